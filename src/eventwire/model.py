@@ -1,0 +1,207 @@
+"""The document model: what readers produce and what eventwire writes out.
+
+An :class:`Article` is one story as read from its input (text plus metadata). An :class:`ArticleRecord` is
+the output for one input: the article's fields plus everything extracted from it. Every extracted field
+carries character offsets that index ``ArticleRecord.text`` exactly (``text[start:end]``).
+
+Quote, Place and Event records are defined here so that the output contract is fixed in one place; the
+stages that fill them are described in ``docs/output.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Offsets = tuple[int, int]
+"""A ``[start, end)`` pair of character offsets into the article text."""
+
+Precision = Literal["day", "month", "year"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Published(_Record):
+    """When the story was published, as precisely as the input says."""
+
+    date: str = Field(description="ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY, following `precision`.")
+    precision: Precision
+    source: Literal["metadata", "dateline", "copyright"] = Field(
+        description="Where the date came from: the input's metadata, the story's dateline, or its copyright year."
+    )
+
+
+class Dateline(_Record):
+    """A wire dateline such as ``KYIV, March 14 (AFP) -``, removed from the body and kept here."""
+
+    text: str
+    place: str | None = None
+    date: str | None = Field(default=None, description="As written, e.g. 'March 14'.")
+    agency: str | None = None
+
+
+class InputRef(_Record):
+    """Where an article or an error came from."""
+
+    path: str = Field(description="File path, or '<stdin>'.")
+    line: int | None = Field(default=None, description="1-based line for JSON Lines input.")
+    entry: int | None = Field(default=None, description="0-based entry index in a feed or a JSON array.")
+    format: str | None = Field(default=None, description="txt, html, feed, json or jsonl.")
+
+
+class Article(_Record):
+    """One story as read from its input, before any extraction."""
+
+    id: str
+    title: str | None = None
+    text: str
+    source: str | None = Field(default=None, description="Agency or site (AFP, voanews.com).")
+    url: str | None = None
+    published: Published | None = None
+    language: str | None = None
+    author: str | None = None
+    dateline: Dateline | None = None
+    input: InputRef
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class Entity(_Record):
+    """One real-world referent, with every mention of it in the text."""
+
+    id: str
+    name: str = Field(description="The fullest form in the text.")
+    type: Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
+    aliases: list[str] = Field(description="Other surface forms: acronyms, surnames, nicknames, call signs.")
+    mentions: list[Offsets]
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3 for places and demonyms.")
+
+
+class Quote(_Record):
+    """An attribution: direct, partial or indirect speech (filled by the quotes stage)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = Field(default=None, description="Entity id, or null when unresolved.")
+    speaker_text: str | None = None
+    cue: str | None = None
+
+
+class Place(_Record):
+    """A resolved toponym (filled by the places stage)."""
+
+    id: str
+    name: str
+    mentions: list[Offsets]
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: Literal["country", "admin1", "city", "region", "other"] | None = None
+    precision: int | None = Field(default=None, description="1 town, 2 near/part of a region, 3 region, 4 country.")
+
+
+class EventDate(_Record):
+    start: str | None = None
+    end: str | None = None
+    granularity: str | None = None
+    text: str | None = None
+
+
+class Evidence(_Record):
+    text: str
+    start: int
+    end: int
+    trigger: Offsets | None = None
+
+
+class AcledView(_Record):
+    event_type: str | None = None
+    sub_event_type: str | None = None
+
+
+class Event(_Record):
+    """Who did what to whom (filled by the events stage)."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    acled: AcledView | None = None
+    cameo: str | None = None
+    actor: list[str] = Field(default_factory=list)
+    recipient: list[str] = Field(default_factory=list)
+    place: str | None = None
+    date: EventDate | None = None
+    status: str | None = None
+    source: str | None = None
+    evidence: Evidence | None = None
+
+
+class ErrorInfo(_Record):
+    """Why one input (or one stage on one input) failed."""
+
+    code: str
+    message: str
+    source: str | None = None
+    line: int | None = None
+
+
+class ArticleRecord(_Record):
+    """The output for one input: an article and what was extracted from it, or the errors that stopped it."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str | None = Field(description="Stable hash of the normalised text; null when the input failed.")
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: Published | None = None
+    language: str | None = None
+    author: str | None = None
+    dateline: Dateline | None = None
+    input: InputRef | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    text: str = ""
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    errors: list[ErrorInfo] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def article_id(text: str) -> str:
+    """A stable id for a story: the first 16 hex digits of the SHA-256 of its normalised text.
+
+    Normalisation is Unicode NFC, case kept, runs of white space folded to one space, ends stripped, so the
+    same story read from .txt, HTML or JSON gets the same id.
+
+    >>> article_id("Hello   world\\n") == article_id("Hello world")
+    True
+    """
+    norm = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of one output object (what ``docs/schema.json`` holds)."""
+    schema = ArticleRecord.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://eventwire.invalid/schema/article-record.json"
+    return schema

@@ -1,0 +1,85 @@
+"""The extraction pipeline: spaCy's parse, then eventwire's stages, one story at a time.
+
+Stages are plain functions over a parsed ``Doc`` (see each module); :class:`Pipeline` runs spaCy over batches
+for speed and the stages per story, so that a crash on one story becomes an error record for that story only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..errors import EventwireError, ProcessingError
+from ..geo.gazetteer import Gazetteer, load_gazetteer
+from ..model import Article, ArticleRecord
+from ..records import failure_record, to_record
+from .aliases import group_mentions
+from .mentions import find_mentions
+from .nlp import MODEL_PACKAGE, load_spacy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Pipeline", "analyze"]
+
+BATCH_SIZE = 16
+
+
+def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
+    """Run every stage on one parsed story and build its record."""
+    entities = group_mentions(find_mentions(doc, gazetteer))
+    return to_record(article, entities=entities)
+
+
+class Pipeline:
+    """spaCy plus eventwire's stages, loaded once.
+
+    Args:
+        nlp: a loaded spaCy pipeline (default: the pinned English model).
+        gazetteer: the place index (default: built or read from the disk cache).
+        batch_size: stories parsed together by ``nlp.pipe``.
+    """
+
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None,
+                 batch_size: int = BATCH_SIZE) -> None:
+        self.nlp = nlp if nlp is not None else load_spacy(MODEL_PACKAGE)
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.batch_size = batch_size
+
+    def __repr__(self) -> str:
+        return f"<Pipeline {self.nlp.meta.get('name')} {self.nlp.meta.get('version')}>"
+
+    def process_article(self, article: Article) -> ArticleRecord:
+        return next(self.process([article]))
+
+    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        """One record per item, in order: articles are analysed, errors become error records."""
+        batch: list[Article | EventwireError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        docs = iter(self.nlp.pipe([a.text for a in articles], batch_size=self.batch_size))
+        for item in batch:
+            if not isinstance(item, Article):
+                yield failure_record(item)
+                continue
+            doc = next(docs)
+            try:
+                yield analyze(doc, item, self.gazetteer)
+            except Exception as exc:  # a stage bug must not stop the batch: report it for this story
+                log.exception("stage failure on %s", item.input.path)
+                err = ProcessingError(f"a pipeline stage failed ({type(exc).__name__}: {exc}). This is a bug: "
+                                      "please report it with the input.", source=item.input.path,
+                                      line=item.input.line)
+                yield to_record(item, errors=[err])

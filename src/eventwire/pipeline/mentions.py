@@ -1,0 +1,333 @@
+"""Finding the names in a story: spaCy's NER, corrected and completed.
+
+spaCy's small English model misses or mislabels many names in conflict news (it calls Kursk a PRODUCT,
+Belgorod an ORG, splits "Russian Volunteer Corps" into a NORP and nothing, and misses Kyiv). This stage
+keeps its entities and then:
+
+1. trims determiners and possessives (``the RDK``, ``Russia's``);
+2. finds organisation names by their head noun (``Freedom of Russia Legion``, ``Siberian battalion``);
+3. relabels NER names that the gazetteer knows as places, without turning people into places;
+4. adds gazetteer places that NER missed (proper nouns only);
+5. reads acronym definitions (``Russian Volunteer Corps (RDK)``) and nicknames or call signs
+   (``nicknamed "White Rex"``, ``known as``, ``with the call sign Kholod``) as links between names.
+
+The output is a list of :class:`Mention` with character offsets; :mod:`eventwire.pipeline.aliases` groups them
+into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..geo.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# NER labels that are kept only when the gazetteer turns them into a place.
+RELABEL_ONLY = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+# Head nouns of organisation names. A capitalised run ending in one is an ORG ("Freedom of Russia Legion").
+ORG_HEADS = frozenset("""
+agency alliance army assembly association authority bank battalion battalions bloc board brigade brigades
+brotherhood bureau cabinet caliphate cartel center centre command commission committee company congress
+corps council court department directorate division embassy faction federation force forces front fund
+group guard guards institute jihad league legion militia ministry movement network office organisation
+organization parliament party police regiment secretariat senate service services society squad tribunal union
+unit university
+""".split())
+# Lowercase heads that name a unit only after a proper modifier ("Siberian battalion"), never after a
+# country's demonym ("Russian army" is the Russian military, not a name).
+LOWER_ORG_HEADS = frozenset("battalion brigade legion regiment corps militia front movement".split())
+CONNECTORS = frozenset({"of", "for", "de", "du", "al", "el"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+# Titles that may stand before a surname ("President Putin"); they are not part of the person's name.
+TITLES = frozenset("""
+president prime minister premier chancellor king queen prince princess sheikh emir pope general gen gen. col
+col. colonel lt lt. lieutenant major maj maj. captain capt capt. commander sgt sgt. sergeant admiral adm
+mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor mayor judge justice
+ambassador secretary chairman chairwoman spokesman spokeswoman leader deputy foreign defence defense interior
+field marshal marshal archbishop bishop father rev rev. ayatollah mullah imam
+""".split())
+
+# Places found only by the gazetteer (not by NER) must be proper nouns and prominent, or follow a
+# locative preposition: "in Kyiv". A city of 100,000 people is seldom an ordinary capitalised word.
+SCAN_MIN_POPULATION = 100_000
+SCAN_MIN_POPULATION_AFTER_PREP = 15_000
+LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via".split())
+# A single-token PERSON becomes a place only when the gazetteer calls it a country or a region, or a city
+# this large ("Jordan" stays a person in "Michael Jordan ... Jordan said").
+PERSON_TO_PLACE_MIN_POPULATION = 1_000_000
+
+NICKNAME_CUE = re.compile(
+    r"\b(?P<cue>(?:also\s+)?known\s+as|nick-?named|dubbed|a\.?k\.?a\.?|alias|nom\s+de\s+guerre|code-?named|"
+    r"call[- ]?sign|callsign|call\s+name|(?:war|battle)\s+name)\b\s*[:,]?\s*"
+)
+NICKNAME_VALUE = re.compile(
+    r"[\"“”'‘](?P<quoted>[^\"“”'’‘\n]{1,40})[\"“”'’]|(?P<bare>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})"
+)
+ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&\-\.]{0,10}[A-Z0-9])\s*\)")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{0,10}[A-Z0-9]$|^[A-Z](?:[a-z]?[A-Z])+$")
+
+# Which finding wins when two overlap (higher first); ties go to the longer one.
+PRIORITY = {"nickname": 5, "acronym": 5, "pattern": 4, "ner": 3, "gazetteer": 2}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text, before grouping into entities.
+
+    ``link`` is the index of another mention this one is an alias of (acronym, nickname). A nickname or call
+    sign with no link names someone not otherwise named ("a masked fighter ... with the call sign Kholod").
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    origin: str
+    link: int | None = None
+    country: str | None = None
+    place_kind: str | None = None
+    tokens: list[str] = field(default_factory=list)
+    cue: int | None = None  # token index of a nickname's cue word, until its owner is found
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _mention(span: Span, label: str, origin: str) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, label, origin, tokens=[t.text for t in span])
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha or tok.is_upper and len(tok) > 1
+
+
+def find_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Organisation names recognised by their head noun.
+
+    ``Russian Volunteer Corps``, ``Freedom of Russia Legion``, ``Ministry of Defence``, ``Siberian battalion``;
+    not ``Russian army`` (a demonym and a common noun) nor ``armed forces``.
+    """
+    spans = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in ORG_HEADS:
+            continue
+        head_cap = _is_cap(tok) and not (tok.is_sent_start and tok.pos_ != "PROPN")
+        if not head_cap and low not in LOWER_ORG_HEADS:
+            continue
+        sent_start = tok.sent.start
+        i = tok.i
+        left = i
+        j = i - 1
+        while j >= sent_start:
+            t = doc[j]
+            if _is_cap(t) and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.lower_ not in DETERMINERS:
+                left = j
+                j -= 1
+            elif t.lower_ in CONNECTORS and j - 1 >= sent_start and _is_cap(doc[j - 1]) and left == j + 1:
+                j -= 1
+            elif t.lower_ == "the" and j - 1 >= sent_start and doc[j - 1].lower_ in CONNECTORS and left == j + 1:
+                j -= 1
+            else:
+                break
+        right = i + 1
+        # "Ministry of Defence", "Party of the Regions"
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ in CONNECTORS:
+            m = k + 1
+            if m < len(doc) and doc[m].lower_ == "the":
+                m += 1
+            n = m
+            while n < len(doc) and _is_cap(doc[n]) and doc[n].pos_ in ("PROPN", "ADJ", "NOUN"):
+                n += 1
+            if n > m and head_cap:
+                right = n
+        if left == i and right == i + 1:
+            continue  # a bare head noun: "the Army", "Police" (NER may still find it)
+        if not head_cap:
+            modifier = doc[left:i]
+            if any(gazetteer.best(t.text, frozenset({"demonym", "country"})) for t in modifier):
+                continue  # "Russian army", "Ukrainian battalion": a country's forces, not a unit's name
+        spans.append(doc[left:right])
+    return spans
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _is_nominal(tok: Token) -> bool:
+    # The small model tags some nouns as adjectives ("the avowed nationalist"): trust the dependency too.
+    return tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")
+
+
+def _nickname_owner(doc: Doc, cue_tok: Token, mentions: list[Mention]) -> int | None:
+    """Who a nickname or call sign belongs to: the index of the owner's mention, or None for someone new.
+
+    The owner is the noun the cue phrase modifies. When that noun is itself a name, that name; a definite
+    description ("the avowed nationalist") points back to the most recent person (or organisation, for "the
+    group"); an indefinite one ("a masked fighter") introduces someone new, who takes the nickname as name.
+    """
+    node = cue_tok
+    for _ in range(4):  # nicknamed -> nationalist; sign -> with -> fighter
+        if node.dep_ in ("acl", "relcl", "appos") or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+            node = node.head if node.dep_ != "pobj" else node.head.head
+            if _is_nominal(node):
+                break
+        elif node.dep_ in ("compound", "amod", "prep", "pobj", "dobj", "attr", "npadvmod", "oprd"):
+            node = node.head
+            if _is_nominal(node) and node.i < cue_tok.i:
+                break
+        else:
+            break
+    if node.i >= cue_tok.i or not _is_nominal(node):
+        # No usable parse: take a name immediately before the cue ("Denis Nikitin, nicknamed ...").
+        prev = [k for k, m in enumerate(mentions) if m.end <= cue_tok.idx
+                and m.label in ("PERSON", "ORG") and cue_tok.idx - m.end <= 3]
+        return prev[-1] if prev else None
+    node_char = node.idx
+    for k, m in enumerate(mentions):
+        if m.start <= node_char < m.end and m.label in ("PERSON", "ORG"):
+            return k
+    dets = {c.lower_ for c in node.children if c.dep_ in ("det", "poss")}
+    if not dets or dets & {"a", "an", "one", "another"}:
+        return None
+    # Definite description: the most recent person (or organisation) named before it.
+    want = "ORG" if node.lower_ in ORG_HEADS or node.lemma_ in ("group", "unit", "outfit") else "PERSON"
+    before = [k for k, m in enumerate(mentions) if m.end <= node_char and m.label == want]
+    return before[-1] if before else None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every name in ``doc`` with its label and origin, non-overlapping, in text order."""
+    found: list[Mention] = []
+    person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
+            continue
+        span = _trim(ent)
+        if span is None or "\n" in span.text:
+            continue
+        m = _mention(span, ent.label_, "ner")
+        places = gazetteer.lookup(span.text)
+        best = places[0] if places else None
+        if best is not None and m.label != "NORP":
+            kind = best.kind
+            if m.label == "PERSON":
+                relabel = (len(span) == 1 and span.text.lower() not in person_tokens and
+                           (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION))
+            else:
+                relabel = kind != "demonym" or m.label in RELABEL_ONLY
+            if relabel:
+                m.label = "NORP" if kind == "demonym" else ("GPE" if kind in ("country", "admin1", "city")
+                                                            else "LOC")
+                m.country, m.place_kind = best.country, kind
+        elif best is not None and best.kind == "demonym":
+            m.country, m.place_kind = best.country, "demonym"
+        if m.label in RELABEL_ONLY:
+            continue
+        if m.label in ("GPE", "LOC") and best is not None and m.country is None:
+            m.country, m.place_kind = best.country, best.kind
+        found.append(m)
+
+    for span in find_org_names(doc, gazetteer):
+        found.append(_mention(span, "ORG", "pattern"))
+
+    # Places NER missed: runs of capitalised proper nouns that the gazetteer knows.
+    covered = {i for m in found for i in range(m.start, m.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 3 and doc[j + 1].pos_ == "PROPN" and _is_cap(doc[j + 1]):
+            j += 1
+        span = doc[i:j + 1]
+        for end in range(j + 1, i, -1):  # longest known prefix of the run
+            span = doc[i:end]
+            best = gazetteer.best(span.text)
+            if best is None:
+                continue
+            prep = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
+            ok = (best.kind in ("country", "admin1")
+                  or best.kind == "city" and best.population >= (SCAN_MIN_POPULATION_AFTER_PREP if prep
+                                                                 else SCAN_MIN_POPULATION))
+            if ok:
+                m = _mention(span, "GPE", "gazetteer")
+                m.country, m.place_kind = best.country, best.kind
+                found.append(m)
+            break
+        i = j + 1
+
+    # Acronym definitions right after a name: "Russian Volunteer Corps (RDK)".
+    text = doc.text
+    extra: list[Mention] = []
+    for m in found:
+        if m.label not in ("ORG", "PERSON", "GPE", "FAC", "LOC", "NORP") or len(m.tokens) < 2:
+            continue
+        am = ACRONYM_AFTER.match(text, m.end)
+        if am:
+            s, e = am.span("acr")
+            extra.append(Mention(s, e, am.group("acr"), m.label, "acronym", tokens=[am.group("acr")]))
+    found += extra
+
+    # Nicknames and call signs.
+    for cm in NICKNAME_CUE.finditer(text):
+        vm = NICKNAME_VALUE.match(text, cm.end())
+        if not vm:
+            continue
+        group = "quoted" if vm.group("quoted") else "bare"
+        s, e = vm.span(group)
+        value = text[s:e].strip()
+        if not value or value.lower() in DETERMINERS:
+            continue
+        cue_span = doc.char_span(cm.start("cue"), cm.end("cue"), alignment_mode="expand")
+        if cue_span is None:
+            continue
+        cue_tok = cue_span[-1] if cue_span[-1].lower_ in ("sign", "name", "guerre") else cue_span[0]
+        found.append(Mention(s, s + len(value), value, "PERSON", "nickname", tokens=value.split(), cue=cue_tok.i))
+
+    # Settle overlaps: priority, then length, then text order.
+    order = sorted(range(len(found)), key=lambda k: (-PRIORITY[found[k].origin],
+                                                     -(found[k].end - found[k].start), found[k].start))
+    kept: list[Mention] = []
+    for k in order:
+        m = found[k]
+        if not any(_overlaps(m, o) for o in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+
+    # Link acronyms to the name before them, nicknames to their owner.
+    for idx, m in enumerate(kept):
+        if m.origin == "acronym":
+            owner = [k for k in range(idx) if kept[k].end <= m.start and m.start - kept[k].end <= 3]
+            if owner:
+                m.link = owner[-1]
+                m.label = kept[owner[-1]].label
+            continue
+        if m.origin == "nickname" and m.cue is not None:
+            m.link = _nickname_owner(doc, doc[m.cue], kept[:idx])
+            if m.link is not None:
+                m.label = kept[m.link].label
+    return kept

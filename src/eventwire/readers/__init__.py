@@ -1,0 +1,146 @@
+"""Readers: files, directories and stdin in; :class:`~eventwire.model.Article` or an error out, per item.
+
+A reader never raises for a bad input: it yields the :class:`~eventwire.errors.EventwireError` in place of
+the article, so a batch always goes on.
+
+>>> from eventwire.readers import read_inputs  # doctest: +SKIP
+>>> for item in read_inputs(["stories/"]): ...  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from ..errors import EventwireError, MalformedInput, MissingPath, TooLarge
+from ..model import Article, InputRef
+from .decode import DEFAULT_MAX_BYTES, decode_bytes
+from .feed import looks_like_feed, read_feed
+from .html import read_html
+from .json import read_json, read_jsonl
+from .text import read_text
+
+Format = Literal["txt", "html", "feed", "json", "jsonl"]
+FORMATS: tuple[str, ...] = ("txt", "html", "feed", "json", "jsonl")
+
+EXTENSIONS: dict[str, Format] = {
+    ".txt": "txt", ".text": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+STDIN = "-"
+
+__all__ = ["EXTENSIONS", "FORMATS", "Item", "expand_paths", "read_bytes", "read_inputs", "sniff_format"]
+
+Item = Article | EventwireError
+
+
+def sniff_format(text: str) -> Format:
+    """Guess a format from content, for stdin and unknown extensions.
+
+    >>> sniff_format('{"text": "a"}\\n{"text": "b"}')
+    'jsonl'
+    >>> sniff_format("<?xml version='1.0'?><rss><channel></channel></rss>")
+    'feed'
+    """
+    head = text.lstrip()[:2000]
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+        return "jsonl" if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:5]) else "json"
+    if head.startswith("<"):
+        return "feed" if looks_like_feed(head) else "html"
+    return "txt"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Directories recursively (files with a known extension, sorted, hidden ones skipped), else as given."""
+    for p in paths:
+        if p != STDIN and os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(root, f) for f in files
+                          if not f.startswith(".") and Path(f).suffix.lower() in EXTENSIONS]
+            yield from sorted(found)
+        else:
+            yield p
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
+    """Read a whole input, refusing one above ``max_bytes``.
+
+    Raises:
+        MissingPath: no such file, a directory, or no permission.
+        TooLarge: larger than ``max_bytes``.
+    """
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_bytes + 1)
+        name = "<stdin>"
+    else:
+        name = path
+        try:
+            size = os.stat(path).st_size
+        except FileNotFoundError:
+            raise MissingPath("no such file or directory. Check the path.", source=path) from None
+        except OSError as exc:
+            raise MissingPath(f"cannot be read ({exc.strerror}).", source=path) from None
+        if size > max_bytes:
+            raise TooLarge(f"{size:,} bytes is above the limit of {max_bytes:,}. Split the file, or raise "
+                           "--max-bytes.", source=path)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except IsADirectoryError:
+            raise MissingPath("is a directory with no readable stories in it.", source=path) from None
+        except OSError as exc:
+            raise MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path) from None
+    if len(data) > max_bytes:
+        raise TooLarge(f"more than {max_bytes:,} bytes. Split the input, or raise --max-bytes.", source=name)
+    return data
+
+
+def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+              stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """All articles (and per-item errors) in one input."""
+    name = "<stdin>" if path == STDIN else path
+    try:
+        data = read_bytes(path, max_bytes, stdin)
+        text, encoding = decode_bytes(data, name)
+        kind = fmt or EXTENSIONS.get(Path(path).suffix.lower()) or sniff_format(text)
+        ref = InputRef(path=name, format=kind)
+        if kind == "feed":
+            if not looks_like_feed(text):
+                raise MalformedInput("not RSS or Atom (no <rss>, <feed> or <rdf:RDF> element). Check the file, "
+                                     "or pass --format html.", source=name)
+            items: Iterable[Item] = read_feed(data, ref)
+        elif kind == "json":
+            items = read_json(text, ref)
+        elif kind == "jsonl":
+            items = read_jsonl(text, ref)
+        elif kind == "html":
+            items = [read_html(text, ref)]
+        else:
+            items = [read_text(text, ref)]
+        for item in items:
+            if isinstance(item, Article) and encoding not in ("utf-8", "utf-8-sig", "ascii"):
+                item = item.model_copy(update={"metadata": {**item.metadata, "encoding": encoding}})
+            yield item
+    except EventwireError as exc:
+        exc.source = exc.source or name
+        yield exc
+
+
+def read_inputs(paths: Iterable[str], *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every article in every input, in order; bad inputs come out as errors in their place."""
+    for path in expand_paths(paths):
+        yield from read_path(path, fmt=fmt, max_bytes=max_bytes, stdin=stdin)

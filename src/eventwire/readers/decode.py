@@ -1,0 +1,80 @@
+"""Bytes to text: size limit, binary detection, encoding detection."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import BinaryInput, DecodeError, EmptyInput
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+"""Inputs larger than this (5 MB) are refused; a news story is rarely above 100 kB."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Share of control characters (other than tab, newline, carriage return, form feed) above which decoded
+# "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.05
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _TEXT_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(sample)
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """Decode ``data`` to text and name the encoding used.
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are taken as they are; anything else is
+    detected with charset-normalizer.
+
+    Raises:
+        EmptyInput: no bytes, or only white space.
+        BinaryInput: NUL bytes or control characters that no text has.
+        DecodeError: no encoding gives plausible text.
+    """
+    if not data.strip():
+        raise EmptyInput("the input is empty. Check the file, or leave it out of the batch.", source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(encoding), source), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"starts with a {encoding} byte-order mark but is not {encoding} ({exc.reason})."
+                                  " Re-save the file as UTF-8.", source=source) from exc
+    if b"\x00" in data[:8192]:
+        raise BinaryInput("binary data, not text (NUL bytes). Pass text, HTML, a feed or JSON.", source=source)
+    try:
+        return _check_text(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("not valid UTF-8 and no other encoding fits. Re-save the file as UTF-8.", source=source)
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise DecodeError(f"not valid UTF-8 and not {best.encoding} either. Re-save the file as UTF-8.",
+                          source=source) from exc
+    return _check_text(text, source), best.encoding
+
+
+def _check_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise EmptyInput("the input holds only white space. Check the file, or leave it out of the batch.",
+                         source=source)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise BinaryInput("binary data, not text (control characters). Pass text, HTML, a feed or JSON.",
+                          source=source)
+    return text

@@ -1,0 +1,81 @@
+"""JSON and JSON Lines: objects with ``text`` (or ``body``/``content``) and optional metadata.
+
+Recognised fields: ``title``, ``published`` (or ``date``), ``url``, ``source``, ``author``; every other field
+(``id`` included) is kept in the article's ``metadata``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import EventwireError, MalformedInput
+from ..model import Article, InputRef
+from .article import build_article
+
+TEXT_FIELDS = ("text", "body", "content")
+KNOWN_FIELDS = {"title", "published", "date", "url", "source", "author", *TEXT_FIELDS}
+
+
+def article_from_object(obj: Any, input_ref: InputRef) -> Article:
+    """Turn one decoded JSON object into an article.
+
+    Raises:
+        MalformedInput: not an object, or no text field.
+    """
+    where = input_ref.path
+    if not isinstance(obj, dict):
+        raise MalformedInput(f"expected a JSON object, found {type(obj).__name__}.", source=where,
+                             line=input_ref.line)
+    text = next((obj[k] for k in TEXT_FIELDS if isinstance(obj.get(k), str) and obj[k].strip()), None)
+    if text is None:
+        raise MalformedInput("no story text: the object needs a non-empty 'text', 'body' or 'content' string.",
+                             source=where, line=input_ref.line)
+    meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    source = obj.get("source")
+    return build_article(
+        text, input_ref=input_ref, title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        source=source if isinstance(source, str) else None,
+        published=obj.get("published") or obj.get("date"),
+        author=obj.get("author") if isinstance(obj.get("author"), str) else None,
+        metadata=meta,
+    )
+
+
+def read_jsonl(text: str, input_ref: InputRef) -> Iterator[Article | EventwireError]:
+    """One article per non-blank line; a broken line is an error for that line, and reading goes on."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        ref = input_ref.model_copy(update={"line": lineno})
+        try:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise MalformedInput(f"malformed JSON ({exc.msg} at column {exc.colno}). Fix or drop the line.",
+                                     source=input_ref.path, line=lineno) from exc
+            yield article_from_object(obj, ref)
+        except EventwireError as exc:
+            exc.line = exc.line or lineno
+            yield exc
+
+
+def read_json(text: str, input_ref: InputRef) -> Iterator[Article | EventwireError]:
+    """A JSON document: one object, or an array of objects (each one article)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("{") and "\n{" in text.strip():
+            yield from read_jsonl(text, input_ref)  # JSON Lines saved as .json
+            return
+        raise MalformedInput(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
+                             source=input_ref.path, line=exc.lineno) from exc
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items):
+        ref = input_ref.model_copy(update={"entry": i}) if isinstance(data, list) else input_ref
+        try:
+            yield article_from_object(obj, ref)
+        except EventwireError as exc:
+            yield exc

@@ -1,0 +1,35 @@
+"""The only bridge from an article and its extractions to the output record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .errors import EventwireError
+from .model import Article, ArticleRecord, Entity, ErrorInfo, Event, InputRef, Place, Quote
+
+
+def error_info(err: EventwireError) -> ErrorInfo:
+    """The JSON form of an error."""
+    return ErrorInfo(code=err.code, message=err.message, source=err.source, line=err.line)
+
+
+def to_record(article: Article, *, entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
+              places: Sequence[Place] = (), events: Sequence[Event] = (),
+              errors: Sequence[EventwireError] = ()) -> ArticleRecord:
+    """An output record for an analysed article; checks that every mention offset lies inside the text."""
+    n = len(article.text)
+    for ent in entities:
+        for s, e in ent.mentions:
+            if not 0 <= s < e <= n:
+                raise ValueError(f"entity {ent.id} mention [{s}, {e}] is outside the text (length {n})")
+    return ArticleRecord(
+        id=article.id, title=article.title, source=article.source, url=article.url, published=article.published,
+        language=article.language, author=article.author, dateline=article.dateline, input=article.input,
+        metadata=article.metadata, text=article.text, entities=list(entities), quotes=list(quotes),
+        places=list(places), events=list(events), errors=[error_info(e) for e in errors],
+    )
+
+
+def failure_record(err: EventwireError) -> ArticleRecord:
+    """The output record for an input that could not be read."""
+    return ArticleRecord(id=None, input=InputRef(path=err.source or "?", line=err.line), errors=[error_info(err)])

@@ -22,7 +22,7 @@ from typing import Literal
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when the build changes, so that stale caches are rebuilt."""
 
 Kind = Literal["country", "admin1", "city", "demonym"]
@@ -83,12 +83,18 @@ class Gazetteer:
         """Candidates for ``name``, countries first, then by population."""
         return self._index.get(name_key(name), ())
 
-    def best(self, name: str, kinds: frozenset[str] | None = None) -> Place | None:
-        """The most prominent candidate (optionally of the given kinds), or None."""
-        for place in self.lookup(name):
-            if kinds is None or place.kind in kinds:
-                return place
-        return None
+    def best(self, name: str, kinds: frozenset[str] | None = None,
+             countries: frozenset[str] = frozenset()) -> Place | None:
+        """The most prominent candidate (optionally of the given kinds), or None.
+
+        Countries named elsewhere in the story (``countries``, ISO3) win over the rest: "Gao" in a story
+        about Mali is Gao, Mali.
+        """
+        candidates = [p for p in self.lookup(name) if kinds is None or p.kind in kinds]
+        if countries:
+            preferred = [p for p in candidates if p.country in countries]
+            candidates = preferred or candidates
+        return candidates[0] if candidates else None
 
     @classmethod
     def build(cls) -> Gazetteer:
@@ -138,7 +144,10 @@ class Gazetteer:
             for alt in alts if isinstance(alts, list) else str(alts).split(","):
                 if _LATIN_NAME.match(alt) and len(alt) > 2:
                     add(alt, place)
-        index = {k: tuple(sorted(v, key=lambda p: (KIND_RANK[p.kind], -p.population))) for k, v in raw.items()}
+        # Countries first; then places whose own name this is before those it is an alternate name of
+        # ("Gao" is Gao in Mali before Guantánamo, which GeoNames also lists as "Gao"); then by population.
+        index = {k: tuple(sorted(v, key=lambda p: (KIND_RANK[p.kind], name_key(p.name) != k, -p.population)))
+                 for k, v in raw.items()}
         return cls(index)
 
 

@@ -64,7 +64,8 @@ def group_mentions(mentions: list[Mention]) -> list[Entity]:
     by_key: dict[str, int] = {}
 
     def surname_owner(m: Mention) -> int | None:
-        if m.label not in ("PERSON", "ORG") or m.origin not in NAME_ORIGINS:
+        # A GPE too: "Maiga told reporters" after "Colonel Ibrahim Maiga" (Maiga is also a town).
+        if m.label not in ("PERSON", "ORG", "GPE") or m.origin not in NAME_ORIGINS or m.place_kind == "country":
             return None
         toks = strip_title(m.text.split())
         if not toks or len(toks) > 2:

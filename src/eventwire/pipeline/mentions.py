@@ -59,7 +59,10 @@ field marshal marshal archbishop bishop father rev rev. ayatollah mullah imam
 # locative preposition: "in Kyiv". A city of 100,000 people is seldom an ordinary capitalised word.
 SCAN_MIN_POPULATION = 100_000
 SCAN_MIN_POPULATION_AFTER_PREP = 15_000
-LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via".split())
+LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via of".split())
+# "the Gao and Menaka regions", "Kherson oblast": a word after a name that makes it a place.
+PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts district districts state governorate "
+                        "county city town village border".split())
 # A single-token PERSON becomes a place only when the gazetteer calls it a country or a region, or a city
 # this large ("Jordan" stays a person in "Michael Jordan ... Jordan said").
 PERSON_TO_PLACE_MIN_POPULATION = 1_000_000
@@ -71,8 +74,8 @@ NICKNAME_CUE = re.compile(
 NICKNAME_VALUE = re.compile(
     r"[\"“”'‘](?P<quoted>[^\"“”'’‘\n]{1,40})[\"“”'’]|(?P<bare>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})"
 )
-ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&\-\.]{0,10}[A-Z0-9])\s*\)")
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{0,10}[A-Z0-9]$|^[A-Z](?:[a-z]?[A-Z])+$")
+# "(RDK)", "(FAMa)", "(M23)": a capital, then letters or digits, at least two capitals in all.
+ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z](?=[A-Za-z0-9&\-\.]*[A-Z0-9])[A-Za-z0-9&\-\.]{1,10})\s*\)")
 
 # Which finding wins when two overlap (higher first); ties go to the longer one.
 PRIORITY = {"nickname": 5, "acronym": 5, "pattern": 4, "ner": 3, "gazetteer": 2}
@@ -109,6 +112,20 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _in_place_context(span: Span) -> bool:
+    """After a locative preposition ("south of Gao") or before a place noun ("the Gao and Menaka regions")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPS:
+        return True
+    nxt = [t for t in doc[span.end:span.end + 4] if not t.is_punct]
+    for t in nxt[:3]:
+        if t.lower_ in PLACE_NOUNS:
+            return True
+        if t.lower_ not in ("and", ",") and not t.text[:1].isupper():
+            break
+    return False
 
 
 def _mention(span: Span, label: str, origin: str) -> Mention:
@@ -203,10 +220,13 @@ def _nickname_owner(doc: Doc, cue_tok: Token, mentions: list[Mention]) -> int | 
         prev = [k for k, m in enumerate(mentions) if m.end <= cue_tok.idx
                 and m.label in ("PERSON", "ORG") and cue_tok.idx - m.end <= 3]
         return prev[-1] if prev else None
+    # "Amadou Sissoko, a former customs officer known as ...": the apposition's head is the owner.
+    targets = [node.idx] + ([node.head.idx] if node.dep_ == "appos" else [])
+    for node_char in targets:
+        for k, m in enumerate(mentions):
+            if m.start <= node_char < m.end and m.label in ("PERSON", "ORG"):
+                return k
     node_char = node.idx
-    for k, m in enumerate(mentions):
-        if m.start <= node_char < m.end and m.label in ("PERSON", "ORG"):
-            return k
     dets = {c.lower_ for c in node.children if c.dep_ in ("det", "poss")}
     if not dets or dets & {"a", "an", "one", "another"}:
         return None
@@ -234,7 +254,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             kind = best.kind
             if m.label == "PERSON":
                 relabel = (len(span) == 1 and span.text.lower() not in person_tokens and
-                           (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION))
+                           (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION
+                            or _in_place_context(span)))
             else:
                 relabel = kind != "demonym" or m.label in RELABEL_ONLY
             if relabel:
@@ -248,6 +269,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if m.label in ("GPE", "LOC") and best is not None and m.country is None:
             m.country, m.place_kind = best.country, best.kind
         found.append(m)
+
+    # Cities named in a story about a country are that country's: "Gao" with "Malian" and "Bamako" is in Mali.
+    story_countries = frozenset(m.country for m in found if m.country and m.place_kind in ("country", "demonym"))
+    for m in found:
+        if m.place_kind in ("city", "admin1"):
+            best = gazetteer.best(m.text, frozenset({"city", "admin1"}), story_countries)
+            if best is not None:
+                m.country, m.place_kind = best.country, best.kind
 
     for span in find_org_names(doc, gazetteer):
         found.append(_mention(span, "ORG", "pattern"))
@@ -266,7 +295,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = doc[i:j + 1]
         for end in range(j + 1, i, -1):  # longest known prefix of the run
             span = doc[i:end]
-            best = gazetteer.best(span.text)
+            best = gazetteer.best(span.text, countries=story_countries)
             if best is None:
                 continue
             prep = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS

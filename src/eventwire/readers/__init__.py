@@ -120,7 +120,7 @@ def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_
         if kind == "feed":
             if not looks_like_feed(text):
                 raise MalformedInput("not RSS or Atom (no <rss>, <feed> or <rdf:RDF> element). Check the file, "
-                                     "or pass --format html.", source=name)
+                                     "or pass --input-format html.", source=name)
             items: Iterable[Item] = read_feed(data, ref)
         elif kind == "json":
             items = read_json(text, ref)

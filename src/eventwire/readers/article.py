@@ -57,6 +57,12 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
     words = place.split()
     if len(words) > 4 or any(len(w) == 1 and w not in {"-"} for w in words):
         return None, body
+    # With neither a date nor an agency, only a long dash after a real place name makes a dateline
+    # ("BEIRUT — ..."), not "US - China talks".
+    if not m.group("date") and not m.group("agency"):
+        dash = m.group(0).rstrip()[-1]
+        if dash == "-" and not m.group(0).rstrip().endswith("--") or len(place.replace(" ", "")) < 4:
+            return None, body
     region = m.group("region")
     dateline = Dateline(
         text=m.group(0).strip(),

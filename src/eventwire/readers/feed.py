@@ -47,7 +47,7 @@ def read_feed(data: bytes, input_ref: InputRef) -> Iterator[Article | EventwireE
     if not parsed.entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
         kind = "an empty feed" if parsed.get("version") else "not RSS or Atom"
-        raise MalformedInput(f"{kind}{why}: no entries to read. Check the file, or pass --format html or txt.",
+        raise MalformedInput(f"{kind}{why}: no entries to read. Check the file, or pass --input-format html or txt.",
                              source=input_ref.path)
     site = parsed.feed.get("title")
     for i, entry in enumerate(parsed.entries):

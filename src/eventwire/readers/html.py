@@ -26,12 +26,16 @@ def read_html(html: str, input_ref: InputRef, url: str | None = None) -> Article
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleBody("no article body found in this HTML page (it may be an index, a login wall or "
                             "empty). Check the page, or pass its text as .txt.", source=input_ref.path)
+    title = getattr(doc, "title", None)
+    first, _, rest = body.partition("\n")
+    if title and first.strip() == title.strip() and rest.strip():
+        body = rest  # the page's <h1> repeats the headline
     meta = {k: getattr(doc, k) for k in ("description", "hostname", "sitename", "categories", "tags")
             if getattr(doc, k, None)}
     return build_article(
         body,
         input_ref=input_ref,
-        title=getattr(doc, "title", None),
+        title=title,
         source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         url=getattr(doc, "url", None) or url,
         published=getattr(doc, "date", None),

@@ -1,0 +1,97 @@
+"""eventwire: news stories in, sourced and geolocated event records out.
+
+>>> import eventwire                                                     # doctest: +SKIP
+>>> record = eventwire.extract("KYIV, March 14 (AFP) - Fighters of the Russian Volunteer Corps (RDK) ...")
+>>> [(e.name, e.aliases) for e in record.entities]                       # doctest: +SKIP
+[('Russian Volunteer Corps', ['RDK']), ...]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .errors import (
+    BinaryInput,
+    ConfigError,
+    DecodeError,
+    EmptyInput,
+    EventwireError,
+    InputError,
+    MalformedInput,
+    MissingPath,
+    ModelNotFound,
+    NoArticleBody,
+    ProcessingError,
+    TooLarge,
+    UnsupportedLanguage,
+)
+from .model import (
+    SCHEMA_VERSION,
+    Article,
+    ArticleRecord,
+    Entity,
+    ErrorInfo,
+    Event,
+    InputRef,
+    Place,
+    Published,
+    Quote,
+    output_schema,
+)
+from .pipeline import Pipeline
+from .readers import read_inputs
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleRecord",
+    "BinaryInput",
+    "ConfigError",
+    "DecodeError",
+    "EmptyInput",
+    "Entity",
+    "ErrorInfo",
+    "Event",
+    "EventwireError",
+    "InputError",
+    "InputRef",
+    "MalformedInput",
+    "MissingPath",
+    "ModelNotFound",
+    "NoArticleBody",
+    "Pipeline",
+    "Place",
+    "ProcessingError",
+    "Published",
+    "Quote",
+    "TooLarge",
+    "UnsupportedLanguage",
+    "__version__",
+    "extract",
+    "load_pipeline",
+    "output_schema",
+    "read_inputs",
+]
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Pipeline:
+    """The default pipeline, loaded once per process."""
+    return Pipeline()
+
+
+def extract(text: str, *, title: str | None = None, published: Any = None, source: str | None = None,
+            url: str | None = None) -> ArticleRecord:
+    """Analyse one story given as a string (a dateline and a copyright line are recognised as in .txt files).
+
+    Raises:
+        InputError: the text is empty or not in English.
+    """
+    from .readers.article import build_article
+
+    article = build_article(text, input_ref=InputRef(path="<string>"), title=title, published=published,
+                            source=source, url=url)
+    return load_pipeline().process_article(article)

@@ -1,0 +1,34 @@
+"""The ``eventwire`` command: a thin shell over the library.
+
+Exit codes: 0 every input went through; 1 some inputs failed (each one reported); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract_command, schema_command, show_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def cli() -> None:
+    """Turn news stories into sourced, geolocated event records.
+
+    \b
+    Examples:
+      eventwire extract story.txt
+      eventwire extract stories/ feed.xml -o records.jsonl
+      cat story.html | eventwire extract - --input-format html
+      eventwire show story.txt
+    """
+
+
+cli.add_command(extract_command)
+cli.add_command(show_command)
+cli.add_command(schema_command)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,53 @@
+"""Showing one record to a person in the terminal (rich): the text with names highlighted, then tables."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .model import ArticleRecord
+
+STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green",
+          "NORP": "yellow", "FAC": "blue"}
+
+
+def render_record(record: ArticleRecord) -> Group:
+    """A rich renderable for one record."""
+    parts = []
+    head = Text(record.title or "(no headline)", style="bold")
+    meta = " · ".join(x for x in (record.source, record.published.date if record.published else None,
+                                   record.url, f"id {record.id}") if x)
+    parts.append(Panel(Text.assemble(head, "\n", Text(meta, style="dim"))))
+    if record.errors:
+        for err in record.errors:
+            parts.append(Text(f"{err.code}: {err.message}", style="bold red"))
+        return Group(*parts)
+
+    body = Text(record.text)
+    for ent in record.entities:
+        for s, e in ent.mentions:
+            body.stylize(STYLES.get(ent.type, "bold"), s, e)
+    parts.append(body)
+
+    table = Table(title="Entities", title_justify="left", show_lines=False)
+    for col in ("id", "type", "name", "aliases", "country", "mentions"):
+        table.add_column(col, overflow="fold")
+    for ent in record.entities:
+        table.add_row(ent.id, Text(ent.type, style=STYLES.get(ent.type, "")), ent.name, ", ".join(ent.aliases),
+                      ent.country or "", str(len(ent.mentions)))
+    parts.append(table)
+    if record.quotes:
+        names = {e.id: e.name for e in record.entities}
+        qt = Table(title="Quotes", title_justify="left")
+        for col in ("id", "kind", "speaker", "text"):
+            qt.add_column(col, overflow="fold")
+        for q in record.quotes:
+            qt.add_row(q.id, q.kind, names.get(q.speaker or "", q.speaker_text or "?"), q.text)
+        parts.append(qt)
+    return Group(*parts)
+
+
+def show(record: ArticleRecord, console: Console | None = None) -> None:
+    (console or Console()).print(render_record(record))

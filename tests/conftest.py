@@ -1,0 +1,58 @@
+"""Shared fixtures. The spaCy model is a dependency of eventwire, so tests load it once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+SEED_STORY = SHARED / "examples" / "afp-russian-fighters-raids.txt"
+EXAMPLE = ROOT / "examples" / "sahel-convoy-attack.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from eventwire.pipeline.nlp import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from eventwire.geo import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp, gazetteer):
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp, gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def extract_text(pipeline):
+    """Analyse a story given as a string: returns its record."""
+    from eventwire.model import InputRef
+    from eventwire.readers.article import build_article
+
+    def run(text: str):
+        return pipeline.process_article(build_article(text, input_ref=InputRef(path="<test>")))
+
+    return run
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def seed_story() -> Path:
+    if not SEED_STORY.exists():
+        pytest.skip("../shared is absent: the seed story is read from there")
+    return SEED_STORY

@@ -1,9 +1,10 @@
 """eventwire: news stories in, sourced and geolocated event records out.
 
->>> import eventwire                                                     # doctest: +SKIP
->>> record = eventwire.extract("KYIV, March 14 (AFP) - Fighters of the Russian Volunteer Corps (RDK) ...")
->>> [(e.name, e.aliases) for e in record.entities]                       # doctest: +SKIP
-[('Russian Volunteer Corps', ['RDK']), ...]
+Example (not run as a doctest: it loads the model)::
+
+    import eventwire
+    record = eventwire.extract("KYIV, March 14 (AFP) - Fighters of the Russian Volunteer Corps (RDK) said ...")
+    [(e.name, e.aliases) for e in record.entities]   # [('Russian Volunteer Corps', ['RDK']), ...]
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from .readers import read_inputs
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA_VERSION",
     "Article",
     "ArticleRecord",
     "BinaryInput",
@@ -67,6 +67,7 @@ __all__ = [
     "ProcessingError",
     "Published",
     "Quote",
+    "SCHEMA_VERSION",
     "TooLarge",
     "UnsupportedLanguage",
     "__version__",

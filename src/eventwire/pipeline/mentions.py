@@ -187,6 +187,24 @@ def find_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
+def find_titled_names(doc: Doc) -> list[Span]:
+    """People named after a title: "Defence Minister Rustem Umerov", "President Putin", "Col. Ibrahim Maiga"."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ not in TITLES or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].lower_ in TITLES and doc[j].text[:1].isupper():
+            j += 1  # "Prime Minister", "Field Marshal"
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and _is_cap(doc[k]) \
+                and doc[k].lower_ not in TITLES and doc[k].lower_ not in ORG_HEADS:
+            k += 1
+        if k > j:
+            spans.append(doc[j:k])
+    return spans
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -280,6 +298,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
     for span in find_org_names(doc, gazetteer):
         found.append(_mention(span, "ORG", "pattern"))
+    for span in find_titled_names(doc):
+        if not gazetteer.best(span.text):  # "President Biden" yes; "Governor of Texas" no
+            found.append(_mention(span, "PERSON", "pattern"))
 
     # Places NER missed: runs of capitalised proper nouns that the gazetteer knows.
     covered = {i for m in found for i in range(m.start, m.end)}

@@ -1,0 +1,94 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+
+from ..conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def _records(stdout: str):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_cli_extract_bundled_example(runner):
+    result = runner.invoke(cli, ["extract", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    (rec,) = _records(result.stdout)
+    assert rec["title"].startswith("Militants Ambush Army Convoy")
+    assert rec["published"] == {"date": "2025-10-03", "precision": "day", "source": "dateline"}
+    assert rec["dateline"]["place"] == "GAO, Mali"
+    ents = {e["name"]: e for e in rec["entities"]}
+    assert ents["Liptako Liberation Front"]["aliases"] == ["FLL"]
+    assert set(ents["Amadou Sissoko"]["aliases"]) == {"the Hawk", "Sissoko"}
+    assert ents["Tigre"]["type"] == "PERSON"
+    assert ents["Bamako"]["country"] == "MLI"
+    for e in rec["entities"]:
+        for s, t in e["mentions"]:
+            assert 0 <= s < t <= len(rec["text"])
+    assert rec["errors"] == [] and rec["quotes"] == [] and rec["events"] == []
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == {"summary": {"inputs": 1, "records": 1, "failed": 0}}
+
+
+def test_cli_extract_json_array_to_file(runner, fixtures, tmp_path):
+    out = tmp_path / "out.json"
+    result = runner.invoke(cli, ["extract", "-q", "--format", "json", "-o", str(out), str(fixtures / "feed.xml")])
+    assert result.exit_code == 1  # the feed's empty entry failed
+    data = json.loads(out.read_text())
+    assert [r["title"] for r in data] == ["Ceasefire talks resume in Doha", "Flooding displaces thousands in Bangladesh",
+                                          None]
+    assert data[2]["errors"][0]["code"] == "empty_input"
+    assert result.stdout == ""
+
+
+def test_cli_extract_bad_inputs_do_not_stop_the_batch(runner, fixtures, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Police arrested the opposition leader at his home in the capital on Thursday."}\n'
+                   '{"text": nope}\n')
+    result = runner.invoke(cli, ["extract", str(empty), str(tmp_path / "missing.txt"), str(bad), str(EXAMPLE)])
+    assert result.exit_code == 1
+    recs = _records(result.stdout)
+    assert [r["errors"][0]["code"] if r["errors"] else "ok" for r in recs] == [
+        "empty_input", "missing_path", "ok", "malformed_input", "ok"]
+    assert recs[3]["input"]["line"] == 2
+    err_lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    codes = [e.get("code") for e in err_lines if "code" in e]
+    assert codes == ["empty_input", "missing_path", "malformed_input"]
+    assert err_lines[-1]["summary"] == {"inputs": 4, "records": 5, "failed": 3}
+
+
+def test_cli_extract_stdin(runner):
+    text = "Soldiers clashed with gunmen near Maiduguri on Wednesday, the army said, and five attackers were killed."
+    result = runner.invoke(cli, ["extract", "-q", "-", "--input-format", "txt"], input=text)
+    assert result.exit_code == 0
+    (rec,) = _records(result.stdout)
+    assert rec["input"]["path"] == "<stdin>" and rec["text"] == text
+
+
+def test_cli_usage_errors_exit_2(runner):
+    assert runner.invoke(cli, ["extract"]).exit_code == 2
+    assert runner.invoke(cli, ["extract", "--format", "xml", str(EXAMPLE)]).exit_code == 2
+    assert runner.invoke(cli, ["no-such-command"]).exit_code == 2
+
+
+def test_cli_show(runner):
+    result = runner.invoke(cli, ["show", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert "Entities" in result.stdout
+    assert "Liptako Liberation Front" in result.stdout and "FLL" in result.stdout
+
+
+def test_cli_help_lists_every_command(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "show", "schema"):
+        assert command in result.stdout
+        assert runner.invoke(cli, [command, "--help"]).exit_code == 0

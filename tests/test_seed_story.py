@@ -1,0 +1,58 @@
+"""The foundation issue's acceptance check on the AFP seed story (read from ../shared; skipped without it)."""
+
+import pytest
+
+EXPECTED = {
+    # name: (type, aliases that must be present)
+    "Denis Nikitin": ("PERSON", {"Nikitin", "White Rex"}),
+    "Russian Volunteer Corps": ("ORG", {"RDK"}),
+    "Freedom of Russia Legion": ("ORG", set()),
+    "Siberian Battalion": ("ORG", set()),
+    "Kholod": ("PERSON", set()),
+    "Vladimir Putin": ("PERSON", set()),
+    "Alexei Baranovsky": ("PERSON", {"Baranovsky"}),
+    "Alexei Navalny": ("PERSON", set()),
+    "Kyiv": ("GPE", set()),
+    "Belgorod": ("GPE", set()),
+    "Kursk": ("GPE", set()),
+    "Bryansk": ("GPE", set()),
+    "Russia": ("GPE", set()),
+    "Ukraine": ("GPE", set()),
+}
+
+
+@pytest.fixture(scope="module")
+def record(pipeline):
+    from .conftest import SEED_STORY
+
+    if not SEED_STORY.exists():
+        pytest.skip("../shared is absent: the seed story is read from there")
+    from eventwire.readers import read_inputs
+
+    (rec,) = list(pipeline.process(read_inputs([str(SEED_STORY)])))
+    return rec
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_story_entity(record, name):
+    ents = {e.name: e for e in record.entities}
+    assert name in ents, sorted(ents)
+    typ, aliases = EXPECTED[name]
+    assert ents[name].type == typ
+    assert aliases <= set(ents[name].aliases)
+
+
+def test_seed_story_each_referent_once(record):
+    names = [e.name for e in record.entities]
+    assert len(names) == len(set(names))
+    flat = {a.casefold() for e in record.entities for a in [e.name, *e.aliases]}
+    assert "nikitin" in flat and "rdk" in flat
+    assert sum(1 for e in record.entities if "RDK" in e.aliases or e.name == "RDK") == 1
+
+
+def test_seed_story_metadata(record):
+    assert record.title == "Russian Fighters For Ukraine Say Cross-border Raids Will Continue"
+    assert record.source == "AFP"
+    assert record.published.model_dump() == {"date": "2024", "precision": "year", "source": "copyright"}
+    assert "Copyright" not in record.text
+    assert {e.name: e.country for e in record.entities}["Russian"] == "RUS"

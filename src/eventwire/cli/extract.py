@@ -62,7 +62,8 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
     pipeline = _pipeline(err)
     files = list(expand_paths(paths))
     failed = done = 0
-    show_progress = not quiet and (len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom"))
+    # The bar is for a person at a terminal; a redirected stderr carries only JSON lines.
+    show_progress = not quiet and err.is_terminal and (len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom"))
                                                          for p in files))
     with ExitStack() as stack:
         stream = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))

@@ -35,9 +35,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
 
+    from eventwire.model import Article
     from eventwire.pipeline import BATCH_SIZE, Pipeline
     from eventwire.readers import read_inputs
-    from eventwire.model import Article
 
     t0 = time.perf_counter()
     if VOA.exists():

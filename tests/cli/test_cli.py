@@ -41,8 +41,8 @@ def test_cli_extract_json_array_to_file(runner, fixtures, tmp_path):
     result = runner.invoke(cli, ["extract", "-q", "--format", "json", "-o", str(out), str(fixtures / "feed.xml")])
     assert result.exit_code == 1  # the feed's empty entry failed
     data = json.loads(out.read_text())
-    assert [r["title"] for r in data] == ["Ceasefire talks resume in Doha", "Flooding displaces thousands in Bangladesh",
-                                          None]
+    assert [r["title"] for r in data] == [
+        "Ceasefire talks resume in Doha", "Flooding displaces thousands in Bangladesh", None]
     assert data[2]["errors"][0]["code"] == "empty_input"
     assert result.stdout == ""
 

@@ -90,7 +90,6 @@ def test_entities_countries_merge_by_code(extract_text):
 
 
 def test_entities_offsets_index_the_text(extract_text, fixtures):
-    from eventwire.readers.text import read_text
 
     rec = extract_text((fixtures / "story.txt").read_text())
     assert rec.entities

@@ -6,7 +6,8 @@ from eventwire.errors import EventwireError
 from eventwire.model import Article
 from eventwire.readers import read_inputs
 
-GOOD = "Soldiers clashed with gunmen near the town of Maiduguri on Wednesday, the army said, adding that five were killed."
+GOOD = ("Soldiers clashed with gunmen near the town of Maiduguri on Wednesday, the army said, adding that five were "
+        "killed.")
 
 
 def _cases(tmp_path):
@@ -49,7 +50,8 @@ def test_bad_inputs_each_report_and_batch_goes_on(tmp_path):
 
 def test_bad_jsonl_line_reports_line_number(tmp_path):
     p = tmp_path / "s.jsonl"
-    p.write_text('{"text": "%s"}\n{"text": oops}\n\n{"text": "%s"}\n' % (GOOD, GOOD.replace("five", "six")))
+    six = GOOD.replace("five", "six")
+    p.write_text(f'{{"text": "{GOOD}"}}\n{{"text": oops}}\n\n{{"text": "{six}"}}\n')
     items = list(read_inputs([str(p)]))
     assert [type(i).__name__ for i in items] == ["Article", "MalformedInput", "Article"]
     assert items[1].line == 2 and items[1].source == str(p)

@@ -22,7 +22,8 @@ def test_html_reader(fixtures):
 
 def test_feed_reader_rss(fixtures):
     articles, errors = _split(read_inputs([str(fixtures / "feed.xml")]))
-    assert [a.title for a in articles] == ["Ceasefire talks resume in Doha", "Flooding displaces thousands in Bangladesh"]
+    assert [a.title for a in articles] == [
+        "Ceasefire talks resume in Doha", "Flooding displaces thousands in Bangladesh"]
     assert articles[0].text == ("Negotiators from both sides met in Doha on Monday for a new round of ceasefire talks, "
                                 "mediators said.\nThe talks are expected to last three days.")
     assert articles[0].url == "https://example.org/world/ceasefire-talks"
@@ -84,7 +85,7 @@ def test_stdin_is_sniffed(fixtures):
 def test_same_story_same_id_across_formats(fixtures, tmp_path):
     text = "Soldiers clashed with gunmen near the town of Maiduguri on Wednesday, the army said."
     (tmp_path / "s.txt").write_text(text)
-    (tmp_path / "s.jsonl").write_text('{"text": "%s  "}\n' % text)
+    (tmp_path / "s.jsonl").write_text(f'{{"text": "{text}  "}}\n')
     ids = {a.id for a in read_inputs([str(tmp_path / "s.txt"), str(tmp_path / "s.jsonl")])}
     assert len(ids) == 1
 

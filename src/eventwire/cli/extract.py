@@ -9,7 +9,14 @@ from contextlib import ExitStack
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from ..errors import EventwireError
 from ..model import ArticleRecord, output_schema
@@ -63,8 +70,8 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
     files = list(expand_paths(paths))
     failed = done = 0
     # The bar is for a person at a terminal; a redirected stderr carries only JSON lines.
-    show_progress = not quiet and err.is_terminal and (len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom"))
-                                                         for p in files))
+    many_items = len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom")) for p in files)
+    show_progress = not quiet and err.is_terminal and many_items
     with ExitStack() as stack:
         stream = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
         writer = stack.enter_context(RecordWriter(stream, fmt))  # type: ignore[arg-type]

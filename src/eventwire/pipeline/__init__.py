@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..errors import EventwireError, ProcessingError
+from ..errors import EventwireError, ProcessingError, TooLarge
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
 from ..records import failure_record, to_record
@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 __all__ = ["Pipeline", "analyze"]
 
 BATCH_SIZE = 16
+MAX_STORY_CHARS = 200_000
+"""Longer texts are refused before parsing: the longest news stories run to about 60,000 characters, and spaCy's
+parser needs memory in proportion to length (a file may still hold many stories: see --max-bytes)."""
 
 
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
@@ -67,15 +70,35 @@ class Pipeline:
         if batch:
             yield from self._run(batch)
 
+    def _parse(self, articles: list[Article]) -> list[Doc | Exception]:
+        """Parse in one batch; if spaCy fails on the batch, parse one by one so only the culprit fails."""
+        try:
+            return list(self.nlp.pipe([a.text for a in articles], batch_size=self.batch_size))
+        except Exception:
+            docs: list[Doc | Exception] = []
+            for a in articles:
+                try:
+                    docs.append(self.nlp(a.text))
+                except Exception as exc:
+                    docs.append(exc)
+            return docs
+
     def _run(self, batch: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        for i, item in enumerate(batch):
+            if isinstance(item, Article) and len(item.text) > MAX_STORY_CHARS:
+                batch[i] = TooLarge(f"the story has {len(item.text):,} characters, above the {MAX_STORY_CHARS:,} "
+                                    "that one story may have. Split it into stories.", source=item.input.path,
+                                    line=item.input.line)
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(self.nlp.pipe([a.text for a in articles], batch_size=self.batch_size))
+        docs = iter(self._parse(articles))
         for item in batch:
             if not isinstance(item, Article):
                 yield failure_record(item)
                 continue
             doc = next(docs)
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 yield analyze(doc, item, self.gazetteer)
             except Exception as exc:  # a stage bug must not stop the batch: report it for this story
                 log.exception("stage failure on %s", item.input.path)

@@ -1,10 +1,10 @@
 """Readers: files, directories and stdin in; :class:`~eventwire.model.Article` or an error out, per item.
 
 A reader never raises for a bad input: it yields the :class:`~eventwire.errors.EventwireError` in place of
-the article, so a batch always goes on.
+the article, so a batch always goes on::
 
->>> from eventwire.readers import read_inputs  # doctest: +SKIP
->>> for item in read_inputs(["stories/"]): ...  # doctest: +SKIP
+    for item in read_inputs(["stories/", "feed.xml"]):
+        ...  # an Article, or an EventwireError for that input, file line or feed entry
 """
 
 from __future__ import annotations

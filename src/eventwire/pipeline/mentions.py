@@ -254,11 +254,10 @@ def _nickname_owner(doc: Doc, cue_tok: Token, mentions: list[Mention]) -> int | 
     return before[-1] if before else None
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every name in ``doc`` with its label and origin, non-overlapping, in text order."""
+def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """spaCy's entities, trimmed, with place labels corrected by the gazetteer (steps 1 and 3)."""
     found: list[Mention] = []
     person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
@@ -287,23 +286,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if m.label in ("GPE", "LOC") and best is not None and m.country is None:
             m.country, m.place_kind = best.country, best.kind
         found.append(m)
+    return found
 
-    # Cities named in a story about a country are that country's: "Gao" with "Malian" and "Bamako" is in Mali.
-    story_countries = frozenset(m.country for m in found if m.country and m.place_kind in ("country", "demonym"))
-    for m in found:
-        if m.place_kind in ("city", "admin1"):
-            best = gazetteer.best(m.text, frozenset({"city", "admin1"}), story_countries)
-            if best is not None:
-                m.country, m.place_kind = best.country, best.kind
 
-    for span in find_org_names(doc, gazetteer):
-        found.append(_mention(span, "ORG", "pattern"))
-    for span in find_titled_names(doc):
-        if not gazetteer.best(span.text):  # "President Biden" yes; "Governor of Texas" no
-            found.append(_mention(span, "PERSON", "pattern"))
-
-    # Places NER missed: runs of capitalised proper nouns that the gazetteer knows.
-    covered = {i for m in found for i in range(m.start, m.end)}
+def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: frozenset[str]) -> list[Mention]:
+    """Places NER missed: runs of capitalised proper nouns that the gazetteer knows (step 4)."""
+    found = []
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -313,42 +301,44 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         j = i
         while j + 1 < len(doc) and j + 1 - i < 3 and doc[j + 1].pos_ == "PROPN" and _is_cap(doc[j + 1]):
             j += 1
-        span = doc[i:j + 1]
-        for end in range(j + 1, i, -1):  # longest known prefix of the run
+        for end in range(j + 1, i, -1):  # the longest known prefix of the run
             span = doc[i:end]
-            best = gazetteer.best(span.text, countries=story_countries)
+            best = gazetteer.best(span.text, countries=countries)
             if best is None:
                 continue
             prep = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
-            ok = (best.kind in ("country", "admin1")
-                  or best.kind == "city" and best.population >= (SCAN_MIN_POPULATION_AFTER_PREP if prep
-                                                                 else SCAN_MIN_POPULATION))
-            if ok:
+            min_population = SCAN_MIN_POPULATION_AFTER_PREP if prep else SCAN_MIN_POPULATION
+            if best.kind in ("country", "admin1") or best.kind == "city" and best.population >= min_population:
                 m = _mention(span, "GPE", "gazetteer")
                 m.country, m.place_kind = best.country, best.kind
                 found.append(m)
             break
         i = j + 1
+    return found
 
-    # Acronym definitions right after a name: "Russian Volunteer Corps (RDK)".
-    text = doc.text
-    extra: list[Mention] = []
-    for m in found:
-        if m.label not in ("ORG", "PERSON", "GPE", "FAC", "LOC", "NORP") or len(m.tokens) < 2:
+
+def _acronym_definitions(text: str, names: list[Mention]) -> list[Mention]:
+    """Acronyms defined in parentheses right after a multi-word name: "Russian Volunteer Corps (RDK)"."""
+    found = []
+    for m in names:
+        if len(m.tokens) < 2:
             continue
         am = ACRONYM_AFTER.match(text, m.end)
         if am:
             s, e = am.span("acr")
-            extra.append(Mention(s, e, am.group("acr"), m.label, "acronym", tokens=[am.group("acr")]))
-    found += extra
+            found.append(Mention(s, e, am.group("acr"), m.label, "acronym", tokens=[am.group("acr")]))
+    return found
 
-    # Nicknames and call signs.
+
+def _nicknames(doc: Doc) -> list[Mention]:
+    """Nicknames and call signs, each with the token index of its cue (its owner is found later)."""
+    text = doc.text
+    found = []
     for cm in NICKNAME_CUE.finditer(text):
         vm = NICKNAME_VALUE.match(text, cm.end())
         if not vm:
             continue
-        group = "quoted" if vm.group("quoted") else "bare"
-        s, e = vm.span(group)
+        s, e = vm.span("quoted" if vm.group("quoted") else "bare")
         value = text[s:e].strip()
         if not value or value.lower() in DETERMINERS:
             continue
@@ -357,16 +347,38 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         cue_tok = cue_span[-1] if cue_span[-1].lower_ in ("sign", "name", "guerre") else cue_span[0]
         found.append(Mention(s, s + len(value), value, "PERSON", "nickname", tokens=value.split(), cue=cue_tok.i))
+    return found
 
-    # Settle overlaps: priority, then length, then text order.
-    order = sorted(range(len(found)), key=lambda k: (-PRIORITY[found[k].origin],
-                                                     -(found[k].end - found[k].start), found[k].start))
+
+def _settle_overlaps(found: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: higher priority first, then longer, then earlier; in text order."""
     kept: list[Mention] = []
-    for k in order:
-        m = found[k]
+    for m in sorted(found, key=lambda m: (-PRIORITY[m.origin], -(m.end - m.start), m.start)):
         if not any(_overlaps(m, o) for o in kept):
             kept.append(m)
-    kept.sort(key=lambda m: m.start)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every name in ``doc`` with its label and origin, non-overlapping, in text order."""
+    found = _ner_mentions(doc, gazetteer)
+
+    # Cities named in a story about a country are that country's: "Gao" with "Malian" and "Bamako" is in Mali.
+    story_countries = frozenset(m.country for m in found if m.country and m.place_kind in ("country", "demonym"))
+    for m in found:
+        if m.place_kind in ("city", "admin1"):
+            best = gazetteer.best(m.text, frozenset({"city", "admin1"}), story_countries)
+            if best is not None:
+                m.country, m.place_kind = best.country, best.kind
+
+    found += [_mention(span, "ORG", "pattern") for span in find_org_names(doc, gazetteer)]
+    # "President Biden" is a person; "Governor of Texas" is not a name.
+    found += [_mention(span, "PERSON", "pattern") for span in find_titled_names(doc)
+              if not gazetteer.best(span.text)]
+    found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
+    found += _acronym_definitions(doc.text, found)
+    found += _nicknames(doc)
+    kept = _settle_overlaps(found)
 
     # Link acronyms to the name before them, nicknames to their owner.
     for idx, m in enumerate(kept):
@@ -375,8 +387,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if owner:
                 m.link = owner[-1]
                 m.label = kept[owner[-1]].label
-            continue
-        if m.origin == "nickname" and m.cue is not None:
+        elif m.origin == "nickname" and m.cue is not None:
             m.link = _nickname_owner(doc, doc[m.cue], kept[:idx])
             if m.link is not None:
                 m.label = kept[m.link].label

@@ -81,11 +81,9 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
                 SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[failed]} items failed"), TimeElapsedColumn(), console=err, transient=False))
             task = progress.add_task("extracting", total=len(files), failed=0)
-        current: list[str] = []
 
         def items() -> Iterator:
             for path in files:
-                current[:] = [path]
                 yield from read_inputs([path], fmt=input_format, max_bytes=max_bytes)  # type: ignore[arg-type]
                 if progress is not None:
                     progress.advance(task)

@@ -112,11 +112,27 @@ class Place(_Record):
     precision: int | None = Field(default=None, description="1 town, 2 near/part of a region, 3 region, 4 country.")
 
 
+class TimeRef(_Record):
+    """A temporal expression in the text, resolved against the story's date (filled by the dates stage)."""
+
+    id: str
+    text: str
+    start_char: int
+    end_char: int
+    value: str | None = Field(default=None, description="TimeML value: 2024-03-14, 2024-03, 2024-W11, 2023-SU, "
+                                                         "2024, 199 (the 1990s), PRESENT_REF, or start/end.")
+    start: str | None = Field(default=None, description="First day covered (ISO date).")
+    end: str | None = Field(default=None, description="Last day covered (ISO date).")
+    granularity: Literal["day", "week", "month", "season", "year", "range"] | None = None
+
+
 class EventDate(_Record):
     start: str | None = None
     end: str | None = None
     granularity: str | None = None
     text: str | None = None
+    start_char: int | None = None
+    end_char: int | None = None
 
 
 class Evidence(_Record):
@@ -175,6 +191,7 @@ class ArticleRecord(_Record):
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    dates: list[TimeRef] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import EventwireError
-from .model import Article, ArticleRecord, Entity, ErrorInfo, Event, InputRef, Place, Quote
+from .model import Article, ArticleRecord, Entity, ErrorInfo, Event, InputRef, Place, Quote, TimeRef
 
 
 def error_info(err: EventwireError) -> ErrorInfo:
@@ -14,19 +14,20 @@ def error_info(err: EventwireError) -> ErrorInfo:
 
 
 def to_record(article: Article, *, entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
-              places: Sequence[Place] = (), events: Sequence[Event] = (),
+              places: Sequence[Place] = (), dates: Sequence[TimeRef] = (), events: Sequence[Event] = (),
               errors: Sequence[EventwireError] = ()) -> ArticleRecord:
     """An output record for an analysed article; checks that every mention offset lies inside the text."""
     n = len(article.text)
-    for ent in entities:
-        for s, e in ent.mentions:
-            if not 0 <= s < e <= n:
-                raise ValueError(f"entity {ent.id} mention [{s}, {e}] is outside the text (length {n})")
+    spans = [(ent.id, s, e) for ent in entities for s, e in ent.mentions]
+    spans += [(d.id, d.start_char, d.end_char) for d in dates]
+    for what, s, e in spans:
+        if not 0 <= s < e <= n:
+            raise ValueError(f"{what} span [{s}, {e}] is outside the text (length {n})")
     return ArticleRecord(
         id=article.id, title=article.title, source=article.source, url=article.url, published=article.published,
         language=article.language, author=article.author, dateline=article.dateline, input=article.input,
         metadata=article.metadata, text=article.text, entities=list(entities), quotes=list(quotes),
-        places=list(places), events=list(events), errors=[error_info(e) for e in errors],
+        places=list(places), dates=list(dates), events=list(events), errors=[error_info(e) for e in errors],
     )
 
 

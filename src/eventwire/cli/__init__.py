@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
 
 
@@ -22,12 +23,14 @@ def cli() -> None:
       eventwire extract stories/ feed.xml -o records.jsonl
       cat story.html | eventwire extract - --input-format html
       eventwire show story.txt
+      eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --json
     """
 
 
 cli.add_command(extract_command)
 cli.add_command(show_command)
 cli.add_command(schema_command)
+cli.add_command(eval_command)
 
 
 def main() -> None:

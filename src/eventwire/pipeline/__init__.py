@@ -15,6 +15,7 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
 from ..records import failure_record, to_record
 from .aliases import group_mentions
+from .dates import resolve_dates
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 
@@ -35,7 +36,8 @@ parser needs memory in proportion to length (a file may still hold many stories:
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     """Run every stage on one parsed story and build its record."""
     entities = group_mentions(find_mentions(doc, gazetteer))
-    return to_record(article, entities=entities)
+    dates = resolve_dates(doc, article.published)
+    return to_record(article, entities=entities, dates=dates)
 
 
 class Pipeline:

@@ -1,0 +1,56 @@
+"""``eventwire eval TASK FORMAT PATH``: score a stage on a gold data set in its published format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import click
+
+from ..eval.report import EvalResult
+
+
+def _tempeval3(path: str) -> EvalResult:
+    from ..eval.tempeval import evaluate_tempeval3
+
+    return evaluate_tempeval3(path)
+
+
+# (task, format) -> evaluator. Each reads PATH as the data set publishes it.
+EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
+    ("time", "tempeval3"): _tempeval3,
+}
+
+
+def _choices() -> str:
+    return ", ".join(f"{t} {f}" for t, f in sorted(EVALUATORS))
+
+
+@click.command("eval")
+@click.argument("task")
+@click.argument("fmt", metavar="FORMAT")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--predictions", "predictions_path", type=click.Path(dir_okay=False, writable=True),
+              help="Write one JSON line per scored item (id, gold, predicted) to this file.")
+@click.option("--json", "as_json", is_flag=True, help="Print {task, dataset, n, metrics} as JSON.")
+def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, as_json: bool) -> None:
+    """Score a stage on a gold data set read in its published format.
+
+    \b
+    Tasks and formats:
+      time tempeval3 DIR    TimeML .tml files: DATE value accuracy (gold spans) and end-to-end F1
+
+    \b
+    Example:
+      eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --predictions time.jsonl
+    """
+    evaluator = EVALUATORS.get((task, fmt))
+    if evaluator is None:
+        raise click.UsageError(f"no evaluation '{task} {fmt}'. Choose one of: {_choices()}.")
+    result = evaluator(path)
+    if predictions_path:
+        result.write_predictions(predictions_path)
+    if as_json:
+        click.echo(json.dumps(result.summary(), indent=2))
+    else:
+        click.echo(result.report)

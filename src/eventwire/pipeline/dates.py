@@ -179,7 +179,8 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense | None = None, *, sout
         return _year(anchor.year + sign * n)
 
     # Seasons: "last summer", "this spring", "summer 2023", "the summer of 2023", "winter".
-    m = re.match(r"^(?:(last|this|next|past|coming)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$", t)
+    m = re.match(r"^(?:(last|this|next|past|coming)\s+)?(spring|summer|autumn|fall|winter)"
+                 r"(?:\s+(?:of\s+)?(\d{4}))?$", t)
     if m:
         rel, name, year = m.groups()
         code, start_month = SEASONS[name]

@@ -1,18 +1,20 @@
-import pickle
+import sqlite3
 
 from eventwire.geo import gazetteer as gz
 
 
-def test_gazetteer_builds_and_caches(tmp_path, monkeypatch):
+def test_gazetteer_builds_caches_and_reopens(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path))
     gz.load_gazetteer.cache_clear()
     try:
         built = gz.load_gazetteer()
-        (cached,) = list(tmp_path.glob("gazetteer-*.pickle"))
+        (cached,) = list(tmp_path.glob("gazetteer-v*.sqlite"))
+        assert not list(tmp_path.glob("*.tmp"))
         gz.load_gazetteer.cache_clear()
         again = gz.load_gazetteer()
-        assert len(again) == len(built) > 50_000
-        assert pickle.loads(cached.read_bytes()).keys() == built._index.keys()
+        assert again.path == cached and len(again) == len(built) > 200_000
+        with sqlite3.connect(cached) as con:
+            assert con.execute("SELECT count(*) FROM names").fetchone()[0] > len(built)
     finally:
         gz.load_gazetteer.cache_clear()
 
@@ -29,11 +31,25 @@ def test_gazetteer_unwritable_cache_still_works(tmp_path, monkeypatch):
 
 
 def test_gazetteer_lookups(gazetteer):
-    assert gazetteer.best("Kiev").name == "Kyiv"  # alternate names
+    assert gazetteer.best("Kiev", frozenset({"city"})).name == "Kyiv"  # alternate names
     assert gazetteer.best("the Netherlands").country == "NLD"
     assert gazetteer.best("U.S.").country == "USA"
     assert gazetteer.best("Russians").kind == "demonym"
     assert gazetteer.best("Georgia").kind == "country"  # countries before US states
     assert gazetteer.best("Georgia", frozenset({"admin1"})).country == "USA"
-    assert gazetteer.best("Gao").country == "MLI"  # own name before another place's alternate name
+    gao = gazetteer.best("Gao", frozenset({"city"}))
+    assert gao.country == "MLI"  # own name before another place's alternate name (Guantánamo)
     assert gazetteer.best("Vladimir Putin") is None
+
+
+def test_gazetteer_admin_units_and_regions(gazetteer):
+    # Admin-1 units named in a local form get the English core name of their main city.
+    belgorod = gazetteer.best("Belgorod", frozenset({"admin1"}))
+    assert belgorod.country == "RUS" and belgorod.lat is not None
+    assert gazetteer.best("Kharkiv Oblast").kind == "admin1"
+    assert gazetteer.best("Rapides Parish").kind == "admin2"
+    siberia = gazetteer.lookup("Siberia")[0]  # the curated region before the Mexican village
+    assert (siberia.kind, siberia.country) == ("region", "RUS")
+    # Countries have coordinates.
+    russia = gazetteer.best("Russia")
+    assert russia.kind == "country" and abs(russia.lat - 60) < 5 and abs(russia.lon - 100) < 10

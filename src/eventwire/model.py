@@ -110,6 +110,7 @@ class Place(_Record):
     admin1: str | None = None
     feature: Literal["country", "admin1", "city", "region", "other"] | None = None
     precision: int | None = Field(default=None, description="1 town, 2 near/part of a region, 3 region, 4 country.")
+    entity: str | None = Field(default=None, description="The entity these mentions belong to.")
 
 
 class TimeRef(_Record):

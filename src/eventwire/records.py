@@ -20,6 +20,7 @@ def to_record(article: Article, *, entities: Sequence[Entity] = (), quotes: Sequ
     n = len(article.text)
     spans = [(ent.id, s, e) for ent in entities for s, e in ent.mentions]
     spans += [(d.id, d.start_char, d.end_char) for d in dates]
+    spans += [(p.id, s, e) for p in places for s, e in p.mentions]
     for what, s, e in spans:
         if not 0 <= s < e <= n:
             raise ValueError(f"{what} span [{s}, {e}] is outside the text (length {n})")

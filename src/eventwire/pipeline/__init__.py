@@ -18,6 +18,7 @@ from .aliases import group_mentions
 from .dates import resolve_dates
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
+from .places import resolve_places
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,8 +37,9 @@ parser needs memory in proportion to length (a file may still hold many stories:
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     """Run every stage on one parsed story and build its record."""
     entities = group_mentions(find_mentions(doc, gazetteer))
+    places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
     dates = resolve_dates(doc, article.published)
-    return to_record(article, entities=entities, dates=dates)
+    return to_record(article, entities=entities, places=places, dates=dates)
 
 
 class Pipeline:

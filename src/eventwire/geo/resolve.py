@@ -1,0 +1,84 @@
+"""Choosing the place a toponym refers to, among the gazetteer's candidates.
+
+Each candidate gets a score from a few features, in the spirit of Mordecai's ranking but with weights set by
+hand (see docs/places.md for the dev scores they give):
+
+- what kind of place it is (countries and regions are what news names most; admin-2 units least), and whether
+  the text calls it a region ("the Bryansk region", "Kursk border regions" prefer admin-1 units);
+- how the name matched (the place's own name, an alias, or a derived core name);
+- its population (log scale);
+- the story's other places: a candidate in a country the story names, or in an admin-1 unit the story names
+  ("Alexandria" with "Louisiana" is Alexandria, Louisiana).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, Place, name_key
+
+# Feature weights. Set by hand on LGL and GeoWebNews dev articles (docs/places.md has the scores).
+KIND_PRIOR = {"country": 3.0, "demonym": 3.0, "region": 2.5, "admin1": 1.5, "city": 0.0, "admin2": -0.5}
+QUALITY_BONUS = {0: 1.0, 1: 0.3, 2: 0.0}
+POPULATION_WEIGHT = 0.5  # per power of ten
+IN_STORY_COUNTRY = 2.0
+IN_STORY_ADMIN1 = 2.5
+HINTED_KIND = 4.0  # "X region" and an admin-1 candidate
+CITY_WHEN_REGION_HINTED = -1.0
+
+
+@dataclass
+class Context:
+    """What the rest of the story says about where it is: countries and admin-1 units (by name).
+
+    What a toponym's own resolution taught is kept apart (``learned``), so that a name never supports its own
+    reading: "Alexandria" resolved to Egypt's governorate must not then vote for Alexandria, Egypt.
+    """
+
+    countries: set[str] = field(default_factory=set)
+    admin1: set[str] = field(default_factory=set)
+    learned: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def learn(self, name: str, place: Place) -> None:
+        """Record a resolved toponym's country and admin-1 unit as context for the others."""
+        admin1 = place.name if place.kind == "admin1" else place.admin1 if place.kind in ("admin2", "city") else None
+        self.learned[name_key(name)] = (place.country, admin1)
+
+    def without(self, name: str) -> Context:
+        """The context for resolving ``name``: everything but what ``name`` itself taught."""
+        key = name_key(name)
+        others = [v for k, v in self.learned.items() if k != key]
+        return Context(self.countries | {c for c, _ in others if c}, self.admin1 | {a for _, a in others if a})
+
+
+def score(place: Place, ctx: Context, hint: str | None = None) -> float:
+    s = KIND_PRIOR.get(place.kind, 0.0) + QUALITY_BONUS.get(place.quality, 0.0)
+    s += POPULATION_WEIGHT * math.log10(place.population + 1)
+    if place.country and place.country in ctx.countries:
+        s += IN_STORY_COUNTRY
+    if place.kind in ("city", "admin2") and place.admin1 and place.admin1 in ctx.admin1:
+        s += IN_STORY_ADMIN1
+    if hint is not None:
+        if place.kind == hint:
+            s += HINTED_KIND
+        elif place.kind == "city":
+            s += CITY_WHEN_REGION_HINTED
+    return s
+
+
+def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -> list[Place]:
+    """Candidates best first. Demonym records are left out: they resolve through their country."""
+    usable = [c for c in candidates if c.kind != "demonym"]
+    return sorted(usable, key=lambda c: -score(c, ctx, hint))
+
+
+def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:
+    """The best place for ``name``, or None when the gazetteer has no candidate."""
+    ranked = rank(gazetteer.lookup(name), ctx.without(name), hint)
+    if ranked:
+        return ranked[0]
+    demonym = gazetteer.best(name, frozenset({"demonym"}))
+    if demonym is not None and demonym.country:
+        return gazetteer.country(demonym.country)
+    return None

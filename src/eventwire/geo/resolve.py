@@ -26,6 +26,10 @@ IN_STORY_COUNTRY = 2.0
 IN_STORY_ADMIN1 = 2.5
 HINTED_KIND = 4.0  # "X region" and an admin-1 candidate
 CITY_WHEN_REGION_HINTED = -1.0
+# An admin unit that shares its name with a large city of its country (Bamako, Kyiv Oblast, New York, Belgorod
+# Oblast) yields to the city when the text does not say "region": news means the city.
+UNIT_NAMED_AFTER_ITS_CITY = -2.5
+NAMESAKE_CITY_MIN_POPULATION = 100_000
 
 
 @dataclass
@@ -70,7 +74,16 @@ def score(place: Place, ctx: Context, hint: str | None = None) -> float:
 def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -> list[Place]:
     """Candidates best first. Demonym records are left out: they resolve through their country."""
     usable = [c for c in candidates if c.kind != "demonym"]
-    return sorted(usable, key=lambda c: -score(c, ctx, hint))
+    namesake_countries = {c.country for c in usable if c.kind == "city" and c.quality == 0
+                          and c.population >= NAMESAKE_CITY_MIN_POPULATION}
+
+    def total(c: Place) -> float:
+        s = score(c, ctx, hint)
+        if hint is None and c.kind in ("admin1", "admin2") and c.country in namesake_countries:
+            s += UNIT_NAMED_AFTER_ITS_CITY
+        return s
+
+    return sorted(usable, key=lambda c: -total(c))
 
 
 def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:

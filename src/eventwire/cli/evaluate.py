@@ -16,9 +16,28 @@ def _tempeval3(path: str) -> EvalResult:
     return evaluate_tempeval3(path)
 
 
+def _geo(fmt: str) -> Callable[[str], EvalResult]:
+    def run(path: str) -> EvalResult:
+        from ..eval.geo import evaluate_geo
+
+        return evaluate_geo(fmt, path)
+
+    return run
+
+
+def _event_location(path: str) -> EvalResult:
+    from ..eval.event_location import evaluate_event_location
+
+    return evaluate_event_location(path)
+
+
 # (task, format) -> evaluator. Each reads PATH as the data set publishes it.
 EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
     ("time", "tempeval3"): _tempeval3,
+    ("geo", "lgl"): _geo("lgl"),
+    ("geo", "gwn"): _geo("gwn"),
+    ("geo", "geovirus"): _geo("geovirus"),
+    ("event-location", "halterman"): _event_location,
 }
 
 
@@ -38,7 +57,10 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
 
     \b
     Tasks and formats:
-      time tempeval3 DIR    TimeML .tml files: DATE value accuracy (gold spans) and end-to-end F1
+      time tempeval3 DIR              TimeML .tml files: DATE values on gold spans, end-to-end F1
+      geo lgl|gwn|geovirus PATH       Pragmatic-Guide XML: accuracy@161km and exact GeoNames id on gold
+                                      spans, end-to-end P/R/F1 (MLG patches applied when beside the data)
+      event-location halterman PATH   Prodigy JSON Lines: accuracy of the place chosen for each VERB
 
     \b
     Example:

@@ -300,7 +300,7 @@ def clause_tense(span: Span) -> Tense | None:
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):

@@ -59,6 +59,9 @@ field marshal marshal archbishop bishop father rev rev. ayatollah mullah imam
 # locative preposition: "in Kyiv". A city of 100,000 people is seldom an ordinary capitalised word.
 SCAN_MIN_POPULATION = 100_000
 SCAN_MIN_POPULATION_AFTER_PREP = 15_000
+# Capitalised words that are never places on their own in news prose ("in March", "on Sunday").
+NOT_PLACES = frozenset("january february march april may june july august september october november december "
+                       "monday tuesday wednesday thursday friday saturday sunday god".split())
 LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via of".split())
 # "the Gao and Menaka regions", "Kherson oblast": a word after a name that makes it a place.
 PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts district districts state governorate "
@@ -305,7 +308,7 @@ def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: f
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered:
+        if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered or tok.lower_ in NOT_PLACES:
             i += 1
             continue
         j = i

@@ -1,0 +1,60 @@
+"""The geo and event-location harnesses on hand-made gold whose scores are known."""
+
+import json
+
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.eval.event_location import evaluate_event_location
+from eventwire.eval.geo import evaluate_geo, haversine_km
+
+from ..conftest import FIXTURES
+
+GEO = FIXTURES / "geo"
+
+
+def test_geo_lgl_toy(nlp, gazetteer):
+    r = evaluate_geo("lgl", str(GEO / "lgl.xml"), nlp=nlp, gazetteer=gazetteer)
+    rows = [p for p in r.predictions if p["mode"] == "gold_spans"]
+    assert [row["gold"]["name"] for row in rows] == ["Alexandria", "Rapides Parish", "Louisiana", "Paris"]
+    # The parish and the state make this Alexandria, Louisiana; Paris is Paris, France.
+    assert all(row["error_km"] < 161 for row in rows)
+    assert r.metrics["gold_spans"]["accuracy_at_161km"] == 1.0
+    assert r.metrics["gold_spans"]["exact_geonames_id"] == 1.0
+    assert r.metrics["skipped"] == {"skipped: no gold place (no gaztag)": 1}
+    # Recompute from the predictions file's rows alone.
+    ok = sum(row["error_km"] <= 161 for row in rows if row.get("error_km") is not None)
+    assert ok / len(rows) == r.metrics["gold_spans"]["accuracy_at_161km"]
+    (e2e,) = [p for p in r.predictions if p["mode"] == "end_to_end"]
+    assert len(e2e["gold"]) == 4 and e2e["predicted"]
+
+
+def test_geo_geovirus_coordinates_only(nlp, gazetteer):
+    r = evaluate_geo("geovirus", str(GEO), nlp=nlp, gazetteer=gazetteer)
+    assert r.n == 2 and r.metrics["gold_spans"]["n_with_geonames_id"] == 0
+    assert r.metrics["gold_spans"]["exact_geonames_id"] is None
+    assert r.metrics["gold_spans"]["accuracy_at_161km"] == 1.0
+
+
+def test_geo_haversine():
+    assert haversine_km(0, 0, 0, 0) == 0
+    assert 110 < haversine_km(0, 0, 1, 0) < 112
+
+
+def test_event_location_toy(nlp, gazetteer):
+    r = evaluate_event_location(str(GEO / "records.jsonl"), nlp=nlp, gazetteer=gazetteer)
+    # Record 1's LOCATION carries token indices (6, 6): it is rebuilt as "Mosul". Record 3's gold is the
+    # modifier "U.S." (an annotation error kept as gold): the harness scores it as given, so it counts wrong.
+    assert r.metrics["skipped"]["re-anchored from token indices"] == 1
+    assert r.metrics["skipped"]["skipped: malformed JSON line"] == 1
+    assert [(p["gold"], p["predicted"], p["correct"]) for p in r.predictions] == [
+        ([35, 40], [35, 40], True), (None, None, True), ([0, 4], [30, 38], False)]
+    assert r.metrics["accuracy"] == round(2 / 3, 4)
+
+
+def test_eval_cli_geo_json(tmp_path):
+    out = tmp_path / "p.jsonl"
+    result = CliRunner().invoke(cli, ["eval", "geo", "lgl", str(GEO / "lgl.xml"), "--json", "--predictions", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["dataset"] == "lgl"
+    assert len(out.read_text().splitlines()) == 5  # 4 gold toponyms + 1 end-to-end document line

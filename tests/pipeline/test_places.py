@@ -1,0 +1,72 @@
+import pytest
+
+from eventwire.geo.resolve import Context, resolve
+from eventwire.pipeline.places import region_hint
+
+
+def _places(record):
+    return {record.text[s:e]: p for p in record.places for s, e in p.mentions}
+
+
+def test_places_seed_sentence(extract_text):
+    rec = extract_text("The anti-Kremlin fighters held a press conference in Kyiv after carrying out armed attacks "
+                       "in Russia's Belgorod and Kursk border regions. Last summer, they entered the Bryansk region "
+                       "of Russia on foot.")
+    by_text = _places(rec)
+    assert (by_text["Kyiv"].feature, by_text["Kyiv"].country, by_text["Kyiv"].precision) == ("city", "UKR", 1)
+    for name in ("Belgorod", "Kursk", "Bryansk"):
+        place = by_text[name]
+        assert (place.feature, place.country, place.precision) == ("admin1", "RUS", 3), name
+        assert place.name == f"{name} Oblast"
+    assert by_text["Russia"].feature == "country" and by_text["Russia"].precision == 4
+    for p in rec.places:
+        assert p.lat is not None and p.lon is not None
+        assert p.entity in {e.id for e in rec.entities}
+        for s, e in p.mentions:
+            assert rec.text[s:e]
+
+
+def test_places_city_and_its_region_are_two_places(extract_text):
+    rec = extract_text("Malian troops said residents of Ansongo, south of Gao, had fled. Thousands left the Gao "
+                       "and Menaka regions this year.")
+    gao = [p for p in rec.places if p.name.startswith("Gao")]
+    assert {p.feature for p in gao} == {"city", "admin1"}
+
+
+@pytest.mark.parametrize("name,context,expected_country,expected_kind", [
+    ("Siberia", set(), "RUS", "region"),  # not the Mexican village
+    ("Alexandria", {"USA"}, "USA", "city"),
+    ("Alexandria", set(), "EGY", "city"),
+    ("Kiev", set(), "UKR", "city"),
+    ("Zaporizhzhia", set(), "UKR", "city"),
+    ("Georgia", set(), "GEO", "country"),
+    ("Jordan", set(), "JOR", "country"),
+    ("Lebanon", set(), "LBN", "country"),
+    ("Gaza Strip", set(), "PSE", "admin1"),  # GeoNames has it as an admin-1 unit of Palestine
+    ("Donbas", set(), "UKR", "region"),
+    ("W.Va.", set(), "USA", "admin1"),
+])
+def test_places_resolution_traps(gazetteer, name, context, expected_country, expected_kind):
+    place = resolve(name, gazetteer, Context(countries=set(context)))
+    assert (place.country, place.kind) == (expected_country, expected_kind)
+
+
+def test_places_admin1_context_picks_the_town(gazetteer):
+    ctx = Context(countries={"USA"})
+    ctx.learn("Louisiana", resolve("Louisiana", gazetteer, ctx))
+    assert resolve("Alexandria", gazetteer, ctx).admin1 == "Louisiana"
+    # A name never votes for its own reading.
+    ctx2 = Context()
+    ctx2.learn("Alexandria", resolve("Alexandria", gazetteer, ctx2))
+    assert ctx2.without("Alexandria").admin1 == set()
+
+
+@pytest.mark.parametrize("text,end,hint", [
+    ("the Bryansk region of Russia", 11, "admin1"),
+    ("Belgorod and Kursk border regions", 8, "admin1"),
+    ("Rapides Parish", 7, "admin2"),
+    ("in Kyiv after the raids", 7, None),
+    ("Kyiv. The region is calm", 4, None),
+])
+def test_places_region_hint(text, end, hint):
+    assert region_hint(text, end) == hint

@@ -20,7 +20,8 @@ def _fix_span(span: dict, rec: dict, skipped: dict[str, int]) -> tuple[int, int]
     starts = {t["start"] for t in tokens}
     ends = {t["end"] for t in tokens}
     s, e = span.get("start"), span.get("end")
-    if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and (not tokens or (s in starts and e in ends)):
+    on_tokens = not tokens or (s in starts and e in ends)
+    if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and on_tokens:
         return s, e
     ts, te = span.get("token_start"), span.get("token_end")
     by_id = {t["id"]: t for t in tokens}

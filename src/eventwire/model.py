@@ -95,6 +95,13 @@ class Quote(_Record):
     speaker: str | None = Field(default=None, description="Entity id, or null when unresolved.")
     speaker_text: str | None = None
     cue: str | None = None
+    speaker_span: Offsets | None = Field(default=None, description="[start, end] of this attribution's source.")
+    cue_span: Offsets | None = Field(default=None, description="[start, end] of the cue (said, according to).")
+    confidence: float = Field(default=0.0, description="How sure the speaker is: name 0.95, pronoun 0.7, "
+                                                       "description 0.5-0.6, unresolved 0.")
+    medium: str | None = Field(default=None, description="'in a statement', 'on Telegram', 'posting on X'.")
+    addressee: str | None = Field(default=None, description="'reporters' in 'told reporters'.")
+    events: list[str] = Field(default_factory=list, description="Ids of the events this quote supports.")
 
 
 class Place(_Record):

@@ -21,6 +21,9 @@ def to_record(article: Article, *, entities: Sequence[Entity] = (), quotes: Sequ
     spans = [(ent.id, s, e) for ent in entities for s, e in ent.mentions]
     spans += [(d.id, d.start_char, d.end_char) for d in dates]
     spans += [(p.id, s, e) for p in places for s, e in p.mentions]
+    spans += [(q.id, q.start, q.end) for q in quotes]
+    spans += [(q.id, *q.speaker_span) for q in quotes if q.speaker_span]
+    spans += [(q.id, *q.cue_span) for q in quotes if q.cue_span]
     for what, s, e in spans:
         if not 0 <= s < e <= n:
             raise ValueError(f"{what} span [{s}, {e}] is outside the text (length {n})")

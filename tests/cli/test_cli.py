@@ -32,7 +32,16 @@ def test_cli_extract_bundled_example(runner):
     for e in rec["entities"]:
         for s, t in e["mentions"]:
             assert 0 <= s < t <= len(rec["text"])
-    assert rec["errors"] == [] and rec["quotes"] == [] and rec["events"] == []
+    assert rec["errors"] == [] and rec["events"] == []
+    speakers = {q["text"]: ents_by_id[q["speaker"]]["name"] if q["speaker"] else None for q in rec["quotes"]
+                for ents_by_id in [{e["id"]: e for e in rec["entities"]}]}
+    assert speakers['"Our fighters will strike again wherever the army goes,"'] == "Liptako Liberation Front"
+    told = next(q for q in rec["quotes"] if q["cue"] == "told")
+    assert (told["addressee"], ents["Ibrahim Maiga"]["id"]) == ("reporters", told["speaker"])
+    places = {p["name"]: p for p in rec["places"]}
+    assert places["Bamako"]["feature"] == "city" and places["Bamako"]["country"] == "MLI"
+    dates = {d["text"]: d["value"] for d in rec["dates"]}
+    assert dates["Tuesday"] == "2025-09-30"  # the Tuesday before the Friday 3 October dateline
     assert json.loads(result.stderr.strip().splitlines()[-1]) == {"summary": {"inputs": 1, "records": 1, "failed": 0}}
 
 

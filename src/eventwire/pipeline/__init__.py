@@ -19,6 +19,7 @@ from .dates import resolve_dates
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
+from .quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,7 +40,8 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     entities = group_mentions(find_mentions(doc, gazetteer))
     places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
     dates = resolve_dates(doc, article.published)
-    return to_record(article, entities=entities, places=places, dates=dates)
+    quotes = find_quotes(doc, entities)
+    return to_record(article, entities=entities, quotes=quotes, places=places, dates=dates)
 
 
 class Pipeline:

@@ -1,0 +1,386 @@
+"""Quotes and claims: who said what, direct, partial or indirect, with the cue and the speaker resolved.
+
+Rules over spaCy's dependency parse (after the PARC/PolNeAR notion of an attribution: a source, a cue and a
+content span):
+
+1. **Cues**: a reporting verb (``said``, ``told``, ``added``, ``wrote``, ``claimed``, ``denied`` ...; see
+   ``REPORTING_VERBS``) with a clausal complement, a quotation, or a subject and a quote in its sentence;
+   ``according to X``; a colon after a speaker before a quotation.
+2. **Source**: the cue's subject (its noun phrase, appositions included), or the object of ``according to``.
+3. **Content**: the cue's clausal complement, widened to the quotation marks around it; a quotation that runs
+   over several sentences or paragraphs (the news convention: no closing mark at a paragraph's end, an opening
+   mark at the next one's start) is one content.
+4. **Kind**: ``direct`` when the content is a quotation, ``partial`` when it contains one, else ``indirect``.
+5. **Speaker**: the entity named in the source; a pronoun resolves to the most recent compatible speaker or
+   person (``he``/``she``) or group (``they``); a description names the entity inside it ("a masked fighter ...
+   with the call sign Kholod" → Kholod) or, for plural group nouns ("the fighters"), the story's most-mentioned
+   organisation; ``we``/``us`` inside a quote are the speaker's group. What cannot be resolved keeps its text and
+   a null id, with a low confidence.
+
+Quotation marks are paired so that apostrophes (``doesn't``, ``Russia's``, ``'90s``) never break pairing, and
+an odd number of marks never raises: an unclosed quote runs to the end of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+REPORTING_VERBS = frozenset("""
+say tell add claim argue note write report announce state explain insist warn deny admit acknowledge believe
+think suggest accuse allege confirm predict estimate vow promise ask urge describe reveal indicate show find
+declare assert contend maintain stress emphasize emphasise remark comment observe recall reply respond answer
+testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
+assure repeat reiterate caution threaten pledge signal acknowledge learn hear read mention
+""".split())
+# Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
+NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
+MEDIUM_NOUNS = frozenset("""
+statement interview post tweet video message letter email e-mail conference briefing broadcast telegram twitter
+facebook x instagram youtube television radio podcast press release speech blog op-ed column channel website
+""".split())
+# Plural or collective nouns by which a story refers to the armed group it is about ("the fighters said").
+# Others ("officials", "analysts", "residents") stay unresolved descriptions: a guess would be wrong too often.
+GROUP_NOUNS = frozenset("""
+fighters rebels militants insurgents guerrillas militiamen volunteers coalition group groups alliance unit units
+movement front
+""".split())
+PERSON_NOUNS = frozenset("""
+fighter man woman commander official spokesman spokeswoman soldier officer leader member volunteer operator
+activist resident witness source analyst lawyer diplomat journalist doctor
+""".split())
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+GOVERNMENT_NOUNS = frozenset("government authorities ministry official army military police regime".split())
+# Collective nouns that name the story's group even when indefinite ("A coalition of Russians ... vowed").
+COLLECTIVE = frozenset({"coalition", "group", "alliance", "movement"})
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP", "them": "GROUP",
+            "we": "GROUP", "i": "PERSON", "it": "ORG"}
+
+OPEN_QUOTES = "“«„‘"
+CLOSE_QUOTES = "”»’"
+
+CONFIDENCE = {"name": 0.95, "pronoun": 0.7, "description": 0.6, "group": 0.5, "none": 0.0}
+
+
+@dataclass
+class Attribution:
+    """One attribution with character spans (before it becomes a :class:`~eventwire.model.Quote`)."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str
+    medium: str | None = None
+    addressee: str | None = None
+    speaker: str | None = None
+    confidence: float = 0.0
+    cue_token: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included, in text order.
+
+    Curly marks pair by direction; straight double quotes alternate within a paragraph; a single ’ or ' is an
+    apostrophe unless it opens after a space and closes before one. A quotation left open at the end of a
+    paragraph continues when the next paragraph opens with a quotation mark.
+
+    >>> t = 'He said: "It doesn\\'t work." Russia\\'s army said "no.'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['"It doesn\\'t work."', '"no.']
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    carry = False  # an unclosed quotation continues into the next paragraph
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if start is not None:
+                j = i
+                while j < n and text[j] in "\n \t":
+                    j += 1
+                if j < n and text[j] in '"“«':
+                    carry = True
+                    i = j + 1
+                    continue
+                spans.append((start, i))
+                start = None
+            i += 1
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch == '"':
+            if start is None:
+                start = i
+            elif carry and prev in "\n \t":
+                carry = False  # the reopening mark of a continued paragraph
+            else:
+                spans.append((start, i + 1))
+                start = None
+                carry = False
+        elif ch in "“«„":
+            if start is None:
+                start = i
+            elif carry:
+                carry = False
+        elif ch in "”»":
+            if start is not None:
+                spans.append((start, i + 1))
+                start = None
+                carry = False
+        elif ch in "‘'" and start is None and (prev.isspace() or prev in "(—–-") and nxt.isalpha():
+            # A single mark opens only where a closing one follows before the paragraph ends.
+            close = re.search(r"[’'](?=[\s.,;:!?)—–-]|$)", text[i + 1:text.find("\n", i) if "\n" in text[i:] else n])
+            if close and not re.match(r"\w", text[i + 1 + close.end():i + 2 + close.end()] or " "):
+                end = i + 1 + close.end()
+                spans.append((i, end))
+                i = end
+                continue
+        i += 1
+    if start is not None:
+        spans.append((start, n))
+    return spans
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a subject, appositions included, and trailing punctuation left out (but a closing
+    parenthesis that an opening one needs is kept)."""
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in skip and (not skip or t.i < min(skip))]
+    left = min(t.i for t in toks)
+    right = max(t.i for t in toks)
+    doc = tok.doc
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        if doc[right].text == ")" and doc[left:right].text.count("(") > doc[left:right].text.count(")"):
+            break
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _clause_span(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """A clause's span without the cue's own tokens and outer punctuation."""
+    doc = tok.doc
+    toks = sorted(t.i for t in tok.subtree if exclude is None or t.i not in {x.i for x in exclude.subtree})
+    left, right = toks[0], toks[-1]
+    while right > left and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in CLOSE_QUOTES + '"':
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space) and doc[left].text not in OPEN_QUOTES + '"':
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _widen_to_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[tuple[int, int], str]:
+    """The content widened to the quotation that holds it; and its kind."""
+    s, e = span
+    for qs, qe in quotes:
+        inner_s, inner_e = qs + 1, qe - 1 if qe - qs > 1 else qe
+        if qs <= s + 2 and e - 2 <= qe and (qs < e and s < qe):
+            return (qs, qe), "direct"
+        if s <= qs and qe <= e + 1:
+            return (s, max(e, qe) if qe <= e + 1 else e), "partial"
+        del inner_s, inner_e
+    return (s, e), "indirect"
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    doc = verb.doc
+    left = verb.i
+    for child in sorted(verb.children, key=lambda t: -t.i):
+        if child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg") and child.i == left - 1:
+            left = child.i
+    right = verb.i
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == right + 1:
+            right = child.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order."""
+    text = doc.text
+    quotes = quote_spans(text)
+    found: list[Attribution] = []
+    used_content: list[tuple[int, int]] = []
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        # "according to X": content is the rest of the sentence's main clause.
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sent = tok.sent
+            src = _np_span(pobj)
+            cue = (tok.idx, to.idx + len(to))
+            phrase_s, phrase_e = tok.idx, src[1]
+            # The content: the sentence without the "according to" phrase and its commas.
+            left = (sent.start_char, phrase_s) if phrase_s - sent.start_char > 3 else None
+            right = (phrase_e, sent.end_char) if sent.end_char - phrase_e > 3 else None
+            part = max((p for p in (left, right) if p), key=lambda p: p[1] - p[0], default=None)
+            if part is None:
+                continue
+            s, e = part
+            while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
+                s += 1
+            while e > s and not text[e - 1].isalnum() and text[e - 1] not in CLOSE_QUOTES + '"':
+                e -= 1
+            content, kind = _widen_to_quote((s, e), quotes)
+            att = Attribution(content, cue, src, kind, cue_token=tok.i)
+            att.extra["head"] = (pobj.idx, pobj.idx + len(pobj), pobj.lemma_.lower(), pobj.lower_)
+            found.append(att)
+            used_content.append(content)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
+            continue
+        if any(qs < tok.idx < qe for qs, qe in quotes):
+            continue  # "no exaggeration to say ..." inside a quotation is not an attribution
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in
+                     ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        node = tok
+        while subj is None and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
+            node = node.head  # "declined to say", "..., admitting that": the governing verb's subject
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
+            subj = node.head  # "the Freedom of Russia Legion, which says ...": the antecedent
+        elif subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+            subj = tok.head
+        sent = tok.sent
+        quote_in_sent = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
+        if comp is None and lemma in NEEDS_CLAUSE:
+            continue
+        if comp is not None:
+            content, kind = _widen_to_quote(_clause_span(comp), quotes)
+        elif quote_in_sent and subj is not None:
+            content, kind = quote_in_sent[0], "direct"
+        else:
+            continue
+        if comp is not None and comp.dep_ == "xcomp" and lemma in ("ask", "urge", "promise", "vow", "threaten"):
+            kind = "indirect" if kind == "indirect" else kind
+        source = _np_span(subj) if subj is not None else None
+        medium = addressee = None
+        for child in [*tok.children, *(node.children if node is not tok else [])]:
+            if child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "during"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
+                    medium = doc[child.i:pobj.i + 1].text
+            if lemma == "tell" and child.dep_ in ("dobj", "dative") and child.i != (comp.i if comp else -1):
+                addressee = doc[child.left_edge.i:child.i + 1].text
+            if child.dep_ == "advcl" and child.lemma_ == "post":
+                medium = doc[child.i:child.right_edge.i + 1].text
+        att = Attribution(content, _cue_span(tok), source, kind, medium, addressee, cue_token=tok.i)
+        if subj is not None:
+            att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
+        found.append(att)
+        used_content.append(content)
+
+    # Quotations with no cue of their own that continue an attribution ('"...," he said. "More quote."').
+    for qs, qe in quotes:
+        if qe - qs < 12 or any(s <= qs + 1 and qe - 1 <= e for s, e in used_content):
+            continue
+        if any(qs < e and s < qe for s, e in used_content):
+            continue
+        words = len(text[qs:qe].split())
+        if words < 4:
+            continue
+        prev = [a for a in found if a.content[1] <= qs and qs - a.content[1] < 300]
+        if prev:
+            near = max(prev, key=lambda a: a.content[1])
+            found.append(Attribution((qs, qe), None, None, "direct", extra={"continues": near}))
+    found.sort(key=lambda a: a.content[0])
+    return found
+
+
+def _entity_at(entities: list[Entity], span: tuple[int, int], prefer: str | None = None,
+               overlap: bool = False) -> Entity | None:
+    s, e = span
+    hits = [ent for ent in entities for (ms, me) in ent.mentions
+            if ((ms < e and s < me) if overlap else (s <= ms and me <= e))]
+    if not hits:
+        return None
+    order = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
+    if prefer == "ORG":
+        order = {"ORG": 0, "NORP": 1, "PERSON": 2, "GPE": 3, "LOC": 4, "FAC": 5}
+    return min(hits, key=lambda ent: order.get(ent.type, 9))
+
+
+def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
+    """Fill each attribution's speaker (entity id) and confidence, in text order."""
+    text = doc.text
+    mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[0])
+    org_counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
+    main_org = max(org_counts, key=org_counts.get) if org_counts else None  # type: ignore[arg-type]
+    last_person: str | None = None
+    last_group: str | None = None
+    by_id = {ent.id: ent for ent in entities}
+    for a in attributions:
+        if "continues" in a.extra:
+            prev = a.extra["continues"]
+            a.speaker, a.confidence, a.source = prev.speaker, min(prev.confidence, 0.8), None
+            a.extra["speaker_text"] = prev.extra.get("speaker_text")
+            continue
+        if a.source is None:
+            continue
+        src_text = text[a.source[0]:a.source[1]]
+        a.extra["speaker_text"] = src_text
+        low = src_text.lower().strip()
+        anchor = a.source[0]
+        head = a.extra.get("head")  # (start, end, lemma) of the source's head word
+        at_head = _entity_at(entities, head[:2], overlap=True) if head else None
+        inside = _entity_at(entities, a.source)
+        head_word, head_lemma = (head[3], head[2]) if head else ("", "")
+        if at_head is not None:
+            a.speaker, a.confidence = at_head.id, CONFIDENCE["name"] if at_head.type in ("PERSON", "ORG") else 0.8
+        elif inside is not None and inside.type == "PERSON" and head_lemma in PERSON_NOUNS:
+            # "a masked fighter from the Siberian Battalion with the call sign Kholod" -> Kholod
+            a.speaker, a.confidence = inside.id, CONFIDENCE["description"]
+        elif head_word in GROUP_NOUNS and main_org and (head_lemma in COLLECTIVE or not low.startswith(
+                ("a ", "an ", "some ", "many ", "two ", "three ", "several "))):
+            a.speaker, a.confidence = main_org, CONFIDENCE["group"]
+        elif inside is not None and low not in PRONOUNS and (
+                inside.type in ("PERSON", "ORG", "NORP") or head_lemma in GOVERNMENT_NOUNS):
+            # "Russian officials" -> Russian; "the government in Bamako" -> Bamako; not "residents of Gao".
+            a.speaker, a.confidence = inside.id, CONFIDENCE["description"]
+        elif low in PRONOUNS:
+            want = PRONOUNS[low]
+            before = [m for m in mentions if m[1] <= anchor]
+            if want == "PERSON":
+                cand = last_person or next((m[2].id for m in reversed(before) if m[2].type == "PERSON"), None)
+            elif low == "we" or low == "us":
+                cand = last_group
+            else:
+                cand = last_group or next((m[2].id for m in reversed(before) if m[2].type in ("ORG", "NORP")), None)
+            a.speaker, a.confidence = cand, CONFIDENCE["pronoun"] if cand else CONFIDENCE["none"]
+        else:
+            a.speaker, a.confidence = None, CONFIDENCE["none"]
+        if a.speaker and by_id[a.speaker].type == "PERSON":
+            last_person = a.speaker
+        elif a.speaker:
+            last_group = a.speaker
+
+
+def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """The quotes stage: attributions with resolved speakers, as :class:`~eventwire.model.Quote` records."""
+    attributions = find_attributions(doc)
+    resolve_speakers(doc, attributions, entities)
+    text = doc.text
+    out = []
+    for n, a in enumerate(attributions, start=1):
+        s, e = a.content
+        out.append(Quote(
+            id=f"Q{n}", text=text[s:e], start=s, end=e, kind=a.kind, speaker=a.speaker,  # type: ignore[arg-type]
+            speaker_text=a.extra.get("speaker_text"), cue=text[a.cue[0]:a.cue[1]] if a.cue else None,
+            speaker_span=list(a.source) if a.source else None, cue_span=list(a.cue) if a.cue else None,
+            confidence=round(a.confidence, 2), medium=a.medium, addressee=a.addressee))
+    return out

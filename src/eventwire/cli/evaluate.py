@@ -31,6 +31,12 @@ def _event_location(path: str) -> EvalResult:
     return evaluate_event_location(path)
 
 
+def _polnear(path: str) -> EvalResult:
+    from ..eval.polnear import evaluate_polnear
+
+    return evaluate_polnear(path)
+
+
 # (task, format) -> evaluator. Each reads PATH as the data set publishes it.
 EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
     ("time", "tempeval3"): _tempeval3,
@@ -38,6 +44,7 @@ EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
     ("geo", "gwn"): _geo("gwn"),
     ("geo", "geovirus"): _geo("geovirus"),
     ("event-location", "halterman"): _event_location,
+    ("quotes", "polnear"): _polnear,
 }
 
 
@@ -61,6 +68,8 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
       geo lgl|gwn|geovirus PATH       Pragmatic-Guide XML: accuracy@161km and exact GeoNames id on gold
                                       spans, end-to-end P/R/F1 (MLG patches applied when beside the data)
       event-location halterman PATH   Prodigy JSON Lines: accuracy of the place chosen for each VERB
+      quotes polnear DIR              brat standoff (text/, attributions/): source, cue and content span
+                                      P/R/F1, exact and overlap; speaker accuracy for named persons
 
     \b
     Example:

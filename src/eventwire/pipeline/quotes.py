@@ -39,6 +39,14 @@ declare assert contend maintain stress emphasize emphasise remark comment observ
 testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
 assure repeat reiterate caution threaten pledge signal acknowledge learn hear read mention
 """.split())
+# Verbs of stance and demand: attributions in PARC/PolNeAR too ("called for a ban", "criticized the plan",
+# "wants talks"); their content may be an object or a prepositional phrase rather than a clause.
+STANCE_VERBS = frozenset("""
+call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
+offer oppose reject welcome dismiss endorse propose recommend request push seek vow pledge express insist
+accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
+""".split())
+CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
 NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
 MEDIUM_NOUNS = frozenset("""
@@ -62,6 +70,9 @@ COLLECTIVE = frozenset({"coalition", "group", "alliance", "movement"})
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP", "them": "GROUP",
             "we": "GROUP", "i": "PERSON", "it": "ORG"}
 
+# "Sanders: Clinton needs to ...": a short capitalised name at a paragraph's start, a colon, then the content.
+HEADLINE_COLON = re.compile(
+    r"(?m)^(?P<source>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<content>[^\n]{8,})$")
 OPEN_QUOTES = "“«„‘"
 CLOSE_QUOTES = "”»’"
 
@@ -193,14 +204,17 @@ def _widen_to_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tup
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue: the verb with its auxiliaries and negation right before it, a particle and a content preposition
+    right after it ("has called for", "did not say")."""
     doc = verb.doc
     left = verb.i
     for child in sorted(verb.children, key=lambda t: -t.i):
         if child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg") and child.i == left - 1:
             left = child.i
     right = verb.i
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == right + 1:
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i == right + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on")
+                                                              and verb.lemma_ == "call")):
             right = child.i
     return doc[left].idx, doc[right].idx + len(doc[right])
 
@@ -241,7 +255,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(att)
             used_content.append(content)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
+        stance = lemma in STANCE_VERBS and lemma not in REPORTING_VERBS
+        if tok.pos_ not in ("VERB", "AUX") or not (lemma in REPORTING_VERBS or stance):
             continue
         if any(qs < tok.idx < qe for qs, qe in quotes):
             continue  # "no exaggeration to say ..." inside a quotation is not an attribution
@@ -260,8 +275,22 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         quote_in_sent = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         if comp is None and lemma in NEEDS_CLAUSE:
             continue
+        obj = None
+        if comp is None and stance and subj is not None:
+            # "called for a ban", "criticized the plan": the object or the prepositional phrase is the content.
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            if obj is None:
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if obj is not None:
+                    obj = prep  # the content starts at the preposition's object; the cue keeps "for"
+            if obj is None:
+                continue
         if comp is not None:
             content, kind = _widen_to_quote(_clause_span(comp), quotes)
+        elif obj is not None:
+            target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
+            content, kind = _widen_to_quote(_np_span(target), quotes)
         elif quote_in_sent and subj is not None:
             content, kind = quote_in_sent[0], "direct"
         else:
@@ -282,6 +311,18 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         att = Attribution(content, _cue_span(tok), source, kind, medium, addressee, cue_token=tok.i)
         if subj is not None:
             att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
+        found.append(att)
+        used_content.append(content)
+
+    # Headline and transcript form: "Sanders: Clinton needs to ...", "PENCE: ...".
+    for m in HEADLINE_COLON.finditer(text):
+        s, e = m.span("content")
+        if any(s < ue and us < e for us, ue in used_content):
+            continue
+        content, kind = _widen_to_quote((s, e), quotes)
+        att = Attribution(content, m.span("colon"), m.span("source"), kind)
+        last = m.group("source").split()[-1]
+        att.extra["head"] = (m.end("source") - len(last), m.end("source"), last.lower(), last.lower())
         found.append(att)
         used_content.append(content)
 

@@ -1,0 +1,29 @@
+"""The PolNeAR harness on a tiny hand-made brat corpus whose scores are worked out by hand."""
+
+from eventwire.eval.polnear import evaluate_polnear, read_ann
+
+from ..conftest import FIXTURES
+
+TOY = FIXTURES / "polnear"
+
+
+def test_polnear_reader_first_annotator_and_discontinuous_spans():
+    skipped: dict[str, int] = {}
+    atts = read_ann(TOY / "attributions" / "toy_aa01.ann", skipped)
+    assert len(atts) == 2
+    assert len(atts[1]["content"]) == 2  # discontinuous content: two pieces
+    assert skipped == {}
+
+
+def test_polnear_scores(nlp, gazetteer):
+    r = evaluate_polnear(str(TOY), nlp=nlp, gazetteer=gazetteer)
+    (doc,) = r.predictions
+    assert doc["id"] == "toy" and len(doc["gold"]) == 2  # the first annotator's file, not toy_zz99
+    m = r.metrics
+    # Both sources and both cues are found exactly: P = R = 1.
+    assert m["exact"]["source"]["f1"] == 1.0 and m["exact"]["cue"]["f1"] == 1.0
+    # Content: the first matches exactly; the second is gold-discontinuous, so exact gets 1 of 2 each way.
+    assert m["exact"]["content"]["precision"] == 0.5 and m["exact"]["content"]["recall"] == 0.5
+    # By overlap, the predicted second content covers the gold pieces and the one space between them.
+    assert m["overlap"]["content"]["recall"] == 1.0 and m["overlap"]["content"]["precision"] < 1.0
+    assert m["overlap"]["content"]["fp"] == 1

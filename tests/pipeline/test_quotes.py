@@ -1,0 +1,100 @@
+"""Attribution shapes, speakers and quotation-mark traps, on sentences written for the test."""
+
+import pytest
+
+from eventwire.pipeline.quotes import quote_spans
+
+
+def _quotes(record):
+    names = {e.id: e.name for e in record.entities}
+    for q in record.quotes:  # exactness on every fixture
+        assert record.text[q.start:q.end] == q.text
+        if q.speaker_span:
+            assert record.text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_text
+        if q.cue_span:
+            assert record.text[q.cue_span[0]:q.cue_span[1]] == q.cue
+    return [(q.kind, names.get(q.speaker), q.cue, q.text) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('He said: "It doesn\'t work." Russia\'s army said "no."', ['"It doesn\'t work."', '"no."']),
+    ("“Our struggle continues,” the fighters said. “Soon we will go,” they added.",
+     ["“Our struggle continues,”", "“Soon we will go,”"]),
+    ("The ’90s were different, and the group's 'hard' line didn't help.", ["'hard'"]),
+    ('An odd "number of marks never raises', ['"number of marks never raises']),
+    ('"First paragraph of a long quote.\n"Second paragraph," she said.',
+     ['"First paragraph of a long quote.\n"Second paragraph,"']),
+])
+def test_quotes_pairing(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def test_quotes_direct_and_pronoun_speaker(extract_text):
+    quotes = _quotes(extract_text(
+        '"The peaceful population always suffers," said Alexei Baranovsky, a drone operator in the Freedom of '
+        'Russia Legion. The unit fought near Kursk. "We are not ready to hold towns," he said.'))
+    assert quotes[0] == ("direct", "Alexei Baranovsky", "said", '"The peaceful population always suffers,"')
+    assert quotes[1][:3] == ("direct", "Alexei Baranovsky", "said")
+
+
+@pytest.mark.parametrize("text,kind,speaker,cue,content_start", [
+    ("Defence Minister Rustem Umerov said that the army had repelled the attack near Kharkiv.",
+     "indirect", "Rustem Umerov", "said", "that the army"),
+    ("The army repelled the attack near Kharkiv, according to Defence Minister Rustem Umerov.",
+     "indirect", "Rustem Umerov", "according to", "The army repelled"),
+    ("Defence Minister Rustem Umerov told reporters the army had repelled the attack near Kharkiv.",
+     "indirect", "Rustem Umerov", "told", "the army had"),
+    ("Rustem Umerov admitted the troops were \"not strong enough\" to hold the town.",
+     "partial", "Rustem Umerov", "admitted", "the troops were"),
+    ("Vladimir Putin has called for a ceasefire in the region.", "indirect", "Vladimir Putin", "has called for",
+     "a ceasefire"),
+])
+def test_quotes_shapes(extract_text, text, kind, speaker, cue, content_start):
+    rec = extract_text(text)
+    (got,) = _quotes(rec)
+    assert got[:3] == (kind, speaker, cue)
+    assert got[3].startswith(content_start)
+
+
+def test_quotes_medium_and_addressee(extract_text):
+    rec = extract_text('"Our struggle continues," the Russian Volunteer Corps said in a statement on Friday. '
+                       'Defence Minister Rustem Umerov told reporters the attack had failed.')
+    statement = next(q for q in rec.quotes if q.cue == "said")
+    assert statement.medium == "in a statement"
+    told = next(q for q in rec.quotes if q.cue == "told")
+    assert told.addressee == "reporters"
+
+
+def test_quotes_declined_to_say(extract_text):
+    rec = extract_text("The Russian Volunteer Corps said its fighters crossed the border. The fighters declined to "
+                       "say how many of their own troops had been killed.")
+    declined = next(q for q in rec.quotes if q.cue == "to say")
+    assert declined.speaker_text == "The fighters"
+    assert {e.id: e.name for e in rec.entities}[declined.speaker] == "Russian Volunteer Corps"
+
+
+def test_quotes_description_speakers(extract_text):
+    rec = extract_text('The Russian Volunteer Corps (RDK) has teamed up with other units. "Peaceful protest doesn\'t '
+                       'work," said a masked fighter from the Siberian Battalion with the call sign Kholod. '
+                       '"Our struggle continues," the fighters said. Residents of the town said the shelling '
+                       'went on all night.')
+    names = {e.id: e.name for e in rec.entities}
+    by_text = {q.text: q for q in rec.quotes}
+    assert names[by_text['"Peaceful protest doesn\'t work,"'].speaker] == "Kholod"
+    fighters = by_text['"Our struggle continues,"']
+    assert names[fighters.speaker] == "Russian Volunteer Corps" and fighters.confidence < 0.9
+    residents = next(q for q in rec.quotes if q.speaker_text == "Residents of the town")
+    assert residents.speaker is None and residents.confidence == 0.0
+
+
+def test_quotes_multi_sentence_quote_is_one_content(extract_text):
+    rec = extract_text('"We crossed at dawn. Nobody stopped us," Denis Nikitin said on Thursday.')
+    (q,) = rec.quotes
+    assert q.text == '"We crossed at dawn. Nobody stopped us,"' and q.kind == "direct"
+
+
+def test_quotes_headline_colon(extract_text):
+    rec = extract_text("Sanders: Clinton needs to get away from all of this personality stuff\n"
+                       "Senator Bernie Sanders spoke in Ohio on Monday.")
+    colon = next(q for q in rec.quotes if q.cue == ":")
+    assert colon.speaker_text == "Sanders" and colon.text.startswith("Clinton needs")

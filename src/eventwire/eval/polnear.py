@@ -92,7 +92,7 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
     overlap = {r: [0, 0, 0] for r in ROLES}
     named_total = named_right = 0
     predictions = []
-    for (stem, text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
+    for (stem, _text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
         found = find_attributions(doc)
         pred = [{"source": [list(a.source)] if a.source else [], "cue": [list(a.cue)] if a.cue else [],
                  "content": [list(a.content)]} for a in found]

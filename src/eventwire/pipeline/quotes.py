@@ -106,6 +106,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in quote_spans(t)]
     ['"It doesn\\'t work."', '"no.']
     """
+    # Two single marks ('' or ``) stand for a double one in some newspapers' text: same length, same offsets.
+    text = text.replace("''", '""').replace("``", '""')
+    text = re.sub(r'""', lambda m: ' "', text)  # one mark at the pair's second position keeps offsets
     spans: list[tuple[int, int]] = []
     start: int | None = None
     carry = False  # an unclosed quotation continues into the next paragraph
@@ -286,7 +289,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     obj = prep  # the content starts at the preposition's object; the cue keeps "for"
             if obj is None:
                 continue
-        if comp is not None:
+        if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
+                and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
+            # "The museum, Mr. Obama said, would make visitors face ...": the governing clause is the content.
+            content, kind = _widen_to_quote(_clause_span(tok.head, exclude=tok), quotes)
+        elif comp is not None:
             content, kind = _widen_to_quote(_clause_span(comp), quotes)
         elif obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj

@@ -56,3 +56,32 @@ def test_seed_story_metadata(record):
     assert record.published.model_dump() == {"date": "2024", "precision": "year", "source": "copyright"}
     assert "Copyright" not in record.text
     assert {e.name: e.country for e in record.entities}["Russian"] == "RUS"
+
+
+def test_seed_story_quotations_and_speakers(record):
+    names = {e.id: e.name for e in record.entities}
+    quoted = [(q.text, names.get(q.speaker)) for q in record.quotes if q.kind in ("direct", "partial")]
+    expected = [
+        ("Our struggle continues", "Russian Volunteer Corps"),  # "the fighters said": the coalition's group
+        ("Soon we will go to other cities", "Russian Volunteer Corps"),
+        ("It's probably no exaggeration", "Denis Nikitin"),
+        ("The peaceful population in border areas", "Alexei Baranovsky"),
+        ("Peaceful protest doesn't work", "Kholod"),
+        ("The Ukrainian authorities support us", "Alexei Baranovsky"),
+        ("All our unit's military infrastructure", "Denis Nikitin"),
+        ("not strong enough", "Denis Nikitin"),
+        ("We are not in the phase", "Denis Nikitin"),
+    ]
+    assert len(quoted) == 9
+    for (text, speaker), (want_text, want_speaker) in zip(quoted, expected, strict=True):
+        assert want_text in text and speaker == want_speaker, (text, speaker)
+
+
+def test_seed_story_places_and_dates(record):
+    places = {record.text[s:e]: p for p in record.places for s, e in p.mentions}
+    for name in ("Belgorod", "Kursk", "Bryansk"):
+        assert (places[name].feature, places[name].country) == ("admin1", "RUS")
+    assert (places["Kyiv"].feature, places["Kyiv"].country) == ("city", "UKR")
+    dates = {d.text: d for d in record.dates}
+    assert dates["Last summer"].value == "2023-SU"
+    assert dates["Thursday"].value == "2024"  # the story is dated only by its copyright year

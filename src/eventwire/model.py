@@ -150,6 +150,14 @@ class Evidence(_Record):
     trigger: Offsets | None = None
 
 
+class Count(_Record):
+    """A number stated in the text ("killing at least 12 soldiers"), with the span of the number."""
+
+    value: int
+    start: int
+    end: int
+
+
 class AcledView(_Record):
     event_type: str | None = None
     sub_event_type: str | None = None
@@ -167,8 +175,10 @@ class Event(_Record):
     recipient: list[str] = Field(default_factory=list)
     place: str | None = None
     date: EventDate | None = None
-    status: str | None = None
-    source: str | None = None
+    status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
+    source: str | None = Field(default=None, description="Entity id of who claims the event; null when the story "
+                                                         "states it itself.")
+    counts: dict[str, Count] = Field(default_factory=dict, description="killed, injured, arrested, displaced.")
     evidence: Evidence | None = None
 
 

@@ -32,7 +32,12 @@ def test_cli_extract_bundled_example(runner):
     for e in rec["entities"]:
         for s, t in e["mentions"]:
             assert 0 <= s < t <= len(rec["text"])
-    assert rec["errors"] == [] and rec["events"] == []
+    assert rec["errors"] == []
+    ambush = next(v for v in rec["events"] if rec["text"][v["evidence"]["trigger"][0]:v["evidence"]["trigger"][1]]
+                  == "ambushed")
+    assert (ambush["type"], ambush["status"], ambush["cameo"]) == ("ASSAULT", "reported", "18")
+    assert ambush["counts"]["killed"]["value"] == 12
+    assert ambush["date"]["start"] == "2025-09-30"
     speakers = {q["text"]: ents_by_id[q["speaker"]]["name"] if q["speaker"] else None for q in rec["quotes"]
                 for ents_by_id in [{e["id"]: e for e in rec["entities"]}]}
     assert speakers['"Our fighters will strike again wherever the army goes,"'] == "Liptako Liberation Front"

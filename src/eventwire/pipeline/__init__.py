@@ -16,6 +16,7 @@ from ..model import Article, ArticleRecord
 from ..records import failure_record, to_record
 from .aliases import group_mentions
 from .dates import resolve_dates
+from .events import find_events, link_quotes
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
@@ -41,7 +42,9 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
     dates = resolve_dates(doc, article.published)
     quotes = find_quotes(doc, entities)
-    return to_record(article, entities=entities, quotes=quotes, places=places, dates=dates)
+    events = find_events(doc, entities, quotes, places, dates, article.published)
+    return to_record(article, entities=entities, quotes=link_quotes(quotes, events), places=places, dates=dates,
+                     events=events)
 
 
 class Pipeline:

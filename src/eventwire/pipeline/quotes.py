@@ -34,11 +34,11 @@ if TYPE_CHECKING:
 
 REPORTING_VERBS = frozenset("""
 say tell add claim argue note write report announce state explain insist warn deny admit acknowledge believe
-think suggest accuse allege confirm predict estimate vow promise ask urge describe reveal indicate show find
+think suggest accuse allege confirm predict estimate ask urge describe reveal indicate show find
 declare assert contend maintain stress emphasize emphasise remark comment observe recall reply respond answer
 testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
-assure repeat reiterate caution threaten pledge signal acknowledge learn hear read mention
-""".split())
+assure repeat reiterate caution signal acknowledge learn hear read mention
+""".split())  # not vow, promise, pledge, threaten: commitments are events (future status), not claims
 # Verbs of stance and demand: attributions in PARC/PolNeAR too ("called for a ban", "criticized the plan",
 # "wants talks"); their content may be an object or a prepositional phrase rather than a clause.
 STANCE_VERBS = frozenset("""

@@ -1,0 +1,368 @@
+"""Events: who did what to whom, typed in PLOVER (with ACLED and CAMEO views), with status, source, place and date.
+
+Rules over the parse, one event per trigger (a verb or an event noun from ``ontologies/triggers.tsv``), so one
+sentence can hold several ("crossing the border in a tank, firing on Russian army vehicles and blowing up
+buildings"):
+
+- **actor**: the trigger's subject (a noun trigger takes the subject of the verb that governs it: "carried out
+  attacks", "responding with strikes"), or the agent of a passive; coordinated subjects give compound actors;
+  pronouns and group nouns resolve as quote speakers do ("they", "the fighters" → the story's group; "we" in
+  a quote → the speaker);
+- **recipient**: the object, or the object of "on", "against", "at", "into" ("strikes on Ukraine's border
+  regions" → Ukraine);
+- **status**: ``negated`` (not, never, failed to, declined to), ``future`` (will, vowed/planned/promised to,
+  ready to), ``threatened`` (threatened to), ``hypothetical`` (if, could, would, may, might), ``historical``
+  (a date in the sentence that ended before the story's period: "last summer", "in 2023"), else ``reported``;
+- **source**: the speaker of the quote or reported speech that contains the trigger (null when the story itself
+  states the event);
+- **place**: the place the trigger's clause governs (:mod:`~eventwire.pipeline.event_location`); **date**: the
+  clause's date, else the sentence's, else the story's;
+- **counts**: killed, injured, arrested, displaced where a number is stated in the sentence ("killing at least
+  12 soldiers"); "declined to say how many" is no count.
+
+Nouns that only refer back to an event already told ("following the raids", "after the attack") are not new
+events. Known limits: no event coreference across sentences; types come from the trigger alone (no classifier
+yet); sectors are not assigned.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
+from ..ontologies import plover_types, triggers
+from .event_location import choose_location, clause_head
+from .quotes import GROUP_NOUNS, PRONOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..model import Published
+
+FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
+                         "going".split())
+NEGATING_HEADS = frozenset("decline refuse fail deny".split())
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
+# Prepositions after which an event noun refers back to an event already told.
+BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "amid", "over"})
+RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
+TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
+COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",)}
+COUNT_PATTERNS = {
+    "killed": r"(kill(?:ed|ing)|dead|died|death toll of)",
+    "injured": r"(injur(?:ed|ing)|wound(?:ed|ing)|hurt)",
+    "arrested": r"(arrest(?:ed|ing)|detain(?:ed|ing))",
+    "displaced": r"(displac(?:ed|ing)|fled|flee(?:ing)?)",
+}
+_NUMBER = r"(?:at least |more than |over |about |nearly |some )?(\d[\d,]*|one|two|three|four|five|six|seven|eight|" \
+          r"nine|ten|eleven|twelve|dozens|hundreds|thousands)"
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _trigger_for(tok: Token):
+    lex = triggers()
+    pos = "v" if tok.pos_ in ("VERB",) else "n" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
+    if trig is None and lemma.endswith("s") and pos == "n":
+        trig = lex.get((lemma[:-1], pos))
+    return trig
+
+
+def _path_to_root(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """For a noun trigger, the verb it is an argument of ("carried out attacks", "responding with strikes")."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+RELATIVE = frozenset({"which", "who", "that"})
+
+
+def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, looking through control ("forced Russia to divert" → Russia), relative
+    pronouns ("Ukraine, which provides" → Ukraine) and coordination."""
+    node = verb
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
+            return node.head
+        if subj is None and node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
+        if subj is not None and not (subj.dep_ == "nsubjpass" and verb.dep_ != "relcl"):
+            return subj
+        if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and node.head.i != node.i:
+            if node.dep_ == "relcl":
+                return node.head
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                node = _governing_verb(node) or node
+            continue
+        if node.dep_ == "relcl":
+            return node.head
+        return subj if subj is not None and subj.dep_ == "nsubj" else None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+class _Resolver:
+    """Tokens to entity ids, with pronouns and group nouns resolved as for quote speakers."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.by_char: dict[int, str] = {}
+        for ent in entities:
+            for s, e in ent.mentions:
+                for i in range(s, e):
+                    self.by_char[i] = ent.id
+        self.types = {ent.id: ent.type for ent in entities}
+        counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
+        self.main_org = max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
+        self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
+        self.quotes = quotes
+
+    def at(self, tok: Token) -> str | None:
+        return self.by_char.get(tok.idx)
+
+    def last_before(self, char: int, kinds: tuple[str, ...]) -> str | None:
+        for s, ent_id in reversed(self.mentions):
+            if s < char and self.types[ent_id] in kinds:
+                return ent_id
+        return None
+
+    def quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def resolve(self, head: Token) -> list[str]:
+        """Entity ids for a noun phrase head, its coordinated heads included."""
+        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and c.head.i in {head.i}]
+        out: list[str] = []
+        for h in heads:
+            ent = self.at(h) or next((self.at(t) for t in h.subtree if t.dep_ == "compound" and self.at(t)), None)
+            low = h.lower_
+            if ent is None and low in PRONOUNS:
+                q = self.quote_at(h.idx)
+                if low in ("we", "us") and q is not None and q.speaker:
+                    # "we" in a quote is the speaker's group: the speaker if a group, else the story's group.
+                    ent = q.speaker if self.types.get(q.speaker) != "PERSON" else (self.main_org or q.speaker)
+                elif PRONOUNS[low] == "PERSON":
+                    ent = self.last_before(h.idx, ("PERSON",))
+                else:
+                    ent = self.main_org or self.last_before(h.idx, ("ORG", "NORP"))
+            elif ent is None and low in ("their", "our", "its") and self.main_org:
+                ent = self.main_org
+            elif ent is None and (h.lower_ in GROUP_NOUNS or h.lemma_.lower() + "s" in GROUP_NOUNS):
+                ent = self.main_org
+            elif ent is None:
+                ent = next((self.at(t) for t in h.subtree if self.at(t) and self.types.get(self.at(t) or "")
+                            in ("ORG", "PERSON", "NORP", "GPE")), None)
+            if ent and ent not in out:
+                out.append(ent)
+        return out
+
+
+def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None) -> str:
+    """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
+    relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not
+    negate the killing)."""
+    from .quotes import REPORTING_VERBS
+
+    path = _path_to_root(trig)
+    for k, node in enumerate(path[:6]):
+        if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
+            break
+        lemma = node.lemma_.lower()
+        if node.i != trig.i and lemma == "threaten":
+            return "threatened"
+        if node.i != trig.i and lemma in FUTURE_HEADS:
+            return "future"
+        if node.i != trig.i and (node.pos_ in ("NOUN", "PROPN", "PRON") or lemma in REPORTING_VERBS):
+            break
+        if any(c.dep_ == "neg" for c in node.children):
+            return "negated"
+        if node.i != trig.i and node.lemma_.lower() in NEGATING_HEADS:
+            return "negated"
+        if node.i != trig.i and node.lemma_.lower() == "threaten":
+            return "threatened"
+        if node.i != trig.i and node.lemma_.lower() in FUTURE_HEADS:
+            return "future"
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "shall", "'ll"}:
+            return "future"
+        if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return "hypothetical"
+        if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i:
+            break
+    if story_year is not None:
+        doc = trig.doc
+        for d in clause_dates:
+            since = doc.text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")
+            if d.end and d.value and d.value[:1].isdigit() and int(d.end[:4]) < story_year and not since:
+                return "historical"  # "since 2012" is ongoing, not historical
+    return "reported"
+
+
+def _counts(sentence: Span) -> dict[str, Count]:
+    """Casualty and arrest counts stated in the sentence, each with the span of its number."""
+    text = sentence.text
+    if re.search(r"(declined|refused|did not|would not) to say how many|(did|would) not say how many", text,
+                 re.IGNORECASE):
+        return {}
+    out: dict[str, Count] = {}
+    for key, verb in COUNT_PATTERNS.items():
+        m = re.search(verb + r"\s+" + _NUMBER, text, re.IGNORECASE) or \
+            re.search(_NUMBER + r"\s+(?:\w+\s+){0,3}(?:were |was |have been |had been )?" + verb, text, re.IGNORECASE)
+        if not m:
+            continue
+        group = 2 if m.re.pattern.startswith("(kill") or m.re.pattern.startswith(verb) else 1
+        word = m.group(group)
+        n = _WORDS.get(word.lower()) or (int(word.replace(",", "")) if word[0].isdigit() else None)
+        if n:
+            s = sentence.start_char + m.start(group)
+            out[key] = Count(value=n, start=s, end=s + len(word))
+    return out
+
+
+def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: list[Place],
+                dates: list[TimeRef], published: Published | None) -> list[Event]:
+    """Every event in ``doc`` (see the module docstring for the rules)."""
+    resolver = _Resolver(doc, entities, quotes)
+    types = plover_types()
+    entity_chars = set(resolver.by_char)
+    place_by_char = {s: p for p in places for s, _ in p.mentions}
+    place_spans = [doc.char_span(s, e, alignment_mode="expand") for p in places for s, e in p.mentions]
+    place_spans = [s for s in place_spans if s is not None]
+    story_year = int(published.date[:4]) if published is not None else None
+    kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "") for s, p in place_by_char.items()}
+    # Places below the country level are where things happen, not who they happen to.
+    local_places = {p.entity for p in places if p.feature not in ("country", None)} - \
+        {p.entity for p in places if p.feature == "country"}
+    events: list[Event] = []
+    for tok in doc:
+        trig = _trigger_for(tok)
+        if trig is None or tok.idx in entity_chars:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN":
+            if tok.head.lower_ in BACKREF_PREPS and tok.dep_ == "pobj":
+                continue  # "following the raids": a reference to an event already told
+            has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+            if tok.dep_ in ("nsubj", "nsubjpass") and not has_det:
+                continue  # generic use: "peaceful protest doesn't work"
+            if tok.dep_ == "compound":
+                continue
+            if any(c.tag_ == "JJS" for c in tok.children):
+                continue  # "the deadliest attack in the region since ...": a comparison, not a new event
+        type_ = trig.type
+        if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
+                                    for c in tok.children):
+            type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
+        if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
+            type_ = "ASSAULT"
+        if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
+                                                                 c.lemma_.lower() in TERRITORY_NOUNS)
+                                           for c in tok.children):
+            continue  # "entered the Bryansk region" yes, "entered talks" no
+        sent = tok.sent
+        # Actor and recipient.
+        if tok.pos_ == "VERB":
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = _agent(tok)
+            subj = agent if passive is not None else (agent or _subject(tok))
+            obj = passive or next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        else:
+            verb = _governing_verb(tok)
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or \
+                (_subject(verb) if verb is not None else None)
+            obj = None
+        actor = resolver.resolve(subj) if subj is not None else []
+        recipient: list[str] = []
+        if obj is not None:
+            recipient = resolver.resolve(obj)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                # "strikes on Ukraine's border regions": the possessor is the recipient.
+                target = next((c for c in pobj.children if c.dep_ == "poss"), None) or pobj
+                recipient += [ent for ent in resolver.resolve(target) if ent not in recipient]
+        recipient = [r for r in recipient if r not in actor and r not in local_places]
+        # Status, source, place, date.
+        sent_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
+        clause_dates = [d for d in sent_dates if _same_clause(doc, d, tok)]
+        status = _status(tok, clause_dates, story_year)
+        quote = resolver.quote_at(tok.idx)
+        source = quote.speaker if quote is not None else None
+        trigger_span = doc[tok.i:tok.i + 1]
+        chosen = choose_location(trigger_span, [s for s in place_spans if s.sent.start == sent.start], kinds)
+        place = place_by_char.get(chosen.start_char) if chosen is not None else None
+        ref = (clause_dates or sent_dates or [None])[0]
+        if ref is not None:
+            date = EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,
+                             start_char=ref.start_char, end_char=ref.end_char)
+        elif published is not None:
+            date = _story_date(published)
+        else:
+            date = None
+        info = types[type_]
+        acled = AcledView(event_type=trig.acled_event_type or info.acled_event_type,
+                          sub_event_type=trig.acled_sub_event_type or info.acled_sub_event_type) \
+            if type_ == trig.type else AcledView(event_type=info.acled_event_type,
+                                                 sub_event_type=info.acled_sub_event_type)
+        events.append(Event(
+            id=f"V{len(events) + 1}", type=type_, mode=None, acled=acled, cameo=info.cameo_root, actor=actor,
+            recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
+            counts={k: c for k, c in _counts(sent).items() if k in COUNTS_FOR.get(type_, ())},
+            evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
+                              trigger=(tok.idx, tok.idx + len(tok)))))
+    return events
+
+
+def _same_clause(doc: Doc, date: TimeRef, trig: Token) -> bool:
+    span = doc.char_span(date.start_char, date.end_char, alignment_mode="expand")
+    return span is not None and clause_head(span.root).i == clause_head(trig).i
+
+
+def _story_date(published: Published) -> EventDate:
+    precision = published.precision
+    parts = published.date.split("-")
+    if precision == "day":
+        return EventDate(start=published.date, end=published.date, granularity="day", text=None)
+    if precision == "month":
+        import calendar
+
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return EventDate(start=f"{published.date}-01", end=f"{published.date}-{last:02d}", granularity="month")
+    return EventDate(start=f"{parts[0]}-01-01", end=f"{parts[0]}-12-31", granularity="year")
+
+
+def link_quotes(quotes: list[Quote], events: list[Event]) -> list[Quote]:
+    """Each quote with the ids of the events inside its content."""
+    out = []
+    for q in quotes:
+        ids = [e.id for e in events if e.evidence and e.evidence.trigger and q.start <= e.evidence.trigger[0] < q.end]
+        out.append(q.model_copy(update={"events": ids}) if ids else q)
+    return out

@@ -1,0 +1,106 @@
+"""Event typing, roles, status and claims on sentences written for the test."""
+
+import pytest
+
+from eventwire.ontologies import plover_types, triggers
+
+
+def _events(record):
+    names = {e.id: e.name for e in record.entities}
+    out = []
+    for v in record.events:
+        s, e = v.evidence.trigger
+        assert record.text[v.evidence.start:v.evidence.end] == v.evidence.text
+        out.append({"trigger": record.text[s:e], "type": v.type, "status": v.status,
+                    "actor": [names[a] for a in v.actor], "recipient": [names[a] for a in v.recipient],
+                    "source": names.get(v.source), "event": v})
+    return out
+
+
+def _one(record, trigger):
+    found = [v for v in _events(record) if v["trigger"] == trigger]
+    assert found, [v["trigger"] for v in _events(record)]
+    return found[0]
+
+
+def test_events_ontology_is_complete():
+    types = plover_types()
+    assert set(types) == {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert all(t.cameo_root for t in types.values())
+    assert {t.type for t in triggers().values()} == set(types)  # every type has at least one trigger
+
+
+@pytest.mark.parametrize("text,trigger,type_,status", [
+    ("Rebels attacked an army base in Gao on Tuesday.", "attacked", "ASSAULT", "reported"),
+    ("Police arrested three journalists in Nairobi on Monday.", "arrested", "COERCE", "reported"),
+    ("Thousands of people protested in Tbilisi on Sunday.", "protested", "PROTEST", "reported"),
+    ("Russia has reinforced the border with Ukraine.", "reinforced", "MOBILIZE", "reported"),
+    ("Ukraine provides reconnaissance support and ammunition to the units.", "provides", "AID", "reported"),
+    ("The two sides signed a ceasefire agreement in Doha.", "signed", "AGREE", "reported"),
+    ("The European Union imposed new sanctions on Iran.", "sanctions", "SANCTION", "reported"),
+    # Status.
+    ("The rebels will attack the city next week.", "attack", "ASSAULT", "future"),
+    ("The coalition vowed to continue its raids into Russia.", "raids", "ASSAULT", "future"),
+    ("The army threatened to shell the town.", "shell", "ASSAULT", "threatened"),
+    ("The rebels did not attack the town.", "attack", "ASSAULT", "negated"),
+    ("The rebels could attack the town if talks fail.", "attack", "ASSAULT", "hypothetical"),
+    ("In 2019, rebels attacked the town of Ansongo.", "attacked", "ASSAULT", "historical"),
+])
+def test_events_types_and_status(extract_text, text, trigger, type_, status):
+    rec = extract_text(text + " The story was published in 2024.\n© Copyright Example Wire 2024")
+    ev = _one(rec, trigger)
+    assert (ev["type"], ev["status"]) == (type_, status)
+
+
+def test_events_compound_actor_and_historical_place(extract_text):
+    rec = extract_text("Last summer, the Russian Volunteer Corps (RDK) and the Freedom of Russia Legion jointly "
+                       "entered the Bryansk region of Russia on foot.\n© Copyright AFP 2024")
+    ev = _one(rec, "entered")
+    assert ev["actor"] == ["Russian Volunteer Corps", "Freedom of Russia Legion"]
+    assert ev["status"] == "historical"
+    places = {p.id: p.name for p in rec.places}
+    assert places[ev["event"].place] == "Bryansk Oblast"
+    assert ev["event"].date.start == "2023-06-01"
+
+
+def test_events_several_in_one_sentence_and_implicit_actor(extract_text):
+    rec = extract_text("The Russian Volunteer Corps (RDK) said it would go on. Heavily armed fighters crossed the "
+                       "border in a tank, firing on Russian army vehicles and blowing up buildings.")
+    firing, blowing = _one(rec, "firing"), _one(rec, "blowing")
+    assert firing["type"] == blowing["type"] == "ASSAULT"
+    assert firing["actor"] == ["Russian Volunteer Corps"]  # "fighters": the story's group
+    assert firing["recipient"] == ["Russian"]
+
+
+def test_events_claims_are_sourced(extract_text):
+    rec = extract_text("Denis Nikitin leads the Russian Volunteer Corps (RDK). Nikitin said their raids forced "
+                       "Russia to divert troops from the front lines.")
+    divert = _one(rec, "divert")
+    assert (divert["type"], divert["actor"], divert["source"]) == ("MOBILIZE", ["Russia"], "Denis Nikitin")
+    raids = _one(rec, "raids")
+    assert raids["source"] == "Denis Nikitin"
+    quote = next(q for q in rec.quotes if q.cue == "said")
+    assert set(quote.events) == {divert["event"].id, raids["event"].id}
+
+
+def test_events_place_is_where_it_happened(extract_text):
+    rec = extract_text("The fighters held a press conference in Kyiv after carrying out armed attacks in Russia's "
+                       "Belgorod and Kursk border regions.")
+    places = {p.id: p.name for p in rec.places}
+    assert places[_one(rec, "attacks")["event"].place] == "Belgorod Oblast"
+
+
+def test_events_counts(extract_text):
+    rec = extract_text("Gunmen ambushed an army convoy on Tuesday, killing at least 12 soldiers. The army declined "
+                       "to say how many attackers had been killed.")
+    ambush = _one(rec, "ambushed")["event"]
+    count = ambush.counts["killed"]
+    assert count.value == 12 and rec.text[count.start:count.end] == "12"
+    second = [v for v in _events(rec) if v["trigger"] == "killed"][0]["event"]
+    assert second.counts == {}
+
+
+def test_events_references_and_generic_nouns_are_not_events(extract_text):
+    rec = extract_text("Putin vowed to restore security following the raids. Peaceful protest doesn't work.")
+    assert [v["trigger"] for v in _events(rec)] == []

@@ -68,21 +68,29 @@ def main() -> None:
     # Each stage on its own, over documents parsed once (what each adds to the parse).
     from eventwire.pipeline.aliases import group_mentions
     from eventwire.pipeline.dates import resolve_dates
+    from eventwire.pipeline.events import find_events
     from eventwire.pipeline.mentions import find_mentions
     from eventwire.pipeline.places import resolve_places
+    from eventwire.pipeline.quotes import find_quotes
 
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    stage_s = {"entities": 0.0, "places": 0.0, "dates": 0.0}
+    stage_s = {"entities": 0.0, "places": 0.0, "dates": 0.0, "quotes": 0.0, "events": 0.0}
     for doc, article in zip(docs, articles, strict=True):
         t = time.perf_counter()
         entities = group_mentions(find_mentions(doc, pipeline.gazetteer))
         stage_s["entities"] += time.perf_counter() - t
         t = time.perf_counter()
-        resolve_places(doc, entities, pipeline.gazetteer)
+        places = resolve_places(doc, entities, pipeline.gazetteer)
         stage_s["places"] += time.perf_counter() - t
         t = time.perf_counter()
-        resolve_dates(doc, article.published)
+        dates = resolve_dates(doc, article.published)
         stage_s["dates"] += time.perf_counter() - t
+        t = time.perf_counter()
+        quotes = find_quotes(doc, entities)
+        stage_s["quotes"] += time.perf_counter() - t
+        t = time.perf_counter()
+        find_events(doc, entities, quotes, places, dates, article.published)
+        stage_s["events"] += time.perf_counter() - t
 
     cold = []
     for _ in range(3):

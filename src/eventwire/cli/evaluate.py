@@ -37,6 +37,16 @@ def _polnear(path: str) -> EvalResult:
     return evaluate_polnear(path)
 
 
+def _events(fmt: str) -> Callable[[str], EvalResult]:
+    def run(path: str) -> EvalResult:
+        from ..eval import events
+
+        return {"case2021": events.evaluate_case2021, "plv": events.evaluate_plv,
+                "india-police": events.evaluate_india_police}[fmt](path)
+
+    return run
+
+
 # (task, format) -> evaluator. Each reads PATH as the data set publishes it.
 EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
     ("time", "tempeval3"): _tempeval3,
@@ -45,6 +55,9 @@ EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
     ("geo", "geovirus"): _geo("geovirus"),
     ("event-location", "halterman"): _event_location,
     ("quotes", "polnear"): _polnear,
+    ("events", "case2021"): _events("case2021"),
+    ("events", "plv"): _events("plv"),
+    ("events", "india-police"): _events("india-police"),
 }
 
 
@@ -68,6 +81,9 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
       geo lgl|gwn|geovirus PATH       Pragmatic-Guide XML: accuracy@161km and exact GeoNames id on gold
                                       spans, end-to-end P/R/F1 (MLG patches applied when beside the data)
       event-location halterman PATH   Prodigy JSON Lines: accuracy of the place chosen for each VERB
+      events case2021 PATH            CASE 2021 Task 2 dev.tsv: ACLED sub-event types, weighted F1
+      events plv PATH                 PLV_train.tsv: PLOVER root between source and target, macro-F1
+      events india-police DIR         sents.csv/docs.csv: police KILL/ARREST/FORCE/FAIL, sentences and documents
       quotes polnear DIR              brat standoff (text/, attributions/): source, cue and content span
                                       P/R/F1, exact and overlap; speaker accuracy for named persons
 

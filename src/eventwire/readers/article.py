@@ -164,9 +164,10 @@ def build_article(
     published: Any = None,
     author: str | None = None,
     metadata: dict[str, Any] | None = None,
-    languages: frozenset[str] = SUPPORTED_LANGUAGES,
+    languages: frozenset[str] | None = SUPPORTED_LANGUAGES,
 ) -> Article:
-    """Finish an article: normalise newlines, split dateline and copyright, date it, id it, check language.
+    """Finish an article: normalise newlines, split dateline and copyright, date it, id it, check language
+    (``languages=None`` skips the check: for evaluation snippets too short to identify).
 
     Raises:
         EmptyInput: the body is empty once the dateline and copyright are removed.
@@ -181,7 +182,7 @@ def build_article(
         raise EmptyInput("no story text once the headline, dateline and copyright are removed.",
                          source=where, line=input_ref.line)
     language = detect_language(text)
-    if language not in languages:
+    if languages is not None and language not in languages:
         raise UnsupportedLanguage(
             f"unsupported language: the story is in '{language}', eventwire reads English only. "
             "Leave it out or translate it first.", source=where, line=input_ref.line)

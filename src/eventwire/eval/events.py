@@ -1,0 +1,247 @@
+"""``eval events case2021|plv|india-police``: the events stage scored on the data sets as they are published.
+
+No model is trained here: these score the rule-based stage (trigger lexicon + parse) as it ships, so the figures
+are a floor for the classifiers the events issue asks for next.
+
+- **case2021** (CASE 2021 Task 2 ``dev.tsv``: id, EventSnippet, SubType): each snippet's label is the ACLED
+  sub-event type of its events (majority, ties to the first), mapped to the task's codes, with a few
+  snippet-level cues the sub-type needs (suicide, grenade, chemical, drone). Weighted F1 over the 25 ACLED
+  types is the task's main score; rows whose gold label is outside them are reported apart.
+- **plv** (PLV ``PLV_train.tsv``): the PLOVER root of the event between the marked source and target (the
+  event whose actor or recipient overlaps them, else the sentence's first event); CONCEDE and RETREAT are
+  PLV's YIELD. Macro-F1 over the gold classes.
+- **india-police** (IndiaPoliceEvents ``sents.csv``, ``docs.csv``): did police kill, arrest, use force, fail to
+  act? A sentence is positive for a class when it mentions police and has an event or cue of that class;
+  a document when any of its sentences is. Per-class precision, recall and F1, sentences and documents.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..errors import EventwireError
+from .metrics import PRF, classification_report
+from .report import EvalResult, skipped_note
+
+CASE_CODES = {
+    "Armed clash": "ARMED_CLASH", "Attack": "ATTACK", "Air/drone strike": "AIR_STRIKE",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK", "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Grenade": "GRENADE", "Suicide bomb": "SUIC_BOMB", "Abduction/forced disappearance": "ABDUCT_DISSAP",
+    "Sexual violence": "SEX_VIOL", "Arrests": "ARREST", "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Peaceful protest": "PEACE_PROTEST", "Violent demonstration": "VIOL_DEMONSTR",
+    "Protest with intervention": "PROTEST_WITH_INTER", "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Mob violence": "MOB_VIOL", "Agreement": "AGREEMENT", "Non-state actor overtakes territory":
+    "NON_STATE_ACTOR_OVERTAKES_TER", "Government regains territory": "GOV_REGAINS_TERIT",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER", "Headquarters or base established":
+    "HQ_ESTABLISHED", "Chemical weapon": "CHEM_WEAP", "Disrupted weapons use": "DISR_WEAP",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT", "Other": "OTHER",
+}
+ACLED_25 = sorted(set(CASE_CODES.values()))
+# Snippet cues that decide a sub-type the trigger alone cannot (ACLED codebook definitions).
+CASE_CUES = [
+    (r"\bsuicide (bomb|attack|vest|car)", "SUIC_BOMB"),
+    (r"\bgrenade", "GRENADE"),
+    (r"\b(chemical|chlorine|sarin|mustard gas|nerve agent)", "CHEM_WEAP"),
+    (r"\b(defus|dismantl|seized? (a )?(weapons|arms|explosives)|cache|bomb disposal)", "DISR_WEAP"),
+    (r"\b(air ?strikes?|drone strikes?|warplanes?|helicopter gunships?|bombed from the air)", "AIR_STRIKE"),
+    (r"\b(tear ?gas|water cannon|rubber bullets|dispersed) ", "PROTEST_WITH_INTER"),
+    (r"\b(IED|landmine|roadside bomb|explosive device)", "REM_EXPLOS"),
+    (r"\b(mob|lynch)", "MOB_VIOL"),
+]
+POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|force personnel|inspector|sub-inspector|"
+                    r"officers?)\b", re.IGNORECASE)
+INDIA_CUES = {
+    "KILL": re.compile(r"\b(killed|shot dead|died in (police )?firing|firing (that )?killed|gunned down)", re.I),
+    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|taken into custody|held\b|nabbed)", re.I),
+    "FORCE": re.compile(r"\b(fir(ed|ing)|lathi|baton|tear ?gas|teargas|caned|charged|opened fire|rubber bullets|"
+                        r"burst \w+ shells)", re.I),
+    "FAIL": re.compile(r"\b(fail\w* to|mute spectators?|did (nothing|not (act|intervene|stop|come))|"
+                       r"no police|absent|looked on|stood by|inaction|helpless)", re.I),
+}
+INDIA_CLASSES = ("KILL", "ARREST", "FAIL", "FORCE")
+
+
+def _pipeline():
+    from .. import load_pipeline
+
+    return load_pipeline()
+
+
+def _records(texts: list[str]):
+    from ..model import InputRef
+    from ..readers.article import build_article
+
+    pipe = _pipeline()
+    items = []
+    for t in texts:
+        try:
+            items.append(build_article(t, input_ref=InputRef(path="<eval>"), languages=None))
+        except EventwireError as exc:  # an empty row: it becomes an error record, scored as no event
+            items.append(exc)
+    return list(pipe.process(items))
+
+
+def evaluate_case2021(path: str, limit: int | None = None) -> EvalResult:
+    file = Path(path)
+    if file.is_dir():
+        file = file / "dev.tsv"
+    skipped: dict[str, int] = {}
+    rows = []
+    csv.field_size_limit(sys.maxsize)
+    with open(file, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if not (row.get("EventSnippet") or "").strip() or not row.get("SubType"):
+                skipped["skipped: empty snippet or label"] = skipped.get("skipped: empty snippet or label", 0) + 1
+                continue
+            rows.append(row)
+    rows = rows[:limit]
+    records = _records([r["EventSnippet"] for r in rows])
+    predictions = []
+    for row, rec in zip(rows, records, strict=True):
+        label = "OTHER"
+        for pattern, code in CASE_CUES:
+            if re.search(pattern, row["EventSnippet"], re.IGNORECASE):
+                label = code
+                break
+        else:
+            subs = [CASE_CODES.get(e.acled.sub_event_type or "") for e in rec.events if e.acled]
+            subs = [s for s in subs if s]
+            if subs:
+                counts = Counter(subs)
+                label = max(subs, key=lambda s: (counts[s], -subs.index(s)))
+        predictions.append({"id": row["id"], "gold": row["SubType"], "predicted": label})
+    scored = [p for p in predictions if p["gold"] in ACLED_25]
+    report = classification_report([p["gold"] for p in scored], [p["predicted"] for p in scored], labels=ACLED_25)
+    metrics = {**report, "rows_outside_the_25_types": len(predictions) - len(scored), "skipped": skipped}
+    text = _class_report("CASE 2021 Task 2, 25 ACLED types", report, "weighted_f1", skipped)
+    return EvalResult(task="events", dataset="case2021", n=len(scored), metrics=metrics, predictions=predictions,
+                      report=text)
+
+
+def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
+    file = Path(path)
+    if file.is_dir():
+        file = file / "PLV_train.tsv"
+    skipped: dict[str, int] = {}
+    rows = []
+    with open(file, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if not row.get("sentence") or not row.get("gold_root"):
+                skipped["skipped: no sentence or gold_root"] = skipped.get("skipped: no sentence or gold_root", 0) + 1
+                continue
+            rows.append(row)
+    rows = rows[:limit]
+    records = _records([r["sentence"] for r in rows])
+    predictions = []
+    for row, rec in zip(rows, records, strict=True):
+        text = rec.text
+        src = _find(text, row.get("source") or "")
+        tgt = _find(text, row.get("target") or "")
+        ents = {e.id: e for e in rec.entities}
+
+        def touches(ids: list[str], span: tuple[int, int] | None, ents=ents) -> bool:
+            return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
+
+        best = None
+        for ev in rec.events:
+            score = touches(ev.actor, src) + touches(ev.recipient, tgt) + touches(ev.actor + ev.recipient, tgt)
+            trig = ev.evidence.trigger if ev.evidence else None
+            if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):
+                score += 1  # the trigger stands between the two parties
+            if best is None or score > best[0]:
+                best = (score, ev)
+        label = "NONE" if best is None else {"CONCEDE": "YIELD", "RETREAT": "YIELD"}.get(best[1].type, best[1].type)
+        predictions.append({"id": row.get("sentence_id") or row.get(""), "gold": row["gold_root"], "predicted": label})
+    gold_classes = sorted({p["gold"] for p in predictions})
+    report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
+                                   labels=gold_classes)
+    metrics = {**report, "skipped": skipped}
+    return EvalResult(task="events", dataset="plv", n=len(predictions), metrics=metrics, predictions=predictions,
+                      report=_class_report("PLV, PLOVER root between source and target", report, "macro_f1",
+                                           skipped))
+
+
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    phrase = phrase.strip()
+    i = text.find(phrase) if phrase else -1
+    return (i, i + len(phrase)) if i >= 0 else None
+
+
+def india_sentence_labels(text: str, events) -> dict[str, bool]:
+    """Police-event labels of one sentence from its events and cues."""
+    if not POLICE.search(text):
+        return dict.fromkeys((*INDIA_CLASSES, "ANY_ACTION"), False)
+    types = {e.type for e in events}
+    out = {c: bool(INDIA_CUES[c].search(text)) for c in INDIA_CLASSES}
+    out["ARREST"] = out["ARREST"] or "COERCE" in types and bool(re.search(r"arrest|detain|custody", text, re.I))
+    out["FORCE"] = out["FORCE"] or out["KILL"]
+    out["ANY_ACTION"] = any(out[c] for c in ("KILL", "ARREST", "FORCE")) or bool(types)
+    return out
+
+
+def evaluate_india_police(path: str, limit: int | None = None) -> EvalResult:
+    folder = Path(path)
+    if folder.is_file():
+        folder = folder.parent
+    skipped: dict[str, int] = {}
+    csv.field_size_limit(sys.maxsize)
+    with open(folder / "sents.csv", encoding="utf-8", errors="replace", newline="") as fh:
+        sents = [r for r in csv.DictReader(fh) if (r.get("sent_text") or "").strip()]
+    sents = sents[:limit]
+    predictions = []
+    for row, rec in zip(sents, _records([r["sent_text"] for r in sents]), strict=True):
+        if rec.errors:
+            skipped["sentences the pipeline could not read"] = skipped.get(
+                "sentences the pipeline could not read", 0) + 1
+        pred = india_sentence_labels(row["sent_text"], rec.events)
+        gold = {c: row.get(c, "0").strip() in ("1", "True", "true") for c in (*INDIA_CLASSES, "ANY_ACTION")}
+        predictions.append({"id": f"{row['doc_id']}:{row['sent_id']}", "doc_id": row["doc_id"], "gold": gold,
+                            "predicted": pred})
+    metrics: dict = {"sentences": {}, "documents": {}, "skipped": skipped}
+    docs_gold: dict[str, dict[str, bool]] = {}
+    docs_pred: dict[str, dict[str, bool]] = {}
+    for p in predictions:
+        g, q = docs_gold.setdefault(p["doc_id"], {}), docs_pred.setdefault(p["doc_id"], {})
+        for c in (*INDIA_CLASSES, "ANY_ACTION"):
+            g[c] = g.get(c, False) or p["gold"][c]
+            q[c] = q.get(c, False) or p["predicted"][c]
+    for c in (*INDIA_CLASSES, "ANY_ACTION"):
+        metrics["sentences"][c] = _binary([p["gold"][c] for p in predictions], [p["predicted"][c] for p in predictions])
+        metrics["documents"][c] = _binary([docs_gold[d][c] for d in docs_gold], [docs_pred[d][c] for d in docs_gold])
+    lines = [f"IndiaPoliceEvents: {len(predictions)} sentences, {len(docs_gold)} documents (documents scored from "
+             "their sentences)", "  class        sentence P / R / F1      document P / R / F1"]
+    for c in (*INDIA_CLASSES, "ANY_ACTION"):
+        s, d = metrics["sentences"][c], metrics["documents"][c]
+        lines.append(f"  {c:11s}  {s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f}     "
+                     f"{d['precision']:.3f} / {d['recall']:.3f} / {d['f1']:.3f}")
+    note = skipped_note(skipped)
+    if note:
+        lines.append(note)
+    return EvalResult(task="events", dataset="india-police", n=len(predictions), metrics=metrics,
+                      predictions=predictions, report="\n".join(lines))
+
+
+def _binary(gold: list[bool], pred: list[bool]) -> dict:
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+    return {**PRF(tp, fp, fn).as_dict(), "support": sum(gold)}
+
+
+def _class_report(title: str, report: dict, main: str, skipped: dict[str, int]) -> str:
+    lines = [f"{title}: n={report['n']}  {main}={report[main]:.3f}  micro_f1={report['micro_f1']:.3f}  "
+             f"macro_f1={report['macro_f1']:.3f}  weighted_f1={report['weighted_f1']:.3f}",
+             "  class                            P      R      F1   support"]
+    for c, m in report["per_class"].items():
+        lines.append(f"  {c:30s} {m['precision']:.3f}  {m['recall']:.3f}  {m['f1']:.3f}  {m['support']}")
+    confusion = report["confusion"]
+    top = sorted(((g, p, n) for g, row in confusion.items() for p, n in row.items() if g != p), key=lambda x: -x[2])
+    lines.append("  most confused (gold -> predicted): " + ", ".join(f"{g}->{p} ({n})" for g, p, n in top[:8]))
+    note = skipped_note(skipped)
+    if note:
+        lines.append(note)
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""The events harness on tiny hand-made files in the data sets' own formats."""
+
+import json
+
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.eval.events import evaluate_case2021, evaluate_india_police, evaluate_plv
+
+from ..conftest import FIXTURES
+
+EV = FIXTURES / "events"
+
+
+def test_events_eval_case2021():
+    r = evaluate_case2021(str(EV / "case.tsv"))
+    by_id = {p["id"]: p for p in r.predictions}
+    assert by_id["1"]["predicted"] == "ARREST"
+    assert by_id["2"]["predicted"] == "SUIC_BOMB"  # the snippet cue decides the sub-type
+    assert by_id["3"]["predicted"] == "PEACE_PROTEST"
+    # Row 4's gold (NATURAL_DISASTER) is outside the 25 ACLED types: predicted, but not scored.
+    assert r.n == 3 and r.metrics["rows_outside_the_25_types"] == 1
+    assert r.metrics["weighted_f1"] == 1.0
+
+
+def test_events_eval_plv():
+    r = evaluate_plv(str(EV / "plv.tsv"))
+    assert [(p["gold"], p["predicted"]) for p in r.predictions] == [
+        ("COERCE", "COERCE"), ("ASSAULT", "ASSAULT"), ("CONSULT", "CONSULT")]
+    assert r.metrics["macro_f1"] == 1.0
+
+
+def test_events_eval_india_police():
+    r = evaluate_india_police(str(EV))
+    sent = r.metrics["sentences"]
+    assert sent["ARREST"]["tp"] == 1 and sent["KILL"]["tp"] == 1 and sent["FAIL"]["tp"] == 1
+    assert sent["FORCE"]["recall"] == 1.0
+    docs = r.metrics["documents"]
+    assert docs["KILL"]["f1"] == 1.0 and docs["FAIL"]["f1"] == 1.0
+
+
+def test_events_eval_cli_json(tmp_path):
+    out = tmp_path / "p.jsonl"
+    res = CliRunner().invoke(cli, ["eval", "events", "plv", str(EV / "plv.tsv"), "--json", "--predictions", str(out)])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)
+    assert (summary["task"], summary["dataset"], summary["n"]) == ("events", "plv", 3)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {"id", "gold", "predicted"} <= set(rows[0])

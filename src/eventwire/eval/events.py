@@ -173,11 +173,14 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 def india_sentence_labels(text: str, events) -> dict[str, bool]:
     """Police-event labels of one sentence from its events and cues."""
-    if not POLICE.search(text):
-        return dict.fromkeys((*INDIA_CLASSES, "ANY_ACTION"), False)
     types = {e.type for e in events}
-    out = {c: bool(INDIA_CUES[c].search(text)) for c in INDIA_CLASSES}
+    police = bool(POLICE.search(text))
+    # Arrests and lathi charges are police actions whether or not the sentence names the police.
+    out = {c: bool(INDIA_CUES[c].search(text)) and (police or c == "ARREST") for c in INDIA_CLASSES}
+    out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear ?gas|teargas", text, re.I))
     out["ARREST"] = out["ARREST"] or "COERCE" in types and bool(re.search(r"arrest|detain|custody", text, re.I))
+    if not police and not out["ARREST"] and not out["FORCE"]:
+        return dict.fromkeys((*INDIA_CLASSES, "ANY_ACTION"), False)
     out["FORCE"] = out["FORCE"] or out["KILL"]
     out["ANY_ACTION"] = any(out[c] for c in ("KILL", "ARREST", "FORCE")) or bool(types)
     return out

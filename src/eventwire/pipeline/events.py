@@ -281,6 +281,15 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
         if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
             type_ = "ASSAULT"
+        if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
+            continue  # "called for a ceasefire" is a request; "called him a liar" is not
+        if lemma == "send":
+            obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+            if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
+                type_ = "MOBILIZE"
+            elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
+                                   "assistance", "help", "arm", "fund"}:
+                continue
         if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
                                                                  c.lemma_.lower() in TERRITORY_NOUNS)
                                            for c in tok.children):

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_docs_readme_example_output_is_real():
+    """README's example is a real run's output (regenerate it with scripts/readme_example.py)."""
     readme = (ROOT / "README.md").read_text()
     block = re.search(r"```json\n(.*?)```", readme, re.S).group(1)
     shown = json.loads(block)

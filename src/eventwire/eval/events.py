@@ -56,7 +56,7 @@ POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|force perso
                     r"officers?)\b", re.IGNORECASE)
 INDIA_CUES = {
     "KILL": re.compile(r"\b(killed|shot dead|died in (police )?firing|firing (that )?killed|gunned down)", re.I),
-    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|taken into custody|held\b|nabbed)", re.I),
+    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|taken into custody|nabbed)", re.I),
     "FORCE": re.compile(r"\b(fir(ed|ing)|lathi|baton|tear ?gas|teargas|caned|charged|opened fire|rubber bullets|"
                         r"burst \w+ shells)", re.I),
     "FAIL": re.compile(r"\b(fail\w* to|mute spectators?|did (nothing|not (act|intervene|stop|come))|"

@@ -85,3 +85,31 @@ def test_seed_story_places_and_dates(record):
     dates = {d.text: d for d in record.dates}
     assert dates["Last summer"].value == "2023-SU"
     assert dates["Thursday"].value == "2024"  # the story is dated only by its copyright year
+
+
+def test_seed_story_six_events(record):
+    names = {e.id: e.name for e in record.entities}
+    places = {p.id: p.name for p in record.places}
+
+    def event(trigger):
+        for v in record.events:
+            s, e = v.evidence.trigger
+            if record.text[s:e] == trigger:
+                return v
+        raise AssertionError(trigger)
+
+    attacks = event("attacks")
+    assert (attacks.type, attacks.status, places[attacks.place]) == ("ASSAULT", "reported", "Belgorod Oblast")
+    assert [names[a] for a in attacks.actor] == ["Russian Volunteer Corps"]
+    vow = next(v for v in record.events if v.type == "ASSAULT" and v.status == "future")
+    assert record.text[vow.evidence.trigger[0]:vow.evidence.trigger[1]] == "raids"
+    strikes = event("strikes")
+    assert (strikes.type, [names[r] for r in strikes.recipient]) == ("ASSAULT", ["Ukraine"])
+    incursion = event("entered")
+    assert (incursion.status, places[incursion.place], incursion.date.start) == \
+        ("historical", "Bryansk Oblast", "2023-06-01")
+    aid = event("provides")
+    assert (aid.type, [names[a] for a in aid.actor]) == ("AID", ["Ukraine"])
+    reinforced = event("reinforced")
+    assert (reinforced.type, [names[a] for a in reinforced.actor], names[reinforced.source]) == \
+        ("MOBILIZE", ["Russia"], "Denis Nikitin")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .report import EvalResult, skipped_note
+from .report import EvalResult, count, skipped_note
 
 
 def _fix_span(span: dict, rec: dict, skipped: dict[str, int]) -> tuple[int, int] | None:
@@ -26,9 +26,9 @@ def _fix_span(span: dict, rec: dict, skipped: dict[str, int]) -> tuple[int, int]
     ts, te = span.get("token_start"), span.get("token_end")
     by_id = {t["id"]: t for t in tokens}
     if ts in by_id and te in by_id:
-        skipped["re-anchored from token indices"] = skipped.get("re-anchored from token indices", 0) + 1
+        count(skipped, "re-anchored from token indices")
         return by_id[ts]["start"], by_id[te]["end"]
-    skipped["skipped: span offsets unusable"] = skipped.get("skipped: span offsets unusable", 0) + 1
+    count(skipped, "skipped: span offsets unusable")
     return None
 
 
@@ -42,14 +42,14 @@ def read_records(path: Path, skipped: dict[str, int]) -> list[dict]:
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError:
-                skipped["skipped: malformed JSON line"] = skipped.get("skipped: malformed JSON line", 0) + 1
+                count(skipped, "skipped: malformed JSON line")
                 continue
             if rec.get("answer") not in (None, "accept") or not rec.get("text"):
-                skipped["skipped: rejected or empty record"] = skipped.get("skipped: rejected or empty record", 0) + 1
+                count(skipped, "skipped: rejected or empty record")
                 continue
             verbs = [s for s in rec.get("spans", []) if s.get("label") == "VERB"]
             if len(verbs) != 1:
-                skipped["skipped: not exactly one VERB"] = skipped.get("skipped: not exactly one VERB", 0) + 1
+                count(skipped, "skipped: not exactly one VERB")
                 continue
             verb = _fix_span(verbs[0], rec, skipped)
             locs = [_fix_span(s, rec, skipped) for s in rec.get("spans", []) if s.get("label") == "LOCATION"]

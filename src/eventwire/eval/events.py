@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..errors import EventwireError
 from .metrics import PRF, classification_report
-from .report import EvalResult, skipped_note
+from .report import EvalResult, count, skipped_note
 
 CASE_CODES = {
     "Armed clash": "ARMED_CLASH", "Attack": "ATTACK", "Air/drone strike": "AIR_STRIKE",
@@ -65,6 +65,19 @@ INDIA_CUES = {
 INDIA_CLASSES = ("KILL", "ARREST", "FAIL", "FORCE")
 
 
+def _read_tsv(file: Path, required: tuple[str, ...], skipped: dict[str, int]) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header; rows missing a required value are counted and left out."""
+    csv.field_size_limit(sys.maxsize)  # CASE snippets hold quoted newlines and long fields
+    rows = []
+    with open(file, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if all((row.get(k) or "").strip() for k in required):
+                rows.append(row)
+            else:
+                count(skipped, f"skipped: no {' or '.join(required)}")
+    return rows
+
+
 def _pipeline():
     from .. import load_pipeline
 
@@ -90,15 +103,7 @@ def evaluate_case2021(path: str, limit: int | None = None) -> EvalResult:
     if file.is_dir():
         file = file / "dev.tsv"
     skipped: dict[str, int] = {}
-    rows = []
-    csv.field_size_limit(sys.maxsize)
-    with open(file, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if not (row.get("EventSnippet") or "").strip() or not row.get("SubType"):
-                skipped["skipped: empty snippet or label"] = skipped.get("skipped: empty snippet or label", 0) + 1
-                continue
-            rows.append(row)
-    rows = rows[:limit]
+    rows = _read_tsv(file, ("EventSnippet", "SubType"), skipped)[:limit]
     records = _records([r["EventSnippet"] for r in rows])
     predictions = []
     for row, rec in zip(rows, records, strict=True):
@@ -127,14 +132,7 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
     if file.is_dir():
         file = file / "PLV_train.tsv"
     skipped: dict[str, int] = {}
-    rows = []
-    with open(file, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if not row.get("sentence") or not row.get("gold_root"):
-                skipped["skipped: no sentence or gold_root"] = skipped.get("skipped: no sentence or gold_root", 0) + 1
-                continue
-            rows.append(row)
-    rows = rows[:limit]
+    rows = _read_tsv(file, ("sentence", "gold_root"), skipped)[:limit]
     records = _records([r["sentence"] for r in rows])
     predictions = []
     for row, rec in zip(rows, records, strict=True):
@@ -198,8 +196,7 @@ def evaluate_india_police(path: str, limit: int | None = None) -> EvalResult:
     predictions = []
     for row, rec in zip(sents, _records([r["sent_text"] for r in sents]), strict=True):
         if rec.errors:
-            skipped["sentences the pipeline could not read"] = skipped.get(
-                "sentences the pipeline could not read", 0) + 1
+            count(skipped, "sentences the pipeline could not read")
         pred = india_sentence_labels(row["sent_text"], rec.events)
         gold = {c: row.get(c, "0").strip() in ("1", "True", "true") for c in (*INDIA_CLASSES, "ANY_ACTION")}
         predictions.append({"id": f"{row['doc_id']}:{row['sent_id']}", "doc_id": row["doc_id"], "gold": gold,

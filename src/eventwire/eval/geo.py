@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .report import EvalResult, skipped_note
+from .report import EvalResult, count, skipped_note
 
 ACC_KM = 161.0  # 100 miles, the usual threshold (Gritta et al. 2018)
 
@@ -73,15 +73,14 @@ def _anchor(text: str, start: int, end: int, name: str, skipped: dict[str, int])
     if text[start:end] == name:
         return start, end
     if text[start - 1:end - 1] == name:
-        skipped["re-anchored (offsets one off)"] = skipped.get("re-anchored (offsets one off)", 0) + 1
+        count(skipped, "re-anchored (offsets one off)")
         return start - 1, end - 1
     lo = max(0, start - 30)
     pos = text.find(name, lo, end + 30 + len(name))
     if pos >= 0 and name:
-        skipped["re-anchored (offsets off by a few characters)"] = \
-            skipped.get("re-anchored (offsets off by a few characters)", 0) + 1
+        count(skipped, "re-anchored (offsets off by a few characters)")
         return pos, pos + len(name)
-    skipped["skipped: offsets do not match the phrase"] = skipped.get("skipped: offsets do not match the phrase", 0) + 1
+    count(skipped, "skipped: offsets do not match the phrase")
     return None
 
 
@@ -93,7 +92,7 @@ def read_lgl(path: Path, skipped: dict[str, int]) -> list[GeoDoc]:
         for tp in art.iter("toponym"):
             g = tp.find("gaztag")
             if g is None:
-                skipped["skipped: no gold place (no gaztag)"] = skipped.get("skipped: no gold place (no gaztag)", 0) + 1
+                count(skipped, "skipped: no gold place (no gaztag)")
                 continue
             span = _anchor(text, _int(tp.find("start")) or 0, _int(tp.find("end")) or 0,
                            tp.findtext("phrase") or "", skipped)

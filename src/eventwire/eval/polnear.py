@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .metrics import PRF, span_prf
-from .report import EvalResult, skipped_note
+from .report import EvalResult, count, skipped_note
 
 ROLES = ("source", "cue", "content")
 Spans = list[list[int]]
@@ -34,13 +34,13 @@ def read_ann(path: Path, skipped: dict[str, int]) -> list[dict[str, Spans]]:
         if line.startswith("T"):
             parts = line.split("\t")
             if len(parts) < 2:
-                skipped["skipped: malformed T line"] = skipped.get("skipped: malformed T line", 0) + 1
+                count(skipped, "skipped: malformed T line")
                 continue
             label, _, offsets = parts[1].partition(" ")
             try:
                 pieces = [[int(x) for x in piece.split()] for piece in offsets.split(";")]
             except ValueError:
-                skipped["skipped: malformed offsets"] = skipped.get("skipped: malformed offsets", 0) + 1
+                count(skipped, "skipped: malformed offsets")
                 continue
             spans[parts[0]] = (label, [p for p in pieces if len(p) == 2])
         elif line.startswith("E"):
@@ -56,8 +56,7 @@ def read_ann(path: Path, skipped: dict[str, int]) -> list[dict[str, Spans]]:
         if att["cue"] or att["content"]:
             out.append(att)
         else:
-            skipped["skipped: relation without cue or content"] = \
-                skipped.get("skipped: relation without cue or content", 0) + 1
+            count(skipped, "skipped: relation without cue or content")
     return out
 
 
@@ -83,7 +82,7 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
     for txt in sorted((root / "text").glob("*.txt")):
         ann = _first_ann(root / "attributions", txt.stem)
         if ann is None:
-            skipped["skipped: article with no .ann"] = skipped.get("skipped: article with no .ann", 0) + 1
+            count(skipped, "skipped: article with no .ann")
             continue
         items.append((txt.stem, txt.read_text(encoding="utf-8"), read_ann(ann, skipped)))
     items = items[:limit]

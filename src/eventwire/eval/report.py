@@ -32,3 +32,8 @@ def skipped_note(skipped: dict[str, int]) -> str:
     if not skipped:
         return ""
     return "  skipped: " + "; ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
+
+
+def count(skipped: dict[str, int], reason: str) -> None:
+    """Count one gold row left out (or repaired), by reason, for the report's ``skipped`` line."""
+    skipped[reason] = skipped.get(reason, 0) + 1

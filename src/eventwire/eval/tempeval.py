@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pipeline.dates import clause_tense, find_date_spans, resolve_date
-from .report import EvalResult, skipped_note
+from .report import EvalResult, count, skipped_note
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?$")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -91,7 +91,7 @@ def evaluate_tempeval3(path: str, nlp=None) -> EvalResult:
         try:
             doc_t = read_tml(f)
         except (ValueError, OSError) as exc:
-            skipped[f"unreadable file ({exc})"] = skipped.get(f"unreadable file ({exc})", 0) + 1
+            count(skipped, f"unreadable file ({exc})")
             continue
         doc = nlp(doc_t.text)
         gold_dates = [t for t in doc_t.timexes if t.type == "DATE"]

@@ -47,6 +47,10 @@ offer oppose reject welcome dismiss endorse propose recommend request push seek 
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 """.split())
 CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})
+# Communication verbs whose content follows a preposition: "talked about", "spoke of", "warned against".
+PREP_CUE_VERBS = frozenset("""
+talk speak comment complain boast brag joke rail testify lecture rant muse inquire write tweet post warn point
+""".split())
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
 NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
 MEDIUM_NOUNS = frozenset("""
@@ -217,7 +221,9 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     right = verb.i
     for child in sorted(verb.children, key=lambda t: t.i):
         if child.i == right + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on")
-                                                              and verb.lemma_ == "call")):
+                                                              and verb.lemma_ == "call")
+                                     or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
+                                         and verb.lemma_ in PREP_CUE_VERBS)):
             right = child.i
     return doc[left].idx, doc[right].idx + len(doc[right])
 
@@ -258,7 +264,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             found.append(att)
             used_content.append(content)
             continue
-        stance = lemma in STANCE_VERBS and lemma not in REPORTING_VERBS
+        stance = (lemma in STANCE_VERBS or lemma in PREP_CUE_VERBS) and lemma not in REPORTING_VERBS or \
+            (lemma in PREP_CUE_VERBS and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))
         if tok.pos_ not in ("VERB", "AUX") or not (lemma in REPORTING_VERBS or stance):
             continue
         if any(qs < tok.idx < qe for qs, qe in quotes):

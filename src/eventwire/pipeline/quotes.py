@@ -201,12 +201,10 @@ def _widen_to_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tup
     """The content widened to the quotation that holds it; and its kind."""
     s, e = span
     for qs, qe in quotes:
-        inner_s, inner_e = qs + 1, qe - 1 if qe - qs > 1 else qe
-        if qs <= s + 2 and e - 2 <= qe and (qs < e and s < qe):
-            return (qs, qe), "direct"
+        if qs <= s + 2 and e - 2 <= qe and qs < e and s < qe:
+            return (qs, qe), "direct"  # the content is the quotation (give or take its marks)
         if s <= qs and qe <= e + 1:
-            return (s, max(e, qe) if qe <= e + 1 else e), "partial"
-        del inner_s, inner_e
+            return (s, max(e, qe)), "partial"  # the content holds a quotation
     return (s, e), "indirect"
 
 
@@ -309,8 +307,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = quote_in_sent[0], "direct"
         else:
             continue
-        if comp is not None and comp.dep_ == "xcomp" and lemma in ("ask", "urge", "promise", "vow", "threaten"):
-            kind = "indirect" if kind == "indirect" else kind
         source = _np_span(subj) if subj is not None else None
         medium = addressee = None
         for child in [*tok.children, *(node.children if node is not tok else [])]:

@@ -353,17 +353,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
-def _entity_at(entities: list[Entity], span: tuple[int, int], prefer: str | None = None,
-               overlap: bool = False) -> Entity | None:
+SPEAKER_TYPE_ORDER = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
+
+
+def _entity_at(entities: list[Entity], span: tuple[int, int], overlap: bool = False) -> Entity | None:
+    """The entity mentioned inside ``span`` (or overlapping it), people first, then organisations."""
     s, e = span
     hits = [ent for ent in entities for (ms, me) in ent.mentions
             if ((ms < e and s < me) if overlap else (s <= ms and me <= e))]
-    if not hits:
-        return None
-    order = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "LOC": 4, "FAC": 5}
-    if prefer == "ORG":
-        order = {"ORG": 0, "NORP": 1, "PERSON": 2, "GPE": 3, "LOC": 4, "FAC": 5}
-    return min(hits, key=lambda ent: order.get(ent.type, 9))
+    return min(hits, key=lambda ent: SPEAKER_TYPE_ORDER.get(ent.type, 9)) if hits else None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:

@@ -38,14 +38,34 @@ def render_record(record: ArticleRecord) -> Group:
         table.add_row(ent.id, Text(ent.type, style=STYLES.get(ent.type, "")), ent.name, ", ".join(ent.aliases),
                       ent.country or "", str(len(ent.mentions)))
     parts.append(table)
+    names = {e.id: e.name for e in record.entities}
     if record.quotes:
-        names = {e.id: e.name for e in record.entities}
         qt = Table(title="Quotes", title_justify="left")
-        for col in ("id", "kind", "speaker", "text"):
+        for col in ("id", "kind", "speaker", "cue", "text"):
             qt.add_column(col, overflow="fold")
         for q in record.quotes:
-            qt.add_row(q.id, q.kind, names.get(q.speaker or "", q.speaker_text or "?"), q.text)
+            qt.add_row(q.id, q.kind, names.get(q.speaker or "", q.speaker_text or "?"), q.cue or "", q.text)
         parts.append(qt)
+    places = {p.id: p for p in record.places}
+    if record.places:
+        pt = Table(title="Places", title_justify="left")
+        for col in ("id", "name", "feature", "country", "admin1", "lat, lon"):
+            pt.add_column(col, overflow="fold")
+        for p in record.places:
+            pt.add_row(p.id, p.name, p.feature or "", p.country or "", p.admin1 or "",
+                       f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else "")
+        parts.append(pt)
+    if record.events:
+        et = Table(title="Events", title_justify="left")
+        for col in ("id", "type", "status", "trigger", "actor", "recipient", "place", "date", "source"):
+            et.add_column(col, overflow="fold")
+        for v in record.events:
+            trig = v.evidence.trigger if v.evidence else None
+            et.add_row(v.id, v.type, v.status or "", record.text[trig[0]:trig[1]] if trig else "",
+                       ", ".join(names.get(a, a) for a in v.actor), ", ".join(names.get(r, r) for r in v.recipient),
+                       places[v.place].name if v.place in places else "",
+                       (v.date.text or v.date.start or "") if v.date else "", names.get(v.source or "", ""))
+        parts.append(et)
     return Group(*parts)
 
 

@@ -93,11 +93,13 @@ def test_cli_usage_errors_exit_2(runner):
     assert runner.invoke(cli, ["no-such-command"]).exit_code == 2
 
 
-def test_cli_show(runner):
-    result = runner.invoke(cli, ["show", str(EXAMPLE)])
+def test_cli_show():
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, ["show", str(EXAMPLE)])
     assert result.exit_code == 0
-    assert "Entities" in result.stdout
+    for title in ("Entities", "Quotes", "Places", "Events"):
+        assert title in result.stdout
     assert "Liptako Liberation Front" in result.stdout and "FLL" in result.stdout
+    assert "ASSAULT" in result.stdout and "Bamako" in result.stdout
 
 
 def test_cli_help_lists_every_command(runner):

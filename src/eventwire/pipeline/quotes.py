@@ -43,7 +43,7 @@ assure repeat reiterate caution signal acknowledge learn hear read mention
 # "wants talks"); their content may be an object or a prepositional phrase rather than a clause.
 STANCE_VERBS = frozenset("""
 call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
-offer oppose reject welcome dismiss endorse propose recommend request push seek vow pledge express insist
+offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 """.split())
 CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})

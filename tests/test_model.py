@@ -35,7 +35,7 @@ def test_model_contract_keys(extract_text):
                       .model_dump_json())
     assert {"id", "title", "source", "url", "published", "language", "text", "entities", "quotes", "places",
             "events", "errors"} <= set(data)
-    assert set(data["entities"][0]) == {"id", "name", "type", "aliases", "mentions", "country"}
+    assert set(data["entities"][0]) == {"id", "name", "type", "aliases", "mentions", "country", "sector"}
 
 
 def test_model_article_id_is_stable():

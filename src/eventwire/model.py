@@ -81,7 +81,10 @@ class Entity(_Record):
     type: Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
     aliases: list[str] = Field(description="Other surface forms: acronyms, surnames, nicknames, call signs.")
     mentions: list[Offsets]
-    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3 for places and demonyms.")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3: of a place or demonym, or the country "
+                                                          "a person or organisation is described with.")
+    sector: str | None = Field(default=None, description="PLOVER/CAMEO agent sector code (MIL, GOV, REB, COP, CVL, "
+                                                         "...) from the words that describe the entity.")
 
 
 class Quote(_Record):

@@ -65,3 +65,19 @@ def triggers() -> dict[tuple[str, str], Trigger]:
                               source="ontologies/triggers.tsv", line=lineno)
         out[(c[0], c[1])] = Trigger(c[0], c[1], c[2], c[3] or None, c[4] or None)
     return out
+
+
+SECTORS = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "COP": "police", "CVL": "civilians",
+    "OPP": "opposition", "JUD": "judiciary", "LEG": "legislature", "MED": "medical", "JRN": "media",
+    "REL": "religious", "BUS": "business", "CRM": "criminal", "EDU": "education", "UAF": "unidentified armed force",
+    "SPY": "intelligence", "NGO": "non-governmental organisation", "IGO": "intergovernmental organisation",
+    "AGR": "agriculture", "LAB": "labour", "PTY": "political party", "ELI": "elite", "REF": "refugees",
+    "HLH": "health", "ENV": "environment", "MOD": "moderate", "RAD": "radical", "NON": "none",
+}
+
+
+@lru_cache(maxsize=1)
+def agents() -> dict[str, tuple[str, ...]]:
+    """Agent nouns (lowercase, 1-4 words) -> PLOVER/CAMEO sector codes, from ``agents.tsv`` (MIT)."""
+    return {c[0]: tuple(x for x in c[1].split(",") if x) for _, c in _rows("agents.tsv", 2)}

@@ -14,6 +14,7 @@ from ..errors import EventwireError, ProcessingError, TooLarge
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
 from ..records import failure_record, to_record
+from .actors import describe_actors
 from .aliases import group_mentions
 from .dates import resolve_dates
 from .events import find_events, link_quotes
@@ -38,7 +39,7 @@ parser needs memory in proportion to length (a file may still hold many stories:
 
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     """Run every stage on one parsed story and build its record."""
-    entities = group_mentions(find_mentions(doc, gazetteer))
+    entities = describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
     places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
     dates = resolve_dates(doc, article.published)
     quotes = find_quotes(doc, entities)

@@ -22,7 +22,7 @@ buildings"):
 
 Nouns that only refer back to an event already told ("following the raids", "after the attack") are not new
 events. Known limits: no event coreference across sentences; types come from the trigger alone (no classifier
-yet); sectors are not assigned.
+yet). Actors' sectors and countries come from :mod:`eventwire.pipeline.actors`.
 """
 
 from __future__ import annotations

@@ -66,6 +66,7 @@ def main() -> None:
     assert all(not r.errors for r in records)
 
     # Each stage on its own, over documents parsed once (what each adds to the parse).
+    from eventwire.pipeline.actors import describe_actors
     from eventwire.pipeline.aliases import group_mentions
     from eventwire.pipeline.dates import resolve_dates
     from eventwire.pipeline.events import find_events
@@ -74,11 +75,14 @@ def main() -> None:
     from eventwire.pipeline.quotes import find_quotes
 
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    stage_s = {"entities": 0.0, "places": 0.0, "dates": 0.0, "quotes": 0.0, "events": 0.0}
+    stage_s = {"entities": 0.0, "actors": 0.0, "places": 0.0, "dates": 0.0, "quotes": 0.0, "events": 0.0}
     for doc, article in zip(docs, articles, strict=True):
         t = time.perf_counter()
         entities = group_mentions(find_mentions(doc, pipeline.gazetteer))
         stage_s["entities"] += time.perf_counter() - t
+        t = time.perf_counter()
+        entities = describe_actors(doc, entities, pipeline.gazetteer)
+        stage_s["actors"] += time.perf_counter() - t
         t = time.perf_counter()
         places = resolve_places(doc, entities, pipeline.gazetteer)
         stage_s["places"] += time.perf_counter() - t

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TITLE_WINDOW = 4  # tokens before a mention read as its title
+COUNTRY_KINDS = frozenset({"country", "demonym"})
 # Codes too vague to call a sector on their own.
 WEAK_CODES = frozenset({"NON", "JNK", "ELI", "MOD", "RAD", "UNK"})
 
@@ -61,10 +62,10 @@ def describe_actors(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> l
             continue
         words = _words(doc, ent)
         update: dict = {"sector": _sector(words)}
-        if ent.type in ("PERSON", "ORG") and ent.country is None:
-            for w in words:
-                place = gazetteer.best(w, frozenset({"country", "demonym"}))
-                if place is not None and place.country and w[:1].isupper():
+        if ent.country is None:
+            for w in dict.fromkeys(w for w in words if w[:1].isupper()):  # demonyms and countries are capitalised
+                place = gazetteer.best(w, COUNTRY_KINDS)
+                if place is not None and place.country:
                     update["country"] = place.country
                     break
         out.append(ent.model_copy(update=update))

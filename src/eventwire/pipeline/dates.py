@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -328,7 +330,7 @@ def find_date_spans(doc: Doc) -> list[Span]:
     """DATE entities, plus the patterns above where NER found nothing; in text order, without overlaps."""
     spans = [e for e in doc.ents if e.label_ == "DATE"]
     taken = [(s.start_char, s.end_char) for s in spans]
-    for m in EXTRA_DATE.finditer(doc.text):
+    for m in EXTRA_DATE.finditer(doc_text(doc)):
         s, e = m.span()
         if m.group(0).lower().startswith("on "):
             s += 3

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
 from ..ontologies import plover_types, triggers
 from .event_location import choose_location, clause_head
+from .nlp import doc_text
 from .quotes import GROUP_NOUNS, PRONOUNS
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ class _Resolver:
         return out
 
 
-def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None) -> str:
+def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> str:
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
     relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not
     negate the killing)."""
@@ -216,9 +217,8 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None) ->
         if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i:
             break
     if story_year is not None:
-        doc = trig.doc
         for d in clause_dates:
-            since = doc.text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")
+            since = text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")
             if d.end and d.value and d.value[:1].isdigit() and int(d.end[:4]) < story_year and not since:
                 return "historical"  # "since 2012" is ongoing, not historical
     return "reported"
@@ -249,12 +249,19 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 dates: list[TimeRef], published: Published | None) -> list[Event]:
     """Every event in ``doc`` (see the module docstring for the rules)."""
     resolver = _Resolver(doc, entities, quotes)
+    text = doc_text(doc)
     types = plover_types()
     entity_chars = set(resolver.by_char)
     place_by_char = {s: p for p in places for s, _ in p.mentions}
     place_spans = [doc.char_span(s, e, alignment_mode="expand") for p in places for s, e in p.mentions]
     place_spans = [s for s in place_spans if s is not None]
     story_year = int(published.date[:4]) if published is not None else None
+    # Per-document work done once: the clause head of each date, each sentence's counts.
+    date_clause = {}
+    for d in dates:
+        span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+        date_clause[d.id] = clause_head(span.root).i if span is not None else -1
+    counts_by_sent: dict[int, dict[str, Count]] = {}
     kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "") for s, p in place_by_char.items()}
     # Places below the country level are where things happen, not who they happen to.
     local_places = {p.entity for p in places if p.feature not in ("country", None)} - \
@@ -321,8 +328,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         recipient = [r for r in recipient if r not in actor and r not in local_places]
         # Status, source, place, date.
         sent_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
-        clause_dates = [d for d in sent_dates if _same_clause(doc, d, tok)]
-        status = _status(tok, clause_dates, story_year)
+        head_i = clause_head(tok).i
+        clause_dates = [d for d in sent_dates if date_clause[d.id] == head_i]
+        status = _status(tok, clause_dates, story_year, text)
         quote = resolver.quote_at(tok.idx)
         source = quote.speaker if quote is not None else None
         trigger_span = doc[tok.i:tok.i + 1]
@@ -344,15 +352,11 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         events.append(Event(
             id=f"V{len(events) + 1}", type=type_, mode=None, acled=acled, cameo=info.cameo_root, actor=actor,
             recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
-            counts={k: c for k, c in _counts(sent).items() if k in COUNTS_FOR.get(type_, ())},
+            counts={k: c for k, c in (counts_by_sent.setdefault(sent.start, _counts(sent)) if type_ in COUNTS_FOR
+                                       else {}).items() if k in COUNTS_FOR[type_]},
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(tok.idx, tok.idx + len(tok)))))
     return events
-
-
-def _same_clause(doc: Doc, date: TimeRef, trig: Token) -> bool:
-    span = doc.char_span(date.start_char, date.end_char, alignment_mode="expand")
-    return span is not None and clause_head(span.root).i == clause_head(trig).i
 
 
 def _story_date(published: Published) -> EventDate:

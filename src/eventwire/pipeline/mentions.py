@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer, Place
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -345,7 +346,7 @@ def _acronym_definitions(text: str, names: list[Mention]) -> list[Mention]:
 
 def _nicknames(doc: Doc) -> list[Mention]:
     """Nicknames and call signs, each with the token index of its cue (its owner is found later)."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for cm in NICKNAME_CUE.finditer(text):
         vm = NICKNAME_VALUE.match(text, cm.end())
@@ -390,7 +391,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found += [_mention(span, "PERSON", "pattern") for span in find_titled_names(doc)
               if not _prominent(gazetteer.lookup(span.text))]
     found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
-    found += _acronym_definitions(doc.text, found)
+    found += _acronym_definitions(doc_text(doc), found)
     found += _nicknames(doc)
     kept = _settle_overlaps(found)
 

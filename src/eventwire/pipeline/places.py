@@ -15,6 +15,7 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
 from ..geo.resolve import Context, resolve
 from ..model import Entity, Place
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,7 +49,7 @@ def region_hint(text: str, end: int) -> str | None:
 
 def _place_mentions(doc: Doc, entities: list[Entity]) -> list[tuple[Entity, list[tuple[int, int]]]]:
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for ent in entities:
         if ent.type in PLACE_TYPES:
             out.append((ent, list(ent.mentions)))
@@ -85,10 +86,11 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
     ctx = story_context(entities, gazetteer, dateline_place)
     # The mentions of one entity may name two places: "south of Gao" (the city), "the Gao region".
     groups: list[tuple[Entity, str | None, list[tuple[int, int]]]] = []
+    text = doc_text(doc)
     for ent, spans in _place_mentions(doc, entities):
         by_hint: dict[str | None, list[tuple[int, int]]] = {}
         for s, e in spans:
-            by_hint.setdefault(region_hint(doc.text, e), []).append((s, e))
+            by_hint.setdefault(region_hint(text, e), []).append((s, e))
         groups += [(ent, hint, group) for hint, group in by_hint.items()]
     found: list[tuple[Entity, list[tuple[int, int]], PlaceRecord]] = []
     # Two passes: admin-1 units resolved in the first inform the cities of the second.

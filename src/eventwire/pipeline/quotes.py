@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Quote
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -228,7 +229,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = quote_spans(text)
     found: list[Attribution] = []
     used_content: list[tuple[int, int]] = []
@@ -366,7 +367,7 @@ def _entity_at(entities: list[Entity], span: tuple[int, int], overlap: bool = Fa
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
     """Fill each attribution's speaker (entity id) and confidence, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[0])
     org_counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
     main_org = max(org_counts, key=org_counts.get) if org_counts else None  # type: ignore[arg-type]
@@ -423,7 +424,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """The quotes stage: attributions with resolved speakers, as :class:`~eventwire.model.Quote` records."""
     attributions = find_attributions(doc)
     resolve_speakers(doc, attributions, entities)
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for n, a in enumerate(attributions, start=1):
         s, e = a.content

@@ -54,13 +54,20 @@ CASE_CUES = [
 ]
 POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|force personnel|inspector|sub-inspector|"
                     r"officers?)\b", re.IGNORECASE)
+STATE = re.compile(r"\b(administration|machinery|government|authorities|law and order|security forces|rpf|grp)\b",
+                   re.IGNORECASE)
 INDIA_CUES = {
     "KILL": re.compile(r"\b(killed|shot dead|died in (police )?firing|firing (that )?killed|gunned down)", re.I),
     "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|taken into custody|nabbed)", re.I),
     "FORCE": re.compile(r"\b(fir(ed|ing)|lathi|baton|tear ?gas|teargas|caned|charged|opened fire|rubber bullets|"
                         r"burst \w+ shells)", re.I),
-    "FAIL": re.compile(r"\b(fail\w* to|mute spectators?|did (nothing|not (act|intervene|stop|come))|"
-                       r"no police|absent|looked on|stood by|inaction|helpless)", re.I),
+    # Police inaction is told in many ways: "mute spectators", "looked the other way", "pleas went unheeded".
+    "FAIL": re.compile(r"\b(fail\w* to|failure|mute spectators?|did (nothing|not (act|intervene|stop|come))|doing nothing|"
+                       r"not (acting|available|present|enough)|no police|absent|look\w* (on|the other way)|stood by|"
+                       r"inaction|helpless|twiddl\w*|unheeded|mingled with|to no avail|negligen\w*|indifferen\w*|"
+                       r"could not (contain|control|stop|prevent)|allowed (the )?(mobs?|people|rioters|crowds?)|"
+                       r"free for all|sparse|nowhere to be seen|complicity|conniv\w*|collu\w*|abet\w*|"
+                       r"left (untamed|unchecked)|inefficien\w*|took (their )?time|breakdown|break-down)", re.I),
 }
 INDIA_CLASSES = ("KILL", "ARREST", "FAIL", "FORCE")
 
@@ -173,11 +180,14 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
     """Police-event labels of one sentence from its events and cues."""
     types = {e.type for e in events}
     police = bool(POLICE.search(text))
-    # Arrests and lathi charges are police actions whether or not the sentence names the police.
-    out = {c: bool(INDIA_CUES[c].search(text)) and (police or c == "ARREST") for c in INDIA_CLASSES}
+    # Arrests and lathi charges are police actions whether or not the sentence names the police; failures are
+    # often laid at the door of "the administration" or "the machinery".
+    state = police or bool(STATE.search(text))
+    out = {c: bool(INDIA_CUES[c].search(text)) and (police or c == "ARREST" or c == "FAIL" and state)
+           for c in INDIA_CLASSES}
     out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear ?gas|teargas", text, re.I))
     out["ARREST"] = out["ARREST"] or "COERCE" in types and bool(re.search(r"arrest|detain|custody", text, re.I))
-    if not police and not out["ARREST"] and not out["FORCE"]:
+    if not police and not out["ARREST"] and not out["FORCE"] and not out["FAIL"]:
         return dict.fromkeys((*INDIA_CLASSES, "ANY_ACTION"), False)
     out["FORCE"] = out["FORCE"] or out["KILL"]
     out["ANY_ACTION"] = any(out[c] for c in ("KILL", "ARREST", "FORCE")) or bool(types)

@@ -62,8 +62,9 @@ INDIA_CUES = {
     "FORCE": re.compile(r"\b(fir(ed|ing)|lathi|baton|tear ?gas|teargas|caned|charged|opened fire|rubber bullets|"
                         r"burst \w+ shells)", re.I),
     # Police inaction is told in many ways: "mute spectators", "looked the other way", "pleas went unheeded".
-    "FAIL": re.compile(r"\b(fail\w* to|failure|mute spectators?|did (nothing|not (act|intervene|stop|come))|doing nothing|"
-                       r"not (acting|available|present|enough)|no police|absent|look\w* (on|the other way)|stood by|"
+    "FAIL": re.compile(r"\b(fail\w* to|failure|mute spectators?|did (nothing|not (act|intervene|stop|come))|"
+                       r"doing nothing|not (acting|available|present|enough)|no police|absent|"
+                       r"look\w* (on|the other way)|stood by|"
                        r"inaction|helpless|twiddl\w*|unheeded|mingled with|to no avail|negligen\w*|indifferen\w*|"
                        r"could not (contain|control|stop|prevent)|allowed (the )?(mobs?|people|rioters|crowds?)|"
                        r"free for all|sparse|nowhere to be seen|complicity|conniv\w*|collu\w*|abet\w*|"

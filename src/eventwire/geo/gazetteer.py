@@ -47,8 +47,10 @@ class Place:
     id: int = 0
 
 
-_QUERY = ("SELECT p.name, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, n.quality, p.id "
-          "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?")
+# The columns of a Place, in its field order (quality comes from the name that matched).
+_COLUMNS = "p.name, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, {quality}, p.id"
+_QUERY = f"SELECT {_COLUMNS.format(quality='n.quality')} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+_COUNTRY_QUERY = f"SELECT {_COLUMNS.format(quality='0')} FROM places p WHERE p.kind = 'country' AND p.country = ?"
 
 
 class Gazetteer:
@@ -96,8 +98,7 @@ class Gazetteer:
     @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process; the cache is its own
     def country(self, iso3: str) -> Place | None:
         """The country record for an ISO 3166-1 alpha-3 code."""
-        row = self._con.execute("SELECT name, kind, country, population, geonames_id, lat, lon, admin1, 0, id "
-                                "FROM places WHERE kind = 'country' AND country = ?", (iso3,)).fetchone()
+        row = self._con.execute(_COUNTRY_QUERY, (iso3,)).fetchone()
         return Place(*row) if row else None
 
     def lookup(self, name: str) -> tuple[Place, ...]:

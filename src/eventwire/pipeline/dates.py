@@ -360,6 +360,16 @@ def story_anchor(published) -> tuple[dt.date, str] | None:
     return dt.date(parts[0], 7, 1), "year"
 
 
+def published_period(published) -> TimeValue:
+    """The calendar period a publication date covers: its day, month or year."""
+    parts = [int(x) for x in published.date.split("-")]
+    if published.precision == "day":
+        return _day(dt.date(*parts))
+    if published.precision == "month":
+        return _month(parts[0], parts[1])
+    return _year(parts[0])
+
+
 def resolve_dates(doc: Doc, published) -> list:
     """Every temporal expression in ``doc`` as a :class:`~eventwire.model.TimeRef`, resolved against the story's
     date when it has one (without one, the expressions are kept with no value)."""

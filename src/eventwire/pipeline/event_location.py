@@ -56,7 +56,8 @@ def event_clauses(verb: Token) -> tuple[set[int], set[int]]:
     return own, dependent - own
 
 
-def _ancestors(tok: Token) -> list[Token]:
+def ancestors(tok: Token) -> list[Token]:
+    """The token and its heads up to the root."""
     chain = [tok]
     while chain[-1].head.i != chain[-1].i and len(chain) < 50:
         chain.append(chain[-1].head)
@@ -65,7 +66,7 @@ def _ancestors(tok: Token) -> list[Token]:
 
 def tree_distance(a: Token, b: Token) -> int:
     """Number of dependency arcs between two tokens of one sentence."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
+    up_a, up_b = ancestors(a), ancestors(b)
     index_b = {t.i: k for k, t in enumerate(up_b)}
     for k, t in enumerate(up_a):
         if t.i in index_b:
@@ -99,7 +100,7 @@ def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | N
     verb = trigger.root
     sent = verb.sent
     own, dependent = event_clauses(verb)
-    governing = {t.i for v in own for t in _ancestors(verb.doc[v])} - own
+    governing = {t.i for v in own for t in ancestors(verb.doc[v])} - own
     best: tuple[tuple, Span] | None = None
     for place in places:
         if place.sent.start != sent.start:
@@ -117,7 +118,7 @@ def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | N
             tier = 2  # a clause that depends on it ("... killing six in north Iraq")
         else:
             continue  # another clause: where something else happened, or was said
-        prep = next((t for t in _ancestors(root)[1:4] if t.dep_ == "prep"), None)
+        prep = next((t for t in ancestors(root)[1:4] if t.dep_ == "prep"), None)
         locative = 0 if prep is None or prep.lower_ in LOCATIVE else 1
         specific = SPECIFICITY.get(kinds.get(place.start_char, ""), 1)
         key = (tier, locative, specific, dist, abs(root.i - verb.i))

@@ -32,9 +32,10 @@ from typing import TYPE_CHECKING
 
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
 from ..ontologies import plover_types, triggers
-from .event_location import choose_location, clause_head
+from .dates import published_period
+from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
-from .quotes import GROUP_NOUNS, PRONOUNS
+from .quotes import GROUP_NOUNS, PRONOUNS, RELATIVE, main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,13 +75,6 @@ def _trigger_for(tok: Token):
     return trig
 
 
-def _path_to_root(tok: Token) -> list[Token]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
-    return chain
-
-
 def _governing_verb(tok: Token) -> Token | None:
     """For a noun trigger, the verb it is an argument of ("carried out attacks", "responding with strikes")."""
     node = tok
@@ -91,9 +85,6 @@ def _governing_verb(tok: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
-
-
-RELATIVE = frozenset({"which", "who", "that"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -139,8 +130,7 @@ class _Resolver:
                 for i in range(s, e):
                     self.by_char[i] = ent.id
         self.types = {ent.id: ent.type for ent in entities}
-        counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
-        self.main_org = max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
+        self.main_org = main_organisation(entities)
         self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
         self.quotes = quotes
 
@@ -190,7 +180,7 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
     negate the killing)."""
     from .quotes import REPORTING_VERBS
 
-    path = _path_to_root(trig)
+    path = ancestors(trig)
     for k, node in enumerate(path[:6]):
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
@@ -341,7 +331,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             date = EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,
                              start_char=ref.start_char, end_char=ref.end_char)
         elif published is not None:
-            date = _story_date(published)
+            period = published_period(published)
+            date = EventDate(start=period.start.isoformat() if period.start else None,
+                             end=period.end.isoformat() if period.end else None, granularity=period.granularity)
         else:
             date = None
         info = types[type_]
@@ -352,24 +344,19 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         events.append(Event(
             id=f"V{len(events) + 1}", type=type_, mode=None, acled=acled, cameo=info.cameo_root, actor=actor,
             recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
-            counts={k: c for k, c in (counts_by_sent.setdefault(sent.start, _counts(sent)) if type_ in COUNTS_FOR
-                                       else {}).items() if k in COUNTS_FOR[type_]},
+            counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), counts_by_sent),
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(tok.idx, tok.idx + len(tok)))))
     return events
 
 
-def _story_date(published: Published) -> EventDate:
-    precision = published.precision
-    parts = published.date.split("-")
-    if precision == "day":
-        return EventDate(start=published.date, end=published.date, granularity="day", text=None)
-    if precision == "month":
-        import calendar
-
-        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
-        return EventDate(start=f"{published.date}-01", end=f"{published.date}-{last:02d}", granularity="month")
-    return EventDate(start=f"{parts[0]}-01-01", end=f"{parts[0]}-12-31", granularity="year")
+def _event_counts(sent: Span, wanted: tuple[str, ...], cache: dict[int, dict[str, Count]]) -> dict[str, Count]:
+    """The counts of the kinds ``wanted``, the sentence's counts read once per sentence."""
+    if not wanted:
+        return {}
+    if sent.start not in cache:
+        cache[sent.start] = _counts(sent)
+    return {k: c for k, c in cache[sent.start].items() if k in wanted}
 
 
 def link_quotes(quotes: list[Quote], events: list[Event]) -> list[Quote]:

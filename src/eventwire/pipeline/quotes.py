@@ -365,12 +365,17 @@ def _entity_at(entities: list[Entity], span: tuple[int, int], overlap: bool = Fa
     return min(hits, key=lambda ent: SPEAKER_TYPE_ORDER.get(ent.type, 9)) if hits else None
 
 
+def main_organisation(entities: list[Entity]) -> str | None:
+    """The story's group: its most-mentioned organisation ("the fighters", "they" when nothing closer fits)."""
+    counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
     """Fill each attribution's speaker (entity id) and confidence, in text order."""
     text = doc_text(doc)
     mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[0])
-    org_counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
-    main_org = max(org_counts, key=org_counts.get) if org_counts else None  # type: ignore[arg-type]
+    main_org = main_organisation(entities)
     last_person: str | None = None
     last_group: str | None = None
     by_id = {ent.id: ent for ent in entities}

@@ -2,63 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable
 
 import click
 
 from ..eval.report import EvalResult
 
-
-def _tempeval3(path: str) -> EvalResult:
-    from ..eval.tempeval import evaluate_tempeval3
-
-    return evaluate_tempeval3(path)
-
-
-def _geo(fmt: str) -> Callable[[str], EvalResult]:
-    def run(path: str) -> EvalResult:
-        from ..eval.geo import evaluate_geo
-
-        return evaluate_geo(fmt, path)
-
-    return run
-
-
-def _event_location(path: str) -> EvalResult:
-    from ..eval.event_location import evaluate_event_location
-
-    return evaluate_event_location(path)
-
-
-def _polnear(path: str) -> EvalResult:
-    from ..eval.polnear import evaluate_polnear
-
-    return evaluate_polnear(path)
-
-
-def _events(fmt: str) -> Callable[[str], EvalResult]:
-    def run(path: str) -> EvalResult:
-        from ..eval import events
-
-        return {"case2021": events.evaluate_case2021, "plv": events.evaluate_plv,
-                "india-police": events.evaluate_india_police}[fmt](path)
-
-    return run
-
-
-# (task, format) -> evaluator. Each reads PATH as the data set publishes it.
-EVALUATORS: dict[tuple[str, str], Callable[[str], EvalResult]] = {
-    ("time", "tempeval3"): _tempeval3,
-    ("geo", "lgl"): _geo("lgl"),
-    ("geo", "gwn"): _geo("gwn"),
-    ("geo", "geovirus"): _geo("geovirus"),
-    ("event-location", "halterman"): _event_location,
-    ("quotes", "polnear"): _polnear,
-    ("events", "case2021"): _events("case2021"),
-    ("events", "plv"): _events("plv"),
-    ("events", "india-police"): _events("india-police"),
+# (task, format) -> (module in eventwire.eval, function, leading arguments). Each reads PATH as the data set
+# publishes it; modules are imported only when their task runs, so `eventwire eval` starts fast.
+EVALUATORS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
+    ("time", "tempeval3"): ("tempeval", "evaluate_tempeval3", ()),
+    ("geo", "lgl"): ("geo", "evaluate_geo", ("lgl",)),
+    ("geo", "gwn"): ("geo", "evaluate_geo", ("gwn",)),
+    ("geo", "geovirus"): ("geo", "evaluate_geo", ("geovirus",)),
+    ("event-location", "halterman"): ("event_location", "evaluate_event_location", ()),
+    ("quotes", "polnear"): ("polnear", "evaluate_polnear", ()),
+    ("events", "case2021"): ("events", "evaluate_case2021", ()),
+    ("events", "plv"): ("events", "evaluate_plv", ()),
+    ("events", "india-police"): ("events", "evaluate_india_police", ()),
 }
+
+
+def run_evaluation(task: str, fmt: str, path: str) -> EvalResult:
+    """Run one registered evaluation (``KeyError`` for an unknown task and format)."""
+    module, function, args = EVALUATORS[(task, fmt)]
+    evaluate = getattr(importlib.import_module(f"eventwire.eval.{module}"), function)
+    return evaluate(*args, path)
 
 
 def _choices() -> str:
@@ -91,10 +61,9 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
     Example:
       eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --predictions time.jsonl
     """
-    evaluator = EVALUATORS.get((task, fmt))
-    if evaluator is None:
+    if (task, fmt) not in EVALUATORS:
         raise click.UsageError(f"no evaluation '{task} {fmt}'. Choose one of: {_choices()}.")
-    result = evaluator(path)
+    result = run_evaluation(task, fmt, path)
     if predictions_path:
         result.write_predictions(predictions_path)
     if as_json:

@@ -179,8 +179,7 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
     """Score eventwire's geoparsing on one of the XML corpora (``fmt``: lgl, gwn or geovirus)."""
     from ..geo import load_gazetteer
     from ..geo.resolve import resolve
-    from ..pipeline.aliases import group_mentions
-    from ..pipeline.mentions import find_mentions
+    from ..pipeline import find_entities
     from ..pipeline.nlp import load_spacy
     from ..pipeline.places import region_hint, resolve_places, story_context
 
@@ -198,7 +197,7 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
     n_coord = hits = n_id = id_hits = 0
     e2e = {"gold": 0, "predicted": 0, "pred_161": 0, "gold_161": 0, "pred_exact": 0, "gold_exact": 0}
     for doc_t, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        entities = group_mentions(find_mentions(doc, gazetteer))
+        entities = find_entities(doc, gazetteer)
         ctx = story_context(entities, gazetteer)
         resolved = {}
         for _ in range(2):  # the gold toponyms' own countries and admin-1 units inform each other

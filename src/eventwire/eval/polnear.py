@@ -67,8 +67,7 @@ def _first_ann(folder: Path, stem: str) -> Path | None:
 
 def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None = None) -> EvalResult:
     from ..geo import load_gazetteer
-    from ..pipeline.aliases import group_mentions
-    from ..pipeline.mentions import find_mentions
+    from ..pipeline import find_entities
     from ..pipeline.nlp import load_spacy
     from ..pipeline.quotes import find_attributions
 
@@ -107,7 +106,7 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
             overlap[role][1] += o.fp
             overlap[role][2] += o.fn
         # Speaker accuracy on attributions whose source names a person.
-        persons = [(s, e) for ent in group_mentions(find_mentions(doc, gazetteer)) if ent.type == "PERSON"
+        persons = [(s, e) for ent in find_entities(doc, gazetteer) if ent.type == "PERSON"
                    for s, e in ent.mentions]
         for a in gold:
             if not a["source"] or not any(gs <= s and e <= ge for gs, ge in a["source"] for s, e in persons):

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Pipeline", "analyze"]
+__all__ = ["Pipeline", "analyze", "find_entities"]
 
 BATCH_SIZE = 16
 MAX_STORY_CHARS = 200_000
@@ -37,9 +37,14 @@ MAX_STORY_CHARS = 200_000
 parser needs memory in proportion to length (a file may still hold many stories: see --max-bytes)."""
 
 
+def find_entities(doc: Doc, gazetteer: Gazetteer) -> list:
+    """The entity stages: names found, grouped into entities, actors described."""
+    return describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
+
+
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
     """Run every stage on one parsed story and build its record."""
-    entities = describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
+    entities = find_entities(doc, gazetteer)
     places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
     dates = resolve_dates(doc, article.published)
     quotes = find_quotes(doc, entities)

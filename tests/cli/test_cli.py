@@ -35,7 +35,7 @@ def test_cli_extract_bundled_example(runner):
     assert rec["errors"] == []
     ambush = next(v for v in rec["events"] if rec["text"][v["evidence"]["trigger"][0]:v["evidence"]["trigger"][1]]
                   == "ambushed")
-    assert (ambush["type"], ambush["status"], ambush["cameo"]) == ("ASSAULT", "reported", "18")
+    assert (ambush["type"], ambush["status"], ambush["cameo"]) == ("ASSAULT", "reported", "190")
     assert ambush["counts"]["killed"]["value"] == 12
     assert ambush["date"]["start"] == "2025-09-30"
     speakers = {q["text"]: ents_by_id[q["speaker"]]["name"] if q["speaker"] else None for q in rec["quotes"]

@@ -16,7 +16,7 @@ def test_events_eval_case2021():
     r = evaluate_case2021(str(EV / "case.tsv"))
     by_id = {p["id"]: p for p in r.predictions}
     assert by_id["1"]["predicted"] == "ARREST"
-    assert by_id["2"]["predicted"] == "SUIC_BOMB"  # the snippet cue decides the sub-type
+    assert by_id["2"]["predicted"] == "SUIC_BOMB"  # the sentence decides the sub-type
     assert by_id["3"]["predicted"] == "PEACE_PROTEST"
     # Row 4's gold (NATURAL_DISASTER) is outside the 25 ACLED types: predicted, but not scored.
     assert r.n == 3 and r.metrics["rows_outside_the_25_types"] == 1

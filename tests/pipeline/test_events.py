@@ -37,7 +37,7 @@ def test_events_ontology_is_complete():
     ("Thousands of people protested in Tbilisi on Sunday.", "protested", "PROTEST", "reported"),
     ("Russia has reinforced the border with Ukraine.", "reinforced", "MOBILIZE", "reported"),
     ("Ukraine provides reconnaissance support and ammunition to the units.", "provides", "AID", "reported"),
-    ("The two sides signed a ceasefire agreement in Doha.", "signed", "AGREE", "reported"),
+    ("The two sides signed a ceasefire agreement in Doha.", "signed", "SUPPORT", "reported"),
     ("The European Union imposed new sanctions on Iran.", "sanctions", "SANCTION", "reported"),
     # Status.
     ("The rebels will attack the city next week.", "attack", "ASSAULT", "future"),

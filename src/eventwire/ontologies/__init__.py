@@ -6,6 +6,7 @@ load, and an error names the file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -81,3 +82,96 @@ SECTORS = {
 def agents() -> dict[str, tuple[str, ...]]:
     """Agent nouns (lowercase, 1-4 words) -> PLOVER/CAMEO sector codes, from ``agents.tsv`` (MIT)."""
     return {c[0]: tuple(x for x in c[1].split(",") if x) for _, c in _rows("agents.tsv", 2)}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoPattern:
+    """One CAMEO verb pattern: the verb, a particle it needs, the word slots before and after it, and the code
+    ("---" when the pattern rules the event out)."""
+
+    verb: str
+    particle: str
+    before: tuple[frozenset[str], ...]
+    after: tuple[frozenset[str], ...]
+    code: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after) + bool(self.particle)
+
+
+@dataclass(frozen=True, slots=True)
+class PloverCode:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+def _slots(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(s.split("|")) for s in text.split())
+
+
+@lru_cache(maxsize=1)
+def cameo_verbs() -> dict[str, tuple[CameoPattern, ...]]:
+    """CAMEO verb patterns by verb, most specific first (``cameo_verbs.tsv``, MIT, from PETRARCH2)."""
+    out: dict[str, list[CameoPattern]] = {}
+    for lineno, c in _rows("cameo_verbs.tsv", 5):
+        if not (c[4].isdigit() or c[4] == "---"):
+            raise ConfigError(f"bad CAMEO code {c[4]!r}", source="ontologies/cameo_verbs.tsv", line=lineno)
+        out.setdefault(c[0], []).append(CameoPattern(c[0], c[1], _slots(c[2]), _slots(c[3]), c[4]))
+    return {verb: tuple(sorted(pats, key=lambda p: -p.size)) for verb, pats in out.items()}
+
+
+@lru_cache(maxsize=1)
+def cameo_to_plover() -> dict[str, PloverCode]:
+    """CAMEO codes -> PLOVER type, mode and context (``cameo2plover.tsv``, CC BY-SA 4.0)."""
+    types = plover_types()
+    out = {}
+    for lineno, c in _rows("cameo2plover.tsv", 2):
+        c += [""] * (4 - len(c))
+        if c[1] not in types:
+            raise ConfigError(f"unknown PLOVER type {c[1]!r}", source="ontologies/cameo2plover.tsv", line=lineno)
+        out[c[0]] = PloverCode(c[1], c[2] or None, c[3] or None)
+    return out
+
+
+def plover_for_cameo(code: str) -> PloverCode | None:
+    """The PLOVER reading of a CAMEO code: its own row, else its parent's (1234 → 123 → 12)."""
+    table = cameo_to_plover()
+    for k in range(len(code), 1, -1):
+        if code[:k] in table:
+            return table[code[:k]]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    """One rule of ``acled.tsv``: the PLOVER types it applies to, its conditions, and the ACLED view it gives."""
+
+    types: frozenset[str]
+    trigger: re.Pattern | None
+    before: re.Pattern | None
+    sentence: re.Pattern | None
+    event_type: str
+    sub_event_type: str
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.trigger is None and self.before is None and self.sentence is None
+
+
+@lru_cache(maxsize=1)
+def acled_rules() -> tuple[AcledRule, ...]:
+    """The ACLED-view rules in order (``acled.tsv``); a bad type or regular expression names its line."""
+    types = plover_types()
+    out = []
+    for lineno, c in _rows("acled.tsv", 6):
+        names = frozenset(t.strip() for t in c[0].split(","))
+        if not names <= set(types):
+            raise ConfigError(f"unknown PLOVER type in {c[0]!r}", source="ontologies/acled.tsv", line=lineno)
+        try:
+            patterns = [re.compile(x, re.IGNORECASE) if x else None for x in c[1:4]]
+        except re.error as exc:
+            raise ConfigError(f"bad regular expression: {exc}", source="ontologies/acled.tsv", line=lineno) from exc
+        out.append(AcledRule(names, *patterns, c[4], c[5]))
+    return tuple(out)

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
 from ..ontologies import plover_types, triggers
+from .acled import acled_view
+from .cameo import CameoMatch, match_cameo
 from .dates import published_period
 from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
@@ -43,12 +45,20 @@ if TYPE_CHECKING:
     from ..model import Published
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
-                         "going".split())
+                         "willing going".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
 BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "amid", "over"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
+AGREEMENT_NOUNS = frozenset("agreement deal pact accord treaty memorandum protocol".split())
+SIGN_VERBS = frozenset("sign reach conclude strike ink seal finalize finalise clinch agree".split())
+REFUSING = frozenset({"refuse", "decline", "reject"})
+NATURAL_FORCES = frozenset("flood flooding storm cyclone hurricane typhoon earthquake quake tsunami landslide "
+                           "mudslide wildfire fire blaze drought rain rains snow avalanche tornado heatwave "
+                           "disease virus outbreak epidemic pandemic".split())
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",)}
 COUNT_PATTERNS = {
@@ -259,7 +269,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     events: list[Event] = []
     for tok in doc:
         trig = _trigger_for(tok)
-        if trig is None or tok.idx in entity_chars:
+        cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
+        if tok.idx in entity_chars or (cameo is not None and cameo.code == "---"):
+            continue
+        if trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -272,7 +285,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 continue
             if any(c.tag_ == "JJS" for c in tok.children):
                 continue  # "the deadliest attack in the region since ...": a comparison, not a new event
-        type_ = trig.type
+        type_ = trig.type if trig is not None else cameo.plover.type
+        agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
+        if OVERRIDE and cameo is not None and cameo.plover is not None and cameo.pattern.size > 0:
+            type_ = cameo.plover.type
         if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
                                     for c in tok.children):
             type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
@@ -287,6 +303,17 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
                                    "assistance", "help", "arm", "fund"}:
                 continue
+        if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:
+            verb = _governing_verb(tok)
+            if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
+                if _trigger_for(verb) is not None and tok.dep_ == "dobj" and tok.head.i == verb.i:
+                    continue  # "signed a pact": one event, the signing
+                type_, agreement = "SUPPORT", True  # "reached an agreement": SUPPORT (CAMEO 057, sign formal agreement)
+        if tok.pos_ == "VERB" and lemma in SIGN_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
+                                                               for c in tok.children):
+            type_, agreement = "SUPPORT", True
+        if lemma in REFUSING and any(c.dep_ == "xcomp" and (_trigger_for(c) or match_cameo(c)) for c in tok.children):
+            continue  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
         if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
                                                                  c.lemma_.lower() in TERRITORY_NOUNS)
                                            for c in tok.children):
@@ -306,6 +333,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or \
                 (_subject(verb) if verb is not None else None)
             obj = None
+        if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
+            continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         actor = resolver.resolve(subj) if subj is not None else []
         recipient: list[str] = []
         if obj is not None:
@@ -321,6 +350,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         head_i = clause_head(tok).i
         clause_dates = [d for d in sent_dates if date_clause[d.id] == head_i]
         status = _status(tok, clause_dates, story_year, text)
+        plover_type, status = _plover_reading(type_, status)
+        if plover_type != type_:
+            type_, cameo = plover_type, None
         quote = resolver.quote_at(tok.idx)
         source = quote.speaker if quote is not None else None
         trigger_span = doc[tok.i:tok.i + 1]
@@ -337,17 +369,41 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         else:
             date = None
         info = types[type_]
-        acled = AcledView(event_type=trig.acled_event_type or info.acled_event_type,
-                          sub_event_type=trig.acled_sub_event_type or info.acled_sub_event_type) \
-            if type_ == trig.type else AcledView(event_type=info.acled_event_type,
-                                                 sub_event_type=info.acled_sub_event_type)
+        if agreement and type_ == "SUPPORT":
+            acled = AcledView(event_type="Strategic developments", sub_event_type="Agreement")
+        else:
+            own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
+                if trig is not None and type_ == trig.type else None
+            acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
+        agrees = cameo is not None and cameo.plover is not None and cameo.plover.type == type_
+        code = cameo.code if agrees else "057" if agreement and type_ == "SUPPORT" else info.cameo_root
+        mode = cameo.plover.mode if agrees else None
         events.append(Event(
-            id=f"V{len(events) + 1}", type=type_, mode=None, acled=acled, cameo=info.cameo_root, actor=actor,
+            id=f"V{len(events) + 1}", type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
             recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
             counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), counts_by_sent),
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(tok.idx, tok.idx + len(tok)))))
     return events
+
+
+def _plover_reading(type_: str, status: str) -> tuple[str, str]:
+    """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
+    stated intent to give, yield or cooperate as AGREE ("is willing to withdraw its troops", "will release")."""
+    if status == "negated" and type_ in COOPERATIVE:
+        return "REJECT", "reported"
+    if status == "future" and type_ in MATERIAL_COOPERATION:
+        return "AGREE", "reported"
+    return type_, status
+
+
+def _cameo_trusted(match: CameoMatch) -> bool:
+    """Whether a CAMEO match alone makes an event: a pattern with words around the verb, or a verb's default."""
+    return match.pattern.size > 0 or CAMEO_DEFAULTS
+
+
+CAMEO_DEFAULTS = False
+OVERRIDE = False
 
 
 def _event_counts(sent: Span, wanted: tuple[str, ...], cache: dict[int, dict[str, Count]]) -> dict[str, Count]:

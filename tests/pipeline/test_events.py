@@ -104,3 +104,54 @@ def test_events_counts(extract_text):
 def test_events_references_and_generic_nouns_are_not_events(extract_text):
     rec = extract_text("Putin vowed to restore security following the raids. Peaceful protest doesn't work.")
     assert [v["trigger"] for v in _events(rec)] == []
+
+
+@pytest.mark.parametrize("text,trigger,type_,cameo,mode", [
+    # Verbs outside the trigger lexicon, typed by their CAMEO pattern.
+    ("The ACLU filed a lawsuit against the sheriff on Monday.", "filed", "ACCUSE", "115", "allege"),
+    ("Germany summoned the Chinese ambassador to complain about the move.", "complain", "ACCUSE", "114", "allege"),
+    # A lexicon trigger keeps its type and takes the finer CAMEO code when the pattern agrees.
+    ("Rebels attacked the convoy with rockets.", "attacked", "ASSAULT", "194", "heavy-weapons"),
+])
+def test_events_cameo_patterns(extract_text, text, trigger, type_, cameo, mode):
+    ev = _one(extract_text(text), trigger)["event"]
+    assert (ev.type, ev.cameo, ev.mode) == (type_, cameo, mode)
+
+
+@pytest.mark.parametrize("text,trigger,type_,status", [
+    # PLOVER codes a refused concession as REJECT, and an intent to yield as AGREE.
+    ("Israel will not release the prisoners.", "release", "REJECT", "reported"),
+    ("The republics refuse to lift sanctions on Abkhazia.", "lift", "REJECT", "reported"),
+    ("Honduras is willing to withdraw its troops from the zone.", "withdraw", "AGREE", "reported"),
+    # Signing a formal agreement is SUPPORT (CAMEO 057); the pact is not a second event.
+    ("The United States and the Taliban signed a pact in Doha.", "signed", "SUPPORT", "reported"),
+])
+def test_events_plover_readings(extract_text, text, trigger, type_, status):
+    rec = extract_text(text)
+    ev = _one(rec, trigger)
+    assert (ev["type"], ev["status"]) == (type_, status)
+    assert [v["trigger"] for v in _events(rec)].count("pact") == 0
+    assert "refuse" not in [v["trigger"] for v in _events(rec)]  # told once, by the event refused
+
+
+def test_events_disasters_are_not_events(extract_text):
+    assert not extract_text("Floods destroyed hundreds of homes in the region.").events
+
+
+@pytest.mark.parametrize("text,trigger,sub_event_type", [
+    ("Protesters threw stones at police and torched cars in the capital.", "threw", "Violent demonstration"),
+    ("Police fired tear gas to disperse the protest in the capital.", "protest", "Protest with intervention"),
+    ("Thousands of people marched peacefully through the city.", "marched", "Peaceful protest"),
+    ("Security forces opened fire on peaceful protesters, killing six.", "opened", "Excessive force against protesters"),
+    ("Government forces captured the town of Mokha from the rebels.", "captured", "Government regains territory"),
+    ("Taliban militants captured a district in Kunduz province.", "captured", "Non-state actor overtakes territory"),
+    ("Gunmen attacked a church in the north, killing 24 worshippers.", "attacked", "Attack"),
+    ("Militants attacked an army checkpoint, killing 12 soldiers.", "attacked", "Armed clash"),
+    ("An artillery barrage hit the village, killing two.", "hit", "Shelling/artillery/missile attack"),
+    ("A roadside bomb killed three soldiers on the highway.", "killed", "Remote explosive/landmine/IED"),
+    ("Police seized seven illegal firearms and 200 rounds of ammunition.", "seized", "Disrupted weapons use"),
+    ("The Turkish military set up a new observation post in Idlib.", "set", "Headquarters or base established"),
+])
+def test_events_acled_view(extract_text, text, trigger, sub_event_type):
+    ev = _one(extract_text(text), trigger)["event"]
+    assert ev.acled.sub_event_type == sub_event_type

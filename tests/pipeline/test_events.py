@@ -155,3 +155,23 @@ def test_events_disasters_are_not_events(extract_text):
 def test_events_acled_view(extract_text, text, trigger, sub_event_type):
     ev = _one(extract_text(text), trigger)["event"]
     assert ev.acled.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    # Readings from the CAMEO2PLOVER table.
+    ("Russia expelled a Bulgarian diplomat on Monday.", "expelled", "SANCTION"),  # 166
+    ("The country expelled hundreds of migrants last year.", "expelled", "COERCE"),  # 174
+    ("A Nigerian court has convicted 45 Boko Haram members.", "convicted", "ACCUSE"),  # 116
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "sending", "AID"),  # 074
+    ("Nepal's government accepted the key demands of the protesters.", "accepted", "CONCEDE"),  # 083
+    ("The United States returned six artifacts to the government of Iraq.", "returned", "RETREAT"),  # 0842
+    ("Putin will meet Erdogan in Ankara on Tuesday.", "meet", "AGREE"),  # 036
+])
+def test_events_cameo2plover_readings(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_what_is_agreed_is_not_yet_an_event(extract_text):
+    rec = extract_text("Turkey agreed to a ceasefire in northern Syria on Thursday.")
+    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("agreed", "AGREE")]
+    assert not [v for v in _events(extract_text("Soldiers returned home on Friday.")) if v["trigger"] == "returned"]

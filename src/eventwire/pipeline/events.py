@@ -71,7 +71,10 @@ NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS, ""), "form": (UNIT_NOUNS, ""),
+    "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
+CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
+DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",)}
@@ -311,9 +314,18 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             continue  # "called for a ceasefire" is a request; "called him a liar" is not
         if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
             wanted, particle = NEEDS_OBJECT[lemma]
-            if not _arguments(tok) & wanted or (particle and not any(c.dep_ == "prt" and c.lower_ == particle
-                                                                     for c in tok.children)):
-                continue  # "found a way", "set a date", "formed a government": no event
+            args = _arguments(tok)
+            if not (args & wanted if wanted else args) or (particle and not any(
+                    c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
+                continue  # "found a way", "set a date", "formed a government", "returned home": no event
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and \
+                tok.head.head.lemma_.lower() in CONTENT_VERBS:
+            continue  # "agreed to a ceasefire", "called for a probe": what is agreed or asked, not yet an event
+        if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
+                _arguments(tok) & {"demand", "request", "plea", "call"}:
+            type_ = "CONCEDE"  # accede to demands (CAMEO 083)
+        if lemma == "expel" and _arguments(tok) & DEPORTED:
+            type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
         if lemma == "send":
             obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
             if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
@@ -336,6 +348,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                                                                  c.lemma_.lower() in TERRITORY_NOUNS)
                                            for c in tok.children):
             continue  # "entered the Bryansk region" yes, "entered talks" no
+        if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
+            type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
         sent = tok.sent
         # Actor and recipient.
         if tok.pos_ == "VERB":
@@ -421,10 +435,11 @@ def _arguments(verb: Token) -> set[str]:
 
 def _plover_reading(type_: str, status: str) -> tuple[str, str]:
     """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
-    stated intent to give, yield or cooperate as AGREE ("is willing to withdraw its troops", "will release")."""
+    stated intent to give, yield, cooperate or meet as AGREE ("is willing to withdraw its troops", "will release",
+    "will meet Erdogan in Ankara": CAMEO 03)."""
     if status == "negated" and type_ in COOPERATIVE:
         return "REJECT", "reported"
-    if status == "future" and type_ in MATERIAL_COOPERATION:
+    if status == "future" and type_ in MATERIAL_COOPERATION | {"CONSULT"}:
         return "AGREE", "reported"
     return type_, status
 

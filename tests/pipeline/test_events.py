@@ -175,3 +175,17 @@ def test_events_what_is_agreed_is_not_yet_an_event(extract_text):
     rec = extract_text("Turkey agreed to a ceasefire in northern Syria on Thursday.")
     assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("agreed", "AGREE")]
     assert not [v for v in _events(extract_text("Soldiers returned home on Friday.")) if v["trigger"] == "returned"]
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    ("Venezuela's opposition parties said they would boycott the elections.", "boycott", "THREATEN"),  # 1312
+    ("Myanmar has established diplomatic ties with Seychelles.", "established", "SUPPORT"),  # 054
+    ("The president defended the country's immigration policy on Thursday.", "defended", "SUPPORT"),  # 052
+])
+def test_events_more_cameo2plover_readings(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_an_order_is_told_by_what_it_orders(extract_text):
+    rec = extract_text("President Gloria Arroyo has ordered an investigation into the education secretary.")
+    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("investigation", "ACCUSE")]

@@ -70,7 +70,8 @@ UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation 
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
-    "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS, ""), "form": (UNIT_NOUNS, ""),
+    "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
+    "form": (UNIT_NOUNS, ""),
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -229,6 +230,9 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"will", "shall", "'ll"}:
             return "future"
+        if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \
+                not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return "future"  # "said they would boycott the vote": the future of reported speech
         if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "hypothetical"
         if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i:
@@ -344,6 +348,13 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             type_, agreement = "SUPPORT", True
         if lemma in REFUSING and any(c.dep_ == "xcomp" and (_trigger_for(c) or match_cameo(c)) for c in tok.children):
             continue  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
+        if lemma == "order" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c) for c in tok.children):
+            continue  # "ordered an investigation", "ordered them jailed": the event ordered tells it
+        if lemma == "defend" and any(c.dep_ == "dobj" and (c.idx in place_by_char or c.lemma_.lower() in
+                                                            TERRITORY_NOUNS | BASE_NOUNS) for c in tok.children):
+            continue  # defending a town is fighting, told by its own verbs; defending a policy is SUPPORT
+        if lemma == "establish" and _arguments(tok) & {"tie", "relation", "relations"}:
+            type_ = "SUPPORT"  # grant diplomatic recognition (CAMEO 054)
         if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
                                                                  c.lemma_.lower() in TERRITORY_NOUNS)
                                            for c in tok.children):
@@ -436,11 +447,13 @@ def _arguments(verb: Token) -> set[str]:
 def _plover_reading(type_: str, status: str) -> tuple[str, str]:
     """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
     stated intent to give, yield, cooperate or meet as AGREE ("is willing to withdraw its troops", "will release",
-    "will meet Erdogan in Ankara": CAMEO 03)."""
+    "will meet Erdogan in Ankara": CAMEO 03), and a stated intent to sanction or boycott as THREATEN."""
     if status == "negated" and type_ in COOPERATIVE:
         return "REJECT", "reported"
     if status == "future" and type_ in MATERIAL_COOPERATION | {"CONSULT"}:
         return "AGREE", "reported"
+    if status == "future" and type_ == "SANCTION":
+        return "THREATEN", "reported"  # "would boycott the conference", "will impose sanctions" (CAMEO 1312)
     return type_, status
 
 

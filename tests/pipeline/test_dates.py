@@ -99,3 +99,20 @@ def test_dates_in_a_story(nlp):
     assert by_year["Last summer"].value == "2023-SU"
     undated = resolve_dates(doc, None)
     assert [d.value for d in undated] == [None, None, None]
+
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("the end of year", "past", "2012"),  # told in March 2013: the end of year that has passed
+    ("by the end of the year", "future", "2013"),
+    ("the end of the month", "past", "2013-02"),
+    ("the start of the year", "past", "2013"),
+])
+def test_dates_parts_of_a_year_or_month(text, tense, value):
+    assert resolve_date(text, FRI, tense).value == value
+
+
+def test_dates_today_as_nowadays(nlp):
+    doc = nlp("The machine could solve problems millions of times faster than can be done today. It was shown "
+              "to reporters today.")
+    values = [d.value for d in resolve_dates(doc, Published(date="2013-03-22", precision="day", source="metadata"))]
+    assert values == ["PRESENT_REF", "2013-03-22"]

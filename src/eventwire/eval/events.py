@@ -44,11 +44,22 @@ POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|force perso
                     r"officers?)\b", re.IGNORECASE)
 STATE = re.compile(r"\b(administration|machinery|government|authorities|law and order|security forces|rpf|grp)\b",
                    re.IGNORECASE)
+_FORCES = r"(police\w*|cops?|security forces|jawans?|srp|raf|rpf|crpf|bsf|personnel|constables?|forces)"
+_FIRING = (r"(police|security forces|srp|raf|crpf|bsf|cops)\W+(\w+\W+){0,3}(fir(e|ed|ing)|open(ed)? fire)|"
+           r"fir(e|ed|ing) (\w+ ){0,3}by (the )?" + _FORCES + r"|\bpolice firing|in (the )?firing|"
+           r"firing (by|of) (the )?" + _FORCES)
 INDIA_CUES = {
-    "KILL": re.compile(r"\b(killed|shot dead|died in (police )?firing|firing (that )?killed|gunned down)", re.I),
-    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|taken into custody|nabbed)", re.I),
-    "FORCE": re.compile(r"\b(fir(ed|ing)|lathi|baton|tear ?gas|teargas|caned|charged|opened fire|rubber bullets|"
-                        r"burst \w+ shells)", re.I),
+    # Police as the killers: police firing with a death, police as the subject of the killing, or "by police".
+    "KILL": re.compile(r"(" + _FIRING + r").*\b(kill\w*|dead|died|deaths?|toll|lives)\b|"
+                       r"\b(kill\w*|dead|died|deaths?|toll)\b.*(" + _FIRING + r")|"
+                       r"\b" + _FORCES + r"\W+(\w+\W+){0,4}(killed|shot dead|gunned down)|"
+                       r"\b(killed|shot dead|gunned down) (\w+ ){0,4}by (the )?" + _FORCES, re.I),
+    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|custody|nabbed|picked up|booked|apprehended|remanded|"
+                         r"sent to (the )?(\w+ )?jail|(persons|people|men|youths|accused|suspects|activists|leaders|"
+                         r"members) (were|was|have been|had been) (held|caught))", re.I),
+    "FORCE": re.compile(r"\b(fir(e|ed|ing)\b(?! (brigade|tenders?))|lathi|baton|tear[ -]?gas|caned|charged|"
+                        r"open(ed)? fire|rubber bullets|burst \w+ shells|rounds were fired|disperse\w*|clash\w*)",
+                        re.I),
     # Police inaction is told in many ways: "mute spectators", "looked the other way", "pleas went unheeded".
     "FAIL": re.compile(r"\b(fail\w* to|failure|mute spectators?|did (nothing|not (act|intervene|stop|come))|"
                        r"doing nothing|not (acting|available|present|enough)|no police|absent|"
@@ -164,7 +175,9 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 
 def india_sentence_labels(text: str, events) -> dict[str, bool]:
-    """Police-event labels of one sentence from its events and cues."""
+    """Police-event labels of one sentence from its events and cues. An arrest that the sentence only demands,
+    plans or denies ("demanded the arrest of", "no arrests have been made", "will detain them") is no arrest:
+    the events stage gives it a status other than reported."""
     types = {e.type for e in events}
     police = bool(POLICE.search(text))
     # Arrests and lathi charges are police actions whether or not the sentence names the police; failures are
@@ -172,13 +185,27 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
     state = police or bool(STATE.search(text))
     out = {c: bool(INDIA_CUES[c].search(text)) and (police or c == "ARREST" or c == "FAIL" and state)
            for c in INDIA_CLASSES}
-    out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear ?gas|teargas", text, re.I))
-    out["ARREST"] = out["ARREST"] or "COERCE" in types and bool(re.search(r"arrest|detain|custody", text, re.I))
+    arrests = [e for e in events if e.type == "COERCE" and INDIA_CUES["ARREST"].search(_trigger_text(e))]
+    if out["ARREST"] and arrests and all(e.status not in ("reported", "historical") for e in arrests):
+        out["ARREST"] = False
+    if out["ARREST"] and IRREALIS_ARREST.search(text) and not arrests:
+        out["ARREST"] = False
+    out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear[ -]?gas|teargas", text, re.I))
     if not police and not out["ARREST"] and not out["FORCE"] and not out["FAIL"]:
         return dict.fromkeys((*INDIA_CLASSES, "ANY_ACTION"), False)
     out["FORCE"] = out["FORCE"] or out["KILL"]
     out["ANY_ACTION"] = any(out[c] for c in ("KILL", "ARREST", "FORCE")) or bool(types)
     return out
+
+
+def _trigger_text(event) -> str:
+    s, e = event.evidence.trigger
+    return event.evidence.text[s - event.evidence.start:e - event.evidence.start]
+
+
+IRREALIS_ARREST = re.compile(r"\b(no arrests?|not (been )?(able to )?(arrest|detain)|demand\w* (the )?arrest|"
+                             r"(should|must|would|will) (\w+ )?be (arrested|detained)|(will|would|to) (arrest|detain)|"
+                             r"(sought|seek\w*|call\w* for) (the )?arrest)", re.I)
 
 
 def evaluate_india_police(path: str, limit: int | None = None) -> EvalResult:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline.dates import clause_tense, find_date_spans, resolve_date
+from ..pipeline.dates import find_date_spans, resolve_date, resolve_span
 from .report import EvalResult, count, skipped_note
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?$")
@@ -97,14 +97,13 @@ def evaluate_tempeval3(path: str, nlp=None) -> EvalResult:
         gold_dates = [t for t in doc_t.timexes if t.type == "DATE"]
         for t in gold_dates:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            tense = clause_tense(span) if span is not None else None
-            got = resolve_date(t.text, doc_t.dct, tense)
+            got = resolve_span(span, doc_t.dct) if span is not None else resolve_date(t.text, doc_t.dct)
             predictions.append({"id": f"{doc_t.id}:{t.tid}", "text": t.text, "gold": t.value,
                                 "predicted": got.value if got else None, "dct": doc_t.dct.isoformat()})
         # End to end: our spans and values.
         ours = []
         for span in find_date_spans(doc):
-            got = resolve_date(span.text, doc_t.dct, clause_tense(span))
+            got = resolve_span(span, doc_t.dct)
             if got is not None:
                 ours.append((span.start_char, span.end_char, got.value))
         e2e_gold += len(gold_dates)

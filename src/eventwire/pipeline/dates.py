@@ -117,16 +117,31 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense | None = None, *, sout
     ['2013-03-21', '2013-03-22', '2012-SU', '2013-W11', '2012-08', '2010-05', '2013-W12', '2009', '199']
     >>> resolve_date("next Tuesday", a).value, resolve_date("Sunday", a, "future").value
     ('2013-03-26', '2013-03-24')
+    >>> [resolve_date(t, a, "past").value for t in ["the end of year", "the end of the month", "the start of the year"]]
+    ['2012', '2013-02', '2013']
     """
     t = " ".join(text.lower().replace("’", "'").replace(",", " ").split())
     t = re.sub(r"'s$", "", t)
     raw = t
     if re.search(r"\b(?:every|each|per|a day|daily|weekly|monthly|annually)\b", t):
         return None
+    future = tense == "future"
+    # "the end of the year", "by the end of year", "the start of the month": the year or month meant. Told in the
+    # past, a part that has not yet come this year (or month) is last year's ("peaked by the end of year" in a
+    # March story is the end of the previous year).
+    m = re.match(r"^(?:(?:by|at|until|before|after|since|in|from|toward|towards)\s+)?(?:the\s+)?"
+                 r"(end|close|beginning|start|middle|turn)\s+of\s+(?:the\s+|this\s+)?(year|month)$", t)
+    if m:
+        part, unit = m.groups()
+        late = part in ("end", "close", "turn")
+        if unit == "year":
+            not_yet = late and anchor.month < 12 or part == "middle" and anchor.month < 6
+            return _year(anchor.year - 1 if tense == "past" and not_yet else anchor.year)
+        not_yet = late and anchor.day < 25 or part == "middle" and anchor.day < 15
+        return _month(*_shift_month(anchor.year, anchor.month, -1 if tense == "past" and not_yet else 0))
     t = _LEAD.sub("", t).strip()
     if not t:
         return None
-    future = tense == "future"
 
     # Ranges: "since 2023", "between 2020 and 2022", "from 2019 to 2021".
     m = re.match(r"^(?:since|from|between)\s+(.+?)\s+(?:to|and|until|through|-|–)\s+(.+)$", raw)
@@ -370,6 +385,21 @@ def published_period(published) -> TimeValue:
     return _year(parts[0])
 
 
+def resolve_span(span: Span, anchor: dt.date) -> TimeValue | None:
+    """:func:`resolve_date` for a span of a parsed story: the tense of its clause, and "today" in the sense of
+    "nowadays" (``PRESENT_REF``), are read from the parse."""
+    value = resolve_date(span.text, anchor, clause_tense(span))
+    if value is not None and span.text.lower() == "today" and _generic_today(span):
+        return TimeValue("PRESENT_REF", "day", anchor, anchor)
+    return value
+
+
+def _generic_today(span: Span) -> bool:
+    """ "Today" in the sense of "nowadays": in a comparison ("faster than can be done today") or with "even"."""
+    before = span.doc[max(span.sent.start, span.start - 6):span.start]
+    return any(t.lower_ == "than" for t in before) or (len(before) > 0 and before[-1].lower_ in ("even", "still"))
+
+
 def resolve_dates(doc: Doc, published) -> list:
     """Every temporal expression in ``doc`` as a :class:`~eventwire.model.TimeRef`, resolved against the story's
     date when it has one (without one, the expressions are kept with no value)."""
@@ -379,7 +409,7 @@ def resolve_dates(doc: Doc, published) -> list:
     day, precision = anchor if anchor is not None else (dt.date(2000, 7, 1), "none")
     refs = []
     for span in find_date_spans(doc):
-        value = resolve_date(span.text, day, clause_tense(span))
+        value = resolve_span(span, day)
         if value is None:
             continue  # durations, sets and vague phrases ("two days", "every week") name no date
         if precision == "none":

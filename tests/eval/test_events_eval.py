@@ -34,6 +34,7 @@ def test_events_eval_india_police():
     r = evaluate_india_police(str(EV))
     sent = r.metrics["sentences"]
     assert sent["ARREST"]["tp"] == 1 and sent["KILL"]["tp"] == 1 and sent["FAIL"]["tp"] == 1
+    assert sent["ARREST"]["fp"] == 0  # "no arrests have been made", "demanded the arrest of": no arrest
     assert sent["FORCE"]["recall"] == 1.0
     docs = r.metrics["documents"]
     assert docs["KILL"]["f1"] == 1.0 and docs["FAIL"]["f1"] == 1.0

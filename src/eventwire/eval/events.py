@@ -46,7 +46,8 @@ STATE = re.compile(r"\b(administration|machinery|government|authorities|law and 
                    re.IGNORECASE)
 _FORCES = r"(police\w*|cops?|security forces|jawans?|srp|raf|rpf|crpf|bsf|personnel|constables?|forces)"
 _FIRING = (r"(police|security forces|srp|raf|crpf|bsf|cops)\W+(\w+\W+){0,3}(fir(e|ed|ing)|open(ed)? fire)|"
-           r"fir(e|ed|ing) (\w+ ){0,3}by (the )?" + _FORCES + r"|\bpolice firing|in (the )?firing|"
+           r"fir(e|ed|ing) (\w+ ){0,3}by (the )?" + _FORCES + r"|\bpolice fir(ing|ng)|in (the )?firing|"
+           r"firing (at|on) (the )?(mobs?|crowds?|rioters)|"
            r"firing (by|of) (the )?" + _FORCES)
 INDIA_CUES = {
     # Police as the killers: police firing with a death, police as the subject of the killing, or "by police".
@@ -54,9 +55,12 @@ INDIA_CUES = {
                        r"\b(kill\w*|dead|died|deaths?|toll)\b.*(" + _FIRING + r")|"
                        r"\b" + _FORCES + r"\W+(\w+\W+){0,4}(killed|shot dead|gunned down)|"
                        r"\b(killed|shot dead|gunned down) (\w+ ){0,4}by (the )?" + _FORCES, re.I),
-    "ARREST": re.compile(r"\b(arrest\w*|detain\w*|rounded up|custody|nabbed|picked up|booked|apprehended|remanded|"
-                         r"sent to (the )?(\w+ )?jail|(persons|people|men|youths|accused|suspects|activists|leaders|"
-                         r"members) (were|was|have been|had been) (held|caught))", re.I),
+    "ARREST": re.compile(r"(?<!cardiac )\b(arrest(ed|s|ing)?\b"
+                         r"(?! (the|this|its) (\w+ )?(situation|decline|slide|spread))|detain\w*|rounded up|"
+                         r"(police|judicial|preventive|into|in) custody|nabbed|picked up|"
+                         r"booked (\w+ ){0,3}(under|for (murder|arson|rioting|attempt|crimes?|offen[cs]es?))|"
+                         r"apprehended by|remanded|sent to (the )?(\w+ )?jail|(persons|people|men|youths|accused|"
+                         r"suspects|activists|leaders|members) (were|was|have been|had been) (held|caught))", re.I),
     "FORCE": re.compile(r"\b(fir(e|ed|ing)\b(?! (brigade|tenders?))|lathi|baton|tear[ -]?gas|caned|charged|"
                         r"open(ed)? fire|rubber bullets|burst \w+ shells|rounds were fired|disperse\w*|clash\w*)",
                         re.I),
@@ -203,7 +207,9 @@ def _trigger_text(event) -> str:
     return event.evidence.text[s - event.evidence.start:e - event.evidence.start]
 
 
-IRREALIS_ARREST = re.compile(r"\b(no arrests?|not (been )?(able to )?(arrest|detain)|demand\w* (the )?arrest|"
+IRREALIS_ARREST = re.compile(r"\b(no arrests?|no(body| one) (was|has been|had been) arrested|free to arrest|"
+                             r"court arrest|to make arrests|not (been )?(able to )?(arrest|detain)|"
+                             r"demand\w* (the )?arrest|"
                              r"(should|must|would|will) (\w+ )?be (arrested|detained)|(will|would|to) (arrest|detain)|"
                              r"(sought|seek\w*|call\w* for) (the )?arrest)", re.I)
 

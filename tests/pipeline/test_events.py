@@ -189,3 +189,10 @@ def test_events_more_cameo2plover_readings(extract_text, text, trigger, type_):
 def test_events_an_order_is_told_by_what_it_orders(extract_text):
     rec = extract_text("President Gloria Arroyo has ordered an investigation into the education secretary.")
     assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("investigation", "ACCUSE")]
+
+
+def test_events_no_arrests_and_demanded_arrests(extract_text):
+    rec = extract_text("Police were present for two hours but no arrests have been made. Nobody was arrested on "
+                       "Sunday. He demanded the arrest of the leaders.")
+    assert [(v["trigger"], v["type"], v["status"]) for v in _events(rec)] == [
+        ("arrests", "COERCE", "negated"), ("arrested", "COERCE", "negated"), ("demanded", "REQUEST", "reported")]

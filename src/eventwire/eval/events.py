@@ -192,7 +192,8 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
     arrests = [e for e in events if e.type == "COERCE" and INDIA_CUES["ARREST"].search(_trigger_text(e))]
     if out["ARREST"] and arrests and all(e.status not in ("reported", "historical") for e in arrests):
         out["ARREST"] = False
-    if out["ARREST"] and IRREALIS_ARREST.search(text) and not arrests:
+    if out["ARREST"] and IRREALIS_ARREST.search(text) and not any(e.status in ("reported", "historical")
+                                                                   for e in arrests):
         out["ARREST"] = False
     out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear[ -]?gas|teargas", text, re.I))
     if not police and not out["ARREST"] and not out["FORCE"] and not out["FAIL"]:

@@ -75,6 +75,7 @@ NEEDS_OBJECT = {
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
+DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
@@ -209,6 +210,12 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
     from .quotes import REPORTING_VERBS
 
     path = ancestors(trig)
+    if trig.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children):
+        return "negated"  # "no arrests have been made"
+    if any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("nobody", "none") or
+           c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)
+           for c in trig.children):
+        return "negated"  # "nobody was arrested", "no one was hurt"
     for k, node in enumerate(path[:6]):
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
@@ -322,9 +329,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             if not (args & wanted if wanted else args) or (particle and not any(
                     c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
                 continue  # "found a way", "set a date", "formed a government", "returned home": no event
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and \
-                tok.head.head.lemma_.lower() in CONTENT_VERBS:
-            continue  # "agreed to a ceasefire", "called for a probe": what is agreed or asked, not yet an event
+        if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
+                                   tok.head.head.lemma_.lower() in CONTENT_VERBS or
+                                   tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING):
+            continue  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of": not yet an event
         if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
                 _arguments(tok) & {"demand", "request", "plea", "call"}:
             type_ = "CONCEDE"  # accede to demands (CAMEO 083)

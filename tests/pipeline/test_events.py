@@ -142,7 +142,7 @@ def test_events_disasters_are_not_events(extract_text):
     ("Protesters threw stones at police and torched cars in the capital.", "threw", "Violent demonstration"),
     ("Police fired tear gas to disperse the protest in the capital.", "protest", "Protest with intervention"),
     ("Thousands of people marched peacefully through the city.", "marched", "Peaceful protest"),
-    ("Security forces opened fire on peaceful protesters, killing six.", "opened", "Excessive force against protesters"),
+    ("Security forces opened fire on protesters, killing six.", "opened", "Excessive force against protesters"),
     ("Government forces captured the town of Mokha from the rebels.", "captured", "Government regains territory"),
     ("Taliban militants captured a district in Kunduz province.", "captured", "Non-state actor overtakes territory"),
     ("Gunmen attacked a church in the north, killing 24 worshippers.", "attacked", "Attack"),

@@ -85,14 +85,29 @@ def agents() -> dict[str, tuple[str, ...]]:
 
 
 @dataclass(frozen=True, slots=True)
+class Slot:
+    """One word position of a CAMEO pattern: words matched whole, and words that also match the words they begin
+    (four letters or more; the dictionary marks whole-word-only entries with a final ``_``)."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Slot:
+        alts = text.split("|")
+        return cls(frozenset(a.rstrip("_") for a in alts),
+                   tuple(a for a in alts if not a.endswith("_") and len(a) >= 4))
+
+
+@dataclass(frozen=True, slots=True)
 class CameoPattern:
     """One CAMEO verb pattern: the verb, a particle it needs, the word slots before and after it, and the code
     ("---" when the pattern rules the event out)."""
 
     verb: str
     particle: str
-    before: tuple[frozenset[str], ...]
-    after: tuple[frozenset[str], ...]
+    before: tuple[Slot, ...]
+    after: tuple[Slot, ...]
     code: str
 
     @property
@@ -107,8 +122,8 @@ class PloverCode:
     context: str | None
 
 
-def _slots(text: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(s.split("|")) for s in text.split())
+def _slots(text: str) -> tuple[Slot, ...]:
+    return tuple(Slot.parse(s) for s in text.split())
 
 
 @lru_cache(maxsize=1)

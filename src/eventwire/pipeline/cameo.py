@@ -6,12 +6,10 @@ all found, in order, wins; a dictionary word matches the words it begins ("attac
 it ends in ``_``. Words after the verb are looked for in the verb's own clause (its right-hand subtree, leaving
 out coordinated and subordinate clauses); words before it, in the five tokens before it.
 
->>> import spacy
->>> nlp = spacy.blank("en")
->>> from eventwire.ontologies import CameoPattern
->>> doc = nlp("filed a lawsuit against the paper")
->>> _in_order((frozenset({"lawsuit"}), frozenset({"against"})), list(doc))
-True
+>>> from eventwire.ontologies import Slot
+>>> words = [("filed", "file"), ("a", "a"), ("lawsuits", "lawsuit"), ("against", "against")]
+>>> _in_order((Slot.parse("lawsuit"), Slot.parse("against")), words), _in_order((Slot.parse("suit_"),), words)
+(True, False)
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..ontologies import CameoPattern, PloverCode, cameo_verbs, plover_for_cameo
+from ..ontologies import CameoPattern, PloverCode, Slot, cameo_verbs, plover_for_cameo
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,25 +33,20 @@ class CameoMatch:
     pattern: CameoPattern
 
 
-def _word_matches(slot: frozenset[str], tok: Token) -> bool:
-    low = tok.lower_
-    for w in slot:
-        if w.endswith("_"):
-            if low == w[:-1]:
-                return True
-        elif low == w or (len(w) >= 4 and low.startswith(w)) or tok.lemma_.lower() == w:
-            return True
-    return False
-
-
-def _in_order(slots: tuple[frozenset[str], ...], tokens: list[Token]) -> bool:
+def _in_order(slots: tuple[Slot, ...], words: list[tuple[str, str]]) -> bool:
+    """Whether the slots match, in order, words given as (lowercase form, lowercase lemma)."""
     k = 0
-    for tok in tokens:
+    for low, lemma in words:
         if k == len(slots):
             break
-        if _word_matches(slots[k], tok):
+        slot = slots[k]
+        if low in slot.words or lemma in slot.words or (slot.prefixes and low.startswith(slot.prefixes)):
             k += 1
     return k == len(slots)
+
+
+def _words(tokens) -> list[tuple[str, str]]:
+    return [(t.lower_, t.lemma_.lower()) for t in tokens]
 
 
 def _after(verb: Token) -> list[Token]:
@@ -76,8 +69,8 @@ def match_cameo(verb: Token) -> CameoMatch | None:
     patterns = cameo_verbs().get(verb.lemma_.lower()) or cameo_verbs().get(verb.lower_)
     if not patterns:
         return None
-    after = _after(verb)
-    before = list(verb.doc[max(verb.sent.start, verb.i - 5):verb.i])
+    after = _words(_after(verb))
+    before = _words(verb.doc[max(verb.sent.start, verb.i - 5):verb.i])
     for p in patterns:
         if p.particle and not _has_particle(verb, p.particle):
             continue

@@ -178,7 +178,7 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
                  limit: int | None = None) -> EvalResult:
     """Score eventwire's geoparsing on one of the XML corpora (``fmt``: lgl, gwn or geovirus)."""
     from ..geo import load_gazetteer
-    from ..geo.resolve import resolve
+    from ..geo.resolve import resolve_story
     from ..pipeline import find_entities
     from ..pipeline.nlp import load_spacy
     from ..pipeline.places import region_hint, resolve_places, story_context
@@ -199,13 +199,8 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
     for doc_t, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         entities = find_entities(doc, gazetteer)
         ctx = story_context(entities, gazetteer)
-        resolved = {}
-        for _ in range(2):  # the gold toponyms' own countries and admin-1 units inform each other
-            for k, t in enumerate(doc_t.toponyms):
-                resolved[k] = resolve(t.name, gazetteer, ctx, region_hint(doc_t.text, t.end))
-            for k, place in resolved.items():
-                if place is not None:
-                    ctx.learn(doc_t.toponyms[k].name, place)
+        # The gold toponyms' own countries and admin-1 units inform each other, as in the pipeline.
+        resolved = resolve_story([((t.name,), region_hint(doc_t.text, t.end)) for t in doc_t.toponyms], gazetteer, ctx)
         for k, t in enumerate(doc_t.toponyms):
             p = resolved[k]
             pred = None if p is None else {"geonames_id": p.geonames_id, "lat": p.lat, "lon": p.lon}

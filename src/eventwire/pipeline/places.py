@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import Context, resolve
+from ..geo.resolve import Context, resolve_story
 from ..model import Entity, Place
 from .nlp import doc_text
 
@@ -93,20 +93,15 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
             by_hint.setdefault(region_hint(text, e), []).append((s, e))
         groups += [(ent, hint, group) for hint, group in by_hint.items()]
     found: list[tuple[Entity, list[tuple[int, int]], PlaceRecord]] = []
-    # Two passes: admin-1 units resolved in the first inform the cities of the second.
-    for _ in range(2):
-        found = []
-        for ent, hint, spans in groups:
-            place = next(filter(None, (resolve(n, gazetteer, ctx, hint) for n in (ent.name, *ent.aliases))), None)
-            if place is None:
-                continue
-            same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
-            if same is not None:
-                same[1].extend(spans)
-            else:
-                found.append((ent, list(spans), place))
-        for ent, _spans, place in found:
-            ctx.learn(ent.name, place)
+    resolved = resolve_story([((ent.name, *ent.aliases), hint) for ent, hint, _ in groups], gazetteer, ctx)
+    for (ent, _hint, spans), place in zip(groups, resolved, strict=True):
+        if place is None:
+            continue
+        same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
+        if same is not None:
+            same[1].extend(spans)
+        else:
+            found.append((ent, list(spans), place))
     found.sort(key=lambda f: min(f[1]))
     return [
         Place(id=f"P{n}", name=place.name, mentions=sorted(spans), geonames_id=place.geonames_id,

@@ -130,8 +130,11 @@ def read_verbs(path: Path) -> list[tuple[str, str, str, str, str]]:
             if "*" not in pattern or code is None:
                 continue
             before, after = pattern.split("*", 1)
+            # The comment names the verb the pattern was written for: that verb alone (without a particle),
+            # when it is one of the block's; else every single-word verb of the block.
             owner = comment.split()[0].lower() if comment else ""
-            verbs = [block_verbs[owner]] if owner in block_verbs else sorted(set(block_verbs.values()))
+            singles = sorted(v for v in set(block_verbs.values()) if " " not in v)
+            verbs = [owner] if any(v.split(" ")[0] == owner for v in block_verbs.values()) else singles
             for verb in verbs:
                 lemma, particle = verb.split(" ", 1) if " " in verb else (verb, "")
                 b, a = " ".join(slot_words(before, sets)), " ".join(slot_words(after, sets))
@@ -147,8 +150,7 @@ def read_verbs(path: Path) -> list[tuple[str, str, str, str, str]]:
         if not parts or parts[0] in BE_HAVE:
             continue
         verb = " ".join(parts[:2])
-        block_verbs[parts[0] if len(parts) == 1 else "_".join(parts)] = verb
-        block_verbs.setdefault(parts[0], verb)
+        block_verbs["_".join(parts)] = verb
         default = code or block_code
         if default and default != "---":
             rows.append((parts[0], " ".join(parts[1:2]), "", "", default))

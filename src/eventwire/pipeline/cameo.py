@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "csubj"})
+# Light verbs mean little without their object: their dictionary default ("take" → 171, seize) is not used, only
+# their patterns ("take * territory" → 192).
+LIGHT_VERBS = frozenset("take make give get have go come put set hold keep do run see move turn bring open leave "
+                        "carry lay draw play stand let send".split())
 WINDOW = 12
 
 
@@ -71,8 +75,11 @@ def match_cameo(verb: Token) -> CameoMatch | None:
         return None
     after = _words(_after(verb))
     before = _words(verb.doc[max(verb.sent.start, verb.i - 5):verb.i])
+    light = verb.lemma_.lower() in LIGHT_VERBS
     for p in patterns:
         if p.particle and not _has_particle(verb, p.particle):
+            continue
+        if light and not p.before and not p.after:
             continue
         if _in_order(p.after, after) and _in_order(p.before, before):
             return CameoMatch(p.code, None if p.code == "---" else plover_for_cameo(p.code), p)

@@ -297,7 +297,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     events: list[Event] = []
     for tok in doc:
         trig = _trigger_for(tok)
-        cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
+        cameo = match_cameo(tok) if tok.pos_ == "VERB" and tok.dep_ != "amod" else None  # not "the avowed"
         if tok.idx in entity_chars or (cameo is not None and cameo.code == "---"):
             continue
         if trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
@@ -469,7 +469,8 @@ def _cameo_trusted(match: CameoMatch) -> bool:
     """Whether a CAMEO match alone makes an event: a pattern with words around the verb, or a verb's default
     code when it is a request or a conflict. The defaults of cooperative verbs are too loose ("mean" → 030,
     "go" → 040): PLV macro-F1 is 0.604 with them left out, 0.592 with them in."""
-    return match.pattern.size > 0 or (match.plover is not None and match.plover.type in CAMEO_DEFAULT_TYPES)
+    words = len(match.pattern.before) + len(match.pattern.after)  # a particle alone ("go to") is no context
+    return words > 0 or (match.plover is not None and match.plover.type in CAMEO_DEFAULT_TYPES)
 
 
 def _event_counts(sent: Span, wanted: tuple[str, ...], cache: dict[int, dict[str, Count]]) -> dict[str, Count]:

@@ -78,7 +78,8 @@ class Entity(_Record):
 
     id: str
     name: str = Field(description="The fullest form in the text.")
-    type: Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
+    type: Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "GROUP"] = Field(
+        description="spaCy's label of a named entity, or GROUP for an unnamed actor (gunmen, troops, police).")
     aliases: list[str] = Field(description="Other surface forms: acronyms, surnames, nicknames, call signs.")
     mentions: list[Offsets]
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-3: of a place or demonym, or the country "

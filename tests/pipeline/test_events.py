@@ -70,7 +70,7 @@ def test_events_several_in_one_sentence_and_implicit_actor(extract_text):
     firing, blowing = _one(rec, "firing"), _one(rec, "blowing")
     assert firing["type"] == blowing["type"] == "ASSAULT"
     assert firing["actor"] == ["Russian Volunteer Corps"]  # "fighters": the story's group
-    assert firing["recipient"] == ["Russian"]
+    assert firing["recipient"] == ["Russian army"]  # an unnamed actor (GROUP), with its country
 
 
 def test_events_claims_are_sourced(extract_text):
@@ -196,3 +196,16 @@ def test_events_no_arrests_and_demanded_arrests(extract_text):
                        "Sunday. He demanded the arrest of the leaders.")
     assert [(v["trigger"], v["type"], v["status"]) for v in _events(rec)] == [
         ("arrests", "COERCE", "negated"), ("arrested", "COERCE", "negated"), ("demanded", "REQUEST", "reported")]
+
+
+def test_events_unnamed_actors(extract_text):
+    rec = extract_text("Gunmen ambushed a Malian army convoy near Gao on Tuesday, killing 12 soldiers. Troops later "
+                       "arrested three suspects. Police fired tear gas at protesters in Bamako.")
+    groups = {e.name: e for e in rec.entities if e.type == "GROUP"}
+    assert (groups["Gunmen"].sector, groups["Malian army"].sector, groups["Malian army"].country) == \
+        ("UAF", "MIL", "MLI")
+    ambush = _one(rec, "ambushed")
+    assert (ambush["actor"], ambush["recipient"]) == (["Gunmen"], ["Malian army"])
+    arrest = _one(rec, "arrested")
+    assert (arrest["actor"], arrest["recipient"]) == (["Troops"], ["suspects"])
+    assert _one(rec, "fired")["actor"] == ["Police"]

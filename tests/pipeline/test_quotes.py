@@ -84,7 +84,8 @@ def test_quotes_description_speakers(extract_text):
     fighters = by_text['"Our struggle continues,"']
     assert names[fighters.speaker] == "Russian Volunteer Corps" and fighters.confidence < 0.9
     residents = next(q for q in rec.quotes if q.speaker_text == "Residents of the town")
-    assert residents.speaker is None and residents.confidence == 0.0
+    group = next(e for e in rec.entities if e.id == residents.speaker)  # an unnamed actor: a GROUP entity
+    assert (group.name, group.type, group.sector) == ("Residents", "GROUP", "CVL")
 
 
 def test_quotes_multi_sentence_quote_is_one_content(extract_text):

@@ -18,6 +18,7 @@ from .actors import describe_actors
 from .aliases import group_mentions
 from .dates import resolve_dates
 from .events import find_events, link_quotes
+from .groups import find_groups
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
@@ -38,8 +39,9 @@ parser needs memory in proportion to length (a file may still hold many stories:
 
 
 def find_entities(doc: Doc, gazetteer: Gazetteer) -> list:
-    """The entity stages: names found, grouped into entities, actors described."""
-    return describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
+    """The entity stages: names found, grouped into entities, actors described, unnamed actors added."""
+    entities = describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
+    return entities + find_groups(doc, entities, gazetteer)
 
 
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:

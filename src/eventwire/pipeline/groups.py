@@ -1,0 +1,104 @@
+"""Unnamed actors: the gunmen, troops, police and protesters that news reports act without naming them.
+
+A noun phrase is an unnamed actor when its head (or a compound before it: "a Malian army convoy" → army) is an
+agent noun of the PLOVER/CAMEO agents dictionary with a sector (``gunmen`` → UAF, ``troops`` → MIL, ``police``
+→ COP, ``protesters`` → CVL) and no named entity covers it. Each becomes a ``GROUP`` entity with that sector and
+the country its modifiers give ("Malian army" → MLI); mentions with the same head word and country are one
+entity ("the police" ... "police" ...). Nouns that stand for the story's own armed group ("the fighters", "the
+group", "militants") are left to the quotes and events stages, which resolve them to that group.
+
+>>> import spacy
+>>> from eventwire.pipeline.nlp import load_spacy
+>>> nlp = load_spacy()
+>>> [(g.name, g.sector) for g in find_groups(nlp("Gunmen ambushed a Malian army convoy."), [], None)]
+[('Gunmen', 'UAF'), ('Malian army', 'MIL')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Entity
+from ..ontologies import agents
+from .actors import COUNTRY_KINDS, WEAK_CODES
+from .nlp import doc_text
+from .quotes import GROUP_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..geo import Gazetteer
+
+# Agent nouns too vague to be an actor on their own ("people were killed": victims, not a group that acts).
+TOO_VAGUE = frozenset("people person man men woman women child children one others official officials source "
+                      "sources member members leader leaders".split())
+# Singular agent nouns that name a body rather than a person ("the army", "police", "the government"); other
+# singular ones ("a spokesman", "a deputy") are one person and are not groups.
+COLLECTIVE = frozenset("army police military government militia navy junta administration regime opposition "
+                       "parliament cabinet ministry coalition gendarmerie guard police force constabulary "
+                       "security".split())
+
+
+def _sector(lemma: str) -> str | None:
+    codes = [c for c in agents().get(lemma, ()) if c not in WEAK_CODES]
+    return codes[0] if codes else None
+
+
+def _agent_head(tok: Token) -> Token | None:
+    """The agent noun of a phrase headed by ``tok``: itself, or a compound before it ("army convoy")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in TOO_VAGUE:
+        return None
+    for cand in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN")):
+        lemma = cand.lemma_.lower()
+        if lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS or lemma in TOO_VAGUE:
+            continue
+        if (cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE) and (_sector(lemma) or _sector(cand.lower_)):
+            return cand
+    return None
+
+
+def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -> list[Entity]:
+    """``GROUP`` entities for the unnamed actors of ``doc``, numbered after ``entities``."""
+    taken = {i for e in entities for s, t in e.mentions for i in range(s, t)}
+    country_of = {i: e.country for e in entities if e.country and e.type in ("NORP", "GPE")
+                  for s, t in e.mentions for i in range(s, t)}
+    found: dict[tuple[str, str | None], dict] = {}
+    text = doc_text(doc)
+    seen: set[int] = set()
+    for tok in doc:
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            continue  # read with the phrase it modifies ("army" in "army convoy")
+        head = _agent_head(tok)
+        if head is None or head.idx in taken or head.i in seen:
+            continue
+        seen.add(head.i)
+        # Modifiers of the agent noun, and of the phrase it is a compound in ("a Malian army convoy").
+        modifiers = [c for c in (*head.lefts, *(tok.lefts if tok.i != head.i else ()))
+                     if c.dep_ in ("amod", "compound", "nmod") and head.i - 3 <= c.i < head.i]
+        country = next((country_of[c.idx] for c in modifiers if c.idx in country_of), None)
+        if country is None and gazetteer is not None:
+            for c in modifiers:
+                if c.text[:1].isupper():
+                    place = gazetteer.best(c.text, COUNTRY_KINDS)
+                    if place is not None and place.country:
+                        country = place.country
+                        break
+        named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper() and c.i < head.i]
+        start = min([head.idx] + [c.idx for c in named])
+        end = head.idx + len(head)
+        key = (head.lemma_.lower(), country)
+        group = found.setdefault(key, {"name": text[start:end], "mentions": [], "country": country,
+                                       "sector": _sector(head.lemma_.lower()) or _sector(head.lower_)})
+        group["mentions"].append((start, end))
+    # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
+    for (lemma, country), g in list(found.items()):
+        if country is None:
+            owners = [k for k in found if k[0] == lemma and k[1] is not None]
+            if len(owners) == 1:
+                found[owners[0]]["mentions"] += g["mentions"]
+                del found[(lemma, country)]
+    out = []
+    for n, g in enumerate(found.values(), start=len(entities) + 1):
+        out.append(Entity(id=f"E{n}", name=g["name"], type="GROUP", aliases=[], mentions=sorted(g["mentions"]),
+                          country=g["country"], sector=g["sector"]))
+    return out

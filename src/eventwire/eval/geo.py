@@ -174,6 +174,9 @@ def _find_file(path: Path, fmt: str) -> Path:
     raise FileNotFoundError(f"{path}: no {' or '.join(names)} in this folder")
 
 
+DEMONYM_TOPONYMS = frozenset({"lgl", "gwn"})
+
+
 def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str | None = None,
                  limit: int | None = None) -> EvalResult:
     """Score eventwire's geoparsing on one of the XML corpora (``fmt``: lgl, gwn or geovirus)."""
@@ -222,6 +225,15 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
         # End to end.
         places = resolve_places(doc, entities, gazetteer)
         pred_mentions = [(s, e, pl) for pl in places for s, e in pl.mentions]
+        if fmt in DEMONYM_TOPONYMS:
+            # These corpora annotate demonyms as toponyms of their country ("American" -> United States):
+            # eventwire's demonym entities carry that country, so they are scored as such.
+            taken = {(s, e) for s, e, _ in pred_mentions}
+            for ent in entities:
+                country = gazetteer.country(ent.country) if ent.type == "NORP" and ent.country else None
+                if country is not None:
+                    pred_mentions += [(s, e, country) for s, e in ent.mentions if (s, e) not in taken]
+            pred_mentions.sort(key=lambda m: m[0])
         gold = [t for t in doc_t.toponyms if t.lat is not None]
         e2e["gold"] += len(gold)
         e2e["predicted"] += len(pred_mentions)

@@ -71,7 +71,10 @@ INDIA_CUES = {
                        r"inaction|helpless|twiddl\w*|unheeded|mingled with|to no avail|negligen\w*|indifferen\w*|"
                        r"could not (contain|control|stop|prevent)|allowed (the )?(mobs?|people|rioters|crowds?)|"
                        r"free for all|sparse|nowhere to be seen|complicity|conniv\w*|collu\w*|abet\w*|"
-                       r"left (untamed|unchecked)|inefficien\w*|took (their )?time|breakdown|break-down)", re.I),
+                       r"left (untamed|unchecked)|inefficien\w*|took (their )?time|breakdown|break-down|"
+                       r"(did not|didn't|not) (\w+ )?respond\w*|no action|(could|did) (do )?little|passive|"
+                       r"scot[- ]free|denied (\w+ )?protection|hardly (any )?presence|let (the )?(mobs?|rioters))",
+                       re.I),
 }
 INDIA_CLASSES = ("KILL", "ARREST", "FAIL", "FORCE")
 
@@ -189,6 +192,8 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
     state = police or bool(STATE.search(text))
     out = {c: bool(INDIA_CUES[c].search(text)) and (police or c == "ARREST" or c == "FAIL" and state)
            for c in INDIA_CLASSES}
+    if out["FAIL"] and not police and GENERIC_FAILURE.search(text) and not STRONG_INACTION.search(text):
+        out["FAIL"] = False  # "the government's failure to ...": a failure, but not the police's inaction
     arrests = [e for e in events if e.type == "COERCE" and INDIA_CUES["ARREST"].search(_trigger_text(e))]
     if out["ARREST"] and arrests and all(e.status not in ("reported", "historical") for e in arrests):
         out["ARREST"] = False
@@ -208,6 +213,10 @@ def _trigger_text(event) -> str:
     return event.evidence.text[s - event.evidence.start:e - event.evidence.start]
 
 
+GENERIC_FAILURE = re.compile(r"\b(fail\w*|failure|breakdown|break-down|inefficien\w*|negligen\w*)\b", re.I)
+STRONG_INACTION = re.compile(r"\b(mute spectators?|look\w* (on|the other way)|stood by|did nothing|doing nothing|"
+                             r"inaction|twiddl\w*|nowhere to be seen|conniv\w*|complicity|unheeded|no action|"
+                             r"passive)\b", re.I)
 IRREALIS_ARREST = re.compile(r"\b(no arrests?|no(body| one) (was|has been|had been) arrested|free to arrest|"
                              r"court arrest|to make arrests|not (been )?(able to )?(arrest|detain)|"
                              r"demand\w* (the )?arrest|"

@@ -70,12 +70,14 @@ def main() -> None:
     from eventwire.pipeline.aliases import group_mentions
     from eventwire.pipeline.dates import resolve_dates
     from eventwire.pipeline.events import find_events
+    from eventwire.pipeline.groups import find_groups
     from eventwire.pipeline.mentions import find_mentions
     from eventwire.pipeline.places import resolve_places
     from eventwire.pipeline.quotes import find_quotes
 
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    stage_s = {"entities": 0.0, "actors": 0.0, "places": 0.0, "dates": 0.0, "quotes": 0.0, "events": 0.0}
+    stage_s = {"entities": 0.0, "actors": 0.0, "groups": 0.0, "places": 0.0, "dates": 0.0, "quotes": 0.0,
+               "events": 0.0}
     for doc, article in zip(docs, articles, strict=True):
         t = time.perf_counter()
         entities = group_mentions(find_mentions(doc, pipeline.gazetteer))
@@ -83,6 +85,9 @@ def main() -> None:
         t = time.perf_counter()
         entities = describe_actors(doc, entities, pipeline.gazetteer)
         stage_s["actors"] += time.perf_counter() - t
+        t = time.perf_counter()
+        entities = entities + find_groups(doc, entities, pipeline.gazetteer)
+        stage_s["groups"] += time.perf_counter() - t
         t = time.perf_counter()
         places = resolve_places(doc, entities, pipeline.gazetteer)
         stage_s["places"] += time.perf_counter() - t

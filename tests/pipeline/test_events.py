@@ -209,3 +209,15 @@ def test_events_unnamed_actors(extract_text):
     arrest = _one(rec, "arrested")
     assert (arrest["actor"], arrest["recipient"]) == (["Troops"], ["suspects"])
     assert _one(rec, "fired")["actor"] == ["Police"]
+
+
+@pytest.mark.parametrize("text,trigger,type_,mode", [
+    ("Teachers from Denver Public Schools went on strike for better pay.", "strike", "PROTEST", None),
+    ("A group of asylum-seekers has gone on hunger strike.", "strike", "PROTEST", None),
+    ("Israeli jets carried out an air strike on the camp.", "strike", "ASSAULT", None),
+    ("Protesters clashed with police and threw stones in the capital.", "clashed", "PROTEST", "riot"),
+    ("The UN withdrew peacekeepers from Sinai.", "withdrew", "SANCTION", None),
+])
+def test_events_strikes_riots_and_withdrawn_missions(extract_text, text, trigger, type_, mode):
+    ev = _one(extract_text(text), trigger)["event"]
+    assert (ev.type, ev.mode if mode else None) == (type_, mode)

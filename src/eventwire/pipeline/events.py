@@ -76,10 +76,13 @@ NEEDS_OBJECT = {
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
+WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
+                                "mission".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
-COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",)}
+COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
+              "PROTEST": ("killed", "injured", "arrested")}
 COUNT_PATTERNS = {
     "killed": r"(kill(?:ed|ing)|dead|died|death toll of)",
     "injured": r"(injur(?:ed|ing)|wound(?:ed|ing)|hurt)",
@@ -369,6 +372,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             continue  # "entered the Bryansk region" yes, "entered talks" no
         if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
             type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
+        if lemma == "withdraw" and _arguments(tok) & WITHDRAWN_MISSIONS:
+            type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
+        if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
+            type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
         sent = tok.sent
         # Actor and recipient.
         if tok.pos_ == "VERB":
@@ -428,9 +435,13 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
                 if trig is not None and type_ == trig.type else None
             acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
+        riot = acled.sub_event_type == "Violent demonstration"
+        if riot and type_ != "PROTEST":
+            type_, cameo = "PROTEST", None  # PLOVER codes a riot as PROTEST, mode riot
+            info = types[type_]
         agrees = cameo is not None and cameo.plover is not None and cameo.plover.type == type_
         code = cameo.code if agrees else "057" if agreement and type_ == "SUPPORT" else info.cameo_root
-        mode = cameo.plover.mode if agrees else None
+        mode = cameo.plover.mode if agrees else "riot" if riot else None
         events.append(Event(
             id=f"V{len(events) + 1}", type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
             recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
@@ -438,6 +449,17 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(tok.idx, tok.idx + len(tok)))))
     return events
+
+
+def _labour_strike(noun: Token) -> bool:
+    """ "Strike" as a stoppage of work: "on strike", "a hunger/general strike", "went on/staged/called a strike"."""
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    if mods & {"air", "drone", "missile", "rocket", "military", "artillery", "precision", "retaliatory"}:
+        return False
+    return bool(mods & {"hunger", "general", "labour", "labor", "national", "nationwide", "teacher", "worker",
+                        "rail", "wildcat", "indefinite", "sit-down"}) or \
+        (noun.dep_ == "pobj" and noun.head.lower_ == "on") or \
+        noun.head.lemma_.lower() in ("stage", "call", "launch", "hold", "begin", "end", "join", "announce")
 
 
 def _arguments(verb: Token) -> set[str]:

@@ -221,3 +221,9 @@ def test_events_unnamed_actors(extract_text):
 def test_events_strikes_riots_and_withdrawn_missions(extract_text, text, trigger, type_, mode):
     ev = _one(extract_text(text), trigger)["event"]
     assert (ev.type, ev.mode if mode else None) == (type_, mode)
+
+
+def test_events_acled_view_reads_the_next_sentence_when_its_own_is_generic(extract_text):
+    rec = extract_text("Gunmen attacked a market in the town on Friday. Witnesses said the attackers threw grenades "
+                       "into the crowd.")
+    assert _one(rec, "attacked")["event"].acled.sub_event_type == "Grenade"

@@ -79,6 +79,7 @@ DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
                                 "mission".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
+GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
@@ -435,6 +436,12 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
                 if trig is not None and type_ == trig.type else None
             acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
+            if acled.sub_event_type in GENERIC_ACLED and sent.end < len(doc):
+                # The sentence says only that it happened; the next one often says how ("mostly using grenades").
+                nxt = doc[sent.end].sent
+                wider = acled_view(type_, lemma, text[sent.start_char:tok.idx], f"{sent.text} {nxt.text}", own)
+                if wider.sub_event_type not in GENERIC_ACLED:
+                    acled = wider
         riot = acled.sub_event_type == "Violent demonstration"
         if riot and type_ != "PROTEST":
             type_, cameo = "PROTEST", None  # PLOVER codes a riot as PROTEST, mode riot

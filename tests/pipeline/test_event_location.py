@@ -13,6 +13,12 @@ from eventwire.pipeline.mentions import find_mentions
     ("In the West Bank city of Nablus, a man was shot and killed on Saturday.", "shot", "Nablus"),
     ("Police arrested three suspects, a spokesman in Bogota told reporters.", "arrested", None),
     ("Gunmen killed five villagers, the army said.", "killed", None),
+    # A place that acts or owns is not where: the subject of the verb, a possessor of a thing.
+    ("Washington and its allies killed scores of fighters in the opening hours of air strikes.", "killed", None),
+    ("Militants detonated a roadside bomb under Israel's armored vehicles, killing six soldiers.", "detonated", None),
+    # Proper names before a place noun, and Arabic names after a lowercase article.
+    ("The blast targeted a busy car market in the predominately Shiite al-Bayaa district.", "targeted", "al-Bayaa"),
+    ("The army began a new offensive on the city of al-Tall on Monday.", "began", "al-Tall"),
 ])
 def test_event_location_rules(nlp, gazetteer, text, trigger, expected):
     doc = nlp(text)

@@ -26,6 +26,9 @@ REPORTING = frozenset("say tell announce report claim add state confirm deny acc
 PLACE_HEADS = frozenset("city town village province region district area county state governorate neighbourhood "
                         "neighborhood suburb outskirts capital border north south east west centre center coast "
                         "countryside camp border part oblast commune municipality street road".split())
+# Place nouns a proper name before them makes a place ("the al-Bayaa district", "Kheda district").
+PLACE_NAME_HEADS = frozenset("city town village province region district county governorate neighbourhood "
+                             "neighborhood suburb camp oblast commune municipality".split())
 USE_DEPENDENT_CLAUSES = False  # on: +7 points on records with a location, -14 on those without (Halterman dev)
 SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
@@ -88,6 +91,17 @@ def is_modifier(tok: Token) -> bool:
     return tok.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and tok.head.lemma_.lower() in AGENT_HEADS
 
 
+def is_actor(tok: Token, verb: Token) -> bool:
+    """A place that acts or owns rather than locates: the subject of the event's verb ("Washington and its allies
+    killed ..."), or a possessor of something other than a place ("under Israel's armored vehicles"; but "Iraq's
+    north" locates)."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i:
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i == verb.i:
+        return True
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_HEADS
+
+
 def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | None = None) -> Span | None:
     """The place mention (one of ``places``) where the event of ``trigger`` happened, or None.
 
@@ -107,7 +121,7 @@ def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | N
             continue
         root = place.root
         dist = tree_distance(root, verb)
-        if dist > MAX_TREE_DISTANCE or is_modifier(root):
+        if dist > MAX_TREE_DISTANCE or is_modifier(root) or is_actor(root, verb):
             continue
         head = clause_head(root)
         if head.i in own:
@@ -127,6 +141,29 @@ def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | N
     return best[1] if best else None
 
 
+ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    """ "Gao", and Arabic names after a lowercase article, which spaCy splits: "al - Tall", "el - Arish"."""
+    tok = doc[i]
+    if tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-":
+        return doc[i + 2].text[:1].isupper()
+    return tok.text[:1].isupper()
+
+
+def _named_as_place(doc: Doc, start: int, end: int) -> str | None:
+    """How the tokens ``start:end`` are named as a place: "after" "city of" (any place noun and "of"), "before" a
+    place noun ("the Kheda district"), or None. Only the first says how specific it is: in "the West Bank city of
+    Nablus" the name before the noun is the wider one."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_HEADS:
+        return "after"
+    if end < len(doc) and doc[end].lemma_.lower() in PLACE_NAME_HEADS:
+        named_after = end + 2 < len(doc) and doc[end + 1].lower_ == "of" and doc[end + 2].pos_ == "PROPN"
+        return None if named_after else "before"  # "the West Bank city of Nablus": Nablus is the place
+    return None
+
+
 def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
     """Spans of the place mentions (GPE, LOC, FAC) among :class:`~eventwire.pipeline.mentions.Mention`s, plus
     proper nouns that only a place can be ("in Al-Bayaa", "the town of Mahardah", "neighbourhood of X"), and
@@ -141,20 +178,26 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         if m.label in ("GPE", "LOC", "FAC"):
             spans.append(span)
             kinds[span.start_char] = m.place_kind or ""
+        elif named := _named_as_place(doc, span.start, span.end):
+            while len(span) > 1 and span[0].pos_ == "ADJ":
+                span = span[1:]  # "the predominately Shiite al-Bayaa district": al-Bayaa
+            spans.append(span)  # "the city of al-Tall", "the al-Bayaa district": NER's ORG or NORP is its mistake
+            kinds[span.start_char] = "city" if named == "after" else ""
     for tok in doc:
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or prev is None:
-            continue
-        after_place_noun = prev.lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lemma_.lower() in PLACE_HEADS
-        if not (after_place_noun or prev.lower_ in ("in", "near", "outside")):
+        if tok.i in taken or tok.pos_ != "PROPN" or not _capitalised(doc, tok.i) or prev is None:
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i < 4 and doc[end].pos_ == "PROPN" and end not in taken:
+        while end < len(doc) and end - tok.i < 5 and doc[end].pos_ == "PROPN" and end not in taken:
             end += 1
+        named_as_place = _named_as_place(doc, tok.i, end)
+        if not (named_as_place or prev.lower_ in ("in", "near", "outside")):
+            continue
         span = doc[tok.i:end]
-        if any(t.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP") for t in span):
+        if any(t.ent_type_ in (("DATE", "TIME") if named_as_place else ("DATE", "TIME", "PERSON", "ORG", "NORP"))
+               for t in span):
             continue
         spans.append(span)
-        kinds[span.start_char] = "city" if after_place_noun else ""
+        kinds[span.start_char] = "city" if named_as_place == "after" else ""
         taken.update(range(tok.i, end))
     return spans, kinds

@@ -1,9 +1,12 @@
 """Events: who did what to whom, typed in PLOVER (with ACLED and CAMEO views), with status, source, place and date.
 
-Rules over the parse, one event per trigger (a verb or an event noun from ``ontologies/triggers.tsv``), so one
-sentence can hold several ("crossing the border in a tank, firing on Russian army vehicles and blowing up
-buildings"):
+Rules over the parse, one event per trigger (a verb or an event noun from ``ontologies/triggers.tsv``, or a verb
+whose CAMEO pattern matches, :mod:`~eventwire.pipeline.cameo`), so one sentence can hold several ("crossing the
+border in a tank, firing on Russian army vehicles and blowing up buildings"):
 
+- **type**: the trigger's, read in context (``_reading``: "fight alongside" is COOPERATE, "went on strike" is
+  PROTEST, "reached an agreement" SUPPORT, "found a way" no event), then PLOVER's readings of status (a refused
+  concession is REJECT, a stated intent to yield AGREE); the ACLED view from :mod:`~eventwire.pipeline.acled`;
 - **actor**: the trigger's subject (a noun trigger takes the subject of the verb that governs it: "carried out
   attacks", "responding with strikes"), or the agent of a passive; coordinated subjects give compound actors;
   pronouns and group nouns resolve as quote speakers do ("they", "the fighters" → the story's group; "we" in
@@ -21,8 +24,8 @@ buildings"):
   12 soldiers"); "declined to say how many" is no count.
 
 Nouns that only refer back to an event already told ("following the raids", "after the attack") are not new
-events. Known limits: no event coreference across sentences; types come from the trigger alone (no classifier
-yet). Actors' sectors and countries come from :mod:`eventwire.pipeline.actors`.
+events. Known limits: no event coreference across sentences. Actors' sectors and countries come from
+:mod:`eventwire.pipeline.actors`, unnamed actors ("gunmen", "troops") from :mod:`eventwire.pipeline.groups`.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..model import Published
+    from ..ontologies import Trigger
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
                          "willing going".split())
@@ -318,65 +322,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 continue
             if any(c.tag_ == "JJS" for c in tok.children):
                 continue  # "the deadliest attack in the region since ...": a comparison, not a new event
-        type_ = trig.type if trig is not None else cameo.plover.type
-        agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
-        if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
-                                    for c in tok.children):
-            type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
-        if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
-            type_ = "ASSAULT"
-        if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
-            continue  # "called for a ceasefire" is a request; "called him a liar" is not
-        if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
-            wanted, particle = NEEDS_OBJECT[lemma]
-            args = _arguments(tok)
-            if not (args & wanted if wanted else args) or (particle and not any(
-                    c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
-                continue  # "found a way", "set a date", "formed a government", "returned home": no event
-        if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
-                                   tok.head.head.lemma_.lower() in CONTENT_VERBS or
-                                   tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING):
-            continue  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of": not yet an event
-        if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
-                _arguments(tok) & {"demand", "request", "plea", "call"}:
-            type_ = "CONCEDE"  # accede to demands (CAMEO 083)
-        if lemma == "expel" and _arguments(tok) & DEPORTED:
-            type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
-        if lemma == "send":
-            obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
-            if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
-                type_ = "MOBILIZE"
-            elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
-                                   "assistance", "help", "arm", "fund"}:
-                continue
-        if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:
-            verb = _governing_verb(tok)
-            if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
-                if _trigger_for(verb) is not None and tok.dep_ == "dobj" and tok.head.i == verb.i:
-                    continue  # "signed a pact": one event, the signing
-                type_, agreement = "SUPPORT", True  # "reached an agreement": SUPPORT (CAMEO 057, sign formal agreement)
-        if tok.pos_ == "VERB" and lemma in SIGN_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
-                                                               for c in tok.children):
-            type_, agreement = "SUPPORT", True
-        if lemma in REFUSING and any(c.dep_ == "xcomp" and (_trigger_for(c) or match_cameo(c)) for c in tok.children):
-            continue  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
-        if lemma == "order" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c) for c in tok.children):
-            continue  # "ordered an investigation", "ordered them jailed": the event ordered tells it
-        if lemma == "defend" and any(c.dep_ == "dobj" and (c.idx in place_by_char or c.lemma_.lower() in
-                                                            TERRITORY_NOUNS | BASE_NOUNS) for c in tok.children):
-            continue  # defending a town is fighting, told by its own verbs; defending a policy is SUPPORT
-        if lemma == "establish" and _arguments(tok) & {"tie", "relation", "relations"}:
-            type_ = "SUPPORT"  # grant diplomatic recognition (CAMEO 054)
-        if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
-                                                                 c.lemma_.lower() in TERRITORY_NOUNS)
-                                           for c in tok.children):
-            continue  # "entered the Bryansk region" yes, "entered talks" no
-        if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
-            type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
-        if lemma == "withdraw" and _arguments(tok) & WITHDRAWN_MISSIONS:
-            type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
-        if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
-            type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
+        reading = _reading(tok, trig, cameo, place_by_char)
+        if reading is None:
+            continue
+        type_, agreement = reading
         sent = tok.sent
         # Actor and recipient.
         if tok.pos_ == "VERB":
@@ -456,6 +405,74 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(tok.idx, tok.idx + len(tok)))))
     return events
+
+
+def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
+             place_by_char: dict[int, Place]) -> tuple[str, bool] | None:
+    """The PLOVER type of the event ``tok`` triggers, read in its context, and whether it is the signing or reaching
+    of a formal agreement; None when, in this context, the trigger is no event ("found a way", "called him a
+    liar", "agreed to a ceasefire")."""
+    lemma = tok.lemma_.lower()
+    type_ = trig.type if trig is not None else cameo.plover.type
+    agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
+    if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
+                                for c in tok.children):
+        type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
+    if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
+        type_ = "ASSAULT"
+    if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
+        return None  # "called for a ceasefire" is a request; "called him a liar" is not
+    if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
+        wanted, particle = NEEDS_OBJECT[lemma]
+        args = _arguments(tok)
+        if not (args & wanted if wanted else args) or (particle and not any(
+                c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
+            return None  # "found a way", "set a date", "formed a government", "returned home": no event
+    if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
+                               tok.head.head.lemma_.lower() in CONTENT_VERBS or
+                               tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING):
+        return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of": not yet an event
+    if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
+            _arguments(tok) & {"demand", "request", "plea", "call"}:
+        type_ = "CONCEDE"  # accede to demands (CAMEO 083)
+    if lemma == "expel" and _arguments(tok) & DEPORTED:
+        type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
+    if lemma == "send":
+        obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+        if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
+            type_ = "MOBILIZE"
+        elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
+                               "assistance", "help", "arm", "fund"}:
+            return None
+    if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:
+        verb = _governing_verb(tok)
+        if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
+            if _trigger_for(verb) is not None and tok.dep_ == "dobj" and tok.head.i == verb.i:
+                return None  # "signed a pact": one event, the signing
+            type_, agreement = "SUPPORT", True  # "reached an agreement": SUPPORT (CAMEO 057, sign formal agreement)
+    if tok.pos_ == "VERB" and lemma in SIGN_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
+                                                           for c in tok.children):
+        type_, agreement = "SUPPORT", True
+    if lemma in REFUSING and any(c.dep_ == "xcomp" and (_trigger_for(c) or match_cameo(c)) for c in tok.children):
+        return None  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
+    if lemma == "order" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c) for c in tok.children):
+        return None  # "ordered an investigation", "ordered them jailed": the event ordered tells it
+    if lemma == "defend" and any(c.dep_ == "dobj" and (c.idx in place_by_char or c.lemma_.lower() in
+                                                        TERRITORY_NOUNS | BASE_NOUNS) for c in tok.children):
+        return None  # defending a town is fighting, told by its own verbs; defending a policy is SUPPORT
+    if lemma == "establish" and _arguments(tok) & {"tie", "relation", "relations"}:
+        type_ = "SUPPORT"  # grant diplomatic recognition (CAMEO 054)
+    if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
+                                                             c.lemma_.lower() in TERRITORY_NOUNS)
+                                       for c in tok.children):
+        return None  # "entered the Bryansk region" yes, "entered talks" no
+    if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
+        type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
+    if lemma == "withdraw" and _arguments(tok) & WITHDRAWN_MISSIONS:
+        type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
+    if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
+        type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
+    return type_, agreement
 
 
 def _labour_strike(noun: Token) -> bool:

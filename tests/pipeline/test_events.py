@@ -227,3 +227,12 @@ def test_events_acled_view_reads_the_next_sentence_when_its_own_is_generic(extra
     rec = extract_text("Gunmen attacked a market in the town on Friday. Witnesses said the attackers threw grenades "
                        "into the crowd.")
     assert _one(rec, "attacked")["event"].acled.sub_event_type == "Grenade"
+
+
+def test_events_mobilising_happens_on_the_actors_ground(extract_text):
+    rec = extract_text("Russia has reinforced its border regions. Washington and its allies killed scores of "
+                       "fighters.")
+    places = {p.id: p.name for p in rec.places}
+    assert places[_one(rec, "reinforced")["event"].place] == "Russia"
+    assert _one(rec, "killed")["event"].place is None  # a place that acts is not where it acted
+    assert not [e for e in rec.entities if e.type == "GROUP" and e.name in ("cities", "towns")]

@@ -368,6 +368,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         trigger_span = doc[tok.i:tok.i + 1]
         chosen = choose_location(trigger_span, [s for s in place_spans if s.sent.start == sent.start], kinds)
         place = place_by_char.get(chosen.start_char) if chosen is not None else None
+        if place is None and type_ == "MOBILIZE":
+            # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced
+            # the border"): a country acting is not where things happen (event_location), except here.
+            place = next((p for a in actor for p in places if p.entity == a and p.feature == "country"), None)
         ref = (clause_dates or sent_dates or [None])[0]
         if ref is not None:
             date = EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..ontologies import agents
 from .actors import COUNTRY_KINDS, WEAK_CODES
+from .event_location import PLACE_HEADS
 from .nlp import doc_text
 from .quotes import GROUP_NOUNS
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 # Agent nouns too vague to be an actor on their own ("people were killed": victims, not a group that acts).
 TOO_VAGUE = frozenset("people person man men woman women child children one others official officials source "
-                      "sources member members leader leaders".split())
+                      "sources member members leader leaders".split()) | PLACE_HEADS  # "cities", "towns": places
 # Singular agent nouns that name a body rather than a person ("the army", "police", "the government"); other
 # singular ones ("a spokesman", "a deputy") are one person and are not groups.
 COLLECTIVE = frozenset("army police military government militia navy junta administration regime opposition "

@@ -7,7 +7,6 @@ the country its modifiers give ("Malian army" → MLI); mentions with the same h
 entity ("the police" ... "police" ...). Nouns that stand for the story's own armed group ("the fighters", "the
 group", "militants") are left to the quotes and events stages, which resolve them to that group.
 
->>> import spacy
 >>> from eventwire.pipeline.nlp import load_spacy
 >>> nlp = load_spacy()
 >>> [(g.name, g.sector) for g in find_groups(nlp("Gunmen ambushed a Malian army convoy."), [], None)]
@@ -36,8 +35,7 @@ TOO_VAGUE = frozenset("people person man men woman women child children one othe
 # Singular agent nouns that name a body rather than a person ("the army", "police", "the government"); other
 # singular ones ("a spokesman", "a deputy") are one person and are not groups.
 COLLECTIVE = frozenset("army police military government militia navy junta administration regime opposition "
-                       "parliament cabinet ministry coalition gendarmerie guard police force constabulary "
-                       "security".split())
+                       "parliament cabinet ministry coalition gendarmerie guard constabulary security".split())
 
 
 def _sector(lemma: str) -> str | None:

@@ -10,6 +10,7 @@ them gives the country ("Russian Volunteer Corps" → RUS, "Iraqi Prime Minister
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
@@ -63,10 +64,17 @@ def describe_actors(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> l
         words = _words(doc, ent)
         update: dict = {"sector": _sector(words)}
         if ent.country is None:
-            for w in dict.fromkeys(w for w in words if w[:1].isupper()):  # demonyms and countries are capitalised
-                place = gazetteer.best(w, COUNTRY_KINDS)
-                if place is not None and place.country:
-                    update["country"] = place.country
-                    break
+            country = country_named(words, gazetteer)
+            if country is not None:
+                update["country"] = country
         out.append(ent.model_copy(update=update))
     return out
+
+
+def country_named(words: Iterable[str], gazetteer: Gazetteer) -> str | None:
+    """The ISO3 code of the first capitalised word that names a country or its people ("Malian" → MLI)."""
+    for w in dict.fromkeys(w for w in words if w[:1].isupper()):  # demonyms and countries are capitalised
+        place = gazetteer.best(w, COUNTRY_KINDS)
+        if place is not None and place.country:
+            return place.country
+    return None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity
 from ..ontologies import agents
-from .actors import COUNTRY_KINDS, WEAK_CODES
+from .actors import WEAK_CODES, country_named
 from .event_location import PLACE_HEADS
 from .nlp import doc_text
 from .quotes import GROUP_NOUNS
@@ -76,13 +76,8 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
                      if c.dep_ in ("amod", "compound", "nmod") and head.i - 3 <= c.i < head.i]
         country = next((country_of[c.idx] for c in modifiers if c.idx in country_of), None)
         if country is None and gazetteer is not None:
-            for c in modifiers:
-                if c.text[:1].isupper():
-                    place = gazetteer.best(c.text, COUNTRY_KINDS)
-                    if place is not None and place.country:
-                        country = place.country
-                        break
-        named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper() and c.i < head.i]
+            country = country_named((c.text for c in modifiers), gazetteer)
+        named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper()]
         start = min([head.idx] + [c.idx for c in named])
         end = head.idx + len(head)
         key = (head.lemma_.lower(), country)

@@ -304,9 +304,11 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         {p.entity for p in places if p.feature == "country"}
     events: list[Event] = []
     for tok in doc:
+        if tok.idx in entity_chars:
+            continue
         trig = _trigger_for(tok)
         cameo = match_cameo(tok) if tok.pos_ == "VERB" and tok.dep_ != "amod" else None  # not "the avowed"
-        if tok.idx in entity_chars or (cameo is not None and cameo.code == "---"):
+        if cameo is not None and cameo.code == "---":
             continue
         if trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
             continue

@@ -99,3 +99,21 @@ def test_quotes_headline_colon(extract_text):
                        "Senator Bernie Sanders spoke in Ohio on Monday.")
     colon = next(q for q in rec.quotes if q.cue == ":")
     assert colon.speaker_text == "Sanders" and colon.text.startswith("Clinton needs")
+
+
+def test_quotes_dash_byline(extract_text):
+    rec = extract_text("Readers answered the question.\n\n"
+                       "\u201cHe scares me. I fear for our children.\u201d \u2015 Krystal Correa\n"
+                       "\u201cHe cannot answer a question.\u201d\u00a0\u2014\u00a0Edwin G. Monroy.\n\n"
+                       "The vote is next week \u2014 in November.")
+    by_cue = [q for q in rec.quotes if q.cue in ("\u2015", "\u2014")]
+    assert [(q.speaker_text, q.kind) for q in by_cue] == [("Krystal Correa", "direct"), ("Edwin G. Monroy", "direct")]
+    assert by_cue[0].text == "\u201cHe scares me. I fear for our children.\u201d"
+    assert by_cue[1].speaker is not None  # a named person, resolved to its entity
+
+
+def test_quotes_verb_that_cues_only_before_a_quotation(extract_text):
+    rec = extract_text("Rush Limbaugh spoke on his show. Limbaugh continued: \u201cThe left is demanding this.\u201d "
+                       "The talks continued for hours.")
+    (q,) = [q for q in rec.quotes if q.cue == "continued"]
+    assert q.speaker_text == "Limbaugh" and q.text == "\u201cThe left is demanding this.\u201d"

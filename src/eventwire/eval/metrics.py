@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +79,20 @@ def classification_report(gold: Sequence[Hashable], predicted: Sequence[Hashable
 Span = tuple[int, int]
 
 
-def span_prf(gold: Iterable[Span], predicted: Iterable[Span], *, mode: str = "exact") -> PRF:
+def span_prf(gold: Iterable[Span], predicted: Iterable[Span], *, mode: str = "exact",
+             tokens: Sequence[Span] | None = None) -> PRF:
     """Span P/R/F1 in one document.
 
     ``exact``: a predicted span counts when it equals a gold span (each gold span matched once).
-    ``overlap``: overlap credit as citron scores PARC, over characters: true positives are the characters both
-    in a gold and in a predicted span, false positives those only predicted, false negatives those only gold
-    (character offsets stand in for tokens; the two agree on whitespace-delimited text up to punctuation).
+    ``overlap``: overlap credit as citron scores PARC: true positives are the units both in a gold and in a
+    predicted span, false positives those only predicted, false negatives those only gold. The units are the
+    ``tokens`` (``(start, end)`` offsets, e.g. a spaCy doc's) when given, as citron counts them, else characters.
 
     >>> span_prf([(0, 10)], [(0, 10), (20, 25)]).as_dict()["f1"]
     0.6667
     >>> round(span_prf([(0, 10)], [(5, 15)], mode="overlap").f1, 2)
+    0.5
+    >>> span_prf([(0, 10)], [(0, 4)], mode="overlap", tokens=[(0, 4), (5, 10)]).as_dict()["recall"]
     0.5
     """
     gold, predicted = set(gold), set(predicted)
@@ -96,8 +101,22 @@ def span_prf(gold: Iterable[Span], predicted: Iterable[Span], *, mode: str = "ex
         return PRF(len(matched), len(predicted) - len(matched), len(gold) - len(matched))
     if mode != "overlap":
         raise ValueError(f"mode must be 'exact' or 'overlap', not {mode!r}")
-    gold_chars, pred_chars = _chars(gold), _chars(predicted)
-    return PRF(len(gold_chars & pred_chars), len(pred_chars - gold_chars), len(gold_chars - pred_chars))
+    units = _chars if tokens is None else partial(_tokens, tokens)
+    gold_units, pred_units = units(gold), units(predicted)
+    return PRF(len(gold_units & pred_units), len(pred_units - gold_units), len(gold_units - pred_units))
+
+
+def _tokens(tokens: Sequence[Span], spans: Iterable[Span]) -> set[int]:
+    """The indices of the ``tokens`` that overlap any of ``spans`` (``tokens`` sorted by offset)."""
+    starts = [s for s, _ in tokens]
+    out: set[int] = set()
+    for s, e in spans:
+        i = max(bisect_right(starts, s) - 1, 0)
+        while i < len(tokens) and tokens[i][0] < e:
+            if tokens[i][1] > s:
+                out.add(i)
+            i += 1
+    return out
 
 
 def _chars(spans: Iterable[Span]) -> set[int]:

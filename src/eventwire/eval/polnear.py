@@ -7,12 +7,14 @@ attribution with no source ("Attribution-no-source") is scored for its cue and c
 
 Scores, per role (source, cue, content), pooled over documents:
 
-- **exact**: a predicted span list equal to a gold one;
-- **overlap**: character overlap between the union of predicted and of gold spans (precision: the share of
-  predicted characters inside gold spans; recall: the share of gold characters predicted);
+- **exact**, per attribution: a predicted cue equal to a gold cue; a predicted source (content) equal to the
+  source (content) of a gold attribution whose cue the predicted cue overlaps;
+- **overlap**, over tokens (spaCy's, as citron counts them): precision is the share of predicted tokens inside
+  gold spans, recall the share of gold tokens predicted; ``char_overlap`` is the same over characters;
 - **speaker accuracy**: over gold attributions whose source names a person (by eventwire's NER), the share
   for which eventwire finds the attribution (a cue overlapping the gold cue, or the same content) with a
-  source overlapping the gold source.
+  source overlapping the gold source (any such prediction counts: two predictions may share a cue); also
+  the same share over the attributions found, which separates speaker resolution from recall.
 """
 
 from __future__ import annotations
@@ -88,23 +90,26 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
 
     exact = {r: [0, 0, 0] for r in ROLES}
     overlap = {r: [0, 0, 0] for r in ROLES}
-    named_total = named_right = 0
+    char_overlap = {r: [0, 0, 0] for r in ROLES}
+    named_total = named_right = named_found = 0
     predictions = []
     for (stem, _text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
         found = find_attributions(doc)
         pred = [{"source": [list(a.source)] if a.source else [], "cue": [list(a.cue)] if a.cue else [],
                  "content": [list(a.content)]} for a in found]
+        tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         for role in ROLES:
-            g = {tuple(map(tuple, a[role])) for a in gold if a[role]}
-            p = {tuple(map(tuple, a[role])) for a in pred if a[role]}
-            exact[role][0] += len(g & p)
-            exact[role][1] += len(p - g)
-            exact[role][2] += len(g - p)
-            o = span_prf([tuple(s) for a in gold for s in a[role]], [tuple(s) for a in pred for s in a[role]],
-                         mode="overlap")
-            overlap[role][0] += o.tp
-            overlap[role][1] += o.fp
-            overlap[role][2] += o.fn
+            tp, fp, fn = exact_counts(gold, pred, role)
+            exact[role][0] += tp
+            exact[role][1] += fp
+            exact[role][2] += fn
+            g = [tuple(s) for a in gold for s in a[role]]
+            p = [tuple(s) for a in pred for s in a[role]]
+            for counts, units in ((overlap, tokens), (char_overlap, None)):
+                o = span_prf(g, p, mode="overlap", tokens=units)
+                counts[role][0] += o.tp
+                counts[role][1] += o.fp
+                counts[role][2] += o.fn
         # Speaker accuracy on attributions whose source names a person.
         persons = [(s, e) for ent in find_entities(doc, gazetteer) if ent.type == "PERSON"
                    for s, e in ent.mentions]
@@ -112,9 +117,10 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
             if not a["source"] or not any(gs <= s and e <= ge for gs, ge in a["source"] for s, e in persons):
                 continue
             named_total += 1
-            match = next((p for p in pred if _overlaps(p["cue"], a["cue"]) or p["content"] == a["content"]), None)
-            named_right += bool(match and _overlaps(match["source"], a["source"]))
-        predictions.append({"id": stem, "gold": gold, "predicted": pred})
+            same = [p for p in pred if _overlaps(p["cue"], a["cue"]) or p["content"] == a["content"]]
+            named_found += bool(same)
+            named_right += any(_overlaps(p["source"], a["source"]) for p in same)
+        predictions.append({"id": stem, "gold": gold, "predicted": pred, "tokens": tokens})
 
     def prf(c: list) -> dict:
         return PRF(*c).as_dict()
@@ -122,8 +128,11 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
     metrics = {
         "exact": {r: prf(exact[r]) for r in ROLES},
         "overlap": {r: prf(overlap[r]) for r in ROLES},
+        "char_overlap": {r: prf(char_overlap[r]) for r in ROLES},
         "speaker_accuracy_named_person": round(named_right / named_total, 4) if named_total else None,
         "n_named_person_attributions": named_total,
+        "n_named_person_attributions_found": named_found,
+        "speaker_accuracy_named_person_found": round(named_right / named_found, 4) if named_found else None,
         "documents": len(items),
         "gold_attributions": sum(len(g) for _, _, g in items),
         "predicted_attributions": sum(len(p["predicted"]) for p in predictions),
@@ -131,17 +140,39 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
     }
     lines = [f"PolNeAR attributions: {len(items)} documents, {metrics['gold_attributions']} gold, "
              f"{metrics['predicted_attributions']} predicted",
-             "  role      exact P / R / F1        overlap P / R / F1"]
+             "  role      exact P / R / F1        token overlap P / R / F1"]
     for r in ROLES:
         e, o = metrics["exact"][r], metrics["overlap"][r]
         lines.append(f"  {r:8s}  {e['precision']:.3f} / {e['recall']:.3f} / {e['f1']:.3f}   "
                      f"{o['precision']:.3f} / {o['recall']:.3f} / {o['f1']:.3f}")
-    lines.append(f"  speaker accuracy, named persons: {metrics['speaker_accuracy_named_person']} (n={named_total})")
+    lines.append(f"  speaker accuracy, named persons: {metrics['speaker_accuracy_named_person']} (n={named_total}); "
+                 f"of those found: {metrics['speaker_accuracy_named_person_found']} (n={named_found})")
     note = skipped_note(skipped)
     if note:
         lines.append(note)
     return EvalResult(task="quotes", dataset="polnear", n=metrics["gold_attributions"], metrics=metrics,
                       predictions=predictions, report="\n".join(lines))
+
+
+def exact_counts(gold: list[dict[str, Spans]], pred: list[dict[str, Spans]], role: str) -> tuple[int, int, int]:
+    """Exact-match true positives, false positives and false negatives for one role, per attribution, as
+    citron counts them: a cue matches an equal gold cue; a source or content matches an equal gold one of an
+    attribution whose cue the prediction's cue overlaps.
+
+    >>> g = [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 20]]}]
+    >>> p = [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 18]]}]
+    >>> exact_counts(g, p, "source"), exact_counts(g, p, "content")
+    ((1, 0, 0), (0, 1, 1))
+    """
+    if role == "cue":
+        def same(p: dict, g: dict) -> bool:
+            return bool(p["cue"]) and p["cue"] == g["cue"]
+    else:
+        def same(p: dict, g: dict) -> bool:
+            return _overlaps(p["cue"], g["cue"]) and p[role] == g[role]
+    tp = sum(any(same(p, g) for g in gold) for p in pred)
+    fn = sum(not any(same(p, g) for p in pred) for g in gold)
+    return tp, len(pred) - tp, fn
 
 
 def _overlaps(a: Spans, b: Spans) -> bool:

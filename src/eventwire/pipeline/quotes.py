@@ -5,7 +5,7 @@ content span):
 
 1. **Cues**: a reporting verb (``said``, ``told``, ``added``, ``wrote``, ``claimed``, ``denied`` ...; see
    ``REPORTING_VERBS``) with a clausal complement, a quotation, or a subject and a quote in its sentence;
-   ``according to X``; a colon after a speaker before a quotation.
+   ``according to X``; a colon after a speaker before a quotation; a dash and a name after a quotation.
 2. **Source**: the cue's subject (its noun phrase, appositions included), or the object of ``according to``.
 3. **Content**: the cue's clausal complement, widened to the quotation marks around it; a quotation that runs
    over several sentences or paragraphs (the news convention: no closing mark at a paragraph's end, an opening
@@ -47,6 +47,7 @@ call cite want plan support know demand question defend criticize criticise blas
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 """.split())
+QUOTING_VERBS = frozenset({"continue", "begin", "interject", "shout", "chant", "sing", "exclaim"})
 CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})
 # Communication verbs whose content follows a preposition: "talked about", "spoke of", "warned against".
 PREP_CUE_VERBS = frozenset("""
@@ -78,6 +79,9 @@ PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "
 # "Sanders: Clinton needs to ...": a short capitalised name at a paragraph's start, a colon, then the content.
 HEADLINE_COLON = re.compile(
     r"(?m)^(?P<source>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<content>[^\n]{8,})$")
+# An epigraph's byline: a quotation, then a dash and the speaker's name alone ('"..." ― Sonya Herridge').
+DASH_BYLINE = re.compile(r"[ \t\xa0]*(?P<dash>[―—–])[ \t\xa0]*"
+                         r"(?P<source>[A-Z][\w'’-]*\.?(?:[ \xa0][A-Z][\w'’-]*\.?){0,4})[ \t\xa0]*(?:\n|$)")
 OPEN_QUOTES = "“«„‘"
 CLOSE_QUOTES = "”»’"
 
@@ -265,7 +269,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         stance = (lemma in STANCE_VERBS or lemma in PREP_CUE_VERBS) and lemma not in REPORTING_VERBS or \
             (lemma in PREP_CUE_VERBS and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))
-        if tok.pos_ not in ("VERB", "AUX") or not (lemma in REPORTING_VERBS or stance):
+        # "Limbaugh continued: “...”": a verb that is a cue only when a quotation follows it at once.
+        quoting = lemma in QUOTING_VERBS and re.match(rf"\s*[:,]?\s*[{OPEN_QUOTES}\"]", text[tok.idx + len(tok):])
+        if tok.pos_ not in ("VERB", "AUX") or not (lemma in REPORTING_VERBS or stance or quoting):
             continue
         if any(qs < tok.idx < qe for qs, qe in quotes):
             continue  # "no exaggeration to say ..." inside a quotation is not an attribution
@@ -304,6 +310,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         elif obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
             content, kind = _widen_to_quote(_np_span(target), quotes)
+        elif quoting and subj is not None:
+            content, kind = next(q for q in quotes if q[0] >= tok.idx + len(tok)), "direct"
         elif quote_in_sent and subj is not None:
             content, kind = quote_in_sent[0], "direct"
         else:
@@ -336,6 +344,20 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         att.extra["head"] = (m.end("source") - len(last), m.end("source"), last.lower(), last.lower())
         found.append(att)
         used_content.append(content)
+
+    # Epigraph bylines: '"We are hard-working people." ― Carla Sanchez'.
+    for qs, qe in quotes:
+        m = DASH_BYLINE.match(text, qe)
+        if m is None or any(qs < ue and us < qe for us, ue in used_content):
+            continue
+        src_s, src_e = m.span("source")
+        if text[src_e - 1] == ".":
+            src_e -= 1
+        att = Attribution((qs, qe), m.span("dash"), (src_s, src_e), "direct")
+        last = text[src_s:src_e].split()[-1]
+        att.extra["head"] = (src_e - len(last), src_e, last.lower(), last.lower())
+        found.append(att)
+        used_content.append((qs, qe))
 
     # Quotations with no cue of their own that continue an attribution ('"...," he said. "More quote."').
     for qs, qe in quotes:

@@ -236,3 +236,22 @@ def test_events_mobilising_happens_on_the_actors_ground(extract_text):
     assert places[_one(rec, "reinforced")["event"].place] == "Russia"
     assert _one(rec, "killed")["event"].place is None  # a place that acts is not where it acted
     assert not [e for e in rec.entities if e.type == "GROUP" and e.name in ("cities", "towns")]
+
+
+@pytest.mark.parametrize("text, trigger, type_, status", [
+    ("Indian coal workers called off the two-day old strike after talks.", "strike", "CONCEDE", "reported"),
+    ("Workers staged a strike at the port on Monday.", "staged", "PROTEST", "reported"),
+    ("Opposition leaders have announced they are boycotting the presidential poll.", "boycotting", "PROTEST",
+     "reported"),
+    ("Protesters in the town of Gjilan burned the Macedonian flag.", "burned", "PROTEST", "reported"),
+    ("Opponents of the government clashed with police on the streets of the capital.", "clashed", "PROTEST",
+     "reported"),
+    ("The NGO will hold a protest outside the Turkish embassy on Thursday.", "hold", "THREATEN", "reported"),
+])
+def test_events_dissent_readings(extract_text, text, trigger, type_, status):
+    rec = extract_text(text)
+    ev = _one(rec, trigger)["event"]
+    assert (ev.type, ev.status) == (type_, status)
+    if type_ == "PROTEST" and trigger == "clashed":
+        assert ev.mode == "riot" and ev.acled.sub_event_type == "Violent demonstration"
+    assert len(rec.events) == 1  # "hold a protest", "staged a strike": the noun is no second event

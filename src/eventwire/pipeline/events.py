@@ -82,6 +82,9 @@ CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
                                 "mission".split())
+BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
+PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
+marcher""".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
@@ -365,6 +368,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         plover_type, status = _plover_reading(type_, status)
         if plover_type != type_:
             type_, cameo = plover_type, None
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and any(
+                e.type == type_ and e.evidence.trigger[0] == tok.head.idx for e in events[-3:]):
+            continue  # "will hold a protest", "staged a strike": one event, told by the verb
         quote = resolver.quote_at(tok.idx)
         source = quote.speaker if quote is not None else None
         trigger_span = doc[tok.i:tok.i + 1]
@@ -478,7 +484,26 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
     if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
         type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
+    if lemma == "boycott" and _arguments(tok) & BALLOTS:
+        type_ = "PROTEST"  # boycotting a vote is dissent (CAMEO 143), not a sanction
+    if lemma == "burn" and _arguments(tok) & {"flag", "effigy", "portrait", "banner"}:
+        type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
+    if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in tok.children):
+        type_ = "PROTEST"  # demonstrators or opponents clashing with police: a riot (ACLED violent demonstration)
+    if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
+        type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
     return type_, agreement
+
+
+def _ended(noun: Token) -> bool:
+    """Whether a protest noun is the object of a verb ending it ("called off the strike", "ended the sit-in")."""
+    verb = noun.head
+    if noun.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ("end", "suspend", "halt", "abandon", "cancel", "lift", "stop") or lemma == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def _labour_strike(noun: Token) -> bool:
@@ -507,13 +532,15 @@ def _arguments(verb: Token) -> set[str]:
 def _plover_reading(type_: str, status: str) -> tuple[str, str]:
     """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
     stated intent to give, yield, cooperate or meet as AGREE ("is willing to withdraw its troops", "will release",
-    "will meet Erdogan in Ankara": CAMEO 03), and a stated intent to sanction or boycott as THREATEN."""
+    "will meet Erdogan in Ankara": CAMEO 03), and a stated intent to sanction, boycott or protest as THREATEN."""
     if status == "negated" and type_ in COOPERATIVE:
         return "REJECT", "reported"
     if status == "future" and type_ in MATERIAL_COOPERATION | {"CONSULT"}:
         return "AGREE", "reported"
-    if status == "future" and type_ == "SANCTION":
-        return "THREATEN", "reported"  # "would boycott the conference", "will impose sanctions" (CAMEO 1312)
+    if status == "future" and type_ in ("SANCTION", "PROTEST"):
+        # "would boycott the conference", "will impose sanctions" (CAMEO 1312); "will hold a protest", "called
+        # a strike for Monday": PLOVER's THREATEN mode restrict covers announced strikes, boycotts and protests.
+        return "THREATEN", "reported"
     return type_, status
 
 

@@ -255,3 +255,28 @@ def test_events_dissent_readings(extract_text, text, trigger, type_, status):
     if type_ == "PROTEST" and trigger == "clashed":
         assert ev.mode == "riot" and ev.acled.sub_event_type == "Violent demonstration"
     assert len(rec.events) == 1  # "hold a protest", "staged a strike": the noun is no second event
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Rex Tillerson called Sergey Lavrov on Thursday to discuss the war in Syria.", "called", "CONSULT"),
+    ("Benjamin Netanyahu called Scott Morrison on Wednesday to congratulate him.", "congratulate", "SUPPORT"),
+    ("The State Department pledged its full support for Hungarian NGOs.", "pledged", "SUPPORT"),
+    ("The United States reduced military aid to Argentina by $17 million.", "aid", "SANCTION"),
+    ("President Donald Trump granted a full pardon to Conrad Black.", "granted", "CONCEDE"),
+    ("Turkey opened its borders to Syrians fleeing the war.", "opened", "AID"),
+    ("Russia says Israel must end its attacks on Syria.", "end", "REQUEST"),
+])
+def test_events_plover_readings_of_calls_pledges_aid_and_demands(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    ev = _one(rec, trigger)["event"]
+    assert ev.type == type_
+    if trigger == "called":
+        assert len(rec.events) == 1  # the call and its purpose, "to discuss", are one event
+    if type_ == "REQUEST":  # the speaker asks; the one who must act is the recipient
+        names = {e.id: e.name for e in rec.entities}
+        assert [names[a] for a in ev.actor] == ["Russia"] and [names[r] for r in ev.recipient] == ["Israel"]
+
+
+def test_events_no_request_when_speakers_bind_themselves(extract_text):
+    rec = extract_text("Nikitin said we must keep fighting until the end.")
+    assert not [e for e in rec.events if e.type == "REQUEST"]

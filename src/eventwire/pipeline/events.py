@@ -82,6 +82,16 @@ CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
                                 "mission".split())
+MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
+                             "budget budgetary".split())
+REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
+PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession "
+                        "waiver".split())
+REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".split())
+# What a call to someone is for, when it is a telephone call rather than a call on someone to act.
+CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
+CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure apologize apologise thank "
+                                       "condole".split())
 BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
 PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
 marcher""".split())
@@ -313,7 +323,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         cameo = match_cameo(tok) if tok.pos_ == "VERB" and tok.dep_ != "amod" else None  # not "the avowed"
         if cameo is not None and cameo.code == "---":
             continue
-        if trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
+        demand = _demanded_by(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
+        if demand is not None:
+            trig, cameo = None, None
+        elif trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -327,13 +340,16 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 continue
             if any(c.tag_ == "JJS" for c in tok.children):
                 continue  # "the deadliest attack in the region since ...": a comparison, not a new event
-        reading = _reading(tok, trig, cameo, place_by_char)
+        reading = ("REQUEST", False) if demand is not None else _reading(tok, trig, cameo, place_by_char)
         if reading is None:
             continue
         type_, agreement = reading
         sent = tok.sent
         # Actor and recipient.
-        if tok.pos_ == "VERB":
+        if demand is not None:
+            subj = _subject(demand)
+            obj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif tok.pos_ == "VERB":
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             agent = _agent(tok)
             subj = agent if passive is not None else (agent or _subject(tok))
@@ -364,13 +380,15 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         sent_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
         head_i = clause_head(tok).i
         clause_dates = [d for d in sent_dates if date_clause[d.id] == head_i]
-        status = _status(tok, clause_dates, story_year, text)
+        status = _status(tok, clause_dates, story_year, text) if demand is None else "reported"
         plover_type, status = _plover_reading(type_, status)
         if plover_type != type_:
             type_, cameo = plover_type, None
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and any(
-                e.type == type_ and e.evidence.trigger[0] == tok.head.idx for e in events[-3:]):
-            continue  # "will hold a protest", "staged a strike": one event, told by the verb
+        if (tok.pos_ == "NOUN" and tok.dep_ == "dobj" or tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl")) \
+                and any(e.type == type_ and e.evidence.trigger[0] == tok.head.idx for e in events[-3:]):
+            # "will hold a protest", "staged a strike", "called Lavrov to discuss": one event. ("ambushed a
+            # convoy, killing 12" stays two: the killing is told apart.)
+            continue
         quote = resolver.quote_at(tok.idx)
         source = quote.speaker if quote is not None else None
         trigger_span = doc[tok.i:tok.i + 1]
@@ -432,7 +450,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
     if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
         type_ = "ASSAULT"
-    if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
+    if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children) \
+            and not _phone_call(tok):
         return None  # "called for a ceasefire" is a request; "called him a liar" is not
     if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
         wanted, particle = NEEDS_OBJECT[lemma]
@@ -491,9 +510,53 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in tok.children):
         type_ = "PROTEST"  # demonstrators or opponents clashing with police: a riot (ACLED violent demonstration)
+    if lemma == "call" and _phone_call(tok):
+        if not _phone_call(tok, CALL_TALKS):
+            return None  # "called Morrison to congratulate him": the congratulation is the event
+        type_ = "CONSULT"  # "called Lavrov on Saturday to discuss Syria": a telephone call (CAMEO 040)
+    if lemma in ("pledge", "offer", "promise", "express", "voice") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") and not
+            {m.lemma_.lower() for m in c.children} & MATERIAL_SUPPORT for c in tok.children):
+        type_ = "SUPPORT"  # "pledged his full support for the initiative" (CAMEO 051), not aid
+    if type_ == "AID" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REDUCING:
+        type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
+    if lemma == "grant" and _arguments(tok) & PERMISSIONS:
+        type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
+    if lemma in ("open", "accept", "admit", "welcome", "take") and _arguments(tok) & REFUGE and (
+            lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+        type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
     if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
         type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
     return type_, agreement
+
+
+def _demanded_by(verb: Token) -> Token | None:
+    """The reporting verb when ``verb`` is what someone says another must do ("Russia says Israel must end
+    attacks", "said the government should resign"): a request (CAMEO 02) by the speaker of the one who must act.
+    Not when the speakers bind themselves ("we must"), nor with no speaker."""
+    from .quotes import REPORTING_VERBS
+
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("we", "i", "us", "it", "there", "this", "that"):
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ in ("it", "there"):
+        return None
+    return verb.head
+
+
+def _phone_call(verb: Token, purposes: frozenset[str] = CALL_PURPOSES) -> bool:
+    """ "called Lavrov to discuss ...", "called him on Saturday, discussing ...": a call to someone, for one of
+    the ``purposes``."""
+    callee = any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_) or
+                 c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in verb.children)
+    if not callee:
+        return False
+    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes for c in verb.children)
 
 
 def _ended(noun: Token) -> bool:

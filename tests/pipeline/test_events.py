@@ -280,3 +280,26 @@ def test_events_plover_readings_of_calls_pledges_aid_and_demands(extract_text, t
 def test_events_no_request_when_speakers_bind_themselves(extract_text):
     rec = extract_text("Nikitin said we must keep fighting until the end.")
     assert not [e for e in rec.events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, trigger, sub_event", [
+    ("Turkish ground forces have set up two military bases near Zakho.", "set", "Headquarters or base established"),
+    ("Iraqi security forces on Wednesday freed several villages from Islamic State militants.", "freed",
+     "Government regains territory"),
+    ("Militants gained control of the base in Ghormach district after days of fighting.", "gained",
+     "Non-state actor overtakes territory"),
+    ("A helicopter dropped containers of toxic gas suspected to be chlorine on the town.", "dropped",
+     "Chemical weapon"),
+])
+def test_events_territory_bases_and_dropped_weapons(extract_text, text, trigger, sub_event):
+    rec = extract_text(text)
+    ev = _one(rec, trigger)["event"]
+    assert ev.acled.sub_event_type == sub_event
+    assert not [e for e in rec.events if e.type == "ACCUSE"]  # "suspected to be chlorine" accuses no one
+
+
+@pytest.mark.parametrize("text", ["The party gained ground in the polls.",
+                                  "The Democrats gained control of the Senate.",
+                                  "The rebels freed prisoners from a jail in the border town."])
+def test_events_no_territory_taken(extract_text, text):
+    assert not [e for e in extract_text(text).events if "territory" in ((e.acled and e.acled.sub_event_type) or "")]

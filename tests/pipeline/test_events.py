@@ -303,3 +303,30 @@ def test_events_territory_bases_and_dropped_weapons(extract_text, text, trigger,
                                   "The rebels freed prisoners from a jail in the border town."])
 def test_events_no_territory_taken(extract_text, text):
     assert not [e for e in extract_text(text).events if "territory" in ((e.acled and e.acled.sub_event_type) or "")]
+
+
+@pytest.mark.parametrize("text", [
+    "At least five people were killed and 20 injured after a volcano erupted off the coast on Monday.",
+    "Nineteen people were killed when their bus plunged off a bridge onto a frozen river.",
+    "Six people were killed when a chemical plant exploded on Thursday morning.",
+])
+def test_events_disasters_and_accidents_are_no_events(extract_text, text):
+    assert not [e for e in extract_text(text).events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_events_violence_near_a_disaster_is_still_an_event(extract_text):
+    rec = extract_text("Gunmen killed 12 people in a camp for those who fled the earthquake.")
+    assert [e.type for e in rec.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger, sub_event", [
+    ("The Islamic State recaptured Palmyra after Syrian armed forces pulled out of the desert city.", "recaptured",
+     "Non-violent transfer of territory"),
+    ("A swathe of territory was handed over by Armenian forces to Azerbaijan as part of a peace deal.", "handed",
+     "Non-violent transfer of territory"),
+    ("Police clashed with hundreds of protesters in Paris, firing tear gas.", "clashed", "Violent demonstration"),
+    ("Hundreds of demonstrators participated in what organizers called a peaceful march.", "participated",
+     "Peaceful protest"),
+])
+def test_events_acled_territory_handovers_and_protests(extract_text, text, trigger, sub_event):
+    assert _one(extract_text(text), trigger)["event"].acled.sub_event_type == sub_event

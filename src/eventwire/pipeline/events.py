@@ -63,6 +63,20 @@ REFUSING = frozenset({"refuse", "decline", "reject"})
 NATURAL_FORCES = frozenset("flood flooding storm cyclone hurricane typhoon earthquake quake tsunami landslide "
                            "mudslide wildfire fire blaze drought rain rains snow avalanche tornado heatwave "
                            "disease virus outbreak epidemic pandemic".split())
+# Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
+# word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
+# plunged off a bridge", "a furnace exploded". Not political events (ACLED codes none of them). Lower case only:
+# "Storm Corps" is a unit.
+MISHAP = re.compile(
+    r"\b(earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|landslides?|mudslides?|avalanches?|tsunamis?|"
+    r"volcano(es)?|volcanic|erupt\w*|cyclones?|hurricanes?|typhoons?|storms?|tornado(es)?|droughts?|lightning|"
+    r"downpours?|torrential|poison(ing|ed)|toxins?|accident\w*|crash\w*|collision|collided|plunged|derail\w*|"
+    r"capsiz\w*|sank|collaps\w*|spill\w*|spilt|leak\w*|stampede|wildfires?|furnace|boiler|cylinder|"
+    r"(chemical|oil|power|petrochemical|fertili[sz]er|fireworks?) (plant|factory|depot|warehouse))\b")
+VIOLENCE = re.compile(
+    r"\b(attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bomb\w*|shot|shoot\w*|gunfire|troops|soldiers|"
+    r"police|forces|terror\w*|suicide|grenades?|IEDs?|fighters|kidnap\w*|assault\w*|raid\w*|clash\w*|"
+    r"militia\w*|army|jihadists?|mob|rioters?|sabotage\w*|arson\w*)\b", re.IGNORECASE)
 CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                                  "COERCE", "ASSAULT"})
 WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
@@ -77,6 +91,7 @@ NEEDS_OBJECT = {
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
+    "hand": (TERRITORY_NOUNS | {"control", "authority", "swathe", "camp", "province", "territory"}, ""),
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel", "leaflet"}, ""),  # leaflets: no ASSAULT, see below
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
@@ -94,6 +109,8 @@ REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".
 CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
 CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure apologize apologise thank "
                                        "condole".split())
+PROTEST_WORDS = frozenset("protest protests march marches rally rallies demonstration demonstrations sit-in "
+                          "sit-ins vigil vigils strike strikes walkout".split())
 BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
 PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
 marcher""".split())
@@ -367,6 +384,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         if trig is None and subj is not None and _trigger_for(subj) is not None:
             continue  # "their raids forced Russia to divert troops": a consequence of an event, not one more
+        if type_ in ("ASSAULT", "COERCE") and (subj is None or subj.pos_ != "PROPN") and \
+                MISHAP.search(sent.text[:1].lower() + sent.text[1:]) and not VIOLENCE.search(sent.text):
+            continue  # a disaster or an accident: "the bus plunged off a bridge, killing 19"
         actor = resolver.resolve(subj) if subj is not None else []
         recipient: list[str] = []
         if obj is not None:
@@ -537,6 +557,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("open", "accept", "admit", "welcome", "take") and _arguments(tok) & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
+    if lemma in ("join", "participate", "attend"):
+        if any(t.lower_ in PROTEST_WORDS for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree):
+            type_ = "PROTEST"  # "joined protests", "participated in what organizers called a Peaceful March"
+        elif lemma == "participate":
+            return None  # taking part in anything else is told by what it is ("participated in talks")
     if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
         type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
     return type_, agreement

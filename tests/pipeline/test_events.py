@@ -330,3 +330,18 @@ def test_events_violence_near_a_disaster_is_still_an_event(extract_text):
 ])
 def test_events_acled_territory_handovers_and_protests(extract_text, text, trigger, sub_event):
     assert _one(extract_text(text), trigger)["event"].acled.sub_event_type == sub_event
+
+
+@pytest.mark.parametrize("text, trigger, type_, sub_event", [
+    ("A man accused of theft was set ablaze by an angry mob in the village on Wednesday.", "set", "ASSAULT",
+     "Mob violence"),
+    ("Rioters set fire to the police station after the verdict.", "set", "PROTEST", "Violent demonstration"),
+    ("Soldiers raped women as they dispersed protesters camped outside the headquarters.", "raped", "ASSAULT",
+     "Sexual violence"),
+    ("The Iraqi military and pro-Government Shiite militias have taken control of Garma.", "taken", "ASSAULT",
+     "Government regains territory"),
+])
+def test_events_burnings_sexual_violence_and_pro_government_militias(extract_text, text, trigger, type_,
+                                                                     sub_event):
+    ev = _one(extract_text(text), trigger)["event"]
+    assert (ev.type, ev.acled.sub_event_type) == (type_, sub_event)

@@ -111,6 +111,8 @@ CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure
                                        "condole".split())
 PROTEST_WORDS = frozenset("protest protests march marches rally rallies demonstration demonstrations sit-in "
                           "sit-ins vigil vigils strike strikes walkout".split())
+BURNED_PEOPLE = frozenset("man woman person people boy girl child children cultist suspect thief worshipper "
+                          "villager".split())
 BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
 PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
 marcher""".split())
@@ -470,8 +472,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                 for c in tok.children):
         type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
     if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree) or \
-            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS:
-        type_ = "ASSAULT"  # "seized the town", "freed several villages from IS": territory taken by force
+            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS or lemma == "take" and "control" in _arguments(
+                tok) and any(c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in
+                             ("GPE", "LOC", "FAC") for r in tok.rights for c in r.subtree):
+        type_ = "ASSAULT"  # "seized the town", "freed villages from IS", "took control of Garma": territory
     if lemma == "drop" and _arguments(tok) & {"leaflet"}:
         return None
     if lemma in ("gain", "regain", "retake") and not any(
@@ -483,6 +487,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children) \
             and not _phone_call(tok):
         return None  # "called for a ceasefire" is a request; "called him a liar" is not
+    if lemma == "set" and tok.pos_ == "VERB" and _set_alight(tok):
+        victim = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        # "set ablaze by an angry mob", "set fire to the police station"
+        return ("ASSAULT" if victim is not None and (victim.ent_type_ == "PERSON" or victim.lemma_.lower() in
+                                                     BURNED_PEOPLE) else "COERCE"), False
     if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
         wanted, particle = NEEDS_OBJECT[lemma]
         args = _arguments(tok)
@@ -594,6 +603,16 @@ def _phone_call(verb: Token, purposes: frozenset[str] = CALL_PURPOSES) -> bool:
     if not callee:
         return False
     return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in purposes for c in verb.children)
+
+
+def _set_alight(verb: Token) -> bool:
+    """ "set fire to", "set ... ablaze", "set ... on fire", "set ... alight"."""
+    for c in verb.children:
+        if c.lower_ in ("ablaze", "alight") or c.dep_ == "dobj" and c.lower_ == "fire":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "fire" for g in c.children):
+            return True
+    return False
 
 
 def _ended(noun: Token) -> bool:

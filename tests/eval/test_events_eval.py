@@ -48,3 +48,30 @@ def test_events_eval_cli_json(tmp_path):
     assert (summary["task"], summary["dataset"], summary["n"]) == ("events", "plv", 3)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert {"id", "gold", "predicted"} <= set(rows[0])
+
+
+def test_events_eval_india_cues():
+    from eventwire.eval.events import india_sentence_labels
+
+    def labels(text):
+        out = india_sentence_labels(text, [])
+        return {c for c in ("KILL", "FORCE") if out[c]}
+
+    assert labels("Two persons have been killed in police firing.") == {"KILL", "FORCE"}
+    assert labels("The SP had ordered firing at mobs in which four persons were killed.") == {"KILL", "FORCE"}
+    assert labels("They pelted stones, prompting the personnel to open fire.") == {"FORCE"}
+    # Not force by the police: two groups clashing, a fire, a charge sheet.
+    assert labels("Police said two clashing groups resorted to stone pelting.") == set()
+    assert labels("Police said records were damaged in the fire.") == set()
+    assert labels("He was charged with obstructing the police and sent to jail.") == set()
+
+
+def test_events_eval_plover_gsr():
+    from eventwire.eval.events import evaluate_plover_gsr
+
+    r = evaluate_plover_gsr(str(EV / "gsr.json"))
+    # Old PLOVER 0.5b1 categories read as today's: DEMAND is REQUEST, FIGHT is ASSAULT. The DOCUMENT header is
+    # no record; a record without text is counted as skipped.
+    assert [(p["gold"], p["predicted"]) for p in r.predictions] == [
+        ("REQUEST", "REQUEST"), ("ASSAULT", "ASSAULT"), ("PROTEST", "PROTEST")]
+    assert r.metrics["macro_f1"] == 1.0 and r.metrics["skipped"] == {"skipped: record without text or event": 1}

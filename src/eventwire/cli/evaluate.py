@@ -20,6 +20,7 @@ EVALUATORS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("quotes", "polnear"): ("polnear", "evaluate_polnear", ()),
     ("events", "case2021"): ("events", "evaluate_case2021", ()),
     ("events", "plv"): ("events", "evaluate_plv", ()),
+    ("events", "plover-gsr"): ("events", "evaluate_plover_gsr", ()),
     ("events", "india-police"): ("events", "evaluate_india_police", ()),
 }
 

@@ -1,4 +1,4 @@
-"""``eval events case2021|plv|india-police``: the events stage scored on the data sets as they are published.
+"""``eval events case2021|plv|plover-gsr|india-police``: the events stage scored on the data sets as they are published.
 
 No model is trained on these data: they score the events stage as it ships (trigger lexicon, CAMEO verb patterns
 and ACLED rules over the parse).
@@ -10,6 +10,9 @@ and ACLED rules over the parse).
 - **plv** (PLV ``PLV_train.tsv``): the PLOVER root of the event between the marked source and target (the
   event whose actor or recipient overlaps them, else the sentence's first event); CONCEDE and RETREAT are
   PLV's YIELD. Macro-F1 over the gold classes.
+- **plover-gsr** (PLOVER's Gold Standard Records, ``PLOVER_GSR_CAMEO.json``): the same choice between the coded
+  source and target, over the 16 types (the 0.5b1 categories DEMAND, DISAPPROVE, INVESTIGATE and FIGHT read as
+  REQUEST, ACCUSE, ACCUSE and ASSAULT). About 255 of its sentences are also in PLV; the others are held out.
 - **india-police** (IndiaPoliceEvents ``sents.csv``, ``docs.csv``): did police kill, arrest, use force, fail to
   act? A sentence is positive for a class when it mentions police and has an event or cue of that class;
   a document when any of its sentences is. Per-class precision, recall and F1, sentences and documents.
@@ -40,13 +43,14 @@ CASE_CODES = {
     "Change to group/activity": "CHANGE_TO_GROUP_ACT", "Other": "OTHER",
 }
 ACLED_25 = sorted(set(CASE_CODES.values()))
-POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|force personnel|inspector|sub-inspector|"
-                    r"officers?)\b", re.IGNORECASE)
+POLICE = re.compile(r"\b(police\w*|cops?|constables?|SRP|RAF|jawans?|personnel|inspector|sub-inspector|"
+                    r"officers?|[sd]?sp|dcp|acp|sho|home guards?)\b", re.IGNORECASE)  # SP: superintendent of police
 STATE = re.compile(r"\b(administration|machinery|government|authorities|law and order|security forces|rpf|grp)\b",
                    re.IGNORECASE)
 _FORCES = r"(police\w*|cops?|security forces|jawans?|srp|raf|rpf|crpf|bsf|personnel|constables?|forces)"
 _FIRING = (r"(police|security forces|srp|raf|crpf|bsf|cops)\W+(\w+\W+){0,3}(fir(e|ed|ing)|open(ed)? fire)|"
-           r"fir(e|ed|ing) (\w+ ){0,3}by (the )?" + _FORCES + r"|\bpolice fir(ing|ng)|in (the )?firing|"
+           r"fir(e|ed|ing) (\w+ ){0,3}by (the )?" + _FORCES + r"|\bpolice fir(ing|ng)|in (the )?(police )?firing|"
+           r"[sd]?sp (\w+ ){0,3}ordered firing|"
            r"firing (at|on) (the )?(mobs?|crowds?|rioters)|"
            r"firing (by|of) (the )?" + _FORCES)
 INDIA_CUES = {
@@ -54,16 +58,20 @@ INDIA_CUES = {
     "KILL": re.compile(r"(" + _FIRING + r").*\b(kill\w*|dead|died|deaths?|toll|lives)\b|"
                        r"\b(kill\w*|dead|died|deaths?|toll)\b.*(" + _FIRING + r")|"
                        r"\b" + _FORCES + r"\W+(\w+\W+){0,4}(killed|shot dead|gunned down)|"
-                       r"\b(killed|shot dead|gunned down) (\w+ ){0,4}by (the )?" + _FORCES, re.I),
+                       r"\b(killed|shot dead|gunned down) (\w+ ){0,4}by (the )?" + _FORCES + r"|"
+                       r"\b(killed|died|dead) in (the )?police\b", re.I),
     "ARREST": re.compile(r"(?<!cardiac )\b(arrest(ed|s|ing)?\b"
                          r"(?! (the|this|its) (\w+ )?(situation|decline|slide|spread))|detain\w*|rounded up|"
                          r"(police|judicial|preventive|into|in) custody|nabbed|picked up|"
                          r"booked (\w+ ){0,3}(under|for (murder|arson|rioting|attempt|crimes?|offen[cs]es?))|"
                          r"apprehended by|remanded|sent to (the )?(\w+ )?jail|(persons|people|men|youths|accused|"
                          r"suspects|activists|leaders|members) (were|was|have been|had been) (held|caught))", re.I),
-    "FORCE": re.compile(r"\b(fir(e|ed|ing)\b(?! (brigade|tenders?))|lathi|baton|tear[ -]?gas|caned|charged|"
-                        r"open(ed)? fire|rubber bullets|burst \w+ shells|rounds were fired|disperse\w*|clash\w*)",
-                        re.I),
+    # Force by the police: firing (not "the fire", "fire brigade"), lathi or baton charges (not "charged with" a
+    # crime), tear gas, dispersal, and clashes that the police are a party to (not two groups clashing).
+    "FORCE": re.compile(r"\b(fired|firing|fire (at|on|into)|(open|opened|return|returned) fire|lathi|baton|"
+                        r"tear[ -]?gas|caned|charged(?! (with|under|for|in))|rubber bullets|burst \w+ shells|"
+                        r"disperse\w*|police\w*(-\w+)? clash\w*|police and (\w+ ){1,4}clash\w*|"
+                        r"clash\w* (\w+ ){0,4}(with|between) (\w+ ){0,4}(the )?police\w*)", re.I),
     # Police inaction is told in many ways: "mute spectators", "looked the other way", "pleas went unheeded".
     "FAIL": re.compile(r"\b(fail\w* to|failure|mute spectators?|did (nothing|not (act|intervene|stop|come))|"
                        r"doing nothing|not (acting|available|present|enough)|no police|absent|"
@@ -148,23 +156,8 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
     records = _records([r["sentence"] for r in rows])
     predictions = []
     for row, rec in zip(rows, records, strict=True):
-        text = rec.text
-        src = _find(text, row.get("source") or "")
-        tgt = _find(text, row.get("target") or "")
-        ents = {e.id: e for e in rec.entities}
-
-        def touches(ids: list[str], span: tuple[int, int] | None, ents=ents) -> bool:
-            return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
-
-        best = None
-        for ev in rec.events:
-            score = touches(ev.actor, src) + touches(ev.recipient, tgt) + touches(ev.actor + ev.recipient, tgt)
-            trig = ev.evidence.trigger if ev.evidence else None
-            if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):
-                score += 1  # the trigger stands between the two parties
-            if best is None or score > best[0]:
-                best = (score, ev)
-        label = "NONE" if best is None else {"CONCEDE": "YIELD", "RETREAT": "YIELD"}.get(best[1].type, best[1].type)
+        ev = event_between(rec, _find(rec.text, row.get("source") or ""), _find(rec.text, row.get("target") or ""))
+        label = "NONE" if ev is None else {"CONCEDE": "YIELD", "RETREAT": "YIELD"}.get(ev.type, ev.type)
         predictions.append({"id": row.get("sentence_id") or row.get(""), "gold": row["gold_root"], "predicted": label})
     gold_classes = sorted({p["gold"] for p in predictions})
     report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
@@ -173,6 +166,70 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
     return EvalResult(task="events", dataset="plv", n=len(predictions), metrics=metrics, predictions=predictions,
                       report=_class_report("PLV, PLOVER root between source and target", report, "macro_f1",
                                            skipped))
+
+
+def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None):
+    """The record's event between a marked source and target: the one whose actor overlaps the source and whose
+    recipient (or actor) overlaps the target, preferring a trigger between the two; else the first event."""
+    ents = {e.id: e for e in rec.entities}
+
+    def touches(ids: list[str], span: tuple[int, int] | None) -> bool:
+        return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
+
+    best = None
+    for ev in rec.events:
+        score = touches(ev.actor, src) + touches(ev.recipient, tgt) + touches(ev.actor + ev.recipient, tgt)
+        trig = ev.evidence.trigger if ev.evidence else None
+        if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):
+            score += 1  # the trigger stands between the two parties
+        if best is None or score > best[0]:
+            best = (score, ev)
+    return None if best is None else best[1]
+
+
+# PLOVER 0.5b1 categories of the Gold Standard Records, in today's 16 types (SOURCE.txt of plover-gsr).
+GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def evaluate_plover_gsr(path: str, limit: int | None = None) -> EvalResult:
+    """PLOVER's Gold Standard Records (CAMEO manual sentences coded in PLOVER 0.5b1): the type of the event
+    between the coded source and target, as for PLV, over the 16 types (CONCEDE and RETREAT kept apart)."""
+    import json
+
+    file = Path(path)
+    if file.is_dir():
+        file = file / "PLOVER_GSR_CAMEO.json"
+    skipped: dict[str, int] = {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EventwireError(f"cannot read PLOVER GSR file {file}: {exc}", source=str(file)) from exc
+    rows = []
+    for item in data if isinstance(data, list) else []:
+        if not isinstance(item, dict) or item.get("event") == "DOCUMENT":
+            continue
+        if not item.get("text") or not item.get("event"):
+            count(skipped, "skipped: record without text or event")
+            continue
+        rows.append(item)
+    rows = rows[:limit]
+    records = _records([r["text"] for r in rows])
+    predictions = []
+    for row, rec in zip(rows, records, strict=True):
+        def first(role: str, row=row, rec=rec) -> tuple[int, int] | None:
+            return next((span for a in row.get(role) or [] if isinstance(a, dict)
+                         for span in [_find(rec.text, a.get("actorText") or "")] if span), None)
+
+        ev = event_between(rec, first("source"), first("target"))
+        gold = GSR_TYPES.get(row["event"], row["event"])
+        predictions.append({"id": row.get("id"), "gold": gold, "predicted": "NONE" if ev is None else ev.type})
+    gold_classes = sorted({p["gold"] for p in predictions})
+    report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
+                                   labels=gold_classes)
+    return EvalResult(task="events", dataset="plover-gsr", n=len(predictions), metrics={**report, "skipped": skipped},
+                      predictions=predictions,
+                      report=_class_report("PLOVER Gold Standard Records, type between source and target", report,
+                                           "macro_f1", skipped))
 
 
 def _find(text: str, phrase: str) -> tuple[int, int] | None:

@@ -61,6 +61,17 @@ def test_places_admin1_context_picks_the_town(gazetteer):
     assert ctx2.without("Alexandria").admin1 == set()
 
 
+def test_places_admin1_with_the_storys_cities_in_it(gazetteer):
+    # "Georgia" in a story whose Atlanta is Atlanta, Georgia is the US state, not the country.
+    ctx = Context()
+    ctx.learn("Atlanta", resolve("Atlanta", gazetteer, ctx))
+    assert (resolve("Georgia", gazetteer, ctx).country, resolve("Georgia", gazetteer, ctx).kind) == ("USA", "admin1")
+    # A unit named after a big city of its country stays the city: "New York" with Brooklyn is the city.
+    ctx = Context()
+    ctx.learn("Brooklyn", resolve("Brooklyn", gazetteer, ctx))
+    assert resolve("New York", gazetteer, ctx).kind == "city"
+
+
 @pytest.mark.parametrize("text,end,hint", [
     ("the Bryansk region of Russia", 11, "admin1"),
     ("Belgorod and Kursk border regions", 8, "admin1"),

@@ -97,6 +97,8 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
         s = score(c, ctx, hint)
         if hint is None and c.kind in ("admin1", "admin2") and c.country in namesake_countries:
             s += UNIT_NAMED_AFTER_ITS_CITY
+        elif c.kind == "admin1" and c.name in ctx.admin1_via_city:
+            s += VIA_CITY_ADMIN1  # the story's cities lie in it: "Georgia" with Atlanta is the US state
         return s
 
     return sorted(usable, key=lambda c: -total(c))

@@ -1,6 +1,6 @@
 import pytest
 
-from eventwire.geo.resolve import Context, resolve
+from eventwire.geo.resolve import Context, resolve, resolve_story
 from eventwire.pipeline.places import region_hint
 
 
@@ -70,6 +70,17 @@ def test_places_admin1_with_the_storys_cities_in_it(gazetteer):
     ctx = Context()
     ctx.learn("Brooklyn", resolve("Brooklyn", gazetteer, ctx))
     assert resolve("New York", gazetteer, ctx).kind == "city"
+
+
+def test_places_names_that_share_an_admin1_unit(gazetteer):
+    # Names that name no state, but all have a town or county in Texas: Anderson County, Texas, not the larger
+    # Anderson County of South Carolina.
+    toponyms = [(("Anderson County",), None), (("Freestone County",), None), (("Fairfield",), None)]
+    anderson, freestone, fairfield = resolve_story(toponyms, gazetteer, Context())
+    assert (anderson.admin1, freestone.admin1, fairfield.admin1) == ("Texas", "Texas", "Texas")
+    # One name alone keeps its usual reading.
+    (alone,) = resolve_story([(("Anderson County",), None)], gazetteer, Context())
+    assert alone.admin1 == "South Carolina"
 
 
 @pytest.mark.parametrize("text,end,hint", [

@@ -45,6 +45,7 @@ def test_places_city_and_its_region_are_two_places(extract_text):
     ("Gaza Strip", set(), "PSE", "admin1"),  # GeoNames has it as an admin-1 unit of Palestine
     ("Donbas", set(), "UKR", "region"),
     ("W.Va.", set(), "USA", "admin1"),
+    ("Canadian", {"USA"}, "CAN", "country"),  # the nationality, not Canadian, Texas
 ])
 def test_places_resolution_traps(gazetteer, name, context, expected_country, expected_kind):
     place = resolve(name, gazetteer, Context(countries=set(context)))

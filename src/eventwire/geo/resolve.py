@@ -25,6 +25,7 @@ KIND_PRIOR = {"country": 3.0, "demonym": 3.0, "region": 2.5, "admin1": 1.5, "cit
 QUALITY_BONUS = {0: 1.0, 1: 0.3, 2: 0.0}
 POPULATION_WEIGHT = 0.7  # per power of ten
 IN_STORY_COUNTRY = 1.5
+DEMONYM_TOWN_MAX_POPULATION = 100_000
 IN_STORY_ADMIN1 = 2.5
 # An admin-1 unit known only because another toponym of the story is a city in it ("Chicago" → Illinois) is
 # weaker evidence than one the story names: Atlanta, Illinois must not beat Atlanta, Georgia. LGL acc@161:
@@ -145,9 +146,11 @@ def _shared_admin1(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer
 def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:
     """The best place for ``name``, or None when the gazetteer has no candidate."""
     ranked = rank(gazetteer.lookup(name), ctx.without(name), hint)
-    if ranked:
-        return ranked[0]
     demonym = gazetteer.best(name, frozenset({"demonym"}))
+    if ranked and not (demonym is not None and demonym.country and ranked[0].kind in ("city", "admin2") and
+                       ranked[0].population < DEMONYM_TOWN_MAX_POPULATION):
+        return ranked[0]
     if demonym is not None and demonym.country:
-        return gazetteer.country(demonym.country)
-    return None
+        # "Canadian" is Canada, not Canadian, Texas: a nationality word names a small town far less often.
+        return gazetteer.country(demonym.country) or (ranked[0] if ranked else None)
+    return ranked[0] if ranked else None

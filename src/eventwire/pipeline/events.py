@@ -40,7 +40,7 @@ from .cameo import CameoMatch, match_cameo
 from .dates import published_period
 from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
-from .quotes import GROUP_NOUNS, PRONOUNS, RELATIVE, main_organisation
+from .quotes import GROUP_NOUNS, PRONOUNS, RELATIVE, REPORTING_VERBS, main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -91,8 +91,8 @@ NEEDS_OBJECT = {
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
-    "hand": (TERRITORY_NOUNS | {"control", "authority", "swathe", "camp", "province", "territory"}, ""),
-    "drop": (WEAPON_NOUNS | {"gas", "container", "barrel", "leaflet"}, ""),  # leaflets: no ASSAULT, see below
+    "hand": (TERRITORY_NOUNS | {"control", "authority", "swathe", "camp", "province"}, ""),
+    "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -248,7 +248,6 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
     relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not
     negate the killing)."""
-    from .quotes import REPORTING_VERBS
 
     path = ancestors(trig)
     if trig.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children):
@@ -476,8 +475,6 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                 tok) and any(c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in
                              ("GPE", "LOC", "FAC") for r in tok.rights for c in r.subtree):
         type_ = "ASSAULT"  # "seized the town", "freed villages from IS", "took control of Garma": territory
-    if lemma == "drop" and _arguments(tok) & {"leaflet"}:
-        return None
     if lemma in ("gain", "regain", "retake") and not any(
             t.lemma_.lower() in TERRITORY_NOUNS or t.idx in place_by_char
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
@@ -563,7 +560,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
     if lemma == "grant" and _arguments(tok) & PERMISSIONS:
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
-    if lemma in ("open", "accept", "admit", "welcome", "take") and _arguments(tok) & REFUGE and (
+    if lemma in ("open", "accept", "admit", "welcome") and _arguments(tok) & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
     if lemma in ("join", "participate", "attend"):
@@ -580,8 +577,6 @@ def _demanded_by(verb: Token) -> Token | None:
     """The reporting verb when ``verb`` is what someone says another must do ("Russia says Israel must end
     attacks", "said the government should resign"): a request (CAMEO 02) by the speaker of the one who must act.
     Not when the speakers bind themselves ("we must"), nor with no speaker."""
-    from .quotes import REPORTING_VERBS
-
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):

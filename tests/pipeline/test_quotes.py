@@ -117,3 +117,13 @@ def test_quotes_verb_that_cues_only_before_a_quotation(extract_text):
                        "The talks continued for hours.")
     (q,) = [q for q in rec.quotes if q.cue == "continued"]
     assert q.speaker_text == "Limbaugh" and q.text == "\u201cThe left is demanding this.\u201d"
+
+
+@pytest.mark.parametrize("text", [
+    'The host spoke for an hour on the radio about the debate. Limbaugh continued: "',
+    "The senator walked to the podium and looked at the crowd. She began, \u201c",
+    "Readers wrote to the paper about the debate and the election. \u201cYes, it was a disaster.\u201d \u2015 ",
+])
+def test_quotes_cue_shapes_survive_unclosed_or_empty_quotations(extract_text, text):
+    rec = extract_text(text)
+    assert all(rec.text[q.start:q.end] == q.text for q in rec.quotes)

@@ -310,7 +310,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         elif obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
             content, kind = _widen_to_quote(_np_span(target), quotes)
-        elif quoting and subj is not None:
+        elif quoting and subj is not None and any(q[0] >= tok.idx + len(tok) for q in quotes):
             content, kind = next(q for q in quotes if q[0] >= tok.idx + len(tok)), "direct"
         elif quote_in_sent and subj is not None:
             content, kind = quote_in_sent[0], "direct"

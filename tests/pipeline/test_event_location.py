@@ -16,6 +16,8 @@ from eventwire.pipeline.mentions import find_mentions
     # A place that acts or owns is not where: the subject of the verb, a possessor of a thing.
     ("Washington and its allies killed scores of fighters in the opening hours of air strikes.", "killed", None),
     ("Militants detonated a roadside bomb under Israel's armored vehicles, killing six soldiers.", "detonated", None),
+    # ... but a place that owns a site locates the event there.
+    ("A monk was shot on Wednesday at Bethlehem's Church of the Nativity.", "shot", "Bethlehem"),
     # Proper names before a place noun, and Arabic names after a lowercase article.
     ("The blast targeted a busy car market in the predominately Shiite al-Bayaa district.", "targeted", "al-Bayaa"),
     ("The army began a new offensive on the city of al-Tall on Monday.", "began", "al-Tall"),

@@ -26,6 +26,11 @@ REPORTING = frozenset("say tell announce report claim add state confirm deny acc
 PLACE_HEADS = frozenset("city town village province region district area county state governorate neighbourhood "
                         "neighborhood suburb outskirts capital border north south east west centre center coast "
                         "countryside camp border part oblast commune municipality street road".split())
+# Sites a place's name locates when it owns them: "at Bethlehem's Church of the Nativity", "Kabul's airport".
+SITE_HEADS = frozenset("church mosque temple shrine cathedral hospital clinic airport airbase port harbour harbor "
+                       "market marketplace bazaar square compound university campus school college prison jail "
+                       "station hotel stadium bridge palace parliament downtown suburbs neighbourhoods "
+                       "neighborhoods streets villages towns outskirts".split())
 # Place nouns a proper name before them makes a place ("the al-Bayaa district", "Kheda district").
 PLACE_NAME_HEADS = frozenset("city town village province region district county governorate neighbourhood "
                              "neighborhood suburb camp oblast commune municipality".split())
@@ -93,13 +98,13 @@ def is_modifier(tok: Token) -> bool:
 
 def is_actor(tok: Token, verb: Token) -> bool:
     """A place that acts or owns rather than locates: the subject of the event's verb ("Washington and its allies
-    killed ..."), or a possessor of something other than a place ("under Israel's armored vehicles"; but "Iraq's
-    north" locates)."""
+    killed ..."), or a possessor of something other than a place or a site ("under Israel's armored vehicles"; but
+    "Iraq's north" and "Bethlehem's Church of the Nativity" locate)."""
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i:
         return True
     if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i == verb.i:
         return True
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_HEADS
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_HEADS | SITE_HEADS
 
 
 def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | None = None) -> Span | None:

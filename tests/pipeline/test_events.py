@@ -345,3 +345,19 @@ def test_events_burnings_sexual_violence_and_pro_government_militias(extract_tex
                                                                      sub_event):
     ev = _one(extract_text(text), trigger)["event"]
     assert (ev.type, ev.acled.sub_event_type) == (type_, sub_event)
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The prime minister has cancelled a planned visit to Washington amid tensions.", "cancelled", "REJECT"),
+    ("Taliban fighters overran an army base in northern Afghanistan.", "overran", "ASSAULT"),
+    ("The Iraqi army took over Kirkuk and pushed the Peshmerga out of the city.", "pushed", "ASSAULT"),
+])
+def test_events_cancelled_visits_and_territory_taken(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["event"].type == type_
+    assert not [e for e in rec.events if e.type == "CONSULT"]  # the cancelled visit did not happen
+
+
+def test_events_a_postponed_rally_is_no_protest(extract_text):
+    assert not [e for e in extract_text("Organisers postponed the rally until Friday.").events
+                if e.type == "PROTEST"]

@@ -85,6 +85,7 @@ BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp che
 UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation organization network regiment "
                        "division squad cell wing".split())
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
+MEETINGS = frozenset("visit trip meeting talks talk summit conference negotiation negotiations tour".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -93,6 +94,7 @@ NEEDS_OBJECT = {
     "form": (UNIT_NOUNS, ""),
     "hand": (TERRITORY_NOUNS | {"control", "authority", "swathe", "camp", "province"}, ""),
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
+    "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -470,11 +472,17 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
                                 for c in tok.children):
         type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
-    if lemma == "seize" and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights for c in r.subtree) or \
-            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS or lemma == "take" and "control" in _arguments(
-                tok) and any(c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in
-                             ("GPE", "LOC", "FAC") for r in tok.rights for c in r.subtree):
+    took_over = lemma == "take" and ("control" in _arguments(tok) or any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in tok.children))
+    if lemma in ("seize", "overrun") and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights
+                                             for c in r.subtree) or \
+            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS or took_over and any(
+                c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in ("GPE", "LOC", "FAC")
+                for r in tok.rights for c in r.subtree):
         type_ = "ASSAULT"  # "seized the town", "freed villages from IS", "took control of Garma": territory
+    if lemma in ("push", "drive") and any(c.dep_ == "prt" and c.lower_ in ("out", "back") or
+                                          c.dep_ == "prep" and c.lower_ == "out" for c in tok.children):
+        type_ = "ASSAULT"  # "pushed the Peshmerga out of the city", "drove back the militants"
     if lemma in ("gain", "regain", "retake") and not any(
             t.lemma_.lower() in TERRITORY_NOUNS or t.idx in place_by_char
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
@@ -499,8 +507,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = cameo.plover.type  # "dropped the investigation": no weapon, but another CAMEO reading
     if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
                                tok.head.head.lemma_.lower() in CONTENT_VERBS or
-                               tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING):
-        return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of": not yet an event
+                               tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING | {"cancel", "postpone"}):
+        return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of", "cancelled a
+        # planned visit": not (yet) an event
     if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
             _arguments(tok) & {"demand", "request", "plea", "call"}:
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)

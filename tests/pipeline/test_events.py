@@ -361,3 +361,15 @@ def test_events_cancelled_visits_and_territory_taken(extract_text, text, trigger
 def test_events_a_postponed_rally_is_no_protest(extract_text):
     assert not [e for e in extract_text("Organisers postponed the rally until Friday.").events
                 if e.type == "PROTEST"]
+
+
+def test_events_seized_weapons_count_even_beside_drugs(extract_text):
+    ev = _one(extract_text("Police seized guns and drugs in a raid on two homes in Leeds."), "seized")["event"]
+    assert ev.acled.sub_event_type == "Disrupted weapons use"
+    assert not [e for e in extract_text("Police seized drugs at a house in Leeds.").events if e.type == "COERCE"]
+
+
+def test_events_raids_by_helicopters_are_air_strikes(extract_text):
+    ev = _one(extract_text("The militants suffered heavy losses in raids by the army's choppers near Hama."),
+              "raids")["event"]
+    assert ev.acled.sub_event_type == "Air/drone strike"

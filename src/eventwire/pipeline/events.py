@@ -342,8 +342,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             continue
         trig = _trigger_for(tok)
         cameo = match_cameo(tok) if tok.pos_ == "VERB" and tok.dep_ != "amod" else None  # not "the avowed"
-        if cameo is not None and cameo.code == "---":
-            continue
+        if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS:
+            continue  # CAMEO rules the event out ("seized drugs"), unless weapons are in it too
         demand = _demanded_by(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
         if demand is not None:
             trig, cameo = None, None

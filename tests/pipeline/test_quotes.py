@@ -127,3 +127,11 @@ def test_quotes_verb_that_cues_only_before_a_quotation(extract_text):
 def test_quotes_cue_shapes_survive_unclosed_or_empty_quotations(extract_text, text):
     rec = extract_text(text)
     assert all(rec.text[q.start:q.end] == q.text for q in rec.quotes)
+
+
+def test_quotes_nominal_attribution(extract_text):
+    rec = extract_text("Politifact checked Donald Trump's claim that there have been thousands of shootings in "
+                       "Chicago this year.")
+    (q,) = [q for q in rec.quotes if q.cue == "claim"]
+    assert q.speaker_text == "Donald Trump" and q.text.startswith("that there have been thousands")
+    assert q.kind == "indirect"

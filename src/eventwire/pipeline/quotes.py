@@ -5,7 +5,8 @@ content span):
 
 1. **Cues**: a reporting verb (``said``, ``told``, ``added``, ``wrote``, ``claimed``, ``denied`` ...; see
    ``REPORTING_VERBS``) with a clausal complement, a quotation, or a subject and a quote in its sentence;
-   ``according to X``; a colon after a speaker before a quotation; a dash and a name after a quotation.
+   ``according to X``; a speech noun with its owner ("Trump's claim that"); a colon after a speaker before a
+   quotation; a dash and a name after a quotation.
 2. **Source**: the cue's subject (its noun phrase, appositions included), or the object of ``according to``.
 3. **Content**: the cue's clausal complement, widened to the quotation marks around it; a quotation that runs
    over several sentences or paragraphs (the news convention: no closing mark at a paragraph's end, an opening
@@ -46,6 +47,11 @@ STANCE_VERBS = frozenset("""
 call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
+""".split())
+# Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
+CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
+accusation accusations assertion assertions argument arguments warning warnings promise promises pledge pledges
+suggestion suggestions criticism insistence denial denials admission testimony tweet tweets
 """.split())
 QUOTING_VERBS = frozenset({"continue", "begin", "interject", "shout", "chant", "sing", "exclaim"})
 CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})
@@ -330,6 +336,31 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         att = Attribution(content, _cue_span(tok), source, kind, medium, addressee, cue_token=tok.i)
         if subj is not None:
             att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
+        found.append(att)
+        used_content.append(content)
+
+    # Nominal attributions: "Trump's claim that there have been thousands of shootings", "his remarks about
+    # the judge": a speech noun with its owner as the source.
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if owner is None or any(tok.idx < e and s < tok.idx + len(tok) for s, e in used_content):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")), None)
+        if clause is not None:
+            content = _clause_span(clause)
+        elif prep is not None and any(c.dep_ == "pobj" for c in prep.children):
+            content = _np_span(next(c for c in prep.children if c.dep_ == "pobj"))
+        else:
+            continue
+        content, kind = _widen_to_quote(content, quotes)
+        words = [t for t in owner.subtree if t.dep_ != "case"]  # "Donald Trump", not "Donald Trump's"
+        source = (words[0].idx, words[-1].idx + len(words[-1]))
+        att = Attribution(content, (tok.idx, tok.idx + len(tok)), source, kind, cue_token=tok.i)
+        att.extra["head"] = (owner.idx, owner.idx + len(owner), owner.lemma_.lower(), owner.lower_)
         found.append(att)
         used_content.append(content)
 

@@ -42,7 +42,7 @@ def test_events_ontology_is_complete():
     # Status.
     ("The rebels will attack the city next week.", "attack", "ASSAULT", "future"),
     ("The coalition vowed to continue its raids into Russia.", "raids", "ASSAULT", "future"),
-    ("The army threatened to shell the town.", "shell", "ASSAULT", "threatened"),
+    ("The army threatened to shell the town.", "threatened", "THREATEN", "reported"),  # one event: the threat
     ("The rebels did not attack the town.", "attack", "ASSAULT", "negated"),
     ("The rebels could attack the town if talks fail.", "attack", "ASSAULT", "hypothetical"),
     ("In 2019, rebels attacked the town of Ansongo.", "attacked", "ASSAULT", "historical"),
@@ -373,3 +373,19 @@ def test_events_raids_by_helicopters_are_air_strikes(extract_text):
     ev = _one(extract_text("The militants suffered heavy losses in raids by the army's choppers near Hama."),
               "raids")["event"]
     assert ev.acled.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Iran has threatened to close all borders with Iraqi Kurdistan.", "threatened"),
+    ("The police will arrest anyone who joins the march, the minister said.", "arrest"),
+])
+def test_events_threats_of_coercion_are_threaten(extract_text, text, trigger):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["event"].type == "THREATEN"
+    assert not [e for e in rec.events if e.type in ("COERCE", "ASSAULT")]
+
+
+def test_events_withdrawing_from_a_pact_is_no_territory(extract_text):
+    ev = _one(extract_text("The country formally withdrew from a landmark nuclear missile pact on Thursday."),
+              "withdrew")["event"]
+    assert ev.acled.sub_event_type == "Agreement"

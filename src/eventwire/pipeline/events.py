@@ -57,6 +57,7 @@ BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 AGREEMENT_NOUNS = frozenset("agreement deal pact accord treaty memorandum protocol".split())
 SIGN_VERBS = frozenset("sign reach conclude strike ink seal finalize finalise clinch agree".split())
 REFUSING = frozenset({"refuse", "decline", "reject"})
@@ -655,14 +656,19 @@ def _arguments(verb: Token) -> set[str]:
 def _plover_reading(type_: str, status: str) -> tuple[str, str]:
     """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
     stated intent to give, yield, cooperate or meet as AGREE ("is willing to withdraw its troops", "will release",
-    "will meet Erdogan in Ankara": CAMEO 03), and a stated intent to sanction, boycott or protest as THREATEN."""
+    "will meet Erdogan in Ankara": CAMEO 03), a stated intent to sanction, boycott, protest or restrict, and any
+    threat of force or coercion, as THREATEN."""
     if status == "negated" and type_ in COOPERATIVE:
         return "REJECT", "reported"
     if status == "future" and type_ in MATERIAL_COOPERATION | {"CONSULT"}:
         return "AGREE", "reported"
-    if status == "future" and type_ in ("SANCTION", "PROTEST"):
+    if status == "future" and type_ in ("SANCTION", "PROTEST", "COERCE"):
         # "would boycott the conference", "will impose sanctions" (CAMEO 1312); "will hold a protest", "called
-        # a strike for Monday": PLOVER's THREATEN mode restrict covers announced strikes, boycotts and protests.
+        # a strike for Monday", "will extend the curfew": PLOVER's THREATEN modes restrict and arrest.
+        return "THREATEN", "reported"
+    if status == "threatened" and type_ in CONFLICTUAL:
+        # "threatened to shell Hezbollah positions", "threatened to close the borders": the threat is the event
+        # (PLOVER: a threat is THREATEN, never ASSAULT with a mode of its own).
         return "THREATEN", "reported"
     return type_, status
 

@@ -389,3 +389,10 @@ def test_events_withdrawing_from_a_pact_is_no_territory(extract_text):
     ev = _one(extract_text("The country formally withdrew from a landmark nuclear missile pact on Thursday."),
               "withdrew")["event"]
     assert ev.acled.sub_event_type == "Agreement"
+
+
+@pytest.mark.parametrize("text", ["Anyone who breaks the curfew will be fined.",
+                                  "Officials tried to contain the spread of the virus.",
+                                  "A veteran journalist will moderate the debate on Friday."])
+def test_events_everyday_senses_of_conflict_verbs_are_no_events(extract_text, text):
+    assert not [e for e in extract_text(text).events if e.type in ("ASSAULT", "COERCE", "PROTEST")]

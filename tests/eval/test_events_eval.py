@@ -75,3 +75,13 @@ def test_events_eval_plover_gsr():
     assert [(p["gold"], p["predicted"]) for p in r.predictions] == [
         ("REQUEST", "REQUEST"), ("ASSAULT", "ASSAULT"), ("PROTEST", "PROTEST")]
     assert r.metrics["macro_f1"] == 1.0 and r.metrics["skipped"] == {"skipped: record without text or event": 1}
+
+
+def test_events_eval_india_threatened_arrest_is_no_arrest():
+    from eventwire import extract
+    from eventwire.eval.events import india_sentence_labels
+
+    text = "The police commissioner said officers will arrest the rioters who burned the shops."
+    assert india_sentence_labels(text, extract(text).events)["ARREST"] is False
+    text = "The police arrested the rioters who burned the shops on Monday."
+    assert india_sentence_labels(text, extract(text).events)["ARREST"] is True

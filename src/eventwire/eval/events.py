@@ -251,11 +251,12 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
            for c in INDIA_CLASSES}
     if out["FAIL"] and not police and GENERIC_FAILURE.search(text) and not STRONG_INACTION.search(text):
         out["FAIL"] = False  # "the government's failure to ...": a failure, but not the police's inaction
-    arrests = [e for e in events if e.type == "COERCE" and INDIA_CUES["ARREST"].search(_trigger_text(e))]
-    if out["ARREST"] and arrests and all(e.status not in ("reported", "historical") for e in arrests):
+    # An arrest event, or a threatened one ("will arrest them" is THREATEN, as PLOVER codes it).
+    arrests = [e for e in events if e.type in ("COERCE", "THREATEN") and INDIA_CUES["ARREST"].search(_trigger_text(e))]
+    made = [e for e in arrests if e.type == "COERCE" and e.status in ("reported", "historical")]
+    if out["ARREST"] and arrests and not made:
         out["ARREST"] = False
-    if out["ARREST"] and IRREALIS_ARREST.search(text) and not any(e.status in ("reported", "historical")
-                                                                   for e in arrests):
+    if out["ARREST"] and IRREALIS_ARREST.search(text) and not made:
         out["ARREST"] = False
     out["FORCE"] = out["FORCE"] or bool(re.search(r"lathi|tear[ -]?gas|teargas", text, re.I))
     if not police and not out["ARREST"] and not out["FORCE"] and not out["FAIL"]:

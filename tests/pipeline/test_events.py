@@ -396,3 +396,17 @@ def test_events_withdrawing_from_a_pact_is_no_territory(extract_text):
                                   "A veteran journalist will moderate the debate on Friday."])
 def test_events_everyday_senses_of_conflict_verbs_are_no_events(extract_text, text):
     assert not [e for e in extract_text(text).events if e.type in ("ASSAULT", "COERCE", "PROTEST")]
+
+
+def test_events_pronoun_in_reported_speech_is_the_speaking_group(extract_text):
+    rec = extract_text("The Liptako Liberation Front attacked a convoy on Tuesday. The government in Bamako said "
+                       "it would send reinforcements to the north.")
+    send = _one(rec, "send")["event"]
+    names = {e.id: e.name for e in rec.entities}
+    assert [names[a] for a in send.actor] != ["Liptako Liberation Front"]
+    assert send.actor == [send.source]
+
+
+def test_events_breaking_away_is_no_threat(extract_text):
+    rec = extract_text("Sissoko broke away from a larger jihadist coalition two years ago.")
+    assert not [e for e in rec.events if e.type == "THREATEN"]

@@ -236,6 +236,9 @@ class _Resolver:
                 if low in ("we", "us") and q is not None and q.speaker:
                     # "we" in a quote is the speaker's group: the speaker if a group, else the story's group.
                     ent = q.speaker if self.types.get(q.speaker) != "PERSON" else (self.main_org or q.speaker)
+                elif low in ("it", "they") and q is not None and q.kind == "indirect" and q.speaker and \
+                        self.types.get(q.speaker) != "PERSON":
+                    ent = q.speaker  # "the government said it would send reinforcements": the government
                 elif PRONOUNS[low] == "PERSON":
                     ent = self.last_before(h.idx, ("PERSON",))
                 else:
@@ -493,6 +496,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             t.lemma_.lower() in TERRITORY_NOUNS or t.idx in place_by_char
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
         return None  # "regained control of the town", "retook Kirkuk"; not "gained ground in the polls"
+    if lemma == "break" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
+        return None  # "broke away from a larger coalition": a split, no threat (CAMEO's "break away" is 130)
     if lemma == "suspect" and tok.dep_ in ("acl", "amod"):
         return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
     if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children) \

@@ -54,9 +54,10 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
       event-location halterman PATH   Prodigy JSON Lines: accuracy of the place chosen for each VERB
       events case2021 PATH            CASE 2021 Task 2 dev.tsv: ACLED sub-event types, weighted F1
       events plv PATH                 PLV_train.tsv: PLOVER root between source and target, macro-F1
+      events plover-gsr PATH          PLOVER_GSR_CAMEO.json: PLOVER type between source and target, macro-F1
       events india-police DIR         sents.csv/docs.csv: police KILL/ARREST/FORCE/FAIL, sentences and documents
       quotes polnear DIR              brat standoff (text/, attributions/): source, cue and content span
-                                      P/R/F1, exact and overlap; speaker accuracy for named persons
+                                      P/R/F1, exact and token overlap; speaker accuracy for named persons
 
     \b
     Example:

@@ -22,6 +22,7 @@ and ACLED rules over the parse).
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sys
 from pathlib import Path
@@ -195,8 +196,6 @@ GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
 def evaluate_plover_gsr(path: str, limit: int | None = None) -> EvalResult:
     """PLOVER's Gold Standard Records (CAMEO manual sentences coded in PLOVER 0.5b1): the type of the event
     between the coded source and target, as for PLV, over the 16 types (CONCEDE and RETREAT kept apart)."""
-    import json
-
     file = Path(path)
     if file.is_dir():
         file = file / "PLOVER_GSR_CAMEO.json"

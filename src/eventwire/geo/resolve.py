@@ -145,12 +145,12 @@ def _shared_admin1(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer
 
 def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:
     """The best place for ``name``, or None when the gazetteer has no candidate."""
-    ranked = rank(gazetteer.lookup(name), ctx.without(name), hint)
-    demonym = gazetteer.best(name, frozenset({"demonym"}))
-    if ranked and not (demonym is not None and demonym.country and ranked[0].kind in ("city", "admin2") and
-                       ranked[0].population < DEMONYM_TOWN_MAX_POPULATION):
-        return ranked[0]
-    if demonym is not None and demonym.country:
+    candidates = gazetteer.lookup(name)
+    ranked = rank(candidates, ctx.without(name), hint)
+    top = ranked[0] if ranked else None
+    demonym = next((c for c in candidates if c.kind == "demonym"), None)
+    if demonym is not None and demonym.country and (
+            top is None or top.kind in ("city", "admin2") and top.population < DEMONYM_TOWN_MAX_POPULATION):
         # "Canadian" is Canada, not Canadian, Texas: a nationality word names a small town far less often.
-        return gazetteer.country(demonym.country) or (ranked[0] if ranked else None)
-    return ranked[0] if ranked else None
+        return gazetteer.country(demonym.country) or top
+    return top

@@ -500,9 +500,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "broke away from a larger coalition": a split, no threat (CAMEO's "break away" is 130)
     if lemma == "suspect" and tok.dep_ in ("acl", "amod"):
         return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
-    if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children) \
-            and not _phone_call(tok):
-        return None  # "called for a ceasefire" is a request; "called him a liar" is not
+    if lemma == "call":
+        if _phone_call(tok):
+            if not _phone_call(tok, CALL_TALKS):
+                return None  # "called Morrison to congratulate him": the congratulation is the event
+            type_ = "CONSULT"  # "called Lavrov on Saturday to discuss Syria": a telephone call (CAMEO 040)
+        elif not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
+            return None  # "called for a ceasefire" is a request; "called him a liar" is not
     if lemma == "set" and tok.pos_ == "VERB" and _set_alight(tok):
         victim = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         # "set ablaze by an angry mob", "set fire to the police station"
@@ -568,10 +572,6 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in tok.children):
         type_ = "PROTEST"  # demonstrators or opponents clashing with police: a riot (ACLED violent demonstration)
-    if lemma == "call" and _phone_call(tok):
-        if not _phone_call(tok, CALL_TALKS):
-            return None  # "called Morrison to congratulate him": the congratulation is the event
-        type_ = "CONSULT"  # "called Lavrov on Saturday to discuss Syria": a telephone call (CAMEO 040)
     if lemma in ("pledge", "offer", "promise", "express", "voice") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") and not
             {m.lemma_.lower() for m in c.children} & MATERIAL_SUPPORT for c in tok.children):

@@ -30,7 +30,8 @@ PLACE_HEADS = frozenset("city town village province region district area county 
 SITE_HEADS = frozenset("church mosque temple shrine cathedral hospital clinic airport airbase port harbour harbor "
                        "market marketplace bazaar square compound university campus school college prison jail "
                        "station hotel stadium bridge palace parliament downtown suburbs neighbourhoods "
-                       "neighborhoods streets villages towns outskirts".split())
+                       "neighborhoods streets villages towns".split())
+LOCATING_HEADS = PLACE_HEADS | SITE_HEADS  # what a possessor place locates rather than owns
 # Place nouns a proper name before them makes a place ("the al-Bayaa district", "Kheda district").
 PLACE_NAME_HEADS = frozenset("city town village province region district county governorate neighbourhood "
                              "neighborhood suburb camp oblast commune municipality".split())
@@ -104,7 +105,7 @@ def is_actor(tok: Token, verb: Token) -> bool:
         return True
     if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i == verb.i:
         return True
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_HEADS | SITE_HEADS
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in LOCATING_HEADS
 
 
 def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | None = None) -> Span | None:

@@ -171,7 +171,14 @@ def read_table(path: Path) -> list[tuple[str, str, str, str]]:
             continue
         fields = [f.strip() for f in m.group(2).split(",")]
         fields += [""] * (3 - len(fields))
-        rows.append((m.group(1), fields[0], fields[1], fields[2].replace(" ", "")))
+        code, type_, mode, context = m.group(1), fields[0], fields[1], fields[2].replace(" ", "")
+        # Two slips of the 2021 table: a context in the mode column (175 "pro_autocracy"), and COERCE's mode on
+        # an ASSAULT code (1712 destroy property "seize"; the PLOVER manual's ASSAULT mode is "destroy").
+        if "_" in mode:
+            mode, context = "", ";".join(c for c in (mode, context) if c)
+        if type_ == "ASSAULT" and mode == "seize":
+            mode = "destroy"
+        rows.append((code, type_, mode, context))
     return rows
 
 

@@ -410,3 +410,40 @@ def test_events_pronoun_in_reported_speech_is_the_speaking_group(extract_text):
 def test_events_breaking_away_is_no_threat(extract_text):
     rec = extract_text("Sissoko broke away from a larger jihadist coalition two years ago.")
     assert not [e for e in rec.events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Farmers blockaded the main highway into Paris with tractors.", "blockaded", "PROTEST"),  # obstruct (144)
+    ("Striking dock workers blocked the port of Mombasa.", "blocked", "PROTEST"),
+    ("Teachers in Nairobi walked off the job over unpaid wages.", "walked", "PROTEST"),  # a strike (143)
+    ("The opposition boycotted the parliamentary session.", "boycotted", "PROTEST"),  # PLOVER boycott mode
+    ("The Arab League states boycotted Israeli goods and products for decades after the war.", "boycotted",
+     "SANCTION"),  # an embargo (163)
+    ("Hundreds of students staged a sit-in outside the education ministry.", "sit-in", "PROTEST"),
+    ("Security forces broke up a rally by opposition supporters.", "broke", "COERCE"),  # pushed back: restrict
+    ("The army closed all crossing points into the enclave.", "closed", "COERCE"),  # restrict movement (191)
+    ("The government shut down the internet in the northern region.", "shut", "COERCE"),  # withhold
+    ("Troops cordoned off the neighbourhood after the bombing.", "cordoned", "COERCE"),
+])
+def test_events_protest_and_restriction_readings(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["event"].type == type_
+
+
+def test_events_army_blocking_a_road_is_no_protest(extract_text):
+    ev = _one(extract_text("The army blocked the road to the border."), "blocked")["event"]
+    assert ev.type != "PROTEST"
+
+
+def test_events_what_a_protest_demands_is_the_protest(extract_text):
+    rec = extract_text("Thousands of opposition supporters marched through the capital on Sunday demanding the "
+                       "resignation of Prime Minister Ahmed Ali.")
+    assert [e["type"] for e in _events(rec)] == ["PROTEST"]
+    assert _one(rec, "marched")["recipient"] == ["Ahmed Ali"]  # the demand's target is the protest's
+
+
+def test_events_purpose_of_crowd_control_is_one_event(extract_text):
+    rec = extract_text("Police fired tear gas to disperse thousands of protesters in Nairobi.")
+    assert [e["trigger"] for e in _events(rec)] == ["fired"]
+    rec = extract_text("Hundreds of students staged a sit-in.")
+    s, e = _one(rec, "sit-in")["event"].evidence.trigger
+    assert rec.text[s:e] == "sit-in"  # the trigger span covers the hyphenated word

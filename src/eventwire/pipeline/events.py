@@ -92,6 +92,32 @@ UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation 
                        "division squad cell wing".split())
 TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
 MEETINGS = frozenset("visit trip meeting talks talk summit conference negotiation negotiations tour".split())
+PROTEST_WORDS = frozenset("protest protests march marches rally rallies demonstration demonstrations sit-in "
+                          "sit-ins vigil vigils strike strikes walkout".split())
+BURNED_PEOPLE = frozenset("man woman person people boy girl child children cultist suspect thief worshipper "
+                          "villager".split())
+BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
+PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
+marcher""".split())
+# Civilians who protest by blocking a road, a port or a building (PLOVER PROTEST, mode obstruct; CAMEO 144), where
+# the same verb by the state is coercion or a blockade: "farmers blockaded the highway", "striking dockers blocked
+# the port".
+OBSTRUCTORS = PROTESTERS | frozenset("""worker farmer resident villager driver trucker striker teacher miner
+unionist union employee nurse doctor taxi youth""".split())
+OBSTRUCT_VERBS = frozenset("block blockade barricade obstruct occupy".split())
+MUTUAL_FIGHTING = frozenset("clash scuffle fight battle skirmish".split())
+SECURITY_FORCES = frozenset("police policeman policemen officer troop soldier force army gendarme guard "
+                             "authority".split())
+# What a state closes or cuts off to restrict movement or withhold public services (PLOVER COERCE, modes restrict
+# and withhold): "closed all crossing points into the enclave", "shut down the internet", "cut off power".
+CLOSED_PASSAGES = frozenset("border crossing frontier airspace port checkpoint road highway pass airport "
+                            "point".split())
+UTILITIES = frozenset("internet power electricity water phone telephone network service services website media "
+                      "newspaper station channel broadcaster".split())
+# What a state boycotts when the boycott is an economic sanction (CAMEO 163), not dissent.
+TRADED = frozenset("good product import export trade company firm brand".split())
+WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
+                                "mission".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -102,11 +128,15 @@ NEEDS_OBJECT = {
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
+    # "dispersed the crowd", "broke up a rally": pushing protesters back short of crowd-control weapons is
+    # COERCE restrict (PLOVER manual, ASSAULT crowd-control); not "the clouds dispersed", "broke up with".
+    "disperse": (PROTEST_WORDS | PROTESTERS | {"gathering", "sit-in", "crowd"}, ""),
+    "break": (PROTEST_WORDS | PROTESTERS | {"gathering", "sit-in", "crowd"}, "up"),
+    "shut": (UTILITIES | CLOSED_PASSAGES, ""),
+    "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
-WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
-                                "mission".split())
 MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
                              "budget budgetary".split())
 REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
@@ -117,13 +147,6 @@ REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".
 CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
 CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure apologize apologise thank "
                                        "condole".split())
-PROTEST_WORDS = frozenset("protest protests march marches rally rallies demonstration demonstrations sit-in "
-                          "sit-ins vigil vigils strike strikes walkout".split())
-BURNED_PEOPLE = frozenset("man woman person people boy girl child children cultist suspect thief worshipper "
-                          "villager".split())
-BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
-PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
-marcher""".split())
 DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
@@ -143,6 +166,10 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 def _trigger_for(tok: Token):
     lex = triggers()
+    first = _hyphen_start(tok)
+    if first is not tok:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
+        word = doc_text(tok.doc)[first.idx:tok.idx + len(tok)].lower()
+        return lex.get((word, "n")) or (lex.get((word[:-1], "n")) if word.endswith("s") else None)
     pos = "v" if tok.pos_ in ("VERB",) else "n" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
@@ -151,6 +178,13 @@ def _trigger_for(tok: Token):
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
     return trig
+
+
+def _hyphen_start(tok: Token) -> Token:
+    """The first part of a hyphenated word ``tok`` ends ("sit" for the "in" of "sit-in"), else ``tok``."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
+        return tok
+    return tok.doc[tok.i - 2]
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -346,6 +380,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     local_places = {p.entity for p in places if p.feature not in ("country", None)} - \
         {p.entity for p in places if p.feature == "country"}
     events: list[Event] = []
+    trigger_tokens: list[Token] = []  # the trigger of each event in ``events``
     for tok in doc:
         if tok.idx in entity_chars:
             continue
@@ -422,9 +457,24 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             # "will hold a protest", "staged a strike", "called Lavrov to discuss": one event. ("ambushed a
             # convoy, killing 12" stays two: the killing is told apart.)
             continue
+        if lemma == "disperse" and tok.dep_ in ("advcl", "xcomp") and any(
+                trigger_tokens[k].i == tok.head.i and events[k].type == "ASSAULT" for k in range(len(events))):
+            continue  # "fired tear gas to disperse the crowd": the crowd-control attack is the event
+        if type_ == "REQUEST" and tok.dep_ in ("advcl", "xcomp", "acl"):
+            # "marched through the capital demanding the resignation of ...", "staged a sit-in to demand ...": the
+            # demand is what the protest is for (CAMEO 141x), told once, by the protest.
+            protest = next((k for k in range(len(events) - 1, max(-1, len(events) - 4), -1)
+                            if events[k].type == "PROTEST" and trigger_tokens[k].sent.start == sent.start and
+                            tok.head.i in (trigger_tokens[k].i, trigger_tokens[k].head.i)), None)
+            if protest is not None:
+                kept = events[protest].recipient
+                events[protest] = events[protest].model_copy(
+                    update={"recipient": kept + [r for r in recipient if r not in kept and r not in actor]})
+                continue
         quote = resolver.quote_at(tok.idx)
         source = quote.speaker if quote is not None else None
-        trigger_span = doc[tok.i:tok.i + 1]
+        first = _hyphen_start(tok)
+        trigger_span = doc[first.i:tok.i + 1]
         chosen = choose_location(trigger_span, [s for s in place_spans if s.sent.start == sent.start], kinds)
         place = place_by_char.get(chosen.start_char) if chosen is not None else None
         if place is None and type_ == "MOBILIZE":
@@ -454,7 +504,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 wider = acled_view(type_, lemma, text[sent.start_char:tok.idx], f"{sent.text} {nxt.text}", own)
                 if wider.sub_event_type not in GENERIC_ACLED:
                     acled = wider
-        riot = acled.sub_event_type == "Violent demonstration"
+        riot = acled.sub_event_type == "Violent demonstration" and not (
+            subj is not None and subj.lemma_.lower() in SECURITY_FORCES and lemma not in MUTUAL_FIGHTING)
+        # ("riot police used water cannon" is the police's act; "police clashed with rioters" is the riot)
         if riot and type_ != "PROTEST":
             type_, cameo = "PROTEST", None  # PLOVER codes a riot as PROTEST, mode riot
             info = types[type_]
@@ -466,7 +518,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
             counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), counts_by_sent),
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
-                              trigger=(tok.idx, tok.idx + len(tok)))))
+                              trigger=(first.idx, tok.idx + len(tok)))))
+        trigger_tokens.append(tok)
     return events
 
 
@@ -565,8 +618,20 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
     if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
         type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
-    if lemma == "boycott" and _arguments(tok) & BALLOTS:
-        type_ = "PROTEST"  # boycotting a vote is dissent (CAMEO 143), not a sanction
+    if lemma in ("close", "shut", "cut") and tok.pos_ == "VERB" and _arguments(tok) & (
+            CLOSED_PASSAGES | UTILITIES if lemma != "cut" else UTILITIES) and not _obstructor(_subject(tok)):
+        type_ = "COERCE"  # "closed all crossing points into the enclave", "cut off power to the city" (CAMEO 191)
+    if lemma == "boycott" and not _state_boycott(tok):
+        type_ = "PROTEST"  # boycotting a vote, a session or a firm is dissent (PLOVER PROTEST, mode boycott)
+    if lemma in OBSTRUCT_VERBS and tok.pos_ == "VERB" and _obstructor(_subject(tok)):
+        type_ = "PROTEST"  # "farmers blockaded the highway": protest by obstruction (CAMEO 144), not coercion
+    if lemma == "walk":
+        if not any(c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep") for c in tok.children):
+            return None  # walking is no event; walking out is
+        if _arguments(tok) & MEETINGS or any(t.lemma_.lower() in MEETINGS for c in tok.children if c.dep_ == "prep"
+                                            for t in c.subtree):
+            return None  # "walked out of the talks": told by what follows (a suspension, a rejection)
+        type_ = "PROTEST"  # "teachers walked off the job", "nurses walked out": a strike (CAMEO 143)
     if lemma == "burn" and _arguments(tok) & {"flag", "effigy", "portrait", "banner"}:
         type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
     if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
@@ -649,6 +714,31 @@ def _labour_strike(noun: Token) -> bool:
                         "rail", "wildcat", "indefinite", "sit-down"}) or \
         (noun.dep_ == "pobj" and noun.head.lower_ == "on") or \
         noun.head.lemma_.lower() in ("stage", "call", "launch", "hold", "begin", "end", "join", "announce")
+
+
+def _state_boycott(verb: Token) -> bool:
+    """A boycott that is an economic sanction: a state boycotting goods, trade or a firm ("Arab states boycotted
+    Israeli goods", CAMEO 163); any other boycott is a protest ("boycotted the session", "consumers boycotted
+    the brand")."""
+    if _arguments(verb) & TRADED:
+        subj = _subject(verb) if verb.pos_ == "VERB" else next((c for c in verb.children if c.dep_ == "poss"), None)
+        return subj is not None and (subj.ent_type_ in ("GPE", "NORP") or subj.lemma_.lower() in (
+            "government", "state", "country", "administration", "ministry", "league"))
+    return False
+
+
+def _obstructor(subj: Token | None) -> bool:
+    """Whether the subject of "blocked", "occupied" is a crowd of civilians (protesters, "striking workers",
+    "angry residents") rather than the state or an armed group."""
+    if subj is None:
+        return False
+    head = subj
+    if subj.lemma_.lower() in ("hundred", "thousand", "dozen", "group", "crowd", "number"):
+        head = next((t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.children if t.dep_ == "pobj"), subj)
+    lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    return bool(lemmas & OBSTRUCTORS) or any(c.lower_ in ("striking", "protesting", "angry", "irate")
+                                              for c in head.children if c.dep_ == "amod")
 
 
 def _arguments(verb: Token) -> set[str]:

@@ -19,6 +19,8 @@ en_core_web_sm 3.8.0). Loaded by its package, never by a download."""
 # Verbs the rule lemmatizer gets wrong, with effects on event and quote cues: "staged a strike" → "stag",
 # "waged war" → "wag", "raped" → "rap", "hoped" → "hop" (both stems are verbs in its index; the shorter wins).
 LEMMA_FIXES = ("stage", "wage", "rape", "snipe", "fine", "hope", "lambaste", "cane", "bide")
+# Forms it invents a stem for: "cordoned off" → "cordone".
+VERB_FORM_FIXES = {"cordoned": "cordon", "cordoning": "cordon"}
 # Nouns likewise: "set up two military bases" → "basis".
 NOUN_LEMMA_FIXES = {"bases": "base"}
 
@@ -60,7 +62,8 @@ def _fix_lemmas(nlp: Language) -> None:
         nlp.add_pipe("eventwire_lemma_fixes", after="lemmatizer")
 
 
-_FIXED_FORMS = {form: lemma for lemma in LEMMA_FIXES for form in (lemma + "d", lemma[:-1] + "ing", lemma + "s")}
+_FIXED_FORMS = {form: lemma for lemma in LEMMA_FIXES for form in (lemma + "d", lemma[:-1] + "ing", lemma + "s")} | \
+    VERB_FORM_FIXES
 
 
 def lemma_fixes(doc: Doc) -> Doc:

@@ -447,3 +447,39 @@ def test_events_purpose_of_crowd_control_is_one_event(extract_text):
     rec = extract_text("Hundreds of students staged a sit-in.")
     s, e = _one(rec, "sit-in")["event"].evidence.trigger
     assert rec.text[s:e] == "sit-in"  # the trigger span covers the hyphenated word
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The government released 200 political prisoners on Monday.", "released", "RETREAT"),  # release (0841)
+    ("The United States eased sanctions on Cuba after talks in Havana.", "eased", "RETREAT"),  # ease (085)
+    ("The government lifted the ban on opposition parties.", "lifted", "CONCEDE"),  # a concession (0812)
+    ("Turkey allowed aid workers access to the camps near the border.", "allowed", "RETREAT"),  # access (086)
+    ("The rebels laid down their arms in the northern province.", "laid", "RETREAT"),  # disarm (0873)
+    ("The government ended the state of emergency in the capital.", "ended", "RETREAT"),  # (0814)
+    ("Washington severed diplomatic relations with Havana in 1961.", "severed", "SANCTION"),  # (161)
+    ("Iran broke off talks with the European negotiators.", "broke", "SANCTION"),  # halt negotiations (164)
+    ("North Korea placed its troops on full combat readiness.", "placed", "MOBILIZE"),  # (152)
+    ("India and Japan held joint naval exercises in the Bay of Bengal.", "held", "COOPERATE"),  # (062)
+    ("Jordan shared intelligence with the United States on the militants.", "shared", "COOPERATE"),  # (064)
+    ("The two countries resumed trade after a decade of hostility.", "resumed", "COOPERATE"),  # (061)
+])
+def test_events_yielding_sanctioning_and_cooperating_readings(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["event"].type == type_
+    assert len(rec.events) == 1  # "eased sanctions", "broke off talks", "joint exercises": no second event
+
+
+def test_events_released_statements_and_everyday_allowing_are_no_events(extract_text):
+    for text in ("The ministry released a statement on Monday about the border.",
+                 "The new law allows farmers to sell their land to private buyers."):
+        assert not extract_text(text).events
+
+
+def test_events_agreeing_to_act_is_agreement_not_the_act(extract_text):
+    rec = extract_text("Germany agreed to extradite the suspect to Spain.")
+    assert [e["type"] for e in _events(rec)] == ["AGREE"]
+
+
+def test_events_with_names_the_counterpart_of_ties(extract_text):
+    rec = extract_text("Washington severed diplomatic relations with Cuba in 1961.")
+    assert _one(rec, "severed")["recipient"] == ["Cuba"]

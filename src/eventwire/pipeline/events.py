@@ -49,12 +49,14 @@ if TYPE_CHECKING:
     from ..ontologies import Trigger
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
-                         "willing going".split())
+                         "willing going agree".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
 BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "amid", "over"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
+# Types whose "with" names the other party: "severed relations with Havana", "shared intelligence with".
+WITH_COUNTERPART = frozenset({"SANCTION", "COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -118,6 +120,22 @@ UTILITIES = frozenset("internet power electricity water phone telephone network 
 TRADED = frozenset("good product import export trade company firm brand".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
                                 "mission".split())
+# What is released that is not a captive: "released a statement" is no release (PLOVER RETREAT release).
+PUBLISHED = frozenset("""statement video report footage detail figure data list result photo photograph image
+picture recording document audio message tape album book transcript communique information plan budget
+proposal""".split())
+# Restrictions whose easing is material de-escalation (CAMEO 0813, 0814, 085: PLOVER RETREAT), where easing a ban
+# or a restriction on freedoms is a concession (081, 0812: CONCEDE).
+EASED_MEASURES = frozenset("sanction embargo boycott blockade siege curfew emergency law lockdown".split())
+# Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
+ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
+                     "access".split())
+# Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
+SEVERING = frozenset("sever cut break suspend halt end freeze downgrade".split())
+TIES = frozenset("tie relation relations contact talk talks negotiation negotiations dialogue".split())
+SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
+RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
+DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -134,6 +152,8 @@ NEEDS_OBJECT = {
     "break": (PROTEST_WORDS | PROTESTERS | {"gathering", "sit-in", "crowd"}, "up"),
     "shut": (UTILITIES | CLOSED_PASSAGES, ""),
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
+    "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
+    "sever": (TIES, ""), "end": (EASED_MEASURES | TIES, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
@@ -438,7 +458,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         recipient: list[str] = []
         if obj is not None:
             recipient = resolver.resolve(obj)
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS):
+        preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set())
+        # "with" may hang on the object: "severed [relations with Cuba]".
+        holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else [])
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 # "strikes on Ukraine's border regions": the possessor is the recipient.
                 target = next((c for c in pobj.children if c.dep_ == "poss"), None) or pobj
@@ -578,6 +601,37 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING | {"cancel", "postpone"}):
         return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of", "cancelled a
         # planned visit": not (yet) an event
+    if lemma in ("release", "free") and tok.pos_ == "VERB" and type_ == "RETREAT" and \
+            _arguments(tok) & PUBLISHED:
+        return None  # "released a statement", "released a video"
+    if lemma in ("lift", "ease", "end", "relax") and _arguments(tok) & EASED_MEASURES:
+        type_ = "RETREAT"  # "eased sanctions on Cuba", "lifted the curfew", "ended the state of emergency"
+    if lemma in ("allow", "permit", "admit", "let"):
+        let_in = {t.lemma_.lower() for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
+                  for t in (c, *c.children)}
+        if let_in & ADMITTED:
+            type_ = "RETREAT"  # "allowed UN peacekeepers into Darfur", "allowed aid workers access" (CAMEO 086)
+        elif cameo is not None and cameo.plover is not None and _cameo_trusted(cameo):
+            type_ = cameo.plover.type  # "allowed opposition parties to register": a concession
+        else:
+            return None  # "the law allows", "allowed him to speak"
+    if lemma in ("lay", "put", "hand", "give", "surrender") and _arguments(tok) & {"arm", "weapon", "gun"} and \
+            any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "over", "in", "up") for c in tok.children):
+        type_ = "RETREAT"  # "laid down their arms" (CAMEO 0873, PLOVER RETREAT disarm)
+    if lemma in SEVERING and tok.pos_ == "VERB" and _arguments(tok) & TIES and (
+            lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
+        type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
+            type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in ("lift", "ease", "end", "relax", "remove")
+            or type_ == "CONSULT" and tok.head.lemma_.lower() in SEVERING):
+        return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
+    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            t.lemma_.lower() in ("alert", "readiness", "standby", "footing") for t in c.subtree) for c in tok.children):
+        type_ = "MOBILIZE"  # "placed its troops on full combat readiness" (CAMEO 151, 152)
+    elif lemma == "place":
+        return None
+    if tok.pos_ == "NOUN" and lemma in DRILLS and any(c.lower_ in ("joint", "combined") for c in tok.children):
+        type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
     if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
             _arguments(tok) & {"demand", "request", "plea", "call"}:
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)

@@ -483,3 +483,34 @@ def test_events_agreeing_to_act_is_agreement_not_the_act(extract_text):
 def test_events_with_names_the_counterpart_of_ties(extract_text):
     rec = extract_text("Washington severed diplomatic relations with Cuba in 1961.")
     assert _one(rec, "severed")["recipient"] == ["Cuba"]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The rebels halted their attacks on the capital on Sunday.", "halted", "RETREAT"),  # de-escalate (087)
+    ("The opposition suspended its protest marches on Friday.", "suspended", "CONCEDE"),  # ease dissent (082)
+    ("The United States withdrew from the Paris climate agreement.", "withdrew", "SANCTION"),  # PLOVER withdraw
+    ("Burundi withdrew from the International Criminal Court in 2017.", "withdrew", "SANCTION"),
+    ("The Philippine army has pulled all its forces from the region of Marawi.", "pulled", "RETREAT"),
+    ("About 8,000 Portuguese soldiers have been sent to the border with Spain.", "sent", "MOBILIZE"),
+    ("A five-day cease-fire was declared on Friday in Mali.", "cease-fire", "RETREAT"),
+    ("Kosovo has begun to make concessions to Serbia.", "concessions", "CONCEDE"),
+    ("Bolivia has downgraded diplomatic relations with Chile.", "downgraded", "SANCTION"),
+])
+def test_events_halting_withdrawing_and_conceding(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["event"].type == type_
+    assert len(rec.events) == 1  # the attacks halted, the pact left: no events of their own
+
+
+def test_events_agreeing_to_halt_protests_is_one_agreement(extract_text):
+    rec = extract_text("The Rohingya group has agreed to halt protests in return for citizenship.")
+    assert [e["type"] for e in _events(rec)] == ["AGREE"]  # not a threat to halt, nor a protest
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The group's leaders pledged to rekindle the bombing campaign against Seoul.", "pledged", "THREATEN"),
+    ("Japan pledged to invest 15 billion yen in the railway project.", "pledged", "AGREE"),  # intent (CAMEO 03)
+    ("The president ordered the military to end the street protests.", "end", "COERCE"),  # not a concession
+])
+def test_events_pledges_and_ordered_ends(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["event"].type == type_

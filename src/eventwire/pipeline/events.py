@@ -108,7 +108,7 @@ OBSTRUCTORS = PROTESTERS | frozenset("""worker farmer resident villager driver t
 unionist union employee nurse doctor taxi youth""".split())
 OBSTRUCT_VERBS = frozenset("block blockade barricade obstruct occupy".split())
 MUTUAL_FIGHTING = frozenset("clash scuffle fight battle skirmish".split())
-SECURITY_FORCES = frozenset("police policeman policemen officer troop soldier force army gendarme guard "
+SECURITY_FORCES = frozenset("police policeman policemen officer troop soldier force army military gendarme guard "
                              "authority".split())
 # What a state closes or cuts off to restrict movement or withhold public services (PLOVER COERCE, modes restrict
 # and withhold): "closed all crossing points into the enclave", "shut down the internet", "cut off power".
@@ -136,6 +136,16 @@ TIES = frozenset("tie relation relations contact talk talks negotiation negotiat
 SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
 RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
 DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame".split())
+# Stopping one's own hostile acts: halting protests is easing dissent (CAMEO 082, CONCEDE); halting attacks is
+# de-escalation (087, RETREAT ceasefire). The acts halted are no events of their own.
+HALTING = frozenset("halt cease stop suspend end abandon".split())
+HOSTILITIES = frozenset("""attack operation fighting hostility hostilities offensive bombing shelling airstrike strike
+raid assault campaign violence war insurgency""".split())
+# What one withdraws from when the withdrawal is a sanction (PLOVER SANCTION withdraw: "a country withdraws itself
+# from an organization, treaty, or group"), not a retreat from ground.
+WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
+bloc coalition body convention process league commission committee government cabinet election race
+negotiation""".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -153,7 +163,8 @@ NEEDS_OBJECT = {
     "shut": (UTILITIES | CLOSED_PASSAGES, ""),
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
-    "sever": (TIES, ""), "end": (EASED_MEASURES | TIES, ""),
+    "sever": (TIES, ""), "downgrade": (TIES, ""),
+    "end": (EASED_MEASURES | TIES | HOSTILITIES | PROTEST_WORDS | {"boycott", "sit-in"}, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
@@ -189,7 +200,9 @@ def _trigger_for(tok: Token):
     first = _hyphen_start(tok)
     if first is not tok:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
         word = doc_text(tok.doc)[first.idx:tok.idx + len(tok)].lower()
-        return lex.get((word, "n")) or (lex.get((word[:-1], "n")) if word.endswith("s") else None)
+        words = (word, word.replace("-", ""))  # "cease-fire" is the lexicon's "ceasefire"
+        return next((lex[(w, "n")] for w in words if (w, "n") in lex), None) or \
+            next((lex[(w[:-1], "n")] for w in words if w.endswith("s") and (w[:-1], "n") in lex), None)
     pos = "v" if tok.pos_ in ("VERB",) else "n" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
@@ -198,6 +211,15 @@ def _trigger_for(tok: Token):
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
     return trig
+
+
+def _lexical_type(tok: Token) -> str | None:
+    """The PLOVER type the trigger lexicon, else a CAMEO pattern, gives ``tok`` out of context."""
+    trig = _trigger_for(tok)
+    if trig is not None:
+        return trig.type
+    cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
+    return cameo.plover.type if cameo is not None and cameo.plover is not None else None
 
 
 def _hyphen_start(tok: Token) -> Token:
@@ -638,7 +660,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "expel" and _arguments(tok) & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
     if lemma == "send":
-        obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+        obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
             type_ = "MOBILIZE"
         elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
@@ -668,6 +690,35 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "entered the Bryansk region" yes, "entered talks" no
     if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
         type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
+    if lemma in HALTING and tok.pos_ == "VERB":
+        halted = _arguments(tok)
+        halter = _subject(tok)
+        if halted & (PROTEST_WORDS | {"boycott", "sit-in"}) and halter is not None and \
+                halter.lemma_.lower() in SECURITY_FORCES:
+            type_ = "COERCE"  # "ordered the military to end street protests": repression, not a concession
+        elif halted & (PROTEST_WORDS | {"boycott", "sit-in"}):
+            type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
+        elif halted & HOSTILITIES:
+            type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
+    if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:
+        return None  # the attacks halted are not an attack
+    if lemma in ("pledge", "promise", "vow") and tok.pos_ == "VERB":
+        aim = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if aim is not None:
+            hostile = any(_lexical_type(t) in CONFLICTUAL for t in aim.subtree)
+            # "pledged to rekindle the bombing campaign": a threat (CAMEO 138); "pledged to invest 15 billion
+            # yen": an intent to give (CAMEO 03, AGREE), not yet aid.
+            type_ = "THREATEN" if hostile else "AGREE"
+    if lemma in ("withdraw", "pull") and any(
+            t.lemma_.lower() in WITHDRAWN_FROM or t.ent_type_ == "ORG" for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.children if t.dep_ == "pobj"):
+        type_ = "SANCTION"  # "withdrew from the Paris agreement", "will withdraw from the negotiations"
+    elif lemma == "pull" and (_arguments(tok) & {"troop", "force", "soldier", "unit", "army"} or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back") for c in tok.children)):
+        type_ = "RETREAT"  # "pulled all its forces from the region", "pulled out of the town" (CAMEO 0872)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and \
+            tok.head.head.lemma_.lower() in ("withdraw", "pull"):
+        return None  # the pact withdrawn from is no event
     if lemma == "withdraw" and _arguments(tok) & WITHDRAWN_MISSIONS:
         type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
     if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
@@ -708,6 +759,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         elif lemma == "participate":
             return None  # taking part in anything else is told by what it is ("participated in talks")
     if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
+        if tok.head.lemma_.lower() in HALTING:
+            return None  # "agreed to halt protests": the halting verb is the event
         type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
     return type_, agreement
 

@@ -514,3 +514,10 @@ def test_events_agreeing_to_halt_protests_is_one_agreement(extract_text):
 ])
 def test_events_pledges_and_ordered_ends(extract_text, text, trigger, type_):
     assert _one(extract_text(text), trigger)["event"].type == type_
+
+
+def test_events_participle_after_a_noun_takes_it_as_actor(extract_text):
+    rec = extract_text("Police opened fire to disperse demonstrators blocking the entrance to Government House.")
+    blocking = _one(rec, "blocking")
+    assert blocking["type"] == "PROTEST" and blocking["actor"] == ["demonstrators"]
+    assert [e["trigger"] for e in _events(rec)] == ["opened", "blocking"]  # the dispersal is the shooting's aim

@@ -244,6 +244,9 @@ def _governing_verb(tok: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The active subject of a verb, looking through control ("forced Russia to divert" → Russia), relative
     pronouns ("Ukraine, which provides" → Ukraine) and coordination."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_ in ("NNS", "NNPS", "NNP") and \
+            _trigger_for(verb.head) is None:
+        return verb.head  # "demonstrators blocking the entrance", "gunmen firing on the crowd"
     node = verb
     for _ in range(6):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -521,3 +521,24 @@ def test_events_participle_after_a_noun_takes_it_as_actor(extract_text):
     blocking = _one(rec, "blocking")
     assert blocking["type"] == "PROTEST" and blocking["actor"] == ["demonstrators"]
     assert [e["trigger"] for e in _events(rec)] == ["opened", "blocking"]  # the dispersal is the shooting's aim
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The United States gave Ukraine anti-tank missiles.", "gave", "AID"),  # military aid (CAMEO 072)
+    ("Germany gave 352.5 million euros to Ethiopia for development.", "gave", "AID"),
+    ("The government rescued 20 hostages from the kidnappers.", "rescued", "AID"),  # PLOVER AID: rescue
+])
+def test_events_giving_and_rescuing_are_aid(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["event"].type == type_
+    assert not [e for e in rec.events if e.type == "ASSAULT"]  # missiles handed over attack no one
+
+
+def test_events_refusing_a_non_event_is_still_a_refusal(extract_text):
+    rec = extract_text("The embassy refused repeated requests for interviews to give its view on the crisis.")
+    assert _one(rec, "refused")["type"] == "REJECT"
+
+
+def test_events_a_participle_describing_someone_is_no_event(extract_text):
+    rec = extract_text("Militants beheaded a captured soldier near the border.")
+    assert [e["trigger"] for e in _events(rec)] == ["beheaded"]

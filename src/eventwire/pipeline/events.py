@@ -88,7 +88,7 @@ constrain impel curb""".split())
 CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                                  "COERCE", "ASSAULT"})
 WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
-                         "grenade mine landmine cache stash missile rocket drone package shell mortar".split())
+                         "grenade mine landmine cache stash missile rocket drone package shell mortar munition".split())
 BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp checkpoint position point".split())
 UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation organization network regiment "
                        "division squad cell wing".split())
@@ -146,6 +146,10 @@ raid assault campaign violence war insurgency""".split())
 WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
 bloc coalition body convention process league commission committee government cabinet election race
 negotiation""".split())
+# What is given when giving is aid: "gave Ukraine anti-tank missiles" (CAMEO 072, military aid), "sent food".
+AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplies equipment assistance help fund
+funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee""".split())
+GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -163,7 +167,7 @@ NEEDS_OBJECT = {
     "shut": (UTILITIES | CLOSED_PASSAGES, ""),
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
-    "sever": (TIES, ""), "downgrade": (TIES, ""),
+    "sever": (TIES, ""), "downgrade": (TIES, ""), "give": (AID_GOODS, ""), "sell": (WEAPON_NOUNS, ""),
     "end": (EASED_MEASURES | TIES | HOSTILITIES | PROTEST_WORDS | {"boycott", "sit-in"}, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -211,6 +215,14 @@ def _trigger_for(tok: Token):
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
     return trig
+
+
+def _is_event(tok: Token, place_by_char: dict[int, Place]) -> bool:
+    """Whether ``tok`` triggers an event of its own, read in context ("refused to give interviews": no)."""
+    trig, cameo = _trigger_for(tok), match_cameo(tok) if tok.pos_ == "VERB" else None
+    if trig is None and (cameo is None or cameo.plover is None):
+        return False
+    return _reading(tok, trig, cameo, place_by_char) is not None
 
 
 def _lexical_type(tok: Token) -> str | None:
@@ -429,8 +441,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     for tok in doc:
         if tok.idx in entity_chars:
             continue
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            continue  # "a captured soldier", "the wounded": a state told of a participant, not an event
         trig = _trigger_for(tok)
-        cameo = match_cameo(tok) if tok.pos_ == "VERB" and tok.dep_ != "amod" else None  # not "the avowed"
+        cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
         if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS:
             continue  # CAMEO rules the event out ("seized drugs"), unless weapons are in it too
         demand = _demanded_by(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
@@ -483,7 +497,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         recipient: list[str] = []
         if obj is not None:
             recipient = resolver.resolve(obj)
-        preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set())
+        preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
+            ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
         # "with" may hang on the object: "severed [relations with Cuba]".
         holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else [])
         for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -666,8 +681,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
             type_ = "MOBILIZE"
-        elif not obj_lemmas & {"aid", "weapon", "ammunition", "money", "food", "supply", "equipment",
-                               "assistance", "help", "arm", "fund"}:
+        elif not obj_lemmas & AID_GOODS:
             return None
     if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:
         verb = _governing_verb(tok)
@@ -678,7 +692,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if tok.pos_ == "VERB" and lemma in SIGN_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
                                                            for c in tok.children):
         type_, agreement = "SUPPORT", True
-    if lemma in REFUSING and any(c.dep_ == "xcomp" and (_trigger_for(c) or match_cameo(c)) for c in tok.children):
+    if lemma in REFUSING and any(c.dep_ == "xcomp" and _is_event(c, place_by_char) for c in tok.children):
         return None  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
     if lemma == "order" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c) for c in tok.children):
         return None  # "ordered an investigation", "ordered them jailed": the event ordered tells it
@@ -703,6 +717,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
         elif halted & HOSTILITIES:
             type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
+    if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GIVING:
+        return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
     if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:
         return None  # the attacks halted are not an attack
     if lemma in ("pledge", "promise", "vow") and tok.pos_ == "VERB":

@@ -441,8 +441,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     for tok in doc:
         if tok.idx in entity_chars:
             continue
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
-            continue  # "a captured soldier", "the wounded": a state told of a participant, not an event
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
+            continue  # "a captured soldier", "banned munitions": a state told of a participant, not an event
+            # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
         trig = _trigger_for(tok)
         cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
         if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS:

@@ -62,3 +62,12 @@ def test_eval_cli_geo_json(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["dataset"] == "lgl"
     assert len(out.read_text().splitlines()) == 6  # 5 gold toponyms + 1 end-to-end document line
+
+
+def test_event_location_held_out_fold_is_stable():
+    from eventwire.eval.event_location import held_out
+
+    ids = [str(i) for i in range(1000)]
+    share = sum(held_out(i) for i in ids) / len(ids)
+    assert 0.15 < share < 0.25  # one fold of five
+    assert [held_out(i) for i in ids[:50]] == [held_out(i) for i in ids[:50]]  # a hash, not a random draw

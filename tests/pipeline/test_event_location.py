@@ -29,3 +29,23 @@ def test_event_location_rules(nlp, gazetteer, text, trigger, expected):
     chosen = choose_location(span, *place_spans(doc, find_mentions(doc, gazetteer)))
     assert (chosen.text if chosen is not None else None) == expected or (
         expected is not None and chosen is not None and chosen.text.startswith(expected))
+
+
+def test_event_location_model_is_shipped_and_reads_no_words():
+    import re
+
+    from eventwire.pipeline.event_location import location_model
+
+    model = location_model()
+    assert model is not None
+    weights, none_weights = model
+    # Structure only: tiers, prepositions, dependency labels, gazetteer kinds, distances; no words of any text.
+    allowed = re.compile(r"^(tier=\d(,(prep|via|dep|kind)=[\w-]+)?|prep=[\w-]+|dep=[\w-]+|kind=[\w-]+|[a-z_]+)$")
+    assert weights and all(allowed.match(k) for k in weights), [k for k in weights if not allowed.match(k)]
+    assert none_weights and "bias" in none_weights
+
+
+def test_event_location_place_in_a_report_is_never_the_events(nlp, gazetteer):
+    doc = nlp("Police arrested three suspects, a spokesman in Bogota told reporters.")
+    span = doc.char_span(7, 15)
+    assert choose_location(span, *place_spans(doc, find_mentions(doc, gazetteer))) is None

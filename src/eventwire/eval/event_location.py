@@ -8,6 +8,7 @@ when it overlaps one of the gold LOCATION spans, or when both gold and predictio
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def _fix_span(span: dict, rec: dict, skipped: dict[str, int]) -> tuple[int, int]
         return by_id[ts]["start"], by_id[te]["end"]
     count(skipped, "skipped: span offsets unusable")
     return None
+
+
+def held_out(record_id: str) -> bool:
+    """Whether a record is in the fold the location model never trained on (fold 0 of 5 by an MD5 hash of its
+    id; ``scripts/train_event_location.py``)."""
+    return int(hashlib.md5(record_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def read_records(path: Path, skipped: dict[str, int]) -> list[dict]:
@@ -75,6 +82,7 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
     records = read_records(file, skipped)[:limit]
     predictions = []
     right = 0
+    held = [0, 0]  # records in the model's held-out fold, and those right
     counts = {"with_location": 0, "with_location_right": 0, "without_location": 0, "without_location_right": 0}
     for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         trigger = doc.char_span(*rec["verb"], alignment_mode="expand")
@@ -90,11 +98,16 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
             counts["without_location"] += 1
             counts["without_location_right"] += ok
         right += ok
+        if held_out(rec["id"]):
+            held[0] += 1
+            held[1] += ok
         predictions.append({"id": rec["id"], "gold": list(gold[0]) if gold else None,
                             "gold_all": [list(g) for g in gold], "predicted": pred, "correct": bool(ok)})
     n = len(records)
     metrics = {
         "accuracy": round(right / n, 4) if n else 0.0,
+        "held_out_accuracy": round(held[1] / held[0], 4) if held[0] else None,
+        "held_out_records": held[0],
         "accuracy_with_gold_location": round(counts["with_location_right"] / counts["with_location"], 4)
         if counts["with_location"] else None,
         "accuracy_without_gold_location": round(counts["without_location_right"] / counts["without_location"], 4)
@@ -105,6 +118,8 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
     report = "\n".join(x for x in [
         f"Event location on {file.name}: {n} records (one VERB each)",
         f"  accuracy                      : {metrics['accuracy']:.3f}",
+        f"  held-out fold (never trained) : {metrics['held_out_accuracy']} (n={held[0]}; the location model "
+        f"trained on the other records, so this is the figure to quote)",
         f"  records with a gold location  : {metrics['accuracy_with_gold_location']} (n={counts['with_location']})",
         f"  records with no gold location : {metrics['accuracy_without_gold_location']} "
         f"(n={counts['without_location']})",

@@ -544,3 +544,14 @@ def test_events_a_participle_describing_someone_is_no_event(extract_text):
     assert [e["trigger"] for e in _events(rec)] == ["beheaded"]
     rec = extract_text("Its fighters had destroyed four armoured vehicles and seized weapons.")
     assert "seized" in [e["trigger"] for e in _events(rec)]  # a verb the parser may take for an adjective
+
+
+def test_events_ordered_release_and_refused_easing(extract_text):
+    rec = extract_text("A Brazilian federal judge on Monday ordered the release of former President Michel Temer.")
+    release = _one(rec, "release")
+    assert release["type"] == "RETREAT" and release["recipient"] == ["Michel Temer"]  # "of X": done to X
+    assert [e["trigger"] for e in _events(rec)] == ["release"]  # the order is told by what it orders
+    rec = extract_text("Pakistan refuses to remove the ban on Indian television channels.")
+    assert [e["type"] for e in _events(rec)] == ["REJECT"]  # a refused concession (CAMEO 12), no ban imposed
+    rec = extract_text("The army announced the release of a statement on the clashes in the north.")
+    assert not [e for e in rec.events if e.type == "RETREAT"]

@@ -127,6 +127,10 @@ proposal""".split())
 # Restrictions whose easing is material de-escalation (CAMEO 0813, 0814, 085: PLOVER RETREAT), where easing a ban
 # or a restriction on freedoms is a concession (081, 0812: CONCEDE).
 EASED_MEASURES = frozenset("sanction embargo boycott blockade siege curfew emergency law lockdown".split())
+# Event nouns whose possessor or "of" phrase is who the act was done to, not who did it.
+PATIENT_NOUNS = frozenset("""release arrest detention killing murder assassination expulsion deportation execution
+abduction kidnapping extradition capture jailing imprisonment""".split())
+EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
 # Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
 ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
                      "access".split())
@@ -484,9 +488,15 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of_obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            patient = lemma in PATIENT_NOUNS
+            if patient and poss is not None:
+                obj, poss = poss, None  # "the tanker's release", "Navalny's arrest": whom it was done to
+            else:
+                obj = of_obj if patient else None  # "the release of former President Temer"
             subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or \
                 (_subject(verb) if verb is not None else None)
-            obj = None
         if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
             continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         if trig is None and subj is not None and _trigger_for(subj) is not None:
@@ -645,8 +655,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("release", "free") and tok.pos_ == "VERB" and type_ == "RETREAT" and \
             _arguments(tok) & PUBLISHED:
         return None  # "released a statement", "released a video"
-    if lemma in ("lift", "ease", "end", "relax") and _arguments(tok) & EASED_MEASURES:
+    if lemma in EASING and _arguments(tok) & EASED_MEASURES:
         type_ = "RETREAT"  # "eased sanctions on Cuba", "lifted the curfew", "ended the state of emergency"
+    elif lemma in EASING and _arguments(tok) & {"ban", "restriction", "restrictions", "order", "decree"}:
+        type_ = "CONCEDE"  # "lifted the ban on opposition parties" (CAMEO 081); refused: REJECT
+    if type_ == "RETREAT" and (lemma == "release" or "release" in _arguments(tok)) and \
+            {t.lemma_.lower() for t in tok.subtree} & PUBLISHED:
+        return None  # "announced the release of a statement": no captive set free
     if lemma in ("allow", "permit", "admit", "let"):
         let_in = {t.lemma_.lower() for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
                   for t in (c, *c.children)}
@@ -663,7 +678,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
         type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
-            type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in ("lift", "ease", "end", "relax", "remove")
+            type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in EASING
             or type_ == "CONSULT" and tok.head.lemma_.lower() in SEVERING):
         return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(

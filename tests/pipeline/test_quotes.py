@@ -48,6 +48,11 @@ def test_quotes_direct_and_pronoun_speaker(extract_text):
      "partial", "Rustem Umerov", "admitted", "the troops were"),
     ("Vladimir Putin has called for a ceasefire in the region.", "indirect", "Vladimir Putin", "has called for",
      "a ceasefire"),
+    # The parser may hang the content on the name as an apposition; a relative clause on the source is not said.
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.",
+     "indirect", "Rush Limbaugh", "According to", "the move reeks"),
+    ("According to Defence Minister Rustem Umerov, who spoke in Kyiv, the army repelled the attack.",
+     "indirect", "Rustem Umerov", "According to", "the army repelled"),
 ])
 def test_quotes_shapes(extract_text, text, kind, speaker, cue, content_start):
     rec = extract_text(text)

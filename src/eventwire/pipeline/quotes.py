@@ -254,8 +254,17 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 continue
             sent = tok.sent
             src = _np_span(pobj)
+            comma = next((t for t in doc[pobj.i + 1:sent.end] if t.text == ","), None)
+            if tok.i == sent.start and comma is not None and comma.idx < src[1] and \
+                    doc[comma.i + 1].lower_ not in RELATIVE:
+                # "According to ... Rush Limbaugh, the move reeks of fear": the parser may hang what follows
+                # the comma on the name as an apposition; the source ends at the comma.
+                src = (src[0], comma.idx)
             cue = (tok.idx, to.idx + len(to))
             phrase_s, phrase_e = tok.idx, src[1]
+            relative = re.match(r"\s*,\s*(?:who|which|whom|whose)\b[^,.]*,", text[phrase_e:sent.end_char])
+            if relative:  # "According to the police, who arrived later, ...": not what they said
+                phrase_e += relative.end()
             # The content: the sentence without the "according to" phrase and its commas.
             left = (sent.start_char, phrase_s) if phrase_s - sent.start_char > 3 else None
             right = (phrase_e, sent.end_char) if sent.end_char - phrase_e > 3 else None

@@ -555,3 +555,17 @@ def test_events_ordered_release_and_refused_easing(extract_text):
     assert [e["type"] for e in _events(rec)] == ["REJECT"]  # a refused concession (CAMEO 12), no ban imposed
     rec = extract_text("The army announced the release of a statement on the clashes in the north.")
     assert not [e for e in rec.events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Demonstrators stormed the parliament building in Belgrade.", "stormed"),
+    ("Angry villagers torched the police station after the killing.", "torched"),
+    ("Hundreds of villagers barricaded the road to the mine.", "barricaded"),
+])
+def test_events_violence_by_protesters_is_protest(extract_text, text, trigger):
+    assert _one(extract_text(text), trigger)["type"] == "PROTEST"  # a riot or an obstruction, not an attack
+
+
+def test_events_a_mob_attacking_is_no_protest(extract_text):
+    ev = _one(extract_text("A mob attacked two men accused of theft in the village."), "attacked")
+    assert ev["type"] == "ASSAULT"

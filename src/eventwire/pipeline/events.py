@@ -793,6 +793,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = "PROTEST"  # "joined protests", "participated in what organizers called a Peaceful March"
         elif lemma == "participate":
             return None  # taking part in anything else is told by what it is ("participated in talks")
+    if type_ in ("ASSAULT", "COERCE") and tok.pos_ == "VERB" and _rioters(_subject(tok)):
+        type_ = "PROTEST"  # "demonstrators stormed the parliament", "angry villagers torched the police station"
     if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
         if tok.head.lemma_.lower() in HALTING:
             return None  # "agreed to halt protests": the halting verb is the event
@@ -881,6 +883,20 @@ def _obstructor(subj: Token | None) -> bool:
     lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
     return bool(lemmas & OBSTRUCTORS) or any(c.lower_ in ("striking", "protesting", "angry", "irate")
                                               for c in head.children if c.dep_ == "amod")
+
+
+def _rioters(subj: Token | None) -> bool:
+    """Whether the subject of an attack is a crowd in protest ("demonstrators", "angry villagers", "opposition
+    supporters"): their violence is a riot (PLOVER PROTEST, mode riot), not an armed attack. A mob is not: its
+    violence is ACLED's mob violence, and PLOVER's ASSAULT."""
+    if subj is None:
+        return False
+    head = subj
+    if subj.lemma_.lower() in ("hundred", "thousand", "dozen", "group", "number"):
+        head = next((t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.children if t.dep_ == "pobj"), subj)
+    return head.lemma_.lower() in PROTESTERS - {"mob", "crowd"} or any(
+        c.lower_ in ("angry", "irate", "protesting", "enraged") for c in head.children if c.dep_ == "amod")
 
 
 def _arguments(verb: Token) -> set[str]:

@@ -569,3 +569,11 @@ def test_events_violence_by_protesters_is_protest(extract_text, text, trigger):
 def test_events_a_mob_attacking_is_no_protest(extract_text):
     ev = _one(extract_text("A mob attacked two men accused of theft in the village."), "attacked")
     assert ev["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Hezbollah and Amal leaders conferred in Beirut on Saturday.", "conferred", "CONSULT"),
+    ("The government extended diplomatic recognition to South Sudan.", "recognition", "SUPPORT"),  # (054)
+])
+def test_events_conferring_and_recognition(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_

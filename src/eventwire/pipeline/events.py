@@ -55,7 +55,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
 BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "amid", "over"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
-# Types whose "with" names the other party: "severed relations with Havana", "shared intelligence with".
+# Types whose "with" names the other party: "severed relations with Cuba", "shared intelligence with".
 WITH_COUNTERPART = frozenset({"SANCTION", "COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -106,6 +106,7 @@ marcher""".split())
 # the port".
 OBSTRUCTORS = PROTESTERS | frozenset("""worker farmer resident villager driver trucker striker teacher miner
 unionist union employee nurse doctor taxi youth""".split())
+AROUSED = frozenset("striking protesting angry irate enraged".split())
 OBSTRUCT_VERBS = frozenset("block blockade barricade obstruct occupy".split())
 MUTUAL_FIGHTING = frozenset("clash scuffle fight battle skirmish".split())
 SECURITY_FORCES = frozenset("police policeman policemen officer troop soldier force army military gendarme guard "
@@ -871,18 +872,27 @@ def _state_boycott(verb: Token) -> bool:
     return False
 
 
+def _crowd(subj: Token) -> Token:
+    """The people a subject counts ("hundreds of villagers" → villagers), else the subject itself."""
+    if subj.lemma_.lower() in ("hundred", "thousand", "dozen", "group", "crowd", "number"):
+        return next((t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.children if t.dep_ == "pobj"), subj)
+    return subj
+
+
+def _aroused(head: Token) -> bool:
+    """ "striking workers", "angry residents", "protesting farmers": people in protest whoever they are."""
+    return any(c.lower_ in AROUSED for c in head.children if c.dep_ == "amod")
+
+
 def _obstructor(subj: Token | None) -> bool:
     """Whether the subject of "blocked", "occupied" is a crowd of civilians (protesters, "striking workers",
     "angry residents") rather than the state or an armed group."""
     if subj is None:
         return False
-    head = subj
-    if subj.lemma_.lower() in ("hundred", "thousand", "dozen", "group", "crowd", "number"):
-        head = next((t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for t in c.children if t.dep_ == "pobj"), subj)
+    head = _crowd(subj)
     lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
-    return bool(lemmas & OBSTRUCTORS) or any(c.lower_ in ("striking", "protesting", "angry", "irate")
-                                              for c in head.children if c.dep_ == "amod")
+    return bool(lemmas & OBSTRUCTORS) or _aroused(head)
 
 
 def _rioters(subj: Token | None) -> bool:
@@ -891,12 +901,8 @@ def _rioters(subj: Token | None) -> bool:
     violence is ACLED's mob violence, and PLOVER's ASSAULT."""
     if subj is None:
         return False
-    head = subj
-    if subj.lemma_.lower() in ("hundred", "thousand", "dozen", "group", "number"):
-        head = next((t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for t in c.children if t.dep_ == "pobj"), subj)
-    return head.lemma_.lower() in PROTESTERS - {"mob", "crowd"} or any(
-        c.lower_ in ("angry", "irate", "protesting", "enraged") for c in head.children if c.dep_ == "amod")
+    head = _crowd(subj)
+    return head.lemma_.lower() in PROTESTERS - {"mob", "crowd"} or _aroused(head)
 
 
 def _arguments(verb: Token) -> set[str]:

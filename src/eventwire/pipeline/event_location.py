@@ -183,8 +183,7 @@ def no_location_features(trigger: Span, candidates: list[tuple[Span, dict[str, f
     """Features of the option "the text does not say where this event happened"."""
     verb = trigger.root
     n = len(candidates)
-    own_locative = any(f.get("tier=0") and not any(k.startswith("prep=") and k not in (
-        "prep=-",) and k[5:] not in LOCATIVE for k in f) for _, f in candidates)
+    own_locative = any(f.get("tier=0") and any(f.get(f"prep={p}") for p in LOCATIVE | {"-"}) for _, f in candidates)
     nearest = min((f["tree_distance"] for _, f in candidates), default=2.0)
     return {"bias": 1.0, f"candidates={min(n, 3)}": 1.0, f"trigger_pos={verb.pos_}": 1.0,
             "rule_none": float(rule is None), f"trigger_dep={verb.dep_}": 1.0,

@@ -577,3 +577,8 @@ def test_events_a_mob_attacking_is_no_protest(extract_text):
 ])
 def test_events_conferring_and_recognition(extract_text, text, trigger, type_):
     assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_a_trip_made_is_a_visit(extract_text):
+    rec = extract_text("The Iraqi prime minister flew to Tehran for consultations with Iranian leaders.")
+    assert [e["type"] for e in _events(rec)] == ["CONSULT"]  # CAMEO 042, and the purpose told once

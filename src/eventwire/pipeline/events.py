@@ -131,6 +131,7 @@ EASED_MEASURES = frozenset("sanction embargo boycott blockade siege curfew emerg
 # Event nouns whose possessor or "of" phrase is who the act was done to, not who did it.
 PATIENT_NOUNS = frozenset("""release arrest detention killing murder assassination expulsion deportation execution
 abduction kidnapping extradition capture jailing imprisonment""".split())
+TRAVEL = frozenset("fly travel go head journey".split())
 EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
 # Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
 ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
@@ -527,10 +528,12 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         plover_type, status = _plover_reading(type_, status)
         if plover_type != type_:
             type_, cameo = plover_type, None
-        if (tok.pos_ == "NOUN" and tok.dep_ == "dobj" or tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl")) \
-                and any(e.type == type_ and e.evidence.trigger[0] == tok.head.idx for e in events[-3:]):
-            # "will hold a protest", "staged a strike", "called Lavrov to discuss": one event. ("ambushed a
-            # convoy, killing 12" stays two: the killing is told apart.)
+        purpose_of = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+        if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") or
+                tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl")) and \
+                any(e.type == type_ and e.evidence.trigger[0] == purpose_of.idx for e in events[-3:]):
+            # "will hold a protest", "staged a strike", "called Lavrov to discuss", "flew to Tehran for
+            # consultations": one event. ("ambushed a convoy, killing 12" stays two: the killing is told apart.)
             continue
         if lemma == "disperse" and tok.dep_ in ("advcl", "xcomp") and any(
                 trigger_tokens[k].i == tok.head.i and events[k].type == "ASSAULT" for k in range(len(events))):
@@ -628,6 +631,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "broke away from a larger coalition": a split, no threat (CAMEO's "break away" is 130)
     if lemma == "suspect" and tok.dep_ in ("acl", "amod"):
         return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
+    if lemma in TRAVEL and cameo is not None and cameo.code.startswith("036"):
+        type_ = "CONSULT"  # "flew to Tehran for talks": a visit (CAMEO 042); "will fly to" stays an intent (036)
     if lemma == "call":
         if _phone_call(tok):
             if not _phone_call(tok, CALL_TALKS):

@@ -53,6 +53,11 @@ def test_quotes_direct_and_pronoun_speaker(extract_text):
      "indirect", "Rush Limbaugh", "According to", "the move reeks"),
     ("According to Defence Minister Rustem Umerov, who spoke in Kyiv, the army repelled the attack.",
      "indirect", "Rustem Umerov", "According to", "the army repelled"),
+    # "as X put it", "as X said": what is attributed is the clause the "as" phrase hangs on.
+    ("The offensive has stalled, as Defence Minister Rustem Umerov put it on Monday.",
+     "indirect", "Rustem Umerov", "put it", "The offensive has stalled"),
+    ("As Defence Minister Rustem Umerov said, the offensive has stalled.",
+     "indirect", "Rustem Umerov", "said", "the offensive has stalled"),
 ])
 def test_quotes_shapes(extract_text, text, kind, speaker, cue, content_start):
     rec = extract_text(text)

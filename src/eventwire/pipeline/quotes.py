@@ -5,7 +5,8 @@ content span):
 
 1. **Cues**: a reporting verb (``said``, ``told``, ``added``, ``wrote``, ``claimed``, ``denied`` ...; see
    ``REPORTING_VERBS``) with a clausal complement, a quotation, or a subject and a quote in its sentence;
-   ``according to X``; a speech noun with its owner ("Trump's claim that"); a colon after a speaker before a
+   ``according to X``; ``as X put it`` and ``as X said`` (the clause they hang on is the content); a speech noun
+   with its owner ("Trump's claim that"); a colon after a speaker before a
    quotation; a dash and a name after a quotation.
 2. **Source**: the cue's subject (its noun phrase, appositions included), or the object of ``according to``.
 3. **Content**: the cue's clausal complement, widened to the quotation marks around it; a quotation that runs
@@ -279,6 +280,33 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = _widen_to_quote((s, e), quotes)
             att = Attribution(content, cue, src, kind, cue_token=tok.i)
             att.extra["head"] = (pobj.idx, pobj.idx + len(pobj), pobj.lemma_.lower(), pobj.lower_)
+            found.append(att)
+            used_content.append(content)
+            continue
+        # "..., as a Homeland Security memo put it", "as Smith said, ...": the clause the "as" phrase hangs on.
+        as_it = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if as_it and (lemma == "put" and it is not None or lemma in REPORTING_VERBS and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            sent = tok.sent
+            if subj is None:
+                continue
+            inner = list(tok.subtree)
+            clause = [t for t in tok.head.subtree if sent.start <= t.i < sent.end]
+            left = (clause[0].idx, inner[0].idx)
+            right = (inner[-1].idx + len(inner[-1]), clause[-1].idx + len(clause[-1]))
+            s, e = max((left, right), key=lambda p: p[1] - p[0])
+            while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
+                s += 1
+            while e > s and not text[e - 1].isalnum() and text[e - 1] not in CLOSE_QUOTES + '"':
+                e -= 1
+            if e - s < 4:
+                continue
+            content, kind = _widen_to_quote((s, e), quotes)
+            cue_end = it.idx + len(it) if lemma == "put" and it is not None else tok.idx + len(tok)
+            att = Attribution(content, (tok.idx, cue_end), _np_span(subj), kind, cue_token=tok.i)
+            att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
             found.append(att)
             used_content.append(content)
             continue

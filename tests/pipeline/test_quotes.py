@@ -24,6 +24,7 @@ def _quotes(record):
     ('An odd "number of marks never raises', ['"number of marks never raises']),
     ('"First paragraph of a long quote.\n"Second paragraph," she said.',
      ['"First paragraph of a long quote.\n"Second paragraph,"']),
+    ("Intro.\n”Mr. Trump embodies the legacy.” ― Sonya Herridge", ["”Mr. Trump embodies the legacy.”"]),
 ])
 def test_quotes_pairing(text, expected):
     assert [text[s:e] for s, e in quote_spans(text)] == expected
@@ -145,3 +146,10 @@ def test_quotes_nominal_attribution(extract_text):
     (q,) = [q for q in rec.quotes if q.cue == "claim"]
     assert q.speaker_text == "Donald Trump" and q.text.startswith("that there have been thousands")
     assert q.kind == "indirect"
+
+
+def test_quotes_transcript_lines(extract_text):
+    rec = extract_text('Partial transcript as follows:\n\n"WALLACE: Let us start with the debate story tonight.\n\n'
+                       '"PENCE: Well, look, the campaign thinks this is an episode of a television show.')
+    quotes = [(q.cue, rec.text[q.speaker_span[0]:q.speaker_span[1]]) for q in rec.quotes]
+    assert quotes == [(":", "WALLACE"), (":", "PENCE")]

@@ -83,9 +83,10 @@ COLLECTIVE = frozenset({"coalition", "group", "alliance", "movement"})
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP", "them": "GROUP",
             "we": "GROUP", "i": "PERSON", "it": "ORG"}
 
-# "Sanders: Clinton needs to ...": a short capitalised name at a paragraph's start, a colon, then the content.
+# "Sanders: Clinton needs to ...": a short capitalised name at a paragraph's start, a colon, then the content; in
+# a quoted transcript each paragraph opens with a quotation mark ('"PENCE: Well, look, ...').
 HEADLINE_COLON = re.compile(
-    r"(?m)^(?P<source>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<content>[^\n]{8,})$")
+    r"(?m)^[\"“]?(?P<source>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<content>[^\n]{8,})$")
 # An epigraph's byline: a quotation, then a dash and the speaker's name alone ('"..." ― Sonya Herridge').
 DASH_BYLINE = re.compile(r"[ \t\xa0]*(?P<dash>[―—–])[ \t\xa0]*"
                          r"(?P<source>[A-Z][\w'’-]*\.?(?:[ \xa0][A-Z][\w'’-]*\.?){0,4})[ \t\xa0]*(?:\n|$)")
@@ -116,7 +117,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Curly marks pair by direction; straight double quotes alternate within a paragraph; a single ’ or ' is an
     apostrophe unless it opens after a space and closes before one. A quotation left open at the end of a
-    paragraph continues when the next paragraph opens with a quotation mark.
+    paragraph continues when the next paragraph opens with a quotation mark. A closing curly mark that starts a
+    paragraph opens a quotation (a common typing slip: ”Mr. Trump embodies ...”).
 
     >>> t = 'He said: "It doesn\\'t work." Russia\\'s army said "no.'
     >>> [t[s:e] for s, e in quote_spans(t)]
@@ -166,6 +168,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i + 1))
                 start = None
                 carry = False
+            elif prev == "\n" or i == 0:
+                start = i  # a closing mark typed where an opening one belongs, at a paragraph's start
         elif ch in "‘'" and start is None and (prev.isspace() or prev in "(—–-") and nxt.isalpha():
             # A single mark opens only where a closing one follows before the paragraph ends.
             close = re.search(r"[’'](?=[\s.,;:!?)—–-]|$)", text[i + 1:text.find("\n", i) if "\n" in text[i:] else n])
@@ -406,7 +410,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         s, e = m.span("content")
         if any(s < ue and us < e for us, ue in used_content):
             continue
-        content, kind = _widen_to_quote((s, e), quotes)
+        if text[m.start()] in '"“':  # a transcript's turn: the turn alone, not the quotation it runs on in
+            content, kind = (s, e), "direct"
+        else:
+            content, kind = _widen_to_quote((s, e), quotes)
         att = Attribution(content, m.span("colon"), m.span("source"), kind)
         last = m.group("source").split()[-1]
         att.extra["head"] = (m.end("source") - len(last), m.end("source"), last.lower(), last.lower())

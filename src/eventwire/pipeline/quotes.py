@@ -242,6 +242,15 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """``text[s:e]`` without the commas, spaces and dashes at its ends (quotation marks stay)."""
+    while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
+        s += 1
+    while e > s and not text[e - 1].isalnum() and text[e - 1] not in CLOSE_QUOTES + '"':
+        e -= 1
+    return s, e
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc_text(doc)
@@ -276,11 +285,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             part = max((p for p in (left, right) if p), key=lambda p: p[1] - p[0], default=None)
             if part is None:
                 continue
-            s, e = part
-            while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
-                s += 1
-            while e > s and not text[e - 1].isalnum() and text[e - 1] not in CLOSE_QUOTES + '"':
-                e -= 1
+            s, e = _trimmed(text, *part)
             content, kind = _widen_to_quote((s, e), quotes)
             att = Attribution(content, cue, src, kind, cue_token=tok.i)
             att.extra["head"] = (pobj.idx, pobj.idx + len(pobj), pobj.lemma_.lower(), pobj.lower_)
@@ -300,11 +305,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             clause = [t for t in tok.head.subtree if sent.start <= t.i < sent.end]
             left = (clause[0].idx, inner[0].idx)
             right = (inner[-1].idx + len(inner[-1]), clause[-1].idx + len(clause[-1]))
-            s, e = max((left, right), key=lambda p: p[1] - p[0])
-            while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
-                s += 1
-            while e > s and not text[e - 1].isalnum() and text[e - 1] not in CLOSE_QUOTES + '"':
-                e -= 1
+            s, e = _trimmed(text, *max((left, right), key=lambda p: p[1] - p[0]))
             if e - s < 4:
                 continue
             content, kind = _widen_to_quote((s, e), quotes)

@@ -153,3 +153,9 @@ def test_quotes_transcript_lines(extract_text):
                        '"PENCE: Well, look, the campaign thinks this is an episode of a television show.')
     quotes = [(q.cue, rec.text[q.speaker_span[0]:q.speaker_span[1]]) for q in rec.quotes]
     assert quotes == [(":", "WALLACE"), (":", "PENCE")]
+
+
+def test_quotes_according_to_at_the_very_end_never_raises(nlp):
+    from eventwire.pipeline.quotes import find_attributions
+
+    assert find_attributions(nlp("According to Rush Limbaugh,")) == []

@@ -270,7 +270,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             src = _np_span(pobj)
             comma = next((t for t in doc[pobj.i + 1:sent.end] if t.text == ","), None)
             if tok.i == sent.start and comma is not None and comma.idx < src[1] and \
-                    doc[comma.i + 1].lower_ not in RELATIVE:
+                    (comma.i + 1 == len(doc) or doc[comma.i + 1].lower_ not in RELATIVE):
                 # "According to ... Rush Limbaugh, the move reeks of fear": the parser may hang what follows
                 # the comma on the name as an apposition; the source ends at the comma.
                 src = (src[0], comma.idx)

@@ -582,3 +582,15 @@ def test_events_conferring_and_recognition(extract_text, text, trigger, type_):
 def test_events_a_trip_made_is_a_visit(extract_text):
     rec = extract_text("The Iraqi prime minister flew to Tehran for consultations with Iranian leaders.")
     assert [e["type"] for e in _events(rec)] == ["CONSULT"]  # CAMEO 042, and the purpose told once
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("India recalled its high commissioner from Islamabad.", "recalled", "SANCTION"),  # (161)
+    ("Canada ended its military cooperation with Saudi Arabia.", "ended", "SANCTION"),  # reduce relations (16)
+    ("Pakistan tested a nuclear-capable missile on Monday.", "tested", "MOBILIZE"),  # PLOVER mode weapons
+    ("China increased its naval patrols in the South China Sea.", "increased", "MOBILIZE"),  # force posture (15)
+])
+def test_events_recalls_ended_cooperation_tests_and_posture(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["type"] == type_
+    assert len(rec.events) == 1  # the missile tested attacks no one; the cooperation ended is no cooperation

@@ -120,7 +120,7 @@ UTILITIES = frozenset("internet power electricity water phone telephone network 
 # What a state boycotts when the boycott is an economic sanction (CAMEO 163), not dissent.
 TRADED = frozenset("good product import export trade company firm brand".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
-                                "mission".split())
+                                "mission commissioner attache staff".split())
 # What is released that is not a captive: "released a statement" is no release (PLOVER RETREAT release).
 PUBLISHED = frozenset("""statement video report footage detail figure data list result photo photograph image
 picture recording document audio message tape album book transcript communique information plan budget
@@ -138,7 +138,7 @@ ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency inves
                      "access".split())
 # Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
 SEVERING = frozenset("sever cut break suspend halt end freeze downgrade".split())
-TIES = frozenset("tie relation relations contact talk talks negotiation negotiations dialogue".split())
+TIES = frozenset("tie relation relations contact talk talks negotiation negotiations dialogue cooperation".split())
 SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
 RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
 DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame".split())
@@ -155,6 +155,9 @@ negotiation""".split())
 # What is given when giving is aid: "gave Ukraine anti-tank missiles" (CAMEO 072, military aid), "sent food".
 AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplies equipment assistance help fund
 funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee""".split())
+# Building up a force's posture (CAMEO 15, PLOVER MOBILIZE): what is increased, and the verbs that increase it.
+BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand".split())
+POSTURE = frozenset("patrol presence security deployment troop force alert readiness".split())
 GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
@@ -174,6 +177,8 @@ NEEDS_OBJECT = {
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
     "sever": (TIES, ""), "downgrade": (TIES, ""), "give": (AID_GOODS, ""), "sell": (WEAPON_NOUNS, ""),
+    "recall": (WITHDRAWN_MISSIONS, ""),  # "recalled its high commissioner" (CAMEO 161)
+    "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
     "end": (EASED_MEASURES | TIES | HOSTILITIES | PROTEST_WORDS | {"boycott", "sit-in"}, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -685,7 +690,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
             type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in EASING
-            or type_ == "CONSULT" and tok.head.lemma_.lower() in SEVERING):
+            or type_ in ("CONSULT", "COOPERATE") and tok.head.lemma_.lower() in SEVERING):
         return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
     if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
             t.lemma_.lower() in ("alert", "readiness", "standby", "footing") for t in c.subtree) for c in tok.children):
@@ -739,6 +744,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
         elif halted & HOSTILITIES:
             type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
+    if lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & POSTURE:
+        type_ = "MOBILIZE"  # "increased its naval patrols", "tightened security" (CAMEO 15: force posture)
+    if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "test":
+        return None  # "tested a nuclear-capable missile": a weapons test, no attack
     if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GIVING:
         return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
     if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:

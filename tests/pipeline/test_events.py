@@ -594,3 +594,22 @@ def test_events_recalls_ended_cooperation_tests_and_posture(extract_text, text, 
     rec = extract_text(text)
     assert _one(rec, trigger)["type"] == type_
     assert len(rec.events) == 1  # the missile tested attacks no one; the cooperation ended is no cooperation
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The World Bank approved a $500 million loan to Kenya.", "approved", "AID"),  # economic aid (071)
+    ("Thailand extradited the arms dealer to the United States.", "extradited", "COOPERATE"),  # judicial (063)
+    ("Egypt and Israel exchanged intelligence on militants in Sinai.", "exchanged", "COOPERATE"),  # (064)
+    ("Brazil and Argentina expanded trade ties.", "expanded", "COOPERATE"),  # economic (061)
+    ("The two neighbours strengthened diplomatic ties last year.", "strengthened", "SUPPORT"),  # (05)
+])
+def test_events_aid_and_cooperation_readings(extract_text, text, trigger, type_):
+    rec = extract_text(text)
+    assert _one(rec, trigger)["type"] == type_
+    assert len(rec.events) == 1  # the loan approved is not a second aid event
+
+
+def test_events_fighting_crime_is_no_clash(extract_text):
+    rec = extract_text("The two countries agreed to cooperate in fighting drug trafficking.")
+    assert not [e for e in rec.events if e.type == "ASSAULT"]
+    assert _one(extract_text("Government troops fought the rebels near Goma."), "fought")["type"] == "ASSAULT"

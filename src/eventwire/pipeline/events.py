@@ -156,8 +156,11 @@ negotiation""".split())
 AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplies equipment assistance help fund
 funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee""".split())
 # Building up a force's posture (CAMEO 15, PLOVER MOBILIZE): what is increased, and the verbs that increase it.
-BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand".split())
+BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand deepen".split())
 POSTURE = frozenset("patrol presence security deployment troop force alert readiness".split())
+# What is fought that is no armed enemy: "fighting drug trafficking", "the fight against corruption".
+SCOURGES = frozenset("""trafficking corruption crime poverty disease drug drugs terrorism extremism climate inflation
+pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment""".split())
 GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
@@ -178,6 +181,9 @@ NEEDS_OBJECT = {
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
     "sever": (TIES, ""), "downgrade": (TIES, ""), "give": (AID_GOODS, ""), "sell": (WEAPON_NOUNS, ""),
     "recall": (WITHDRAWN_MISSIONS, ""),  # "recalled its high commissioner" (CAMEO 161)
+    "exchange": (SHARED_GOODS, ""),  # "exchanged intelligence" (064); "exchanged fire" keeps CAMEO's reading
+    "expand": (RESUMED_EXCHANGE | TIES | POSTURE, ""), "deepen": (RESUMED_EXCHANGE | TIES, ""),
+    "strengthen": (RESUMED_EXCHANGE | TIES | POSTURE, ""),
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
     "end": (EASED_MEASURES | TIES | HOSTILITIES | PROTEST_WORDS | {"boycott", "sit-in"}, ""),
 }
@@ -699,6 +705,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None
     if tok.pos_ == "NOUN" and lemma in DRILLS and any(c.lower_ in ("joint", "combined") for c in tok.children):
         type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
+    if lemma in ("approve", "grant", "disburse", "extend", "release") and tok.pos_ == "VERB" and \
+            _arguments(tok) & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
+        type_ = "AID"  # "approved a $500 million loan to Kenya" (CAMEO 071): the aid is given, told once
     if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
             _arguments(tok) & {"demand", "request", "plea", "call"}:
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)
@@ -746,6 +755,15 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
     if lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & POSTURE:
         type_ = "MOBILIZE"  # "increased its naval patrols", "tightened security" (CAMEO 15: force posture)
+    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & TIES - {"cooperation"} and \
+            not _arguments(tok) & RESUMED_EXCHANGE:
+        type_ = "SUPPORT"  # "strengthened diplomatic ties": improve diplomatic cooperation (CAMEO 05)
+    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & RESUMED_EXCHANGE:
+        type_ = "COOPERATE"  # "expanded trade ties" (CAMEO 061)
+    fought = _arguments(tok) | {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                                for t in c.children}
+    if lemma in ("fight", "combat", "battle", "tackle") and fought & SCOURGES:
+        return None  # "fighting drug trafficking", "the fight against corruption": no armed clash
     if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "test":
         return None  # "tested a nuclear-capable missile": a weapons test, no attack
     if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GIVING:

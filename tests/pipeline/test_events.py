@@ -613,3 +613,18 @@ def test_events_fighting_crime_is_no_clash(extract_text):
     rec = extract_text("The two countries agreed to cooperate in fighting drug trafficking.")
     assert not [e for e in rec.events if e.type == "ASSAULT"]
     assert _one(extract_text("Government troops fought the rebels near Goma."), "fought")["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The UN chief lauded Ghana's peaceful transfer of power.", "lauded", "SUPPORT"),  # praise (051)
+    ("The king forgave the rebels who had taken up arms.", "forgave", "SUPPORT"),  # forgive (056)
+    ("The World Bank forgave Haiti's debt.", "forgave", "AID"),  # debt forgiveness
+    ("The opposition rallied behind the jailed leader.", "rallied", "SUPPORT"),  # rally support (053)
+])
+def test_events_support_readings(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_a_present_participle_describing_people_is_no_event(extract_text):
+    rec = extract_text("The bishops expressed solidarity with the striking miners.")
+    assert [e["type"] for e in _events(rec)] == ["SUPPORT"]  # "striking" describes the miners

@@ -458,8 +458,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     for tok in doc:
         if tok.idx in entity_chars:
             continue
-        if tok.dep_ == "amod" and tok.tag_ == "VBN" and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
-            continue  # "a captured soldier", "banned munitions": a state told of a participant, not an event
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
+            continue  # "a captured soldier", "striking miners": a state told of a participant, not an event
             # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
         trig = _trigger_for(tok)
         cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
@@ -821,6 +821,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("open", "accept", "admit", "welcome") and _arguments(tok) & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
+    if lemma == "rally" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
+                                                       for c in tok.children):
+        type_ = "SUPPORT"  # "rallied behind the jailed leader": rally support (CAMEO 053), not a demonstration
+    if lemma == "forgive" and _arguments(tok) & {"debt", "loan", "loans", "arrears"}:
+        type_ = "AID"  # debt forgiveness (PLOVER AID); forgiving people is SUPPORT (CAMEO 056)
     if lemma in ("join", "participate", "attend"):
         if any(t.lower_ in PROTEST_WORDS for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree):
             type_ = "PROTEST"  # "joined protests", "participated in what organizers called a Peaceful March"

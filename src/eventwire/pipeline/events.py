@@ -162,6 +162,9 @@ POSTURE = frozenset("patrol presence security deployment troop force alert readi
 SCOURGES = frozenset("""trafficking corruption crime poverty disease drug drugs terrorism extremism climate inflation
 pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment""".split())
 GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
+# Protests that can be called off or halted, and gatherings that can be dispersed or broken up.
+DISSENT = PROTEST_WORDS | {"boycott"}
+GATHERINGS = PROTEST_WORDS | PROTESTERS | {"gathering"}
 # Verbs that are events only with the right object: (object lemmas, particle).
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
@@ -174,8 +177,8 @@ NEEDS_OBJECT = {
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
     # "dispersed the crowd", "broke up a rally": pushing protesters back short of crowd-control weapons is
     # COERCE restrict (PLOVER manual, ASSAULT crowd-control); not "the clouds dispersed", "broke up with".
-    "disperse": (PROTEST_WORDS | PROTESTERS | {"gathering", "sit-in", "crowd"}, ""),
-    "break": (PROTEST_WORDS | PROTESTERS | {"gathering", "sit-in", "crowd"}, "up"),
+    "disperse": (GATHERINGS, ""),
+    "break": (GATHERINGS, "up"),
     "shut": (UTILITIES | CLOSED_PASSAGES, ""),
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
@@ -185,7 +188,7 @@ NEEDS_OBJECT = {
     "expand": (RESUMED_EXCHANGE | TIES | POSTURE, ""), "deepen": (RESUMED_EXCHANGE | TIES, ""),
     "strengthen": (RESUMED_EXCHANGE | TIES | POSTURE, ""),
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
-    "end": (EASED_MEASURES | TIES | HOSTILITIES | PROTEST_WORDS | {"boycott", "sit-in"}, ""),
+    "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT, ""),
 }
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
@@ -618,16 +621,17 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     of a formal agreement; None when, in this context, the trigger is no event ("found a way", "called him a
     liar", "agreed to a ceasefire")."""
     lemma = tok.lemma_.lower()
+    args = _arguments(tok)  # read by many rules below: walk the object's subtree once
     type_ = trig.type if trig is not None else cameo.plover.type
     agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
                                 for c in tok.children):
         type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
-    took_over = lemma == "take" and ("control" in _arguments(tok) or any(
+    took_over = lemma == "take" and ("control" in args or any(
         c.dep_ == "prt" and c.lower_ == "over" for c in tok.children))
     if lemma in ("seize", "overrun") and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights
                                              for c in r.subtree) or \
-            lemma == "free" and _arguments(tok) & TERRITORY_NOUNS or took_over and any(
+            lemma == "free" and args & TERRITORY_NOUNS or took_over and any(
                 c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in ("GPE", "LOC", "FAC")
                 for r in tok.rights for c in r.subtree):
         type_ = "ASSAULT"  # "seized the town", "freed villages from IS", "took control of Garma": territory
@@ -658,7 +662,6 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                                      BURNED_PEOPLE) else "COERCE"), False
     if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
         wanted, particle = NEEDS_OBJECT[lemma]
-        args = _arguments(tok)
         if not (args & wanted if wanted else args) or (particle and not any(
                 c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
             if cameo is None or cameo.plover is None or not _cameo_trusted(cameo) or cameo.plover.type == type_:
@@ -670,13 +673,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of", "cancelled a
         # planned visit": not (yet) an event
     if lemma in ("release", "free") and tok.pos_ == "VERB" and type_ == "RETREAT" and \
-            _arguments(tok) & PUBLISHED:
+            args & PUBLISHED:
         return None  # "released a statement", "released a video"
-    if lemma in EASING and _arguments(tok) & EASED_MEASURES:
+    if lemma in EASING and args & EASED_MEASURES:
         type_ = "RETREAT"  # "eased sanctions on Cuba", "lifted the curfew", "ended the state of emergency"
-    elif lemma in EASING and _arguments(tok) & {"ban", "restriction", "restrictions", "order", "decree"}:
+    elif lemma in EASING and args & {"ban", "restriction", "restrictions", "order", "decree"}:
         type_ = "CONCEDE"  # "lifted the ban on opposition parties" (CAMEO 081); refused: REJECT
-    if type_ == "RETREAT" and (lemma == "release" or "release" in _arguments(tok)) and \
+    if type_ == "RETREAT" and (lemma == "release" or "release" in args) and \
             {t.lemma_.lower() for t in tok.subtree} & PUBLISHED:
         return None  # "announced the release of a statement": no captive set free
     if lemma in ("allow", "permit", "admit", "let"):
@@ -688,10 +691,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = cameo.plover.type  # "allowed opposition parties to register": a concession
         else:
             return None  # "the law allows", "allowed him to speak"
-    if lemma in ("lay", "put", "hand", "give", "surrender") and _arguments(tok) & {"arm", "weapon", "gun"} and \
+    if lemma in ("lay", "put", "hand", "give", "surrender") and args & {"arm", "weapon", "gun"} and \
             any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "over", "in", "up") for c in tok.children):
         type_ = "RETREAT"  # "laid down their arms" (CAMEO 0873, PLOVER RETREAT disarm)
-    if lemma in SEVERING and tok.pos_ == "VERB" and _arguments(tok) & TIES and (
+    if lemma in SEVERING and tok.pos_ == "VERB" and args & TIES and (
             lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
         type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
@@ -706,12 +709,12 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if tok.pos_ == "NOUN" and lemma in DRILLS and any(c.lower_ in ("joint", "combined") for c in tok.children):
         type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
     if lemma in ("approve", "grant", "disburse", "extend", "release") and tok.pos_ == "VERB" and \
-            _arguments(tok) & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
+            args & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
         type_ = "AID"  # "approved a $500 million loan to Kenya" (CAMEO 071): the aid is given, told once
     if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
-            _arguments(tok) & {"demand", "request", "plea", "call"}:
+            args & {"demand", "request", "plea", "call"}:
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)
-    if lemma == "expel" and _arguments(tok) & DEPORTED:
+    if lemma == "expel" and args & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
     if lemma == "send":
         obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -735,7 +738,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "defend" and any(c.dep_ == "dobj" and (c.idx in place_by_char or c.lemma_.lower() in
                                                         TERRITORY_NOUNS | BASE_NOUNS) for c in tok.children):
         return None  # defending a town is fighting, told by its own verbs; defending a policy is SUPPORT
-    if lemma == "establish" and _arguments(tok) & {"tie", "relation", "relations"}:
+    if lemma == "establish" and args & {"tie", "relation", "relations"}:
         type_ = "SUPPORT"  # grant diplomatic recognition (CAMEO 054)
     if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
                                                              c.lemma_.lower() in TERRITORY_NOUNS)
@@ -744,25 +747,23 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
         type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
     if lemma in HALTING and tok.pos_ == "VERB":
-        halted = _arguments(tok)
         halter = _subject(tok)
-        if halted & (PROTEST_WORDS | {"boycott", "sit-in"}) and halter is not None and \
-                halter.lemma_.lower() in SECURITY_FORCES:
+        if args & DISSENT and halter is not None and halter.lemma_.lower() in SECURITY_FORCES:
             type_ = "COERCE"  # "ordered the military to end street protests": repression, not a concession
-        elif halted & (PROTEST_WORDS | {"boycott", "sit-in"}):
+        elif args & DISSENT:
             type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
-        elif halted & HOSTILITIES:
+        elif args & HOSTILITIES:
             type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
-    if lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & POSTURE:
+    if lemma in BUILDING_UP and tok.pos_ == "VERB" and args & POSTURE:
         type_ = "MOBILIZE"  # "increased its naval patrols", "tightened security" (CAMEO 15: force posture)
-    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & TIES - {"cooperation"} and \
-            not _arguments(tok) & RESUMED_EXCHANGE:
+    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and args & TIES - {"cooperation"} and \
+            not args & RESUMED_EXCHANGE:
         type_ = "SUPPORT"  # "strengthened diplomatic ties": improve diplomatic cooperation (CAMEO 05)
-    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and _arguments(tok) & RESUMED_EXCHANGE:
+    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and args & RESUMED_EXCHANGE:
         type_ = "COOPERATE"  # "expanded trade ties" (CAMEO 061)
-    fought = _arguments(tok) | {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
-                                for t in c.children}
-    if lemma in ("fight", "combat", "battle", "tackle") and fought & SCOURGES:
+    if lemma in ("fight", "combat", "battle", "tackle") and (args | {
+            t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+            for t in c.children}) & SCOURGES:
         return None  # "fighting drug trafficking", "the fight against corruption": no armed clash
     if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "test":
         return None  # "tested a nuclear-capable missile": a weapons test, no attack
@@ -781,17 +782,17 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             t.lemma_.lower() in WITHDRAWN_FROM or t.ent_type_ == "ORG" for c in tok.children
             if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.children if t.dep_ == "pobj"):
         type_ = "SANCTION"  # "withdrew from the Paris agreement", "will withdraw from the negotiations"
-    elif lemma == "pull" and (_arguments(tok) & {"troop", "force", "soldier", "unit", "army"} or any(
+    elif lemma == "pull" and (args & {"troop", "force", "soldier", "unit", "army"} or any(
             c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back") for c in tok.children)):
         type_ = "RETREAT"  # "pulled all its forces from the region", "pulled out of the town" (CAMEO 0872)
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and \
             tok.head.head.lemma_.lower() in ("withdraw", "pull"):
         return None  # the pact withdrawn from is no event
-    if lemma == "withdraw" and _arguments(tok) & WITHDRAWN_MISSIONS:
+    if lemma == "withdraw" and args & WITHDRAWN_MISSIONS:
         type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
     if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
         type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
-    if lemma in ("close", "shut", "cut") and tok.pos_ == "VERB" and _arguments(tok) & (
+    if lemma in ("close", "shut", "cut") and tok.pos_ == "VERB" and args & (
             CLOSED_PASSAGES | UTILITIES if lemma != "cut" else UTILITIES) and not _obstructor(_subject(tok)):
         type_ = "COERCE"  # "closed all crossing points into the enclave", "cut off power to the city" (CAMEO 191)
     if lemma == "boycott" and not _state_boycott(tok):
@@ -801,11 +802,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "walk":
         if not any(c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep") for c in tok.children):
             return None  # walking is no event; walking out is
-        if _arguments(tok) & MEETINGS or any(t.lemma_.lower() in MEETINGS for c in tok.children if c.dep_ == "prep"
+        if args & MEETINGS or any(t.lemma_.lower() in MEETINGS for c in tok.children if c.dep_ == "prep"
                                             for t in c.subtree):
             return None  # "walked out of the talks": told by what follows (a suspension, a rejection)
         type_ = "PROTEST"  # "teachers walked off the job", "nurses walked out": a strike (CAMEO 143)
-    if lemma == "burn" and _arguments(tok) & {"flag", "effigy", "portrait", "banner"}:
+    if lemma == "burn" and args & {"flag", "effigy", "portrait", "banner"}:
         type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
     if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in tok.children):
@@ -816,15 +817,15 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SUPPORT"  # "pledged his full support for the initiative" (CAMEO 051), not aid
     if type_ == "AID" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REDUCING:
         type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
-    if lemma == "grant" and _arguments(tok) & PERMISSIONS:
+    if lemma == "grant" and args & PERMISSIONS:
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
-    if lemma in ("open", "accept", "admit", "welcome") and _arguments(tok) & REFUGE and (
+    if lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
     if lemma == "rally" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
                                                        for c in tok.children):
         type_ = "SUPPORT"  # "rallied behind the jailed leader": rally support (CAMEO 053), not a demonstration
-    if lemma == "forgive" and _arguments(tok) & {"debt", "loan", "loans", "arrears"}:
+    if lemma == "forgive" and args & {"debt", "loan", "loans", "arrears"}:
         type_ = "AID"  # debt forgiveness (PLOVER AID); forgiving people is SUPPORT (CAMEO 056)
     if lemma in ("join", "participate", "attend"):
         if any(t.lower_ in PROTEST_WORDS for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree):

@@ -242,6 +242,11 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _head(tok: Token) -> tuple[int, int, str, str]:
+    """What speaker resolution reads of a source's head word: its offsets, lemma and lower-case form."""
+    return tok.idx, tok.idx + len(tok), tok.lemma_.lower(), tok.lower_
+
+
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     """``text[s:e]`` without the commas, spaces and dashes at its ends (quotation marks stay)."""
     while s < e and not text[s].isalnum() and text[s] not in OPEN_QUOTES + '"':
@@ -288,7 +293,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             s, e = _trimmed(text, *part)
             content, kind = _widen_to_quote((s, e), quotes)
             att = Attribution(content, cue, src, kind, cue_token=tok.i)
-            att.extra["head"] = (pobj.idx, pobj.idx + len(pobj), pobj.lemma_.lower(), pobj.lower_)
+            att.extra["head"] = _head(pobj)
             found.append(att)
             used_content.append(content)
             continue
@@ -311,7 +316,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = _widen_to_quote((s, e), quotes)
             cue_end = it.idx + len(it) if lemma == "put" and it is not None else tok.idx + len(tok)
             att = Attribution(content, (tok.idx, cue_end), _np_span(subj), kind, cue_token=tok.i)
-            att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
+            att.extra["head"] = _head(subj)
             found.append(att)
             used_content.append(content)
             continue
@@ -377,7 +382,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 medium = doc[child.i:child.right_edge.i + 1].text
         att = Attribution(content, _cue_span(tok), source, kind, medium, addressee, cue_token=tok.i)
         if subj is not None:
-            att.extra["head"] = (subj.idx, subj.idx + len(subj), subj.lemma_.lower(), subj.lower_)
+            att.extra["head"] = _head(subj)
         found.append(att)
         used_content.append(content)
 
@@ -402,7 +407,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         words = [t for t in owner.subtree if t.dep_ != "case"]  # "Donald Trump", not "Donald Trump's"
         source = (words[0].idx, words[-1].idx + len(words[-1]))
         att = Attribution(content, (tok.idx, tok.idx + len(tok)), source, kind, cue_token=tok.i)
-        att.extra["head"] = (owner.idx, owner.idx + len(owner), owner.lemma_.lower(), owner.lower_)
+        att.extra["head"] = _head(owner)
         found.append(att)
         used_content.append(content)
 
@@ -489,7 +494,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
         a.extra["speaker_text"] = src_text
         low = src_text.lower().strip()
         anchor = a.source[0]
-        head = a.extra.get("head")  # (start, end, lemma) of the source's head word
+        head = a.extra.get("head")  # _head(): start, end, lemma and lower-case form of the source's head word
         at_head = _entity_at(entities, head[:2], overlap=True) if head else None
         inside = _entity_at(entities, a.source)
         head_word, head_lemma = (head[3], head[2]) if head else ("", "")

@@ -126,6 +126,7 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
     own, dependent = event_clauses(verb)
     governing = {t.i for v in own for t in ancestors(verb.doc[v])} - own
     out: list[tuple[Span, dict[str, float]]] = []
+    specifics: list[int] = []  # each candidate's SPECIFICITY, in the order of ``out``
     best: tuple[tuple, Span] | None = None
     for place in places:
         if place.sent.start != sent.start:
@@ -142,7 +143,8 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
             tier = 2  # a clause that depends on it ("... killing six in north Iraq")
         else:
             tier = 3  # another clause: where something else happened, or was said
-        prep = next((t for t in ancestors(root)[1:4] if t.dep_ == "prep"), None)
+        up = ancestors(root)
+        prep = next((t for t in up[1:4] if t.dep_ == "prep"), None)
         locative = 0 if prep is None or prep.lower_ in LOCATIVE else 1
         kind = kinds.get(place.start_char, "")
         specific = SPECIFICITY.get(kind, 1)
@@ -154,27 +156,28 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
                 best = (key, place)
         prep_word = prep.lower_ if prep is not None else "-"
         # "near the border with Niger": the locative preposition further up says where, not "with".
-        via = next((t.lower_ for t in ancestors(root)[1:5] if t.dep_ == "prep" and t.lower_ in LOCATIVE), "-")
+        via = next((t.lower_ for t in up[1:5] if t.dep_ == "prep" and t.lower_ in LOCATIVE), "-")
         dateline = root.i - sent.start < 4 and any(t.text in ("(", "--", "—", "-", "_") for t in
                                                      verb.doc[place.end:min(place.end + 2, sent.end)])
         feats = {f"tier={tier}": 1.0, f"prep={prep_word}": 1.0, f"tier={tier},prep={prep_word}": 1.0,
                  f"tier={tier},via={via}": 1.0, f"tier={tier},kind={kind or '-'}": 1.0,
-                 "place_noun_head": float(any(t.lemma_.lower() in PLACE_HEADS for t in ancestors(root)[1:3])),
+                 "place_noun_head": float(any(t.lemma_.lower() in PLACE_HEADS for t in up[1:3])),
                  f"tier={tier},dep={root.dep_}": 1.0, "dateline": float(dateline),
                  f"kind={kind or '-'}": 1.0, f"dep={root.dep_}": 1.0, "tree_distance": min(dist, 20) / 10,
                  "token_distance": min(abs(root.i - verb.i), 40) / 20, "before": float(root.i < verb.i),
                  "reporting_clause": float(reporting)}
         out.append((place, feats))
+        specifics.append(specific)
     rule = best[1] if best else None
     if out:  # where each candidate stands among the others
         nearest = min(f["tree_distance"] for _, f in out)
         closest = min(f["token_distance"] for _, f in out)
-        least = min(SPECIFICITY.get(kinds.get(p.start_char, ""), 1) for p, _ in out)
-        for place, feats in out:
+        least = min(specifics)
+        for (place, feats), specific in zip(out, specifics, strict=True):
             feats["rule_choice"] = float(place is rule)
             feats["nearest_in_tree"] = float(feats["tree_distance"] == nearest)
             feats["nearest_in_text"] = float(feats["token_distance"] == closest)
-            feats["most_specific"] = float(SPECIFICITY.get(kinds.get(place.start_char, ""), 1) == least)
+            feats["most_specific"] = float(specific == least)
     return out, rule
 
 

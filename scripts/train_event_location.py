@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from eventwire.eval.event_location import held_out, read_records  # noqa: E402
 from eventwire.geo import load_gazetteer  # noqa: E402
 from eventwire.pipeline.event_location import (  # noqa: E402
-    NONE_MARGIN,
     location_candidates,
     no_location_features,
+    pick,
     place_spans,
 )
 from eventwire.pipeline.mentions import find_mentions  # noqa: E402
@@ -106,18 +106,24 @@ def train(rows: list[dict], epochs: int) -> dict[str, float]:
     return {name: round(float(w[i]), 4) for name, i in vocab.items() if abs(w[i]) >= 1e-4}
 
 
+def split(weights: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """The candidates' weights and the "no location" option's (its prefix removed)."""
+    return ({k: v for k, v in weights.items() if not k.startswith(NONE)},
+            {k[len(NONE):]: v for k, v in weights.items() if k.startswith(NONE)})
+
+
 def accuracy(rows: list[dict], weights: dict[str, float] | None) -> float:
+    """The share of rows right, deciding as choose_location does (the rule alone when ``weights`` is None)."""
+    model = split(weights) if weights is not None else None
     right = 0
     for r in rows:
-        if weights is None:
-            pick = r["rule"]
+        none = len(r["feats"]) - 1
+        if model is None:
+            chosen = r["rule"]
         else:
-            scores = [sum(weights.get(k, 0.0) * val for k, val in f.items()) for f in r["feats"]]
-            none = len(scores) - 1
-            if r["rule"] != none:
-                scores[none] -= NONE_MARGIN  # as choose_location decides
-            pick = max(range(len(scores)), key=lambda i: (scores[i], i == none))
-        right += r["right"][pick]
+            no_location = {k[len(NONE):]: v for k, v in r["feats"][none].items()}
+            chosen = pick(r["feats"][:none], no_location, r["rule"] != none, *model)
+        right += r["right"][none if chosen is None else chosen]
     return right / len(rows) if rows else 0.0
 
 
@@ -138,8 +144,7 @@ def main() -> int:
               "held_out_accuracy_rule_alone": round(accuracy(test_rows, None), 4),
               "train_accuracy": round(accuracy(train_rows, weights), 4)}
     print(json.dumps(report, indent=1))
-    candidate = {k: v for k, v in weights.items() if not k.startswith(NONE)}
-    no_location = {k[len(NONE):]: v for k, v in weights.items() if k.startswith(NONE)}
+    candidate, no_location = split(weights)
     Path(args.out).write_text(json.dumps(
         {"about": "Event-location model (conditional logit over place candidates and 'no location'); trained by "
                   "scripts/train_event_location.py on labels from github.com/ahalterman/event_location (MIT). "

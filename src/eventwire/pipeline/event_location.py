@@ -207,15 +207,23 @@ def choose_location(trigger: Span, places: list[Span], kinds: dict[int, str] | N
     model = location_model()
     if model is None or not candidates:
         return rule
-    weights, none_weights = model
-    best_score = sum(none_weights.get(k, 0.0) * v for k, v in no_location_features(trigger, candidates, rule).items())
-    if rule is not None:
+    chosen = pick([f for _, f in candidates], no_location_features(trigger, candidates, rule), rule is not None,
+                  *model)
+    return None if chosen is None else candidates[chosen][0]
+
+
+def pick(candidates: list[dict[str, float]], no_location: dict[str, float], rule_found: bool,
+         weights: dict[str, float], none_weights: dict[str, float]) -> int | None:
+    """The index of the candidate the model chooses, or None for "no location" (which wins ties, and must win by
+    :data:`NONE_MARGIN` when the rule found a place); among tied candidates the first."""
+    best_score = sum(none_weights.get(k, 0.0) * v for k, v in no_location.items())
+    if rule_found:
         best_score -= NONE_MARGIN
     best = None
-    for place, feats in candidates:
+    for i, feats in enumerate(candidates):
         score = sum(weights.get(k, 0.0) * v for k, v in feats.items())
         if score > best_score:
-            best, best_score = place, score
+            best, best_score = i, score
     return best
 
 

@@ -161,13 +161,7 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
         ev = event_between(rec, _find(rec.text, row.get("source") or ""), _find(rec.text, row.get("target") or ""))
         label = "NONE" if ev is None else {"CONCEDE": "YIELD", "RETREAT": "YIELD"}.get(ev.type, ev.type)
         predictions.append({"id": row.get("sentence_id") or row.get(""), "gold": row["gold_root"], "predicted": label})
-    gold_classes = sorted({p["gold"] for p in predictions})
-    report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
-                                   labels=gold_classes)
-    metrics = {**report, "skipped": skipped}
-    return EvalResult(task="events", dataset="plv", n=len(predictions), metrics=metrics, predictions=predictions,
-                      report=_class_report("PLV, PLOVER root between source and target", report, "macro_f1",
-                                           skipped))
+    return _macro_result("plv", "PLV, PLOVER root between source and target", predictions, skipped)
 
 
 def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None):
@@ -223,13 +217,17 @@ def evaluate_plover_gsr(path: str, limit: int | None = None) -> EvalResult:
         ev = event_between(rec, first("source"), first("target"))
         gold = GSR_TYPES.get(row["event"], row["event"])
         predictions.append({"id": row.get("id"), "gold": gold, "predicted": "NONE" if ev is None else ev.type})
+    return _macro_result("plover-gsr", "PLOVER Gold Standard Records, type between source and target", predictions,
+                         skipped)
+
+
+def _macro_result(dataset: str, title: str, predictions: list[dict], skipped: dict[str, int]) -> EvalResult:
+    """A PLOVER classification scored over the classes its gold uses, macro-F1 first (PLV, the GSR)."""
     gold_classes = sorted({p["gold"] for p in predictions})
     report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
                                    labels=gold_classes)
-    return EvalResult(task="events", dataset="plover-gsr", n=len(predictions), metrics={**report, "skipped": skipped},
-                      predictions=predictions,
-                      report=_class_report("PLOVER Gold Standard Records, type between source and target", report,
-                                           "macro_f1", skipped))
+    return EvalResult(task="events", dataset=dataset, n=len(predictions), metrics={**report, "skipped": skipped},
+                      predictions=predictions, report=_class_report(title, report, "macro_f1", skipped))
 
 
 def _find(text: str, phrase: str) -> tuple[int, int] | None:

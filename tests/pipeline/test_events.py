@@ -628,3 +628,60 @@ def test_events_support_readings(extract_text, text, trigger, type_):
 def test_events_a_present_participle_describing_people_is_no_event(extract_text):
     rec = extract_text("The bishops expressed solidarity with the striking miners.")
     assert [e["type"] for e in _events(rec)] == ["SUPPORT"]  # "striking" describes the miners
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    # A verb read with its object (CAMEO codes): tariffs raised are an economic sanction (163), tariffs cut an
+    # eased sanction (085); a state of emergency, of siege or martial law declared is repression (1724).
+    ("The government raised tariffs on steel imports.", "raised", "SANCTION"),
+    ("Washington cut tariffs on Chinese steel by half.", "cut", "RETREAT"),
+    ("The government rolled back tariffs on Mexican imports.", "rolled", "RETREAT"),
+    ("Authorities declared a state of siege in the capital.", "declared", "COERCE"),
+    ("The government declared martial law in three provinces.", "declared", "COERCE"),
+    ("The junta let free 20 political prisoners on Sunday.", "let", "RETREAT"),  # release (0841)
+    ("Militants held hundreds of villagers as human shields in the town.", "held", "ASSAULT"),  # hostages (181)
+    ("The rebels declared a cessation of hostilities in the region.", "cessation", "RETREAT"),  # ceasefire (0871)
+    ("Morocco announced a suspension of flights with Spain.", "suspension", "SANCTION"),  # (161)
+    ("The mediator ended his mediation efforts between the two parties.", "ended", "SANCTION"),  # (164)
+    ("American and Jordanian troops staged war games near Aqaba.", "games", "COOPERATE"),  # (062)
+    ("Russia and Belarus began military exercises near the Polish border.", "exercises", "COOPERATE"),
+    ("The Indian navy held exercises in the Bay of Bengal.", "exercises", "MOBILIZE"),  # one army: posture
+    ("The rebels have handed over their weapons to the peacekeepers.", "handed", "RETREAT"),  # disarm (0873)
+    ("Hundreds of fighters handed over weapons to the army on Monday.", "handed", "RETREAT"),
+    ("The United States handed over weapons to the Ukrainian army.", "handed", "AID"),  # arms given (0741)
+    ("Police raided the offices of the newspaper in Istanbul.", "raided", "COERCE"),  # PLOVER COERCE seize
+    ("A police raid on the home of the opposition leader drew criticism.", "raid", "COERCE"),
+    ("Police raided a militant hideout, killing three gunmen.", "raided", "ASSAULT"),  # shooting: an attack
+    ("Troops raided the village at dawn.", "raided", "ASSAULT"),
+])
+def test_events_readings_of_a_verb_with_its_object(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+@pytest.mark.parametrize("text", [
+    "The government introduced a new law on schools.",  # a law, not martial law
+    "The club announced the suspension of the match.",  # no ties suspended
+    "Officials raised concerns about the tariffs.",  # concerns raised, not tariffs
+])
+def test_events_objects_that_make_no_event(extract_text, text):
+    assert not [e for e in _events(extract_text(text)) if e["type"] in ("SANCTION", "COERCE", "RETREAT")]
+
+
+def test_events_saying_another_was_behind_an_attack_is_an_accusation(extract_text):
+    rec = extract_text("The Afghan government said the Taliban were responsible for the attack.")
+    ev = _one(rec, "responsible")
+    assert (ev["type"], ev["actor"], ev["recipient"]) == ("ACCUSE", ["Afghan government"], ["Taliban"])
+    ev = _one(extract_text("Kenya said al-Shabaab was behind the bombing."), "behind")
+    assert (ev["type"], ev["actor"], ev["recipient"]) == ("ACCUSE", ["Kenya"], ["al-Shabaab"])
+    # A denial accuses no one, and a story saying it itself is no accusation.
+    rec = extract_text("The minister said the opposition was not responsible for the violence.")
+    assert not [e for e in _events(rec) if e["type"] == "ACCUSE"]
+    rec = extract_text("The Taliban were responsible for the attack on the hotel.")
+    assert not [e for e in _events(rec) if e["type"] == "ACCUSE"]
+
+
+def test_events_a_participle_naming_people_is_no_event(extract_text):
+    for text in ("Hospitals treated dozens of injured after the blast.", "Doctors treated the wounded in Gaza.",
+                 "The wounded were taken to a hospital in Kabul."):
+        assert not _events(extract_text(text)), text
+    assert _one(extract_text("Gunmen wounded two policemen in Kabul."), "wounded")["type"] == "ASSAULT"

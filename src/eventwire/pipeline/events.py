@@ -30,11 +30,12 @@ events. Known limits: no event coreference across sentences. Actors' sectors and
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
-from ..ontologies import plover_types, triggers
+from ..ontologies import Trigger, plover_types, triggers
 from .acled import acled_view
 from .cameo import CameoMatch, match_cameo
 from .dates import published_period
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..model import Published
-    from ..ontologies import Trigger
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
                          "willing going agree".split())
@@ -130,7 +130,7 @@ proposal""".split())
 EASED_MEASURES = frozenset("sanction embargo boycott blockade siege curfew emergency law lockdown".split())
 # Event nouns whose possessor or "of" phrase is who the act was done to, not who did it.
 PATIENT_NOUNS = frozenset("""release arrest detention killing murder assassination expulsion deportation execution
-abduction kidnapping extradition capture jailing imprisonment""".split())
+abduction kidnapping extradition capture jailing imprisonment suspension severance""".split())
 TRAVEL = frozenset("fly travel go head journey".split())
 EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
 # Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
@@ -138,10 +138,11 @@ ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency inves
                      "access".split())
 # Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
 SEVERING = frozenset("sever cut break suspend halt end freeze downgrade".split())
-TIES = frozenset("tie relation relations contact talk talks negotiation negotiations dialogue cooperation".split())
+TIES = frozenset("""tie relation relations contact talk talks negotiation negotiations dialogue cooperation link
+mediation""".split())
 SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
 RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
-DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame".split())
+DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame game".split())
 # Stopping one's own hostile acts: halting protests is easing dissent (CAMEO 082, CONCEDE); halting attacks is
 # de-escalation (087, RETREAT ceasefire). The acts halted are no events of their own.
 HALTING = frozenset("halt cease stop suspend end abandon".split())
@@ -171,7 +172,7 @@ NEEDS_OBJECT = {
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
-    "hand": (TERRITORY_NOUNS | {"control", "authority", "swathe", "camp", "province"}, ""),
+    "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province"}, ""),
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
@@ -190,6 +191,23 @@ NEEDS_OBJECT = {
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
     "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT, ""),
 }
+# Verb and object readings from CAMEO's codebook that the verb alone does not give (it is no trigger, or its
+# lexicon reading is wrong for this object); see _phrase_trigger.
+TARIFFS = frozenset("tariff tariffs duties levies".split())  # words, not lemmas: not "duty", "levy"
+RAISING = frozenset("impose raise hike increase slap levy introduce double triple reimpose".split())
+LOWERING = frozenset("cut reduce lower slash roll lift remove scrap waive suspend ease drop eliminate halve".split())
+DECLARING = frozenset("declare impose proclaim introduce extend enforce announce reimpose order".split())
+EMERGENCIES = frozenset("emergency siege curfew".split())  # "a state of emergency", "a state of siege"
+SHIELDING = frozenset("hold use keep take".split())
+# A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
+# authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
+LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
+inspector customs""".split())
+FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
+                      r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
+HARMING = frozenset("wound injure kill hurt maim".split())
+ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
+BLAMED = frozenset("responsible culpable".split())
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
@@ -231,10 +249,52 @@ def _trigger_for(tok: Token):
     if pos is None:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "v":
+        phrase = _phrase_trigger(tok)
+        if phrase is not None:
+            return phrase
     trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
+    if trig is None and pos == "n":
+        # a compound the lexicon writes as one word: "war games" (wargame)
+        before = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+        if before is not None:
+            trig = lex.get((before.lower_ + lemma, pos))
     return trig
+
+
+def _phrase_trigger(verb: Token) -> Trigger | None:
+    """A verb whose object makes it an event of its own type (CAMEO codes in brackets): "raised tariffs on steel"
+    SANCTION (163), "cut tariffs" RETREAT (085), "declared a state of emergency" or "martial law" COERCE (1724),
+    "let free 20 prisoners" RETREAT (0841), "held villagers as human shields" ASSAULT (181)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in RAISING | LOWERING | DECLARING | SHIELDING | {"let"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    words = {o.lower_ for o in objects} | {t.lower_ for o in objects for c in o.children if c.dep_ == "prep"
+                                           and c.lower_ == "of" for t in c.children}  # "a state of emergency"
+    if words & TARIFFS:
+        if lemma in LOWERING and (lemma != "roll" or any(c.lower_ == "back" for c in verb.children)):
+            return _made_trigger(lemma, "RETREAT")
+        if lemma in RAISING:
+            return _made_trigger(lemma, "SANCTION")
+    if lemma in DECLARING and (words & EMERGENCIES or any(
+            o.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in o.children) for o in objects)):
+        return _made_trigger(lemma, "COERCE")
+    if lemma == "let" and any(c.dep_ == "amod" and c.lower_ == "free" for o in objects for c in o.children):
+        return _made_trigger(lemma, "RETREAT")
+    if lemma in SHIELDING and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            p.lemma_.lower() == "shield" for p in c.children) for c in verb.children):
+        return _made_trigger(lemma, "ASSAULT", "Violence against civilians", "Abduction/forced disappearance")
+    return None
+
+
+@functools.cache
+def _made_trigger(lemma: str, type_: str, acled_event_type: str | None = None,
+                  acled_sub_event_type: str | None = None) -> Trigger:
+    return Trigger(lemma, "v", type_, acled_event_type, acled_sub_event_type)
 
 
 def _is_event(tok: Token, place_by_char: dict[int, Place]) -> bool:
@@ -464,12 +524,18 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
             continue  # "a captured soldier", "striking miners": a state told of a participant, not an event
             # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
+        if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+                not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
+            continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
         trig = _trigger_for(tok)
         cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
-        if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS:
-            continue  # CAMEO rules the event out ("seized drugs"), unless weapons are in it too
-        demand = _demanded_by(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
-        if demand is not None:
+        if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS and not (
+                tok.lemma_.lower() in HARMING and any(c.dep_ == "dobj" for c in tok.children)):
+            continue  # CAMEO rules the event out ("seized drugs", "wounded in an accident"), unless weapons are in
+            # it too, or someone harmed someone ("gunmen wounded two policemen in Kabul": CAMEO's "in" pattern
+            # is for the passive victim)
+        said = _said_of(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
+        if said is not None:
             trig, cameo = None, None
         elif trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
             continue
@@ -485,15 +551,15 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 continue
             if any(c.tag_ == "JJS" for c in tok.children):
                 continue  # "the deadliest attack in the region since ...": a comparison, not a new event
-        reading = ("REQUEST", False) if demand is not None else _reading(tok, trig, cameo, place_by_char)
+        reading = (said[0], False) if said is not None else _reading(tok, trig, cameo, place_by_char)
         if reading is None:
             continue
         type_, agreement = reading
         sent = tok.sent
         # Actor and recipient.
-        if demand is not None:
-            subj = _subject(demand)
-            obj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if said is not None:
+            _type, speaking, obj = said
+            subj = _subject(speaking)
         elif tok.pos_ == "VERB":
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             agent = _agent(tok)
@@ -538,7 +604,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         sent_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
         head_i = clause_head(tok).i
         clause_dates = [d for d in sent_dates if date_clause[d.id] == head_i]
-        status = _status(tok, clause_dates, story_year, text) if demand is None else "reported"
+        status = _status(tok, clause_dates, story_year, text) if said is None else "reported"
         plover_type, status = _plover_reading(type_, status)
         if plover_type != type_:
             type_, cameo = plover_type, None
@@ -682,7 +748,15 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if type_ == "RETREAT" and (lemma == "release" or "release" in args) and \
             {t.lemma_.lower() for t in tok.subtree} & PUBLISHED:
         return None  # "announced the release of a statement": no captive set free
-    if lemma in ("allow", "permit", "admit", "let"):
+    if lemma == "raid" and _raider_words(tok) & LAW_ENFORCERS and not FIGHTING.search(tok.sent.text):
+        type_ = "COERCE"  # "police raided the newspaper's offices": a law-enforcement raid, no attack
+    if tok.pos_ == "NOUN" and lemma in ("cessation", "suspension", "severance"):
+        halted = {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        if halted & HOSTILITIES:
+            type_ = "RETREAT"  # "declared a cessation of hostilities" (CAMEO 0871)
+        elif lemma == "cessation" or not halted & (TIES | RESUMED_EXCHANGE | AID_GOODS | {"membership"}):
+            return None  # "the suspension of the match"; "suspension of flights with Spain" is SANCTION (161)
+    if lemma in ("allow", "permit", "admit", "let") and not (lemma == "let" and type_ == "RETREAT"):
         let_in = {t.lemma_.lower() for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
                   for t in (c, *c.children)}
         if let_in & ADMITTED:
@@ -693,7 +767,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             return None  # "the law allows", "allowed him to speak"
     if lemma in ("lay", "put", "hand", "give", "surrender") and args & {"arm", "weapon", "gun"} and \
             any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "over", "in", "up") for c in tok.children):
-        type_ = "RETREAT"  # "laid down their arms" (CAMEO 0873, PLOVER RETREAT disarm)
+        own = any(c.dep_ == "poss" for o in tok.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
+        giver = _subject(tok)
+        if lemma not in ("hand", "give") or own or giver is not None and any(
+                t.lemma_.lower() in ARMED_GROUPS for t in giver.subtree):  # "hundreds of fighters handed over"
+            type_ = "RETREAT"  # "laid down their arms", "handed over their weapons" (CAMEO 0873, RETREAT disarm)
+        else:
+            type_ = "AID"  # "handed over weapons to the Ukrainian army": arms given (CAMEO 0741)
     if lemma in SEVERING and tok.pos_ == "VERB" and args & TIES and (
             lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
         type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
@@ -706,7 +786,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "MOBILIZE"  # "placed its troops on full combat readiness" (CAMEO 151, 152)
     elif lemma == "place":
         return None
-    if tok.pos_ == "NOUN" and lemma in DRILLS and any(c.lower_ in ("joint", "combined") for c in tok.children):
+    if tok.pos_ == "NOUN" and lemma in DRILLS and _joint(tok):
         type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
     if lemma in ("approve", "grant", "disburse", "extend", "release") and tok.pos_ == "VERB" and \
             args & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
@@ -841,6 +921,28 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     return type_, agreement
 
 
+def _said_of(tok: Token) -> tuple[str, Token, Token | None] | None:
+    """A request or an accusation told as what someone says of another: its type, the reporting verb and the
+    other party. "Russia says Israel must end attacks": REQUEST by Russia of Israel (CAMEO 02); "the army said
+    the rebels were behind the bombing", "... were responsible for it": ACCUSE by the army of the rebels (112)."""
+    demand = _demanded_by(tok)
+    if demand is not None:
+        return "REQUEST", demand, next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    claim = tok.head
+    if not (tok.lower_ in BLAMED and tok.dep_ == "acomp" and any(c.dep_ == "prep" and c.lower_ == "for"
+                                                                for c in tok.children)
+            or tok.lower_ == "behind" and tok.dep_ == "prep" and any(
+                c.dep_ == "pobj" and _trigger_for(c) is not None for c in tok.children)):
+        return None
+    if claim.lemma_ != "be" or claim.dep_ != "ccomp" or claim.head.lemma_.lower() not in REPORTING_VERBS or \
+            any(c.dep_ == "neg" for c in claim.children):
+        return None
+    accused = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    if accused is None or accused.lower_ in ("we", "i", "it", "there", "this", "that", "who"):
+        return None
+    return "ACCUSE", claim.head, accused
+
+
 def _demanded_by(verb: Token) -> Token | None:
     """The reporting verb when ``verb`` is what someone says another must do ("Russia says Israel must end
     attacks", "said the government should resign"): a request (CAMEO 02) by the speaker of the one who must act.
@@ -856,6 +958,31 @@ def _demanded_by(verb: Token) -> Token | None:
     if speaker is None or speaker.lower_ in ("it", "there"):
         return None
     return verb.head
+
+
+def _raider_words(raid: Token) -> set[str]:
+    """The lemmas naming who raids: the verb's subject ("police raided"), the noun's compound, "by" phrase or
+    governing verb's subject ("a police raid", "a raid by customs officers", "police carried out a raid")."""
+    if raid.pos_ == "VERB":
+        heads = [_agent(raid) or _subject(raid)]
+    else:
+        by = [p for c in raid.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        verb = _governing_verb(raid)
+        heads = [c for c in raid.children if c.dep_ == "compound"] + by + [_subject(verb) if verb is not None else None]
+    return {t.lemma_.lower() for h in heads if h is not None for t in (h, *h.children) if t.dep_ != "det"}
+
+
+def _joint(drill: Token) -> bool:
+    """Whether an exercise is held by two parties or more: "joint" or "combined" exercises, "with" another
+    army, or a coordinated subject ("Russia and Belarus began exercises", "American and Jordanian troops")."""
+    if any(c.lower_ in ("joint", "combined") for c in drill.children):
+        return True
+    verb = _governing_verb(drill)
+    holders = [drill] + ([verb] if verb is not None else [])
+    if any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children):
+        return True
+    holder = (_agent(verb) or _subject(verb)) if verb is not None else None  # "staged by X and Y"
+    return holder is not None and any(t.dep_ == "conj" for t in holder.subtree)
 
 
 def _phone_call(verb: Token, purposes: frozenset[str] = CALL_PURPOSES) -> bool:

@@ -631,9 +631,10 @@ def test_events_a_present_participle_describing_people_is_no_event(extract_text)
 
 
 @pytest.mark.parametrize("text, trigger, type_", [
-    # A verb read with its object (CAMEO codes): tariffs raised are an economic sanction (163), tariffs cut an
-    # eased sanction (085); a state of emergency, of siege or martial law declared is repression (1724).
-    ("The government raised tariffs on steel imports.", "raised", "SANCTION"),
+    # A verb read with its object (CAMEO codes): tariffs raised are an economic sanction (163, COERCE restrict in
+    # CAMEO2PLOVER), tariffs cut an eased sanction (085); a state of emergency, of siege or martial law declared
+    # is repression (1724).
+    ("The government raised tariffs on steel imports.", "raised", "COERCE"),
     ("Washington cut tariffs on Chinese steel by half.", "cut", "RETREAT"),
     ("The government rolled back tariffs on Mexican imports.", "rolled", "RETREAT"),
     ("Authorities declared a state of siege in the capital.", "declared", "COERCE"),
@@ -685,3 +686,24 @@ def test_events_a_participle_naming_people_is_no_event(extract_text):
                  "The wounded were taken to a hospital in Kabul."):
         assert not _events(extract_text(text)), text
     assert _one(extract_text("Gunmen wounded two policemen in Kabul."), "wounded")["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The government legalized the opposition party.", "legalized", "CONCEDE"),  # ease a ban on parties (0812)
+    ("The army allowed protesters to gather in the square.", "allowed", "CONCEDE"),  # ease dissent (082)
+    ("The court reinstated the ousted prime minister.", "reinstated", "CONCEDE"),
+    ("The United States sent military advisers to Iraq.", "sent", "AID"),  # expertise given (07)
+    ("China sent a team of medical experts to the hospital.", "sent", "AID"),
+])
+def test_events_concessions_and_expertise_sent(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Uruguay legalized cannabis in 2013.", []),  # a law, no concession to opponents
+    ("Iran rejected calls to halt uranium enrichment.", ["REJECT"]),  # the halt is only asked for
+    ("The government granted diplomatic recognition to Kosovo.", ["SUPPORT"]),  # the recognition, told once
+    ("France sent military experts to Saudi Arabia to investigate the attacks.", ["ACCUSE", "ASSAULT"]),
+])
+def test_events_told_once_or_not_at_all(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

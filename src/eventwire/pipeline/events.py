@@ -166,7 +166,10 @@ GIVING = frozenset("give supply deliver provide send sell transfer donate ship h
 # Protests that can be called off or halted, and gatherings that can be dispersed or broken up.
 DISSENT = PROTEST_WORDS | {"boycott"}
 GATHERINGS = PROTEST_WORDS | PROTESTERS | {"gathering"}
+ALLOWED_DISSENT = frozenset("gather assemble march rally demonstrate protest party opposition newspaper".split())
 # Verbs that are events only with the right object: (object lemmas, particle).
+LEGALIZED = frozenset("""party parties opposition union group organisation organization movement newspaper
+protest protests rally rallies gathering""".split())
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
@@ -190,6 +193,8 @@ NEEDS_OBJECT = {
     "strengthen": (RESUMED_EXCHANGE | TIES | POSTURE, ""),
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
     "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT, ""),
+    # "legalized the opposition party" (CAMEO 0812), not "legalized cannabis"
+    "legalize": (LEGALIZED, ""), "legalise": (LEGALIZED, ""), "unban": (LEGALIZED, ""),
 }
 # Verb and object readings from CAMEO's codebook that the verb alone does not give (it is no trigger, or its
 # lexicon reading is wrong for this object); see _phrase_trigger.
@@ -206,6 +211,10 @@ inspector customs""".split())
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
 HARMING = frozenset("wound injure kill hurt maim".split())
+HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
+specialist""".split())
+# What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
+REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
 ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
 BLAMED = frozenset("responsible culpable".split())
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
@@ -266,7 +275,8 @@ def _trigger_for(tok: Token):
 
 def _phrase_trigger(verb: Token) -> Trigger | None:
     """A verb whose object makes it an event of its own type (CAMEO codes in brackets): "raised tariffs on steel"
-    SANCTION (163), "cut tariffs" RETREAT (085), "declared a state of emergency" or "martial law" COERCE (1724),
+    COERCE (163, which CAMEO2PLOVER reads as COERCE restrict, as PLV codes imposed sanctions), "cut tariffs"
+    RETREAT (085), "declared a state of emergency" or "martial law" COERCE (1724),
     "let free 20 prisoners" RETREAT (0841), "held villagers as human shields" ASSAULT (181)."""
     lemma = verb.lemma_.lower()
     if lemma not in RAISING | LOWERING | DECLARING | SHIELDING | {"let"}:
@@ -279,7 +289,7 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         if lemma in LOWERING and (lemma != "roll" or any(c.lower_ == "back" for c in verb.children)):
             return _made_trigger(lemma, "RETREAT")
         if lemma in RAISING:
-            return _made_trigger(lemma, "SANCTION")
+            return _made_trigger(lemma, "COERCE")
     if lemma in DECLARING and (words & EMERGENCIES or any(
             o.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in o.children) for o in objects)):
         return _made_trigger(lemma, "COERCE")
@@ -524,6 +534,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
             continue  # "a captured soldier", "striking miners": a state told of a participant, not an event
             # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
+        if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and \
+                tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in tok.children):
+            continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
         if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
                 not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
             continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
@@ -761,6 +775,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                   for t in (c, *c.children)}
         if let_in & ADMITTED:
             type_ = "RETREAT"  # "allowed UN peacekeepers into Darfur", "allowed aid workers access" (CAMEO 086)
+        elif let_in & (GATHERINGS | DISSENT | ALLOWED_DISSENT):
+            type_ = "CONCEDE"  # "allowed protesters to gather", "let the opposition party register" (082, 0812)
         elif cameo is not None and cameo.plover is not None and _cameo_trusted(cameo):
             type_ = cameo.plover.type  # "allowed opposition parties to register": a concession
         else:
@@ -796,10 +812,16 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)
     if lemma == "expel" and args & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
+    if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
+        return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
     if lemma == "send":
         obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
             type_ = "MOBILIZE"
+        elif obj_lemmas & HELPERS or "team" in obj_lemmas and args & HELPERS:
+            if any(c.dep_ in ("xcomp", "advcl") and _trigger_for(c) is not None for c in tok.children):
+                return None  # "sent experts to investigate the attacks": the investigation is the event
+            type_ = "AID"  # "sent military advisers", "a team of medical experts" (CAMEO 07: aid, expertise)
         elif not obj_lemmas & AID_GOODS:
             return None
     if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:

@@ -707,3 +707,27 @@ def test_events_concessions_and_expertise_sent(extract_text, text, trigger, type
 ])
 def test_events_told_once_or_not_at_all(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The IMF extended a $3 billion loan to Pakistan.", "extended", "AID"),  # economic aid (071)
+    ("The court found the former president guilty of corruption.", "found", "ACCUSE"),  # found guilty (116)
+    ("The army called up 50,000 reservists.", "called", "MOBILIZE"),  # mobilise armed forces (154)
+    ("Israel sealed off the West Bank.", "sealed", "COERCE"),  # restrict movement (191)
+    ("Syria violated the ceasefire.", "violated", "ASSAULT"),  # violate ceasefire (196)
+    ("The opposition rallied support for the general strike.", "rallied", "SUPPORT"),  # rally support (053)
+])
+def test_events_more_verb_and_object_readings(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+@pytest.mark.parametrize("text", [
+    "The police found a body in the river.", "The president called up the prime minister.",
+])
+def test_events_the_same_verbs_with_other_objects_are_no_event(extract_text, text):
+    assert not _events(extract_text(text))
+
+
+def test_events_the_accused_is_the_actor_of_what_they_are_accused_of(extract_text):
+    rec = extract_text("Pakistan accused India of violating the ceasefire.")
+    assert [(e["type"], e["actor"]) for e in _events(rec)] == [("ACCUSE", ["Pakistan"]), ("ASSAULT", ["India"])]

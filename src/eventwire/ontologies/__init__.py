@@ -26,7 +26,7 @@ class PloverType:
 @dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
-    pos: str  # "v" or "n"
+    pos: str  # "v" or "n"; "phrase" for a verb read with its object (pipeline.events._phrase_trigger)
     type: str
     acled_event_type: str | None
     acled_sub_event_type: str | None

@@ -204,6 +204,11 @@ LOWERING = frozenset("cut reduce lower slash roll lift remove scrap waive suspen
 DECLARING = frozenset("declare impose proclaim introduce extend enforce announce reimpose order".split())
 EMERGENCIES = frozenset("emergency siege curfew".split())  # "a state of emergency", "a state of siege"
 SHIELDING = frozenset("hold use keep take".split())
+LENT = frozenset("loan credit aid assistance grant funding".split())
+CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
+VIOLATING = frozenset("violate breach break".split())
+TRUCES = frozenset("ceasefire truce armistice".split())
+PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | {"let", "extend", "find", "call", "seal"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -279,7 +284,7 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     RETREAT (085), "declared a state of emergency" or "martial law" COERCE (1724),
     "let free 20 prisoners" RETREAT (0841), "held villagers as human shields" ASSAULT (181)."""
     lemma = verb.lemma_.lower()
-    if lemma not in RAISING | LOWERING | DECLARING | SHIELDING | {"let"}:
+    if lemma not in PHRASE_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
@@ -298,13 +303,26 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma in SHIELDING and any(c.dep_ == "prep" and c.lower_ == "as" and any(
             p.lemma_.lower() == "shield" for p in c.children) for c in verb.children):
         return _made_trigger(lemma, "ASSAULT", "Violence against civilians", "Abduction/forced disappearance")
+    lemmas = {o.lemma_.lower() for o in objects}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "extend" and lemmas & LENT:
+        return _made_trigger(lemma, "AID")  # "extended credit to the government" (071)
+    if lemma == "find" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in ("guilty", "liable")
+                               for t in (verb, *objects) for c in t.children):
+        return _made_trigger(lemma, "ACCUSE")  # "found the former president guilty of corruption" (116)
+    if lemma == "call" and "up" in particles and lemmas & CALLED_UP:
+        return _made_trigger(lemma, "MOBILIZE")  # "called up 50,000 reservists" (154)
+    if lemma == "seal" and ("off" in particles or lemmas & CLOSED_PASSAGES):
+        return _made_trigger(lemma, "COERCE")  # "sealed off the West Bank", "sealed the border" (191)
+    if lemma in VIOLATING and lemmas & TRUCES:
+        return _made_trigger(lemma, "ASSAULT")  # "violated the ceasefire" (196)
     return None
 
 
 @functools.cache
 def _made_trigger(lemma: str, type_: str, acled_event_type: str | None = None,
                   acled_sub_event_type: str | None = None) -> Trigger:
-    return Trigger(lemma, "v", type_, acled_event_type, acled_sub_event_type)
+    return Trigger(lemma, "phrase", type_, acled_event_type, acled_sub_event_type)
 
 
 def _is_event(tok: Token, place_by_char: dict[int, Place]) -> bool:
@@ -349,6 +367,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_ in ("NNS", "NNPS", "NNP") and \
             _trigger_for(verb.head) is None:
         return verb.head  # "demonstrators blocking the entrance", "gunmen firing on the crowd"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for", "against") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        blamed = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if blamed is not None:
+            return blamed  # "accused India of violating the ceasefire", "blamed Russia for attacking": India, Russia
     node = verb
     for _ in range(6):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -728,7 +751,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
     if lemma in TRAVEL and cameo is not None and cameo.code.startswith("036"):
         type_ = "CONSULT"  # "flew to Tehran for talks": a visit (CAMEO 042); "will fly to" stays an intent (036)
-    if lemma == "call":
+    phrase = trig is not None and trig.pos == "phrase"  # read with its object already: the rules below agree
+    if lemma == "call" and not phrase:
         if _phone_call(tok):
             if not _phone_call(tok, CALL_TALKS):
                 return None  # "called Morrison to congratulate him": the congratulation is the event
@@ -740,7 +764,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         # "set ablaze by an angry mob", "set fire to the police station"
         return ("ASSAULT" if victim is not None and (victim.ent_type_ == "PERSON" or victim.lemma_.lower() in
                                                      BURNED_PEOPLE) else "COERCE"), False
-    if lemma in NEEDS_OBJECT and tok.pos_ == "VERB":
+    if lemma in NEEDS_OBJECT and tok.pos_ == "VERB" and not phrase:
         wanted, particle = NEEDS_OBJECT[lemma]
         if not (args & wanted if wanted else args) or (particle and not any(
                 c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
@@ -873,6 +897,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
     if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:
         return None  # the attacks halted are not an attack
+    if tok.pos_ == "NOUN" and lemma in TRUCES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in VIOLATING:
+        return None  # "violated the ceasefire": the violation is the event
+    if lemma == "rally" and tok.pos_ == "VERB" and "support" in args:
+        type_ = "SUPPORT"  # "rallied support for the strike" (CAMEO 053)
     if lemma in ("pledge", "promise", "vow") and tok.pos_ == "VERB":
         aim = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if aim is not None:

@@ -731,3 +731,17 @@ def test_events_the_same_verbs_with_other_objects_are_no_event(extract_text, tex
 def test_events_the_accused_is_the_actor_of_what_they_are_accused_of(extract_text):
     rec = extract_text("Pakistan accused India of violating the ceasefire.")
     assert [(e["type"], e["actor"]) for e in _events(rec)] == [("ACCUSE", ["Pakistan"]), ("ASSAULT", ["India"])]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    # An apology is diplomatic cooperation (CAMEO2PLOVER 055, SUPPORT). A resignation is RETREAT, mode resign, as
+    # the PLOVER codebook defines it (CAMEO2PLOVER's 0832, acceding to a demand for new leaders, is narrower).
+    ("The minister resigned over the scandal.", "resigned", "RETREAT"),
+    ("The prime minister stepped down after weeks of protests.", "stepped", "RETREAT"),
+    ("The president apologized to the victims' families.", "apologized", "SUPPORT"),
+    # Property destroyed with killings told by the same verb is an attack.
+    ("Boko Haram fighters torched a village in Cameroon, killing 11 civilians.", "torched", "ASSAULT"),
+    ("Soldiers torched the homes of the suspects.", "torched", "COERCE"),
+])
+def test_events_readings_aligned_with_cameo2plover(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_

@@ -899,6 +899,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # the attacks halted are not an attack
     if tok.pos_ == "NOUN" and lemma in TRUCES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in VIOLATING:
         return None  # "violated the ceasefire": the violation is the event
+    if lemma in ("torch", "raze", "burn") and type_ == "COERCE" and any(
+            c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in HARMING for c in tok.children):
+        type_ = "ASSAULT"  # "torched a village, killing 11 civilians": an attack, not only property destroyed
+    if lemma == "step" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
+        type_ = "RETREAT"  # "stepped down": a resignation, as "resigned" (PLOVER codebook: RETREAT, mode resign)
     if lemma == "rally" and tok.pos_ == "VERB" and "support" in args:
         type_ = "SUPPORT"  # "rallied support for the strike" (CAMEO 053)
     if lemma in ("pledge", "promise", "vow") and tok.pos_ == "VERB":

@@ -745,3 +745,23 @@ def test_events_the_accused_is_the_actor_of_what_they_are_accused_of(extract_tex
 ])
 def test_events_readings_aligned_with_cameo2plover(extract_text, text, trigger, type_):
     assert _one(extract_text(text), trigger)["type"] == type_
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Egypt expressed willingness to host the talks.", "host", "AGREE"),  # intent to meet (036)
+    ("Turkey is prepared to negotiate with the Kurds.", "negotiate", "AGREE"),
+    ("Greece offered humanitarian aid to Turkey.", "aid", "AGREE"),  # intent to give aid (033)
+    ("The government closed down the independent newspaper.", "closed", "COERCE"),  # "down" parsed as a preposition
+    ("The government gave in to the protesters' demands.", "gave", "CONCEDE"),  # yield (080)
+    ("The government acceded to the demands of the strikers.", "acceded", "CONCEDE"),  # (083)
+    ("The government restored the civil rights of former rebels.", "restored", "CONCEDE"),  # rights (0833)
+    ("Israel handed back the land to Egypt.", "handed", "RETREAT"),  # property returned (0842)
+    ("The militia disbanded its units.", "disbanded", "RETREAT"),  # demobilise (0873)
+])
+def test_events_intents_concessions_and_returns(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_announced_plans_are_the_planned_event(extract_text):
+    rec = extract_text("The army announced plans to attack the town.")
+    assert [(e["trigger"], e["type"], e["status"]) for e in _events(rec)] == [("attack", "ASSAULT", "future")]

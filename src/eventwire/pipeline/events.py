@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ..model import Published
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
-                         "willing going agree".split())
+                         "willing going agree prepared willingness readiness offer eager keen".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
@@ -175,7 +175,8 @@ NEEDS_OBJECT = {
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
-    "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province"}, ""),
+    "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province", "land",
+                                               "property"}, ""),  # "handed back the land" (0842)
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
@@ -208,13 +209,16 @@ LENT = frozenset("loan credit aid assistance grant funding".split())
 CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
 VIOLATING = frozenset("violate breach break".split())
 TRUCES = frozenset("ceasefire truce armistice".split())
-PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | {"let", "extend", "find", "call", "seal"}
+PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | {"let", "extend", "find", "call", "seal",
+                                                                     "give", "bow", "yield", "cave", "restore"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
 inspector customs""".split())
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
+ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have".split())
+PARTICLES = frozenset("down off up out".split())
 HARMING = frozenset("wound injure kill hurt maim".split())
 HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
 specialist""".split())
@@ -316,6 +320,11 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "COERCE")  # "sealed off the West Bank", "sealed the border" (191)
     if lemma in VIOLATING and lemmas & TRUCES:
         return _made_trigger(lemma, "ASSAULT")  # "violated the ceasefire" (196)
+    if lemma in ("give", "bow", "yield", "cave") and ("in" in particles or any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)) and (lemma != "give" or "in" in particles):
+        return _made_trigger(lemma, "CONCEDE")  # "gave in to the protesters' demands", "bowed to pressure" (080)
+    if lemma == "restore" and lemmas & {"right", "freedom", "liberty", "citizenship"}:
+        return _made_trigger(lemma, "CONCEDE")  # "restored the civil rights of former rebels" (0833)
     return None
 
 
@@ -472,6 +481,8 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
            for c in trig.children):
         return "negated"  # "nobody was arrested", "no one was hurt"
     for k, node in enumerate(path[:6]):
+        if k and path[k - 1].dep_ == "acl" and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_HEADS:
+            return "future"  # "expressed willingness to host the talks", "announced plans to build a base"
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
         lemma = node.lemma_.lower()
@@ -902,6 +913,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("torch", "raze", "burn") and type_ == "COERCE" and any(
             c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in HARMING for c in tok.children):
         type_ = "ASSAULT"  # "torched a village, killing 11 civilians": an attack, not only property destroyed
+    if lemma in ANNOUNCING and tok.pos_ == "VERB" and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in FUTURE_HEADS and any(
+                a.dep_ == "acl" and _trigger_for(a) is not None for a in o.children) for o in tok.children):
+        return None  # "announced plans to attack the town": the planned event tells it, as a future one
+    if lemma == "disband" and tok.pos_ == "VERB" and (not args or any(
+            c.dep_ == "poss" for o in tok.children if o.dep_ == "dobj" for c in o.children)):
+        type_ = "RETREAT"  # "the militia disbanded", "disbanded its units": demobilising (CAMEO 0873)
     if lemma == "step" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
         type_ = "RETREAT"  # "stepped down": a resignation, as "resigned" (PLOVER codebook: RETREAT, mode resign)
     if lemma == "rally" and tok.pos_ == "VERB" and "support" in args:
@@ -1128,7 +1146,9 @@ def _rioters(subj: Token | None) -> bool:
 def _arguments(verb: Token) -> set[str]:
     """Lemmas of a verb's object or passive subject, with their conjuncts, compounds and "of" phrases ("a stash
     of firearms and ammunition was found" → stash, firearm, ammunition)."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICLES for p in c.children
+        if p.dep_ == "pobj"]  # "closed down the newspaper", with the particle parsed as a preposition
     out: set[str] = set()
     for h in heads:
         for t in h.subtree:

@@ -765,3 +765,19 @@ def test_events_intents_concessions_and_returns(extract_text, text, trigger, typ
 def test_events_announced_plans_are_the_planned_event(extract_text):
     rec = extract_text("The army announced plans to attack the town.")
     assert [(e["trigger"], e["type"], e["status"]) for e in _events(rec)] == [("attack", "ASSAULT", "future")]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The government promised political reforms.", "promised", "AGREE"),  # intent to reform (034)
+    ("The militants vowed revenge for the killing of their leader.", "vowed", "THREATEN"),  # (138)
+    ("The prisoners refused food in protest.", "refused", "PROTEST"),  # hunger strike (142)
+    ("Pakistan moved troops to the Indian border.", "moved", "MOBILIZE"),  # (154)
+    ("The government increased the number of police on the streets.", "increased", "MOBILIZE"),  # (153)
+])
+def test_events_promises_hunger_strikes_and_moved_forces(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_a_vow_to_act_stays_one_event(extract_text):
+    rec = extract_text("The coalition vowed to continue its raids into Russia.")
+    assert [(e["trigger"], e["type"], e["status"]) for e in _events(rec)] == [("raids", "ASSAULT", "future")]

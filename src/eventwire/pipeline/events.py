@@ -49,7 +49,8 @@ if TYPE_CHECKING:
     from ..model import Published
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
-                         "willing going agree prepared willingness readiness offer eager keen".split())
+                         "willing going agree prepared willingness readiness offer eager keen intention intent "
+                         "commitment determination desire".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
@@ -158,7 +159,8 @@ AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplie
 funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee""".split())
 # Building up a force's posture (CAMEO 15, PLOVER MOBILIZE): what is increased, and the verbs that increase it.
 BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand deepen".split())
-POSTURE = frozenset("patrol presence security deployment troop force alert readiness".split())
+POSTURE = frozenset("""patrol presence security deployment troop force alert readiness police policeman soldier
+personnel""".split())
 # What is fought that is no armed enemy: "fighting drug trafficking", "the fight against corruption".
 SCOURGES = frozenset("""trafficking corruption crime poverty disease drug drugs terrorism extremism climate inflation
 pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment""".split())
@@ -209,15 +211,19 @@ LENT = frozenset("loan credit aid assistance grant funding".split())
 CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
 VIOLATING = frozenset("violate breach break".split())
 TRUCES = frozenset("ceasefire truce armistice".split())
-PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | {"let", "extend", "find", "call", "seal",
-                                                                     "give", "bow", "yield", "cave", "restore"}
+MOVING = frozenset("move shift transfer redeploy bring rush position station amass".split())
+MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigade division artillery".split())
+VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
+PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
+    "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse"} | \
+    BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
 inspector customs""".split())
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
-ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have".split())
+ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have express".split())
 PARTICLES = frozenset("down off up out".split())
 HARMING = frozenset("wound injure kill hurt maim".split())
 HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
@@ -325,6 +331,18 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "CONCEDE")  # "gave in to the protesters' demands", "bowed to pressure" (080)
     if lemma == "restore" and lemmas & {"right", "freedom", "liberty", "citizenship"}:
         return _made_trigger(lemma, "CONCEDE")  # "restored the civil rights of former rebels" (0833)
+    if lemma in ("promise", "vow") and objects and "support" not in lemmas and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
+                _trigger_for(o) is not None for o in objects):  # "vowed an investigation": the investigation
+        hostile = lemmas & VENGEANCE or any(_lexical_type(o) in CONFLICTUAL for o in objects)
+        return _made_trigger(lemma, "THREATEN" if hostile else "AGREE")  # "vowed revenge" (138), "promised
+        # political reforms" (034)
+    if lemma == "refuse" and (lemmas & {"food", "meal", "meals"} or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() == "eat" for c in verb.children)):
+        return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "refused food": hunger strike (142)
+    if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and _arguments(verb) & POSTURE:
+        return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
+        # (151-154)
     return None
 
 

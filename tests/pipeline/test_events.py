@@ -38,7 +38,8 @@ def test_events_ontology_is_complete():
     ("Russia has reinforced the border with Ukraine.", "reinforced", "MOBILIZE", "reported"),
     ("Ukraine provides reconnaissance support and ammunition to the units.", "provides", "AID", "reported"),
     ("The two sides signed a ceasefire agreement in Doha.", "signed", "SUPPORT", "reported"),
-    ("The European Union imposed new sanctions on Iran.", "sanctions", "SANCTION", "reported"),
+    # Economic sanctions imposed: CAMEO 163, which CAMEO2PLOVER reads as COERCE (restrict), as PLV codes them.
+    ("The European Union imposed new sanctions on Iran.", "imposed", "COERCE", "reported"),
     # Status.
     ("The rebels will attack the city next week.", "attack", "ASSAULT", "future"),
     ("The coalition vowed to continue its raids into Russia.", "raids", "ASSAULT", "future"),
@@ -781,3 +782,12 @@ def test_events_promises_hunger_strikes_and_moved_forces(extract_text, text, tri
 def test_events_a_vow_to_act_stays_one_event(extract_text):
     rec = extract_text("The coalition vowed to continue its raids into Russia.")
     assert [(e["trigger"], e["type"], e["status"]) for e in _events(rec)] == [("raids", "ASSAULT", "future")]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The United States sanctioned three Russian officials.", "sanctioned", "COERCE"),  # 163 in CAMEO2PLOVER
+    ("Authorities suspended publication of the largest newspaper.", "suspended", "COERCE"),  # censorship
+    ("The UN lifted the arms embargo on Libya.", "lifted", "RETREAT"),  # eased (085)
+])
+def test_events_sanctions_and_censorship(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_

@@ -215,7 +215,8 @@ MOVING = frozenset("move shift transfer redeploy bring rush position station ama
 MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigade division artillery".split())
 VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
-    "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse"} | \
+    "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
+    "suspend", "halt", "stop", "ban", "cease"} | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -340,6 +341,9 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "refuse" and (lemmas & {"food", "meal", "meals"} or any(
             c.dep_ == "xcomp" and c.lemma_.lower() == "eat" for c in verb.children)):
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "refused food": hunger strike (142)
+    if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & {"publication", "broadcast", "broadcasting"}:
+        return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication": censorship (PLOVER
+        # COERCE censor)
     if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and _arguments(verb) & POSTURE:
         return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
         # (151-154)

@@ -419,7 +419,7 @@ def test_events_breaking_away_is_no_threat(extract_text):
     ("Teachers in Nairobi walked off the job over unpaid wages.", "walked", "PROTEST"),  # a strike (143)
     ("The opposition boycotted the parliamentary session.", "boycotted", "PROTEST"),  # PLOVER boycott mode
     ("The Arab League states boycotted Israeli goods and products for decades after the war.", "boycotted",
-     "SANCTION"),  # an embargo (163)
+     "COERCE"),  # an embargo (163: COERCE restrict in CAMEO2PLOVER)
     ("Hundreds of students staged a sit-in outside the education ministry.", "sit-in", "PROTEST"),
     ("Security forces broke up a rally by opposition supporters.", "broke", "COERCE"),  # pushed back: restrict
     ("The army closed all crossing points into the enclave.", "closed", "COERCE"),  # restrict movement (191)

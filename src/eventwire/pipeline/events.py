@@ -118,7 +118,7 @@ CLOSED_PASSAGES = frozenset("border crossing frontier airspace port checkpoint r
                             "point".split())
 UTILITIES = frozenset("internet power electricity water phone telephone network service services website media "
                       "newspaper station channel broadcaster".split())
-# What a state boycotts when the boycott is an economic sanction (CAMEO 163), not dissent.
+# What a state boycotts when the boycott is an economic sanction (CAMEO 163, COERCE in CAMEO2PLOVER), not dissent.
 TRADED = frozenset("good product import export trade company firm brand".split())
 WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
                                 "mission commissioner attache staff".split())

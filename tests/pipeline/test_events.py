@@ -791,3 +791,13 @@ def test_events_a_vow_to_act_stays_one_event(extract_text):
 ])
 def test_events_sanctions_and_censorship(extract_text, text, trigger, type_):
     assert _one(extract_text(text), trigger)["type"] == type_
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Denmark announced a suspension of aid to Egypt.", ["SANCTION"]),  # the suspension, not the aid (162)
+    ("The president signed a decree granting citizenship to 14 foreigners.", ["CONCEDE"]),  # the decree's act
+    ("The president signed a decree.", []),
+    ("The government has decided to ease the curfew.", ["RETREAT"]),  # a decision taken is the act (0813)
+])
+def test_events_announced_decreed_and_decided(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from ..model import Published
 
-FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect decide ready "
+FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect ready "
                          "willing going agree prepared willingness readiness offer eager keen intention intent "
                          "commitment determination desire".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
@@ -224,6 +224,8 @@ LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority 
 inspector customs""".split())
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
+STOPPAGES = frozenset("suspension severance cessation halt freeze cut end reduction withdrawal".split())
+DECREES = frozenset("decree order law bill ordinance edict".split())
 ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have express".split())
 PARTICLES = frozenset("down off up out".split())
 HARMING = frozenset("wound injure kill hurt maim".split())
@@ -238,7 +240,7 @@ DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
                              "budget budgetary".split())
 REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
-PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession "
+PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession citizenship "
                         "waiver".split())
 REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".split())
 # What a call to someone is for, when it is a telephone call rather than a call on someone to act.
@@ -930,6 +932,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
     if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:
         return None  # the attacks halted are not an attack
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in STOPPAGES:
+        return None  # "a suspension of aid", "the cessation of hostilities": what is stopped is no event
     if tok.pos_ == "NOUN" and lemma in TRUCES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in VIOLATING:
         return None  # "violated the ceasefire": the violation is the event
     if lemma in ("torch", "raze", "burn") and type_ == "COERCE" and any(
@@ -939,6 +944,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             o.dep_ == "dobj" and o.lemma_.lower() in FUTURE_HEADS and any(
                 a.dep_ == "acl" and _trigger_for(a) is not None for a in o.children) for o in tok.children):
         return None  # "announced plans to attack the town": the planned event tells it, as a future one
+    if lemma == "announce" and trig is None and any(
+            o.dep_ == "dobj" and _trigger_for(o) is not None for o in tok.children):
+        return None  # "announced a suspension of aid to Egypt": the suspension announced is the event
+    if lemma == "sign" and any(o.dep_ == "dobj" and o.lemma_.lower() in DECREES for o in tok.children):
+        return None  # "signed a decree granting citizenship to ...": what the decree does is the event
     if lemma == "disband" and tok.pos_ == "VERB" and (not args or any(
             c.dep_ == "poss" for o in tok.children if o.dep_ == "dobj" for c in o.children)):
         type_ = "RETREAT"  # "the militia disbanded", "disbanded its units": demobilising (CAMEO 0873)

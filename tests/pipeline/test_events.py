@@ -801,3 +801,12 @@ def test_events_sanctions_and_censorship(extract_text, text, trigger, type_):
 ])
 def test_events_announced_decreed_and_decided(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+def test_events_what_is_asked_for_is_no_event_and_a_denial_negates(extract_text):
+    rec = extract_text("The UN asked Israel to end its blockade of Gaza.")
+    assert [e["type"] for e in _events(rec)] == ["REQUEST"]
+    rec = extract_text("The EU called on Russia to stop deploying troops near the border.")
+    assert _one(rec, "deploying")["actor"] == ["Russia"]  # the one called on does what is told of
+    rec = extract_text("Iraq denied that it had moved troops to the border.")
+    assert [(e["type"], e["status"]) for e in _events(rec)] == [("REJECT", "reported"), ("MOBILIZE", "negated")]

@@ -232,6 +232,7 @@ HARMING = frozenset("wound injure kill hurt maim".split())
 HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
 specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
+ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort".split())
 REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
 ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
 BLAMED = frozenset("responsible culpable".split())
@@ -411,7 +412,9 @@ def _subject(verb: Token) -> Token | None:
         if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
             return node.head
         if subj is None and node.dep_ == "xcomp":
-            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
+                (p for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                 c.i == node.head.i + 1 for p in c.children if p.dep_ == "pobj"), None)  # "called on Russia to"
             if controller is not None:
                 return controller
         if subj is not None and not (subj.dep_ == "nsubjpass" and verb.dep_ != "relcl"):
@@ -514,6 +517,8 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
             return "threatened"
         if node.i != trig.i and lemma in FUTURE_HEADS:
             return "future"
+        if node.i != trig.i and lemma == "deny" and node.pos_ == "VERB":
+            return "negated"  # "denied deploying troops", "denied that it had moved troops"
         if node.i != trig.i and (node.pos_ in ("NOUN", "PROPN", "PRON") or lemma in REPORTING_VERBS):
             break
         if any(c.dep_ == "neg" for c in node.children):
@@ -596,6 +601,11 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in tok.children):
             continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
+        if tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ASKING and (
+                tok.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                                                         c.i == tok.head.i + 1 for c in tok.head.children)):
+            continue  # "asked Israel to end its blockade", "called on ... to": only asked for (the request is the
+            # event); not "called Erdogan to apologize", a telephone call
         if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
                 not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
             continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event

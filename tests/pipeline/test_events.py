@@ -810,3 +810,17 @@ def test_events_what_is_asked_for_is_no_event_and_a_denial_negates(extract_text)
     assert _one(rec, "deploying")["actor"] == ["Russia"]  # the one called on does what is told of
     rec = extract_text("Iraq denied that it had moved troops to the border.")
     assert [(e["type"], e["status"]) for e in _events(rec)] == [("REJECT", "reported"), ("MOBILIZE", "negated")]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("About 1,100 contract employees stopped work at the mine on Tuesday.", ["PROTEST"]),  # a strike (143)
+    ("Students staged a protest demanding that authorities release a fellow student.", ["PROTEST"]),
+    ("Police are pressuring the workers to call off the strike.", ["REQUEST"]),  # the call-off only asked for
+    ("Some 30,000 Syrians sought refuge in the EU.", ["REQUEST"]),  # asylum sought (0234)
+    ("The United States evacuated 10,500 people from Haiti.", ["AID"]),  # humanitarian aid (073)
+    ("The army evacuated the town before the offensive.", ["RETREAT"]),
+    ("The Swiss government gave account information to the Indian government.", ["COOPERATE"]),  # (064)
+    ("Germany announced more funding to fight the Ebola epidemic.", []),  # no armed clash
+])
+def test_events_strikes_asylum_evacuations_and_shared_information(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

@@ -163,7 +163,8 @@ POSTURE = frozenset("""patrol presence security deployment troop force alert rea
 personnel""".split())
 # What is fought that is no armed enemy: "fighting drug trafficking", "the fight against corruption".
 SCOURGES = frozenset("""trafficking corruption crime poverty disease drug drugs terrorism extremism climate inflation
-pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment""".split())
+pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment epidemic
+outbreak ebola cholera malaria famine covid-19 coronavirus migration""".split())
 GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
 # Protests that can be called off or halted, and gatherings that can be dispersed or broken up.
 DISSENT = PROTEST_WORDS | {"boycott"}
@@ -189,7 +190,7 @@ NEEDS_OBJECT = {
     "shut": (UTILITIES | CLOSED_PASSAGES, ""),
     "close": (UTILITIES | CLOSED_PASSAGES | WITHDRAWN_MISSIONS | {"embassy", "consulate"}, ""),
     "share": (SHARED_GOODS, ""), "resume": (RESUMED_EXCHANGE, ""),  # intelligence (064), trade (061)
-    "sever": (TIES, ""), "downgrade": (TIES, ""), "give": (AID_GOODS, ""), "sell": (WEAPON_NOUNS, ""),
+    "sever": (TIES, ""), "downgrade": (TIES, ""), "give": (AID_GOODS | SHARED_GOODS, ""), "sell": (WEAPON_NOUNS, ""),
     "recall": (WITHDRAWN_MISSIONS, ""),  # "recalled its high commissioner" (CAMEO 161)
     "exchange": (SHARED_GOODS, ""),  # "exchanged intelligence" (064); "exchanged fire" keeps CAMEO's reading
     "expand": (RESUMED_EXCHANGE | TIES | POSTURE, ""), "deepen": (RESUMED_EXCHANGE | TIES, ""),
@@ -216,7 +217,7 @@ MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigad
 VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
-    "suspend", "halt", "stop", "ban", "cease"} | \
+    "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate"} | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -232,7 +233,9 @@ HARMING = frozenset("wound injure kill hurt maim".split())
 HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
 specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
-ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort".split())
+ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
+EVACUEES = frozenset("""people civilian citizen national resident wounded child children refugee worker foreigner
+tourist patient""".split())
 REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
 ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
 BLAMED = frozenset("responsible culpable".split())
@@ -347,6 +350,12 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & {"publication", "broadcast", "broadcasting"}:
         return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication": censorship (PLOVER
         # COERCE censor)
+    if lemma in ("stop", "halt", "down") and lemmas & {"work", "tool", "tools"}:
+        return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "stopped work": a strike (143)
+    if lemma == "seek" and lemmas & {"refuge", "asylum", "sanctuary"}:
+        return _made_trigger(lemma, "REQUEST")  # "sought refuge in the EU": a request for protection (0234)
+    if lemma == "evacuate" and lemmas & EVACUEES:
+        return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
     if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and _arguments(verb) & POSTURE:
         return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
         # (151-154)
@@ -601,11 +610,15 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in tok.children):
             continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
-        if tok.dep_ == "xcomp" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ASKING and (
-                tok.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
-                                                         c.i == tok.head.i + 1 for c in tok.head.children)):
+        asked = tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" else tok  # "to call off the strike"
+        if asked.dep_ == "xcomp" and asked.pos_ == "VERB" and asked.head.lemma_.lower() in ASKING and (
+                asked.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                                                           c.i == asked.head.i + 1 for c in asked.head.children)):
             continue  # "asked Israel to end its blockade", "called on ... to": only asked for (the request is the
             # event); not "called Erdogan to apologize", a telephone call
+        if tok.dep_ == "ccomp" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in DEMANDING | ASKING and \
+                _demanded_by(tok) is None:
+            continue  # "demanding that authorities release a fellow student": only demanded
         if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
                 not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
             continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
@@ -881,6 +894,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "CONCEDE"  # accede to demands (CAMEO 083)
     if lemma == "expel" and args & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
+    if lemma in GIVING and args & {"intelligence", "information", "data", "evidence"} and not args & AID_GOODS:
+        type_ = "COOPERATE"  # "gave account information to the Indian government": shared intelligence (064)
     if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
         return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
     if lemma == "send":

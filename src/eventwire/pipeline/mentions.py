@@ -280,7 +280,11 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or "\n" in span.text:
             continue
         m = _mention(span, ent.label_, "ner")
-        best = _prominent(gazetteer.lookup(span.text))
+        candidates = gazetteer.lookup(span.text)
+        best = _prominent(candidates)
+        if best is not None and m.label == "NORP" and best.kind != "demonym" and span.root.tag_ == "NNP" and \
+                not any(c.kind == "demonym" for c in candidates):
+            m.label = "GPE"  # "in eastern Aleppo": a proper noun the gazetteer knows only as a place, no people
         if best is not None and m.label != "NORP":
             kind = best.kind
             if m.label == "PERSON":

@@ -49,3 +49,17 @@ def test_event_location_place_in_a_report_is_never_the_events(nlp, gazetteer):
     doc = nlp("Police arrested three suspects, a spokesman in Bogota told reporters.")
     span = doc.char_span(7, 15)
     assert choose_location(span, *place_spans(doc, find_mentions(doc, gazetteer))) is None
+
+
+def test_event_location_a_name_ner_mistook_after_in_or_near_is_a_candidate(nlp, gazetteer):
+    from eventwire.pipeline.event_location import place_spans
+    from eventwire.pipeline.mentions import find_mentions
+
+    for text, name in [("He was killed in Mayadeen in the eastern province of Deir Ezzor.", "Mayadeen"),
+                       ("Fighting raged near Najarah on Monday.", "Najarah")]:
+        doc = nlp(text)
+        spans, _ = place_spans(doc, find_mentions(doc, gazetteer))
+        assert name in [s.text for s in spans], text
+    doc = nlp("John Smith spoke in Washington. Later Smith arrived in Moscow. The rally was held in March.")
+    spans, _ = place_spans(doc, find_mentions(doc, gazetteer))
+    assert [s.text for s in spans] == ["Washington", "Moscow"]  # a person named before, a month: no place

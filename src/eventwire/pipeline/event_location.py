@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .mentions import NOT_PLACES
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -267,9 +269,18 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
     their gazetteer kinds by start character."""
     spans, kinds = [], {}
     taken: set[int] = set()
+    people = {t.lower_ for m in mentions if m.label == "PERSON" for t in
+              (doc.char_span(m.start, m.end, alignment_mode="expand") or []) if m.end - m.start > len(t.text)}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            continue
+        if m.label == "PERSON" and len(span) == 1 and span[0].pos_ == "PROPN" and span.start > 0 and \
+                doc[span.start - 1].lower_ in ("in", "near", "outside", "inside") and \
+                span[0].lower_ not in people and not (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+            spans.append(span)  # "fighting near Najarah": NER's person is its slip
+            kinds[span.start_char] = ""
+            taken.update(t.i for t in span)
             continue
         taken.update(t.i for t in span)
         if m.label in ("GPE", "LOC", "FAC"):
@@ -291,9 +302,10 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         if not (named_as_place or prev.lower_ in ("in", "near", "outside")):
             continue
         span = doc[tok.i:end]
-        if any(t.ent_type_ in (("DATE", "TIME") if named_as_place else ("DATE", "TIME", "PERSON", "ORG", "NORP"))
-               for t in span):
-            continue
+        slip = end - tok.i == 1 and tok.ent_type_ == "DATE" and tok.lower_ not in NOT_PLACES and tok.is_alpha
+        if not slip and any(t.ent_type_ in (("DATE", "TIME") if named_as_place else
+                                            ("DATE", "TIME", "PERSON", "ORG", "NORP")) for t in span):
+            continue  # (but "killed in Mayadeen", which NER took for a date)
         spans.append(span)
         kinds[span.start_char] = "city" if named_as_place == "after" else ""
         taken.update(range(tok.i, end))

@@ -824,3 +824,19 @@ def test_events_what_is_asked_for_is_no_event_and_a_denial_negates(extract_text)
 ])
 def test_events_strikes_asylum_evacuations_and_shared_information(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("President Putin received the Iranian foreign minister in the Kremlin.", "received", "CONSULT"),  # (043)
+    ("The Pope toured Israel last week.", "toured", "CONSULT"),  # a visit (042)
+    ("The delegation will travel to Damascus next week.", "travel", "AGREE"),  # intent to meet (036)
+    ("The king granted an audience to the opposition leader.", "granted", "CONSULT"),
+    ("The government agreed to the opposition's demand for early elections.", "agreed", "CONCEDE"),  # (083)
+    ("Israel reopened the border crossing.", "reopened", "RETREAT"),  # a blockade eased (0872)
+])
+def test_events_visits_audiences_and_concessions(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_travel_by_people_who_are_not_officials_is_no_visit(extract_text):
+    assert not _events(extract_text("Thousands of migrants travel to Germany every year."))

@@ -217,7 +217,8 @@ MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigad
 VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
-    "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate"} | \
+    "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
+    "open"} | TRAVEL | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -234,6 +235,8 @@ HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic en
 specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
 ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
+OFFICIALS = frozenset("""minister president premier chancellor king queen prince pope envoy ambassador diplomat
+delegation leader secretary official counterpart emir sultan monarch""".split())
 EVACUEES = frozenset("""people civilian citizen national resident wounded child children refugee worker foreigner
 tourist patient""".split())
 REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
@@ -354,6 +357,17 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "stopped work": a strike (143)
     if lemma == "seek" and lemmas & {"refuge", "asylum", "sanctuary"}:
         return _made_trigger(lemma, "REQUEST")  # "sought refuge in the EU": a request for protection (0234)
+    if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
+        return _made_trigger(lemma, "CONSULT")  # "received the Iranian foreign minister": hosting a visit (043)
+    if lemma == "tour" and any(o.ent_type_ in ("GPE", "LOC") for o in objects) or \
+            lemma in TRAVEL and _official(_subject(verb)) and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "GPE" for p in c.children)
+                for c in verb.children):
+        return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing": a visit (042)
+    if lemma in ("grant", "give") and "audience" in lemmas:
+        return _made_trigger(lemma, "CONSULT")  # "granted an audience to the opposition leader" (043)
+    if lemma in ("reopen", "open") and lemmas & CLOSED_PASSAGES and not lemmas & REFUGE:
+        return _made_trigger(lemma, "RETREAT")  # "reopened the border crossing": a blockade eased (0872)
     if lemma == "evacuate" and lemmas & EVACUEES:
         return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
     if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and _arguments(verb) & POSTURE:
@@ -890,8 +904,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             args & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
         type_ = "AID"  # "approved a $500 million loan to Kenya" (CAMEO 071): the aid is given, told once
     if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
-            args & {"demand", "request", "plea", "call"}:
-        type_ = "CONCEDE"  # accede to demands (CAMEO 083)
+            args & {"demand", "request", "plea", "call"} or lemma in ("agree", "accede", "yield", "bow") and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() in ("demand", "request") for p in
+                                                             c.children) for c in tok.children):
+        type_ = "CONCEDE"  # accede to demands (CAMEO 083): "accepted the demand", "agreed to their demands"
     if lemma == "expel" and args & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
     if lemma in GIVING and args & {"intelligence", "information", "data", "evidence"} and not args & AID_GOODS:
@@ -1100,6 +1116,11 @@ def _raider_words(raid: Token) -> set[str]:
         verb = _governing_verb(raid)
         heads = [c for c in raid.children if c.dep_ == "compound"] + by + [_subject(verb) if verb is not None else None]
     return {t.lemma_.lower() for h in heads if h is not None for t in (h, *h.children) if t.dep_ != "det"}
+
+
+def _official(subj: Token | None) -> bool:
+    """Whether a subject is a named person or an office holder ("the foreign minister", "the delegation")."""
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in OFFICIALS)
 
 
 def _joint(drill: Token) -> bool:

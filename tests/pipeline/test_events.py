@@ -840,3 +840,31 @@ def test_events_visits_audiences_and_concessions(extract_text, text, trigger, ty
 
 def test_events_travel_by_people_who_are_not_officials_is_no_visit(extract_text):
     assert not _events(extract_text("Thousands of migrants travel to Germany every year."))
+
+
+@pytest.mark.parametrize("text, trigger, type_, recipient", [
+    # A verb that only carries out the event its object names gives way to it.
+    ("Brazil's federal police filed new charges against President Michel Temer.", "charges", "ACCUSE",
+     ["Michel Temer"]),
+    ("Taliban militants have stepped up attacks on Afghan security forces.", "attacks", "ASSAULT", ["Afghan"]),
+    ("The chief minister launched a scathing attack on the state government.", "launched", "ACCUSE", []),  # words
+    ("The United States reneged on the nuclear accord with Iran.", "reneged", "REJECT", ["Iran"]),
+])
+def test_events_carrier_verbs_and_verbal_attacks(extract_text, text, trigger, type_, recipient):
+    ev = _one(extract_text(text), trigger)
+    assert (ev["type"], ev["recipient"]) == (type_, recipient)
+
+
+def test_events_between_parties_skip_events_inside_a_partys_description():
+    from types import SimpleNamespace
+
+    from eventwire.eval.events import event_between
+
+    def ev(type_, start):
+        return SimpleNamespace(type=type_, actor=[], recipient=[], evidence=SimpleNamespace(trigger=(start, start + 5)))
+
+    # "<s>The coalition fighting rebels</s> declared <t>a truce</t>": "fighting" lies inside the source.
+    rec = SimpleNamespace(entities=[], events=[ev("ASSAULT", 14), ev("RETREAT", 33)])
+    assert event_between(rec, (0, 32), (42, 49)).type == "RETREAT"
+    rec = SimpleNamespace(entities=[], events=[ev("ASSAULT", 14)])
+    assert event_between(rec, (0, 32), (42, 49)).type == "ASSAULT"  # the only event is still the answer

@@ -166,14 +166,21 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
 
 def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None):
     """The record's event between a marked source and target: the one whose actor overlaps the source and whose
-    recipient (or actor) overlaps the target, preferring a trigger between the two; else the first event."""
+    recipient (or actor) overlaps the target, preferring a trigger between the two; else the first event. An
+    event told inside a party's own description ("the coalition fighting Houthi rebels") is not between them,
+    unless there is no other."""
     ents = {e.id: e for e in rec.entities}
 
     def touches(ids: list[str], span: tuple[int, int] | None) -> bool:
         return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
 
+    def inside(ev) -> bool:
+        start = ev.evidence.trigger[0] if ev.evidence else -1
+        return any(span is not None and span[0] <= start < span[1] for span in (src, tgt))
+
+    events = [ev for ev in rec.events if not inside(ev)] or rec.events
     best = None
-    for ev in rec.events:
+    for ev in events:
         score = touches(ev.actor, src) + touches(ev.recipient, tgt) + touches(ev.actor + ev.recipient, tgt)
         trig = ev.evidence.trigger if ev.evidence else None
         if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):

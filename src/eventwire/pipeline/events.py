@@ -227,6 +227,9 @@ inspector customs""".split())
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
 STOPPAGES = frozenset("suspension severance cessation halt freeze cut end reduction withdrawal".split())
+VERBAL = frozenset("scathing verbal blistering stinging rhetorical withering bitter scathingly sharp".split())
+CARRIERS = frozenset("""file lead join launch conduct carry stage mount begin start issue level lodge bring step
+intensify escalate wage unleash""".split())
 DECREES = frozenset("decree order law bill ordinance edict".split())
 ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have express".split())
 PARTICLES = frozenset("down off up out".split())
@@ -370,7 +373,9 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "RETREAT")  # "reopened the border crossing": a blockade eased (0872)
     if lemma == "evacuate" and lemmas & EVACUEES:
         return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
-    if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and _arguments(verb) & POSTURE:
+    measured = lemmas | {t.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and
+                         c.lower_ == "of" for t in c.children}  # "the number of police"
+    if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and measured & POSTURE:
         return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
         # (151-154)
     return None
@@ -702,7 +707,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
             ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
         # "with" may hang on the object: "severed [relations with Cuba]".
-        holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else [])
+        holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else []) + \
+            ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRIERS else [])
+        # ("filed charges against Temer": the verb that carries the noun's event holds its recipient)
         for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 # "strikes on Ukraine's border regions": the possessor is the recipient.
@@ -988,6 +995,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma == "announce" and trig is None and any(
             o.dep_ == "dobj" and _trigger_for(o) is not None for o in tok.children):
         return None  # "announced a suspension of aid to Egypt": the suspension announced is the event
+    if lemma in CARRIERS and tok.pos_ == "VERB" and (trig is None or trig.pos != "phrase") and any(
+            o.dep_ == "dobj" and o.pos_ == "NOUN" and _trigger_for(o) is not None and
+            (_reading(o, _trigger_for(o), None, place_by_char) or (type_,))[0] != type_ for o in tok.children):
+        return None  # "filed charges against", "joined an investigation", "led the attacks", "stepped up attacks":
+        # the noun names the event, the verb only carries it out (when both say the same, the verb tells it)
+    if lemma == "attack" and tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in VERBAL for c in tok.children):
+        type_ = "ACCUSE"  # "launched a scathing attack on the government": words, not weapons (CAMEO 111)
     if lemma == "sign" and any(o.dep_ == "dobj" and o.lemma_.lower() in DECREES for o in tok.children):
         return None  # "signed a decree granting citizenship to ...": what the decree does is the event
     if lemma == "disband" and tok.pos_ == "VERB" and (not args or any(

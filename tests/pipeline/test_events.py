@@ -868,3 +868,28 @@ def test_events_between_parties_skip_events_inside_a_partys_description():
     assert event_between(rec, (0, 32), (42, 49)).type == "RETREAT"
     rec = SimpleNamespace(entities=[], events=[ev("ASSAULT", 14)])
     assert event_between(rec, (0, 32), (42, 49)).type == "ASSAULT"  # the only event is still the answer
+
+
+def _actors(rec):
+    return {e["trigger"]: e["actor"] for e in _events(rec)}
+
+
+def test_events_the_rebels_are_never_a_newswire_or_an_intergovernmental_body(extract_text):
+    rec = extract_text("AFP reported that the fighters shelled the town. According to AFP, the militants later "
+                       "withdrew.")
+    assert _actors(rec) == {"shelled": [], "withdrew": []}  # no guess rather than the news agency
+    rec = extract_text("The African Union condemned the violence. The African Union sent envoys. The rebels "
+                       "attacked a convoy near Goma on Monday.")
+    assert _actors(rec)["attacked"] == []
+    rec = extract_text("The Macina Liberation Front claimed the attack. The Macina Liberation Front said it would "
+                       "fight on. The fighters attacked a convoy near Gao on Monday.")
+    assert _actors(rec)["attacked"] == ["Macina Liberation Front"]  # an armed group the story is about
+
+
+def test_events_who_condemns_or_investigates_an_attack_did_not_carry_it_out(extract_text):
+    rec = extract_text("The African Union condemned the violence in Darfur.")
+    assert _actors(rec) == {"condemned": ["African Union"], "violence": []}
+    rec = extract_text("The UN launched an investigation into the killings.")
+    assert _actors(rec)["killings"] == []
+    rec = extract_text("Brazil's truck drivers called off a four-day strike after talks with the government.")
+    assert _events(rec)[0]["type"] == "CONCEDE"

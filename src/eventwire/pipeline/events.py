@@ -41,7 +41,7 @@ from .cameo import CameoMatch, match_cameo
 from .dates import published_period
 from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
-from .quotes import GROUP_NOUNS, PRONOUNS, RELATIVE, REPORTING_VERBS, main_organisation
+from .quotes import ARMED_GROUP_NOUNS, GROUP_NOUNS, PRONOUNS, RELATIVE, REPORTING_VERBS, main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -228,6 +228,8 @@ FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
 STOPPAGES = frozenset("suspension severance cessation halt freeze cut end reduction withdrawal".split())
 VERBAL = frozenset("scathing verbal blistering stinging rhetorical withering bitter scathingly sharp".split())
+# Events that react to another: who condemns, investigates, praises or denies an attack did not carry it out.
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 CARRIERS = frozenset("""file lead join launch conduct carry stage mount begin start issue level lodge bring step
 intensify escalate wage unleash""".split())
 DECREES = frozenset("decree order law bill ordinance edict".split())
@@ -477,6 +479,7 @@ class _Resolver:
                     self.by_char[i] = ent.id
         self.types = {ent.id: ent.type for ent in entities}
         self.main_org = main_organisation(entities)
+        self.armed_org = main_organisation(entities, armed=True)  # for "the rebels": never the UN or a newswire
         self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
         self.quotes = quotes
 
@@ -514,7 +517,8 @@ class _Resolver:
             elif ent is None and low in ("their", "our", "its") and self.main_org:
                 ent = self.main_org
             elif ent is None and (h.lower_ in GROUP_NOUNS or h.lemma_.lower() + "s" in GROUP_NOUNS):
-                ent = self.main_org
+                armed = h.lower_ in ARMED_GROUP_NOUNS or h.lemma_.lower() + "s" in ARMED_GROUP_NOUNS
+                ent = self.armed_org if armed else self.main_org
             elif ent is None:
                 ent = next((self.at(t) for t in h.subtree if self.at(t) and self.types.get(self.at(t) or "")
                             in ("ORG", "PERSON", "NORP", "GPE")), None)
@@ -691,8 +695,14 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 obj, poss = poss, None  # "the tanker's release", "Navalny's arrest": whom it was done to
             else:
                 obj = of_obj if patient else None  # "the release of former President Temer"
+            # The subject of the verb that governs the noun does it ("carried out raids"), unless that verb is an
+            # event of its own kind: who condemns or investigates violence did not commit it.
+            between = [] if verb is None else [t for t in tok.ancestors if t.i != verb.i and verb.is_ancestor(t)]
+            inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
+                REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between)
+            # (nor did who investigates the killings: "launched an investigation into the killings")
             subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or \
-                (_subject(verb) if verb is not None else None)
+                (_subject(verb) if inherits else None)
         if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
             continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         if trig is None and subj is not None and _trigger_for(subj) is not None:

@@ -72,6 +72,20 @@ GROUP_NOUNS = frozenset("""
 fighters rebels militants insurgents guerrillas militiamen volunteers coalition group groups alliance unit units
 movement front
 """.split())
+# The nouns of GROUP_NOUNS that name armed men, whose group cannot be a civil or intergovernmental body.
+ARMED_GROUP_NOUNS = frozenset("fighters rebels militants insurgents guerrillas militiamen".split())
+# Wire services and broadcasters: they report the story, they are not "the group" a pronoun means.
+NEWS_OUTLETS = frozenset([
+    "afp", "agence france-presse", "agence france presse", "reuters", "ap", "associated press", "bbc", "cnn",
+    "al jazeera", "aljazeera", "tass", "ria novosti", "interfax", "xinhua", "efe", "dpa", "ansa", "anadolu", "voa",
+    "voice of america", "upi", "bloomberg", "kyodo", "yonhap", "irna", "sana", "wafa", "ukrinform", "meduza", "npr",
+    "nbc", "cbs", "abc", "fox news", "sky news", "guardian", "new york times", "washington post",
+    "wall street journal", "le monde", "der spiegel"])
+# Intergovernmental and civil bodies by acronym, and the head words of their names ("African Union", "World
+# Health Organization", "Security Council", "Red Cross"): never "the rebels".
+CIVIL_BODIES = frozenset("UN EU AU NATO OSCE ASEAN ECOWAS IMF WHO UNICEF UNHCR ICRC OPEC ICC IAEA OAS SADC".split())
+CIVIL_HEADS = frozenset("""union organization organisation nations council bank fund commission agency committee
+court ministry government parliament cross crescent programme program office assembly""".split())
 PERSON_NOUNS = frozenset("""
 fighter man woman commander official spokesman spokeswoman soldier officer leader member volunteer operator
 activist resident witness source analyst lawyer diplomat journalist doctor
@@ -468,10 +482,24 @@ def _entity_at(entities: list[Entity], span: tuple[int, int], overlap: bool = Fa
     return min(hits, key=lambda ent: SPEAKER_TYPE_ORDER.get(ent.type, 9)) if hits else None
 
 
-def main_organisation(entities: list[Entity]) -> str | None:
-    """The story's group: its most-mentioned organisation ("the fighters", "they" when nothing closer fits)."""
-    counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG"}
+def main_organisation(entities: list[Entity], armed: bool = False) -> str | None:
+    """The story's group: its most-mentioned organisation ("they" when nothing closer fits), never a news outlet
+    that reports the story ("AFP reported that the fighters shelled the town"). With ``armed``, the group that
+    "the fighters" or "the rebels" can be: not a civil or intergovernmental body ("the UN", "the African Union",
+    "Amnesty International"); None when the story names no such group, rather than a wrong guess."""
+    counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG" and not _news_outlet(ent.name)
+              and not (armed and _civil_body(ent.name))}
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _news_outlet(name: str) -> bool:
+    low = name.lower().removeprefix("the ")
+    return low in NEWS_OUTLETS or low.split()[-1:] in (["news"], ["times"], ["post"], ["agency"], ["tv"])
+
+
+def _civil_body(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return name in CIVIL_BODIES or bool(words) and (words[-1] in CIVIL_HEADS or "international" in words)
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
@@ -479,6 +507,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
     text = doc_text(doc)
     mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[0])
     main_org = main_organisation(entities)
+    armed_org = main_organisation(entities, armed=True)
     last_person: str | None = None
     last_group: str | None = None
     by_id = {ent.id: ent for ent in entities}
@@ -503,9 +532,11 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
         elif inside is not None and inside.type == "PERSON" and head_lemma in PERSON_NOUNS:
             # "a masked fighter from the Siberian Battalion with the call sign Kholod" -> Kholod
             a.speaker, a.confidence = inside.id, CONFIDENCE["description"]
-        elif head_word in GROUP_NOUNS and main_org and (head_lemma in COLLECTIVE or not low.startswith(
-                ("a ", "an ", "some ", "many ", "two ", "three ", "several "))):
-            a.speaker, a.confidence = main_org, CONFIDENCE["group"]
+        elif head_word in GROUP_NOUNS and (armed_org if head_word in ARMED_GROUP_NOUNS else main_org) and (
+                head_lemma in COLLECTIVE or not low.startswith(("a ", "an ", "some ", "many ", "two ", "three ",
+                                                                 "several "))):
+            a.speaker = armed_org if head_word in ARMED_GROUP_NOUNS else main_org
+            a.confidence = CONFIDENCE["group"]
         elif inside is not None and low not in PRONOUNS and (
                 inside.type in ("PERSON", "ORG", "NORP") or head_lemma in GOVERNMENT_NOUNS):
             # "Russian officials" -> Russian; "the government in Bamako" -> Bamako; not "residents of Gao".

@@ -893,3 +893,12 @@ def test_events_who_condemns_or_investigates_an_attack_did_not_carry_it_out(extr
     assert _actors(rec)["killings"] == []
     rec = extract_text("Brazil's truck drivers called off a four-day strike after talks with the government.")
     assert _events(rec)[0]["type"] == "CONCEDE"
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The court granted the police permission to detain the publisher.", ["CONCEDE"]),  # only allowed
+    ("The Syrian government gave approval for the convoy.", ["CONCEDE"]),  # a permission given (08)
+    ("Kosovo has awarded the Freedom Order to former U.S. President Bill Clinton.", ["SUPPORT"]),  # praise (051)
+])
+def test_events_permissions_and_honours(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

@@ -218,7 +218,7 @@ VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengea
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
-    "open"} | TRAVEL | \
+    "open", "award", "confer", "bestow"} | TRAVEL | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -240,6 +240,7 @@ HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic en
 specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
 ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
+HONOURS = frozenset("order medal prize award honour honor title decoration doctorate".split())
 OFFICIALS = frozenset("""minister president premier chancellor king queen prince pope envoy ambassador diplomat
 delegation leader secretary official counterpart emir sultan monarch""".split())
 EVACUEES = frozenset("""people civilian citizen national resident wounded child children refugee worker foreigner
@@ -253,7 +254,7 @@ MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic ma
                              "budget budgetary".split())
 REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
 PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession citizenship "
-                        "waiver".split())
+                        "waiver approval authorization authorisation consent go-ahead".split())
 REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".split())
 # What a call to someone is for, when it is a telephone call rather than a call on someone to act.
 CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
@@ -369,6 +370,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "GPE" for p in c.children)
                 for c in verb.children):
         return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing": a visit (042)
+    if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
+        return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
     if lemma in ("grant", "give") and "audience" in lemmas:
         return _made_trigger(lemma, "CONSULT")  # "granted an audience to the opposition leader" (043)
     if lemma in ("reopen", "open") and lemmas & CLOSED_PASSAGES and not lemmas & REFUGE:
@@ -633,6 +636,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in tok.children):
             continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in PERMISSIONS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "granted the police permission to detain him": the detention is only allowed
         asked = tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" else tok  # "to call off the strike"
         if asked.dep_ == "xcomp" and asked.pos_ == "VERB" and asked.head.lemma_.lower() in ASKING and (
                 asked.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
@@ -1067,7 +1073,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SUPPORT"  # "pledged his full support for the initiative" (CAMEO 051), not aid
     if type_ == "AID" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REDUCING:
         type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
-    if lemma == "grant" and args & PERMISSIONS:
+    if lemma in ("grant", "give") and args & PERMISSIONS:
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
     if lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):

@@ -902,3 +902,11 @@ def test_events_who_condemns_or_investigates_an_attack_did_not_carry_it_out(extr
 ])
 def test_events_permissions_and_honours(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The army is taking full-scale military action into enemy territory.", ["ASSAULT"]),  # military force (190)
+    ("The government took action against corruption.", []),
+])
+def test_events_military_action_taken(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

@@ -218,7 +218,7 @@ VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengea
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
-    "open", "award", "confer", "bestow"} | TRAVEL | \
+    "open", "award", "confer", "bestow", "take"} | TRAVEL | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -370,6 +370,9 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "GPE" for p in c.children)
                 for c in verb.children):
         return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing": a visit (042)
+    if lemma == "take" and any(o.lemma_.lower() == "action" and any(c.lower_ == "military" or c.lemma_ == "armed"
+                                                                   for c in o.subtree) for o in objects):
+        return _made_trigger(lemma, "ASSAULT")  # "taking full-scale military action into enemy territory" (190)
     if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
         return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
     if lemma in ("grant", "give") and "audience" in lemmas:

@@ -910,3 +910,16 @@ def test_events_permissions_and_honours(extract_text, text, types):
 ])
 def test_events_military_action_taken(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+@pytest.mark.parametrize("text, trigger, type_, actor", [
+    ("Medecins Sans Frontieres flew over 13 metric tons of medicine into Afghanistan.", "flew", "AID",
+     ["Medecins Sans Frontieres"]),  # humanitarian aid (073)
+    ("The European Union has deployed election observers in Zimbabwe.", "deployed", "AID", ["European Union"]),
+    # "its" is the subject of the verb that carries the event out
+    ("The Syrian army on Thursday intensified its bombardment of rebel-held areas.", "bombardment", "ASSAULT",
+     ["Syrian army"]),
+])
+def test_events_aid_flown_observers_deployed_and_own_bombardments(extract_text, text, trigger, type_, actor):
+    ev = _one(extract_text(text), trigger)
+    assert (ev["type"], ev["actor"]) == (type_, actor)

@@ -218,7 +218,7 @@ VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengea
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
-    "open", "award", "confer", "bestow", "take"} | TRAVEL | \
+    "open", "award", "confer", "bestow", "take", "airlift", "ship", "truck", "deploy", "send", "dispatch"} | TRAVEL | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -379,6 +379,12 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "CONSULT")  # "granted an audience to the opposition leader" (043)
     if lemma in ("reopen", "open") and lemmas & CLOSED_PASSAGES and not lemmas & REFUGE:
         return _made_trigger(lemma, "RETREAT")  # "reopened the border crossing": a blockade eased (0872)
+    carried = lemmas | {t.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and
+                        c.lower_ == "of" for t in c.children}  # "13 tons of medicine"
+    if lemma in TRAVEL | {"airlift", "ship", "truck"} and carried & AID_GOODS - WEAPON_NOUNS:
+        return _made_trigger(lemma, "AID")  # "flew 13 tons of medicine into Afghanistan" (073)
+    if lemma in ("deploy", "send", "dispatch") and lemmas & {"observer", "monitor"}:
+        return _made_trigger(lemma, "AID")  # "deployed election observers in Zimbabwe" (074, as peacekeepers)
     if lemma == "evacuate" and lemmas & EVACUEES:
         return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
     measured = lemmas | {t.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and
@@ -710,8 +716,12 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
                 REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between)
             # (nor did who investigates the killings: "launched an investigation into the killings")
-            subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or \
-                (_subject(verb) if inherits else None)
+            own = _subject(verb) if inherits else None
+            if own is not None and own.i == tok.i:
+                own = None  # "their raids forced Russia to divert troops": the noun is the verb's own subject
+            if poss is not None and poss.pos_ == "PRON" and own is not None:
+                poss = None  # "the army intensified its bombardment": "its" is the army, the verb's subject
+            subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or own
         if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
             continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         if trig is None and subj is not None and _trigger_for(subj) is not None:

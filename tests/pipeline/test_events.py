@@ -868,6 +868,9 @@ def test_events_between_parties_skip_events_inside_a_partys_description():
     assert event_between(rec, (0, 32), (42, 49)).type == "RETREAT"
     rec = SimpleNamespace(entities=[], events=[ev("ASSAULT", 14)])
     assert event_between(rec, (0, 32), (42, 49)).type == "ASSAULT"  # the only event is still the answer
+    # "<s>A regime offensive</s> on <t>the town</t> has displaced thousands": the party's head word is the event.
+    rec = SimpleNamespace(entities=[], events=[ev("ASSAULT", 13), ev("COERCE", 40)])
+    assert event_between(rec, (0, 18), (22, 30)).type == "ASSAULT"
 
 
 def _actors(rec):
@@ -923,3 +926,17 @@ def test_events_military_action_taken(extract_text, text, types):
 def test_events_aid_flown_observers_deployed_and_own_bombardments(extract_text, text, trigger, type_, actor):
     ev = _one(extract_text(text), trigger)
     assert (ev["type"], ev["actor"]) == (type_, actor)
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Bolivian authorities declared a state of siege in Bolivia to begin at midnight Friday.", "declared", "COERCE"),
+    ("Police in Japan have issued an arrest warrant for the actor.", "issued", "COERCE"),  # (173)
+    ("The Afghan government said Taliban militants were responsible.", "responsible", "ACCUSE"),
+    ("The rebels and the government were guilty of violating the ceasefire agreement.", "violating", "ASSAULT"),
+])
+def test_events_more_shapes_of_coercion_blame_and_violation(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_responsible_for_a_duty_is_no_accusation(extract_text):
+    assert not _events(extract_text("The minister said the agency was responsible for security at the airport."))

@@ -174,9 +174,9 @@ def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None)
     def touches(ids: list[str], span: tuple[int, int] | None) -> bool:
         return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
 
-    def inside(ev) -> bool:
-        start = ev.evidence.trigger[0] if ev.evidence else -1
-        return any(span is not None and span[0] <= start < span[1] for span in (src, tgt))
+    def inside(ev) -> bool:  # within a party's span, but not its head word ("a regime offensive" is the event)
+        start, end = ev.evidence.trigger if ev.evidence else (-1, -1)
+        return any(span is not None and span[0] <= start < span[1] and end < span[1] for span in (src, tgt))
 
     events = [ev for ev in rec.events if not inside(ev)] or rec.events
     best = None

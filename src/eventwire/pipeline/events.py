@@ -218,8 +218,8 @@ VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengea
 PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
-    "open", "award", "confer", "bestow", "take", "airlift", "ship", "truck", "deploy", "send", "dispatch"} | TRAVEL | \
-    BUILDING_UP
+    "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck", "deploy", "send",
+    "dispatch"} | TRAVEL | BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -248,6 +248,7 @@ tourist patient""".split())
 REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
 ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
 BLAMED = frozenset("responsible culpable".split())
+HARMS = frozenset("death deaths crime crimes abuse abuses violation violations violence damage loss failure".split())
 CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
 DEMANDING = frozenset("demand seek urge want propose request recommend".split())
 MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
@@ -312,7 +313,9 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma not in PHRASE_VERBS:
         return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB" for s in c.children if s.dep_ == "nsubj"]
+    # (the second: "declared a state of siege in Bolivia to begin at midnight", parsed as a clause)
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     words = {o.lower_ for o in objects} | {t.lower_ for o in objects for c in o.children if c.dep_ == "prep"
                                            and c.lower_ == "of" for t in c.children}  # "a state of emergency"
@@ -340,7 +343,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "MOBILIZE")  # "called up 50,000 reservists" (154)
     if lemma == "seal" and ("off" in particles or lemmas & CLOSED_PASSAGES):
         return _made_trigger(lemma, "COERCE")  # "sealed off the West Bank", "sealed the border" (191)
-    if lemma in VIOLATING and lemmas & TRUCES:
+    if lemma in VIOLATING and (lemmas | {c.lemma_.lower() for o in objects for c in o.children
+                                         if c.dep_ == "compound"}) & TRUCES:
         return _made_trigger(lemma, "ASSAULT")  # "violated the ceasefire" (196)
     if lemma in ("give", "bow", "yield", "cave") and ("in" in particles or any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)) and (lemma != "give" or "in" in particles):
@@ -361,6 +365,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         # COERCE censor)
     if lemma in ("stop", "halt", "down") and lemmas & {"work", "tool", "tools"}:
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "stopped work": a strike (143)
+    if lemma == "issue" and "warrant" in lemmas:
+        return _made_trigger(lemma, "COERCE")  # "issued an arrest warrant for the actor" (173)
     if lemma == "seek" and lemmas & {"refuge", "asylum", "sanctuary"}:
         return _made_trigger(lemma, "REQUEST")  # "sought refuge in the EU": a request for protection (0234)
     if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
@@ -1012,7 +1018,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
             tok.head.head.lemma_.lower() in STOPPAGES:
         return None  # "a suspension of aid", "the cessation of hostilities": what is stopped is no event
-    if tok.pos_ == "NOUN" and lemma in TRUCES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in VIOLATING:
+    if tok.pos_ == "NOUN" and lemma in TRUCES | AGREEMENT_NOUNS and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() in VIOLATING:
         return None  # "violated the ceasefire": the violation is the event
     if lemma in ("torch", "raze", "burn") and type_ == "COERCE" and any(
             c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in HARMING for c in tok.children):
@@ -1118,8 +1125,10 @@ def _said_of(tok: Token) -> tuple[str, Token, Token | None] | None:
     if demand is not None:
         return "REQUEST", demand, next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     claim = tok.head
-    if not (tok.lower_ in BLAMED and tok.dep_ == "acomp" and any(c.dep_ == "prep" and c.lower_ == "for"
-                                                                for c in tok.children)
+    if not (tok.lower_ in BLAMED and tok.dep_ == "acomp" and all(
+                c.lower_ == "for" and any(p.lemma_.lower() in HARMS or _trigger_for(p) is not None
+                                          for p in c.children if p.dep_ == "pobj")
+                for c in tok.children if c.dep_ == "prep")
             or tok.lower_ == "behind" and tok.dep_ == "prep" and any(
                 c.dep_ == "pobj" and _trigger_for(c) is not None for c in tok.children)):
         return None

@@ -940,3 +940,13 @@ def test_events_more_shapes_of_coercion_blame_and_violation(extract_text, text, 
 
 def test_events_responsible_for_a_duty_is_no_accusation(extract_text):
     assert not _events(extract_text("The minister said the agency was responsible for security at the airport."))
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Russia sent troops to help Syria fight the rebels.", ["AID", "ASSAULT"]),  # military assistance (0722)
+    ("The government mobilized aid for the flood victims.", ["AID"]),
+    ("China boosted trade with Africa.", ["COOPERATE"]),  # economic cooperation (061)
+    ("Turkey reinforced its troops in northern Syria.", ["MOBILIZE"]),
+])
+def test_events_troops_sent_to_help_aid_mobilised_and_trade_boosted(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

@@ -240,6 +240,7 @@ HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic en
 specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
 ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
+HELPING = frozenset("help assist support protect defend train".split())
 HONOURS = frozenset("order medal prize award honour honor title decoration doctorate".split())
 OFFICIALS = frozenset("""minister president premier chancellor king queen prince pope envoy ambassador diplomat
 delegation leader secretary official counterpart emir sultan monarch""".split())
@@ -395,6 +396,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
     measured = lemmas | {t.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and
                          c.lower_ == "of" for t in c.children}  # "the number of police"
+    if lemma in BUILDING_UP and measured & RESUMED_EXCHANGE and not measured & POSTURE:
+        return _made_trigger(lemma, "COOPERATE")  # "boosted trade with Africa" (061)
     if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and measured & POSTURE:
         return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
         # (151-154)
@@ -960,6 +963,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
             type_ = "MOBILIZE"
+            if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in HELPING for c in tok.children):
+                type_ = "AID"  # "sent troops to help Syria": military assistance (CAMEO 0722, 074)
         elif obj_lemmas & HELPERS or "team" in obj_lemmas and args & HELPERS:
             if any(c.dep_ in ("xcomp", "advcl") and _trigger_for(c) is not None for c in tok.children):
                 return None  # "sent experts to investigate the attacks": the investigation is the event
@@ -1040,6 +1045,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "ACCUSE"  # "launched a scathing attack on the government": words, not weapons (CAMEO 111)
     if lemma == "sign" and any(o.dep_ == "dobj" and o.lemma_.lower() in DECREES for o in tok.children):
         return None  # "signed a decree granting citizenship to ...": what the decree does is the event
+    if lemma in ("mobilize", "mobilise") and args & AID_GOODS - WEAPON_NOUNS:
+        type_ = "AID"  # "mobilized aid for the flood victims"
     if lemma == "disband" and tok.pos_ == "VERB" and (not args or any(
             c.dep_ == "poss" for o in tok.children if o.dep_ == "dobj" for c in o.children)):
         type_ = "RETREAT"  # "the militia disbanded", "disbanded its units": demobilising (CAMEO 0873)

@@ -641,7 +641,7 @@ def test_events_a_present_participle_describing_people_is_no_event(extract_text)
     ("Authorities declared a state of siege in the capital.", "declared", "COERCE"),
     ("The government declared martial law in three provinces.", "declared", "COERCE"),
     ("The junta let free 20 political prisoners on Sunday.", "let", "RETREAT"),  # release (0841)
-    ("Militants held hundreds of villagers as human shields in the town.", "held", "ASSAULT"),  # hostages (181)
+    ("Militants held hundreds of villagers as human shields in the town.", "held", "ASSAULT"),  # shields (184)
     ("The rebels declared a cessation of hostilities in the region.", "cessation", "RETREAT"),  # ceasefire (0871)
     ("Morocco announced a suspension of flights with Spain.", "suspension", "SANCTION"),  # (161)
     ("The mediator ended his mediation efforts between the two parties.", "ended", "SANCTION"),  # (164)

@@ -240,6 +240,8 @@ def location_model() -> tuple[dict[str, float], dict[str, float]] | None:
     return data["candidate_weights"], data["no_location_weights"]
 
 
+# Verbs whose object is a place more often than not: "stormed Najarah", "captured Birao".
+TAKEN_PLACES = frozenset("storm capture recapture seize enter shell bomb besiege liberate overrun raid".split())
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
 
 
@@ -275,8 +277,9 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if m.label == "PERSON" and len(span) == 1 and span[0].pos_ == "PROPN" and span.start > 0 and \
-                doc[span.start - 1].lower_ in ("in", "near", "outside", "inside") and \
+        if m.label in ("PERSON", "ORG") and len(span) == 1 and span[0].pos_ == "PROPN" and span.start > 0 and \
+                (m.label == "PERSON" and doc[span.start - 1].lower_ in ("in", "near", "outside", "inside") or
+                 span[0].dep_ == "dobj" and span[0].head.lemma_.lower() in TAKEN_PLACES) and \
                 span[0].lower_ not in people and not (span.end < len(doc) and doc[span.end].tag_ == "POS"):
             spans.append(span)  # "fighting near Najarah": NER's person is its slip
             kinds[span.start_char] = ""

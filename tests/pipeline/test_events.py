@@ -950,3 +950,18 @@ def test_events_responsible_for_a_duty_is_no_accusation(extract_text):
 ])
 def test_events_troops_sent_to_help_aid_mobilised_and_trade_boosted(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The president made a phone call to the king of Jordan.", "made", "CONSULT"),  # a telephone call (041)
+    ("The two presidents talked for an hour.", "talked", "CONSULT"),  # (040)
+    ("Arafat and Barak are scheduled to meet next week.", "meet", "AGREE"),  # intent to meet (036)
+    ("The authorities ended the ban on public gatherings.", "ended", "CONCEDE"),  # a ban lifted (081)
+])
+def test_events_calls_talks_schedules_and_ended_bans(extract_text, text, trigger, type_):
+    assert _one(extract_text(text), trigger)["type"] == type_
+
+
+def test_events_talking_to_reporters_is_no_consultation(extract_text):
+    rec = extract_text("The president talked to reporters in Paris.")
+    assert not [e for e in _events(rec) if e["type"] == "CONSULT"]

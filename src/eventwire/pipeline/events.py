@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect ready "
                          "willing going agree prepared willingness readiness offer eager keen intention intent "
-                         "commitment determination desire".split())
+                         "commitment determination desire schedule due".split())
 NEGATING_HEADS = frozenset("decline refuse fail deny".split())
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
 # Prepositions after which an event noun refers back to an event already told.
@@ -196,7 +196,7 @@ NEEDS_OBJECT = {
     "expand": (RESUMED_EXCHANGE | TIES | POSTURE, ""), "deepen": (RESUMED_EXCHANGE | TIES, ""),
     "strengthen": (RESUMED_EXCHANGE | TIES | POSTURE, ""),
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
-    "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT, ""),
+    "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT | {"ban", "restriction", "restrictions"}, ""),
     # "legalized the opposition party" (CAMEO 0812), not "legalized cannabis"
     "legalize": (LEGALIZED, ""), "legalise": (LEGALIZED, ""), "unban": (LEGALIZED, ""),
 }
@@ -219,7 +219,7 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
     "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck", "deploy", "send",
-    "dispatch"} | TRAVEL | BUILDING_UP
+    "dispatch", "make", "place", "hold", "have", "talk"} | TRAVEL | BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -241,6 +241,7 @@ specialist""".split())
 # What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
 ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
 HELPING = frozenset("help assist support protect defend train".split())
+AUDIENCES = frozenset("reporter journalist press media audience crowd supporter student".split())
 HONOURS = frozenset("order medal prize award honour honor title decoration doctorate".split())
 OFFICIALS = frozenset("""minister president premier chancellor king queen prince pope envoy ambassador diplomat
 delegation leader secretary official counterpart emir sultan monarch""".split())
@@ -384,6 +385,15 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "take" and any(o.lemma_.lower() == "action" and any(c.lower_ == "military" or c.lemma_ == "armed"
                                                                    for c in o.subtree) for o in objects):
         return _made_trigger(lemma, "ASSAULT")  # "taking full-scale military action into enemy territory" (190)
+    if lemma in ("make", "place", "hold", "have") and any(
+            o.lemma_.lower() in ("call", "conversation") and any(c.lower_ in ("phone", "telephone") for c in o.children)
+            for o in objects):
+        return _made_trigger(lemma, "CONSULT")  # "made a phone call to the king of Jordan" (041)
+    if lemma == "talk" and (any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
+            c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(t.dep_ == "conj" for t in c.children))
+            for c in verb.children)) and not any(
+                p.lemma_.lower() in AUDIENCES for c in verb.children if c.dep_ == "prep" for p in c.children):
+        return _made_trigger(lemma, "CONSULT")  # "the two presidents talked for an hour", "talked with Putin" (040)
     if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
         return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
     if lemma in ("grant", "give") and "audience" in lemmas:

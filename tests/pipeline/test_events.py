@@ -965,3 +965,11 @@ def test_events_calls_talks_schedules_and_ended_bans(extract_text, text, trigger
 def test_events_talking_to_reporters_is_no_consultation(extract_text):
     rec = extract_text("The president talked to reporters in Paris.")
     assert not [e for e in _events(rec) if e["type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Israel turned down the Palestinian request for talks.", ["REJECT"]),  # the talks only asked for
+    ("The president ignored calls for his resignation.", ["REJECT"]),  # (12x)
+])
+def test_events_turned_down_and_ignored(extract_text, text, types):
+    assert [e["type"] for e in _events(extract_text(text))] == types

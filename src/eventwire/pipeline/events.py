@@ -219,7 +219,8 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
     "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck", "deploy", "send",
-    "dispatch", "make", "place", "hold", "have", "talk"} | TRAVEL | BUILDING_UP
+    "dispatch", "make", "place", "hold", "have", "talk", "turn", "ignore", "disregard", "spurn"} | TRAVEL | \
+    BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -394,6 +395,9 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
             for c in verb.children)) and not any(
                 p.lemma_.lower() in AUDIENCES for c in verb.children if c.dep_ == "prep" for p in c.children):
         return _made_trigger(lemma, "CONSULT")  # "the two presidents talked for an hour", "talked with Putin" (040)
+    if lemma == "turn" and "down" in particles and objects or lemma in ("ignore", "disregard", "spurn") and \
+            lemmas & (REQUEST_NOUNS | {"warning", "offer", "proposal", "plea", "order", "ruling"}):
+        return _made_trigger(lemma, "REJECT")  # "turned down the request", "ignored calls for his resignation" (12x)
     if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
         return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
     if lemma in ("grant", "give") and "audience" in lemmas:
@@ -664,6 +668,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                  for c in tok.children):
             continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+                tok.head.head.lemma_.lower() in REQUEST_NOUNS | {"offer", "proposal"}:
+            continue  # "the request for talks", "calls for his resignation": only asked for
         if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in PERMISSIONS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "granted the police permission to detain him": the detention is only allowed

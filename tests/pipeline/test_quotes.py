@@ -159,3 +159,12 @@ def test_quotes_according_to_at_the_very_end_never_raises(nlp):
     from eventwire.pipeline.quotes import find_attributions
 
     assert find_attributions(nlp("According to Rush Limbaugh,")) == []
+
+
+def test_quotes_unanswered_requests_for_comment(extract_text):
+    rec = extract_text("Senator John Smith did not immediately respond to requests for comment. Mary Jones could "
+                       "not be reached for comment. The army responded to the attack with air strikes.")
+    assert [(kind, speaker, cue, text) for kind, speaker, cue, text in _quotes(rec)] == [
+        ("indirect", "John Smith", "did not immediately respond", "to requests for comment"),
+        ("indirect", "Mary Jones", "could not be reached", "for comment"),
+    ]  # a response to an attack is no attribution

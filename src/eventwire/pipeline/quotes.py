@@ -62,6 +62,9 @@ talk speak comment complain boast brag joke rail testify lecture rant muse inqui
 """.split())
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
 NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
+# What someone is said not to have answered: "did not respond to requests for comment".
+INQUIRIES = frozenset("request requests inquiry inquiries question questions call calls message messages email "
+                      "emails query queries".split())
 MEDIUM_NOUNS = frozenset("""
 statement interview post tweet video message letter email e-mail conference briefing broadcast telegram twitter
 facebook x instagram youtube television radio podcast press release speech blog op-ed column channel website
@@ -256,6 +259,20 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _unanswered(verb: Token) -> tuple[Token, Token] | None:
+    """The subject and the request phrase of "X did not respond to requests for comment", "X could not be reached
+    for comment"; None for other uses ("responded to the attack with air strikes")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if subj is None or pobj is None:
+            continue
+        if verb.lemma_.lower() in ("respond", "reply") and prep.lower_ == "to" and pobj.lemma_.lower() in INQUIRIES or \
+                verb.lemma_.lower() == "reach" and prep.lower_ == "for" and pobj.lemma_.lower() == "comment":
+            return subj, prep
+    return None
+
+
 def _head(tok: Token) -> tuple[int, int, str, str]:
     """What speaker resolution reads of a source's head word: its offsets, lemma and lower-case form."""
     return tok.idx, tok.idx + len(tok), tok.lemma_.lower(), tok.lower_
@@ -330,6 +347,20 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = _widen_to_quote((s, e), quotes)
             cue_end = it.idx + len(it) if lemma == "put" and it is not None else tok.idx + len(tok)
             att = Attribution(content, (tok.idx, cue_end), _np_span(subj), kind, cue_token=tok.i)
+            att.extra["head"] = _head(subj)
+            found.append(att)
+            used_content.append(content)
+            continue
+        # "The Trump campaign did not immediately respond to requests for comment", "he could not be reached for
+        # comment": an attribution whose content is the request (PolNeAR annotates them so).
+        unanswered = _unanswered(tok) if lemma in ("respond", "reply", "reach") and tok.pos_ == "VERB" else None
+        if unanswered is not None:
+            subj, prep = unanswered
+            left = min((c.i for c in tok.children if c.i < tok.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+                        and c.i > subj.i), default=tok.i)
+            content = (prep.idx, prep.right_edge.idx + len(prep.right_edge))
+            att = Attribution(content, (doc[left].idx, tok.idx + len(tok)), _np_span(subj), "indirect",
+                              cue_token=tok.i)
             att.extra["head"] = _head(subj)
             found.append(att)
             used_content.append(content)

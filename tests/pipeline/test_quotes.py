@@ -168,3 +168,11 @@ def test_quotes_unanswered_requests_for_comment(extract_text):
         ("indirect", "John Smith", "did not immediately respond", "to requests for comment"),
         ("indirect", "Mary Jones", "could not be reached", "for comment"),
     ]  # a response to an attack is no attribution
+
+
+def test_quotes_commitments_are_attributions_without_the_storys_own_aside(extract_text):
+    rec = extract_text("President Vladimir Putin has vowed to restore security following the raids, responding "
+                       "with intensified strikes on Ukraine's border regions.")
+    assert _quotes(rec) == [("indirect", "Vladimir Putin", "has vowed", "to restore security following the raids")]
+    strikes = next(e for e in rec.events if rec.text[e.evidence.trigger[0]:e.evidence.trigger[1]] == "strikes")
+    assert strikes.source is None  # the story tells the strikes itself; they are no part of the vow

@@ -48,7 +48,9 @@ STANCE_VERBS = frozenset("""
 call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
+pledge vow promise echo mention
 """.split())
+COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to continue their raids"
 # Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
 CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
 accusation accusations assertion assertions argument arguments warning warnings promise promises pledge pledges
@@ -400,11 +402,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if obj is None:
                 continue
         if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
-                and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
+                and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
             # "The museum, Mr. Obama said, would make visitors face ...": the governing clause is the content.
             content, kind = _widen_to_quote(_clause_span(tok.head, exclude=tok), quotes)
         elif comp is not None:
-            content, kind = _widen_to_quote(_clause_span(comp), quotes)
+            aside = next((c for c in comp.children if lemma in COMMITTING and c.dep_ == "advcl" and c.tag_ == "VBG"
+                          and c.i > comp.i and doc[c.left_edge.i - 1].text == ","), None)
+            # "Putin has vowed to restore security, responding with intensified strikes": what follows the comma
+            # is the story's own account, not part of the vow
+            content, kind = _widen_to_quote(_clause_span(comp, exclude=aside), quotes)
         elif obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
             content, kind = _widen_to_quote(_np_span(target), quotes)

@@ -79,7 +79,7 @@ def test_quotes_medium_and_addressee(extract_text):
 def test_quotes_declined_to_say(extract_text):
     rec = extract_text("The Russian Volunteer Corps said its fighters crossed the border. The fighters declined to "
                        "say how many of their own troops had been killed.")
-    declined = next(q for q in rec.quotes if q.cue == "to say")
+    declined = next(q for q in rec.quotes if q.cue == "declined to say")  # the refusal is part of the cue
     assert declined.speaker_text == "The fighters"
     assert {e.id: e.name for e in rec.entities}[declined.speaker] == "Russian Volunteer Corps"
 
@@ -176,3 +176,10 @@ def test_quotes_commitments_are_attributions_without_the_storys_own_aside(extrac
     assert _quotes(rec) == [("indirect", "Vladimir Putin", "has vowed", "to restore security following the raids")]
     strikes = next(e for e in rec.events if rec.text[e.evidence.trigger[0]:e.evidence.trigger[1]] == "strikes")
     assert strikes.source is None  # the story tells the strikes itself; they are no part of the vow
+
+
+def test_quotes_name_calling_and_refusals(extract_text):
+    rec = extract_text("One of the doctors called Oz a quack and a charlatan.")
+    assert _quotes(rec) == [("indirect", None, "called", "a quack and a charlatan")]
+    rec = extract_text("Through a spokesman, Governor Jim Justice declined to comment on the report.")
+    assert [q.cue for q in rec.quotes] == ["declined to comment on"]

@@ -393,7 +393,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         obj = None
         if comp is None and stance and subj is not None:
             # "called for a ban", "criticized the plan": the object or the prepositional phrase is the content.
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            names = [c for c in tok.children if c.dep_ == "oprd"] if lemma == "call" else []
+            # "called Oz a quack", "which Tim Cook called 'total political crap'": the name given is the content
+            obj = names[-1] if names else next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
             if obj is None:
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -431,7 +433,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 addressee = doc[child.left_edge.i:child.i + 1].text
             if child.dep_ == "advcl" and child.lemma_ == "post":
                 medium = doc[child.i:child.right_edge.i + 1].text
-        att = Attribution(content, _cue_span(tok), source, kind, medium, addressee, cue_token=tok.i)
+        cue = _cue_span(tok)
+        if node is not tok and node.lemma_.lower() in ("decline", "refuse") and tok.dep_ == "xcomp":
+            cue = (_cue_span(node)[0], cue[1])  # "declined to say": the refusal is part of the cue
+        att = Attribution(content, cue, source, kind, medium, addressee, cue_token=tok.i)
         if subj is not None:
             att.extra["head"] = _head(subj)
         found.append(att)

@@ -973,3 +973,13 @@ def test_events_talking_to_reporters_is_no_consultation(extract_text):
 ])
 def test_events_turned_down_and_ignored(extract_text, text, types):
     assert [e["type"] for e in _events(extract_text(text))] == types
+
+
+def test_events_unnamed_speakers_and_clauses_on_a_noun_lend_no_actor(extract_text):
+    rec = extract_text("Security forces in Somalia say they killed all six attackers who laid siege to a hotel in "
+                       "Kismayo. The African Union praised the operation. The African Union sent troops.")
+    assert [(e["trigger"], e["type"], e["actor"]) for e in _events(rec)][:2] == [
+        ("killed", "ASSAULT", []),  # "they" are the unnamed security forces, not the story's most-named body
+        ("laid", "COERCE", []),  # besieging (191); the attackers are not Kismayo, named in their clause
+    ]
+    assert not _events(extract_text("Trump said Canada was ripping off the United States."))  # no attack

@@ -85,7 +85,7 @@ VIOLENCE = re.compile(
 # "upset the voters" (140), "contain the spread" (170), "moderate the debate" (170).
 LOOSE_DEFAULTS = frozenset("""break upset bother disturb annoy irritate vex plague agonise agonize discomfit
 disconcert disquiet rag torment arouse enkindle contain moderate bill risk endanger garner disorder disarray enclose
-constrain impel curb""".split())
+constrain impel curb rip""".split())
 CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                                  "COERCE", "ASSAULT"})
 WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
@@ -219,7 +219,7 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
     "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
     "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck", "deploy", "send",
-    "dispatch", "make", "place", "hold", "have", "talk", "turn", "ignore", "disregard", "spurn"} | TRAVEL | \
+    "dispatch", "make", "place", "hold", "have", "talk", "turn", "ignore", "disregard", "spurn", "lay"} | TRAVEL | \
     BUILDING_UP
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
@@ -398,6 +398,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "turn" and "down" in particles and objects or lemma in ("ignore", "disregard", "spurn") and \
             lemmas & (REQUEST_NOUNS | {"warning", "offer", "proposal", "plea", "order", "ruling"}):
         return _made_trigger(lemma, "REJECT")  # "turned down the request", "ignored calls for his resignation" (12x)
+    if lemma == "lay" and "siege" in lemmas:
+        return _made_trigger(lemma, "COERCE")  # "laid siege to a hotel": besieging (CAMEO 191), not laying down arms
     if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
         return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
     if lemma in ("grant", "give") and "audience" in lemmas:
@@ -545,6 +547,8 @@ class _Resolver:
                 elif low in ("it", "they") and q is not None and q.kind == "indirect" and q.speaker and \
                         self.types.get(q.speaker) != "PERSON":
                     ent = q.speaker  # "the government said it would send reinforcements": the government
+                elif low in ("it", "they") and q is not None and q.kind == "indirect" and q.speaker is None:
+                    ent = None  # "Security forces in Somalia say they killed ...": the unnamed speakers, not a guess
                 elif PRONOUNS[low] == "PERSON":
                     ent = self.last_before(h.idx, ("PERSON",))
                 else:
@@ -555,8 +559,11 @@ class _Resolver:
                 armed = h.lower_ in ARMED_GROUP_NOUNS or h.lemma_.lower() + "s" in ARMED_GROUP_NOUNS
                 ent = self.armed_org if armed else self.main_org
             elif ent is None:
-                ent = next((self.at(t) for t in h.subtree if self.at(t) and self.types.get(self.at(t) or "")
-                            in ("ORG", "PERSON", "NORP", "GPE")), None)
+                # a name inside the phrase ("Russian officials"), not in a clause on it ("attackers who laid siege
+                # to a hotel in Kismayo" are not Kismayo)
+                clauses = {t.i for c in h.children if c.dep_ == "relcl" for t in c.subtree}
+                ent = next((self.at(t) for t in h.subtree if t.i not in clauses and self.at(t) and
+                            self.types.get(self.at(t) or "") in ("ORG", "PERSON", "NORP", "GPE")), None)
             if ent and ent not in out:
                 out.append(ent)
         return out

@@ -277,15 +277,14 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        taken.update(t.i for t in span)
         if m.label in ("PERSON", "ORG") and len(span) == 1 and span[0].pos_ == "PROPN" and span.start > 0 and \
                 (m.label == "PERSON" and doc[span.start - 1].lower_ in ("in", "near", "outside", "inside") or
                  span[0].dep_ == "dobj" and span[0].head.lemma_.lower() in TAKEN_PLACES) and \
                 span[0].lower_ not in people and not (span.end < len(doc) and doc[span.end].tag_ == "POS"):
             spans.append(span)  # "fighting near Najarah": NER's person is its slip
             kinds[span.start_char] = ""
-            taken.update(t.i for t in span)
             continue
-        taken.update(t.i for t in span)
         if m.label in ("GPE", "LOC", "FAC"):
             spans.append(span)
             kinds[span.start_char] = m.place_kind or ""

@@ -321,8 +321,10 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB" for s in c.children if s.dep_ == "nsubj"]
     # (the second: "declared a state of siege in Bolivia to begin at midnight", parsed as a clause)
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    words = {o.lower_ for o in objects} | {t.lower_ for o in objects for c in o.children if c.dep_ == "prep"
-                                           and c.lower_ == "of" for t in c.children}  # "a state of emergency"
+    # the objects with what they count, measure or name: "13 tons of medicine", "a state of emergency"
+    named = objects + [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for t in c.children]
+    words = {t.lower_ for t in named}
     if words & TARIFFS:
         if lemma in LOWERING and (lemma != "roll" or any(c.lower_ == "back" for c in verb.children)):
             return _made_trigger(lemma, "RETREAT")
@@ -337,9 +339,7 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
             p.lemma_.lower() == "shield" for p in c.children) for c in verb.children):
         return _made_trigger(lemma, "ASSAULT", "Violence against civilians", "Abduction/forced disappearance")
     lemmas = {o.lemma_.lower() for o in objects}
-    # with what an object counts or measures: "13 tons of medicine", "the number of police"
-    measured = lemmas | {t.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and
-                         c.lower_ == "of" for t in c.children}
+    measured = {t.lemma_.lower() for t in named}  # "the number of police"
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     if lemma == "extend" and lemmas & LENT:
         return _made_trigger(lemma, "AID")  # "extended credit to the government" (071)
@@ -671,25 +671,6 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
             continue  # "a captured soldier", "striking miners": a state told of a participant, not an event
             # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
-        if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and \
-                tok.head.lemma_.lower() in REQUEST_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                 for c in tok.children):
-            continue  # "rejected calls to halt uranium enrichment": the halt is only asked for
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
-                tok.head.head.lemma_.lower() in REQUEST_NOUNS | {"offer", "proposal"}:
-            continue  # "the request for talks", "calls for his resignation": only asked for
-        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in PERMISSIONS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            continue  # "granted the police permission to detain him": the detention is only allowed
-        asked = tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" else tok  # "to call off the strike"
-        if asked.dep_ == "xcomp" and asked.pos_ == "VERB" and asked.head.lemma_.lower() in ASKING and (
-                asked.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
-                                                           c.i == asked.head.i + 1 for c in asked.head.children)):
-            continue  # "asked Israel to end its blockade", "called on ... to": only asked for (the request is the
-            # event); not "called Erdogan to apologize", a telephone call
-        if tok.dep_ == "ccomp" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in DEMANDING | ASKING and \
-                _demanded_by(tok) is None:
-            continue  # "demanding that authorities release a fellow student": only demanded
         if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
                 not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
             continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
@@ -704,6 +685,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         if said is not None:
             trig, cameo = None, None
         elif trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
+            continue
+        if _only_asked_for(tok):
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
@@ -1061,8 +1044,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             o.dep_ == "dobj" and _trigger_for(o) is not None for o in tok.children):
         return None  # "announced a suspension of aid to Egypt": the suspension announced is the event
     if lemma in CARRIERS and tok.pos_ == "VERB" and (trig is None or trig.pos != "phrase") and any(
-            o.dep_ == "dobj" and o.pos_ == "NOUN" and _trigger_for(o) is not None and
-            (_reading(o, _trigger_for(o), None, place_by_char) or (type_,))[0] != type_ for o in tok.children):
+            (carried := _trigger_for(o)) is not None and
+            (_reading(o, carried, None, place_by_char) or (type_,))[0] != type_
+            for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
         return None  # "filed charges against", "joined an investigation", "led the attacks", "stepped up attacks":
         # the noun names the event, the verb only carries it out (when both say the same, the verb tells it)
     if lemma == "attack" and tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in VERBAL for c in tok.children):
@@ -1146,6 +1130,28 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             return None  # "agreed to halt protests": the halting verb is the event
         type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
     return type_, agreement
+
+
+def _only_asked_for(tok: Token) -> bool:
+    """Whether ``tok`` names what someone asks, demands or allows, which has not (yet) happened: "rejected calls
+    to halt uranium enrichment", "the request for talks", "granted the police permission to detain him", "asked
+    Israel to end its blockade", "pressuring the workers to call off the strike", "demanding that authorities
+    release a fellow student". Not a telephone call's purpose ("called Erdogan to apologize")."""
+    head = tok.head.lemma_.lower()
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and head in REQUEST_NOUNS and to:
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+            tok.head.head.lemma_.lower() in REQUEST_NOUNS | {"offer", "proposal"}:
+        return True
+    if tok.dep_ in ("acl", "relcl") and head in PERMISSIONS and to:
+        return True
+    asked = tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" else tok  # "to call off the strike"
+    if asked.dep_ == "xcomp" and asked.pos_ == "VERB" and asked.head.lemma_.lower() in ASKING and (
+            asked.head.lemma_.lower() != "call" or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                                                       c.i == asked.head.i + 1 for c in asked.head.children)):
+        return True
+    return tok.dep_ == "ccomp" and tok.pos_ == "VERB" and head in DEMANDING | ASKING and _demanded_by(tok) is None
 
 
 def _said_of(tok: Token) -> tuple[str, Token, Token | None] | None:

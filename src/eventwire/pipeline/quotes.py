@@ -86,6 +86,7 @@ NEWS_OUTLETS = frozenset([
     "voice of america", "upi", "bloomberg", "kyodo", "yonhap", "irna", "sana", "wafa", "ukrinform", "meduza", "npr",
     "nbc", "cbs", "abc", "fox news", "sky news", "guardian", "new york times", "washington post",
     "wall street journal", "le monde", "der spiegel"])
+OUTLET_HEADS = frozenset("news times post agency tv".split())  # "Fox News", "The Moscow Times", "TASS news agency"
 # Intergovernmental and civil bodies by acronym, and the head words of their names ("African Union", "World
 # Health Organization", "Security Council", "Red Cross"): never "the rebels".
 CIVIL_BODIES = frozenset("UN EU AU NATO OSCE ASEAN ECOWAS IMF WHO UNICEF UNHCR ICRC OPEC ICC IAEA OAS SADC".split())
@@ -536,7 +537,7 @@ def main_organisation(entities: list[Entity], armed: bool = False) -> str | None
 
 def _news_outlet(name: str) -> bool:
     low = name.lower().removeprefix("the ")
-    return low in NEWS_OUTLETS or low.split()[-1:] in (["news"], ["times"], ["post"], ["agency"], ["tv"])
+    return low in NEWS_OUTLETS or (low.split() or [""])[-1] in OUTLET_HEADS
 
 
 def _civil_body(name: str) -> bool:
@@ -574,11 +575,10 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
         elif inside is not None and inside.type == "PERSON" and head_lemma in PERSON_NOUNS:
             # "a masked fighter from the Siberian Battalion with the call sign Kholod" -> Kholod
             a.speaker, a.confidence = inside.id, CONFIDENCE["description"]
-        elif head_word in GROUP_NOUNS and (armed_org if head_word in ARMED_GROUP_NOUNS else main_org) and (
+        elif head_word in GROUP_NOUNS and (group := armed_org if head_word in ARMED_GROUP_NOUNS else main_org) and (
                 head_lemma in COLLECTIVE or not low.startswith(("a ", "an ", "some ", "many ", "two ", "three ",
                                                                  "several "))):
-            a.speaker = armed_org if head_word in ARMED_GROUP_NOUNS else main_org
-            a.confidence = CONFIDENCE["group"]
+            a.speaker, a.confidence = group, CONFIDENCE["group"]
         elif inside is not None and low not in PRONOUNS and (
                 inside.type in ("PERSON", "ORG", "NORP") or head_lemma in GOVERNMENT_NOUNS):
             # "Russian officials" -> Russian; "the government in Bamako" -> Bamako; not "residents of Gao".

@@ -30,3 +30,17 @@ def test_polnear_scores(nlp, gazetteer):
     assert m["overlap"]["content"]["precision"] == 1.0 and m["overlap"]["content"]["recall"] == 1.0
     # The predictions file carries the tokens, so the token scores can be recomputed from it alone.
     assert tuple(doc["predicted"][0]["cue"][0]) in doc["tokens"]
+
+
+def test_polnear_shape_joins_a_continued_quotation_to_its_attribution(nlp):
+    from eventwire.eval.polnear import as_polnear
+    from eventwire.pipeline.quotes import find_attributions
+
+    text = ('"We will not stop until the border is safe," the commander said. "Our units are ready for anything '
+            'that comes next."')
+    found = find_attributions(nlp(text))
+    assert len(found) == 2 and found[1].extra.get("continues") is found[0]
+    (att,) = as_polnear(found)
+    assert [text[s:e] for s, e in att["content"]] == [
+        '"We will not stop until the border is safe,"', '"Our units are ready for anything that comes next."']
+    assert [text[s:e] for s, e in att["cue"]] == ["said"]

@@ -126,7 +126,7 @@ def test_quotes_dash_byline(extract_text):
 def test_quotes_verb_that_cues_only_before_a_quotation(extract_text):
     rec = extract_text("Rush Limbaugh spoke on his show. Limbaugh continued: \u201cThe left is demanding this.\u201d "
                        "The talks continued for hours.")
-    (q,) = [q for q in rec.quotes if q.cue == "continued"]
+    (q,) = [q for q in rec.quotes if q.cue == "continued:"]
     assert q.speaker_text == "Limbaugh" and q.text == "\u201cThe left is demanding this.\u201d"
 
 
@@ -183,3 +183,22 @@ def test_quotes_name_calling_and_refusals(extract_text):
     assert _quotes(rec) == [("indirect", None, "called", "a quack and a charlatan")]
     rec = extract_text("Through a spokesman, Governor Jim Justice declined to comment on the report.")
     assert [q.cue for q in rec.quotes] == ["declined to comment on"]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The senator has also said that the bill would pass.", "has also said"),
+    ("Mr. Smith repeatedly noted that the plant was closed.", "repeatedly noted"),
+    ("The minister said Friday that the border was closed.", "said Friday"),
+    ("The minister said in a statement that the border was closed.", "said"),  # the medium is its own field
+])
+def test_quotes_cue_keeps_adverbs_and_time_not_medium(extract_text, text, cue):
+    assert [q[2] for q in _quotes(extract_text(text))] == [cue]
+
+
+def test_quotes_noun_content_keeps_its_clause_and_closing_marks(extract_text):
+    rec = extract_text("The mayor criticized policies that raise rents. The governor described the law as a "
+                       "\u201ccrazy system.\u201d The senator said voter fraud \u201cwould be a way to lose.\u201d")
+    contents = [q[3] for q in _quotes(rec)]
+    assert "policies that raise rents" in contents
+    assert "the law as a \u201ccrazy system.\u201d" in contents
+    assert "voter fraud \u201cwould be a way to lose.\u201d" in contents

@@ -94,9 +94,7 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
     named_total = named_right = named_found = 0
     predictions = []
     for (stem, _text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
-        found = find_attributions(doc)
-        pred = [{"source": [list(a.source)] if a.source else [], "cue": [list(a.cue)] if a.cue else [],
-                 "content": [list(a.content)]} for a in found]
+        pred = as_polnear(find_attributions(doc))
         tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         for role in ROLES:
             tp, fp, fn = exact_counts(gold, pred, role)
@@ -152,6 +150,21 @@ def evaluate_polnear(path: str, *, nlp=None, gazetteer=None, limit: int | None =
         lines.append(note)
     return EvalResult(task="quotes", dataset="polnear", n=metrics["gold_attributions"], metrics=metrics,
                       predictions=predictions, report="\n".join(lines))
+
+
+def as_polnear(found: list) -> list[dict[str, Spans]]:
+    """eventwire's attributions in PolNeAR's shape. A quotation that continues an earlier attribution ('"...," he
+    said. "More."') is one more content span of that attribution, as PolNeAR marks it, not an attribution of its
+    own."""
+    out: dict[int, dict[str, Spans]] = {}
+    for a in found:
+        head = a.extra.get("continues")
+        if head is not None and id(head) in out:
+            out[id(head)]["content"].append(list(a.content))
+            continue
+        out[id(a)] = {"source": [list(a.source)] if a.source else [], "cue": [list(a.cue)] if a.cue else [],
+                      "content": [list(a.content)]}
+    return list(out.values())
 
 
 def exact_counts(gold: list[dict[str, Spans]], pred: list[dict[str, Spans]], role: str) -> tuple[int, int, int]:

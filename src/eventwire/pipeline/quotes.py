@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 REPORTING_VERBS = frozenset("""
 say tell add claim argue note write report announce state explain insist warn deny admit acknowledge believe
-think suggest accuse allege confirm predict estimate ask urge describe reveal indicate show find
+think suggest accuse allege confirm predict estimate ask urge reveal indicate show find
 declare assert contend maintain stress emphasize emphasise remark comment observe recall reply respond answer
 testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
 assure repeat reiterate caution signal acknowledge learn hear read mention
@@ -48,8 +48,11 @@ STANCE_VERBS = frozenset("""
 call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
-pledge vow promise echo mention
+pledge vow promise echo mention describe characterize characterise label brand dub
 """.split())
+# What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
+RAISED = frozenset("concern question doubt objection issue alarm possibility prospect point criticism "
+                   "fear suspicion complaint".split())
 COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to continue their raids"
 # Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
 CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
@@ -204,10 +207,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _np_span(tok: Token) -> tuple[int, int]:
+def _np_span(tok: Token, whole: bool = False) -> tuple[int, int]:
     """The noun phrase of a subject, appositions included, and trailing punctuation left out (but a closing
-    parenthesis that an opening one needs is kept)."""
-    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i for t in c.subtree}
+    parenthesis that an opening one needs is kept). A source stops before a relative clause ("the police, who
+    arrived later"); a content noun phrase (``whole``) keeps it: what was said is "policies that create more
+    revenue", not "policies"."""
+    skip = set() if whole else {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i
+                                for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in skip and (not skip or t.i < min(skip))]
     left = min(t.i for t in toks)
     right = max(t.i for t in toks)
@@ -239,25 +245,34 @@ def _widen_to_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tup
     for qs, qe in quotes:
         if qs <= s + 2 and e - 2 <= qe and qs < e and s < qe:
             return (qs, qe), "direct"  # the content is the quotation (give or take its marks)
-        if s <= qs and qe <= e + 1:
-            return (s, max(e, qe)), "partial"  # the content holds a quotation
+        if s <= qs < e and qe <= e + 3:
+            # the content holds a quotation, with the marks that close it ('... a way to lose."')
+            return (s, max(e, qe)), "partial"
     return (s, e), "indirect"
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The cue: the verb with its auxiliaries and negation right before it, a particle and a content preposition
-    right after it ("has called for", "did not say")."""
+    """The cue, as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs right before it
+    ("has also said", "did not say", "repeatedly noted"), and right after it a particle, a content preposition
+    ("has called for", "talked about"), an adverb or time ("said Friday", "said then") and a colon that opens the
+    quotation ("said:"). The medium ("in a statement") is a field of its own, not part of the cue."""
     doc = verb.doc
     left = verb.i
     for child in sorted(verb.children, key=lambda t: -t.i):
-        if child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg") and child.i == left - 1:
+        if child.i == left - 1 and (child.dep_ in ("aux", "auxpass", "neg")
+                                    or child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB"):
             left = child.i
     right = verb.i
     for child in sorted(verb.children, key=lambda t: t.i):
-        if child.i == right + 1 and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on")
-                                                              and verb.lemma_ == "call")
-                                     or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
-                                         and verb.lemma_ in PREP_CUE_VERBS)):
+        if child.i != right + 1:
+            continue
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on") and verb.lemma_ == "call") \
+                or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and verb.lemma_ in PREP_CUE_VERBS):
+            right = child.i
+        elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" \
+                or child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            right = child.right_edge.i
+        elif child.dep_ == "punct" and child.text == ":":
             right = child.i
     return doc[left].idx, doc[right].idx + len(doc[right])
 
@@ -402,7 +417,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                 if obj is not None:
                     obj = prep  # the content starts at the preposition's object; the cue keeps "for"
-            if obj is None:
+            if obj is None or lemma == "raise" and obj.lemma_.lower() not in RAISED:
                 continue
         if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
                 and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
@@ -416,7 +431,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = _widen_to_quote(_clause_span(comp, exclude=aside), quotes)
         elif obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
-            content, kind = _widen_to_quote(_np_span(target), quotes)
+            span = _np_span(target, whole=True)
+            role = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "for")
+                         and c.i == target.right_edge.i + 1), None)
+            if role is not None:  # "described the law as a 'crazy system'", "endorsed Clinton for president"
+                span = (span[0], _np_span(role, whole=True)[1])
+            content, kind = _widen_to_quote(span, quotes)
         elif quoting and subj is not None and any(q[0] >= tok.idx + len(tok) for q in quotes):
             content, kind = next(q for q in quotes if q[0] >= tok.idx + len(tok)), "direct"
         elif quote_in_sent and subj is not None:
@@ -457,7 +477,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if clause is not None:
             content = _clause_span(clause)
         elif prep is not None and any(c.dep_ == "pobj" for c in prep.children):
-            content = _np_span(next(c for c in prep.children if c.dep_ == "pobj"))
+            content = _np_span(next(c for c in prep.children if c.dep_ == "pobj"), whole=True)
         else:
             continue
         content, kind = _widen_to_quote(content, quotes)

@@ -202,3 +202,14 @@ def test_quotes_noun_content_keeps_its_clause_and_closing_marks(extract_text):
     assert "policies that raise rents" in contents
     assert "the law as a \u201ccrazy system.\u201d" in contents
     assert "voter fraud \u201cwould be a way to lose.\u201d" in contents
+
+
+def test_quotes_refusal_to_comment_and_objects_of_reporting_verbs(extract_text):
+    quotes = _quotes(extract_text(
+        "Through a spokesman, the governor declined to comment. In her book, the senator noted the clot's "
+        "existence. The president has called for reducing the corporate tax rate."))
+    assert quotes == [
+        ("indirect", None, "declined", "to comment"),
+        ("indirect", None, "noted", "the clot's existence"),
+        ("indirect", None, "has called for", "reducing the corporate tax rate"),
+    ]

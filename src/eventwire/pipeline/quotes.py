@@ -53,7 +53,13 @@ pledge vow promise echo mention describe characterize characterise label brand d
 # What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
 RAISED = frozenset("concern question doubt objection issue alarm possibility prospect point criticism "
                    "fear suspicion complaint".split())
-COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to continue their raids"
+COMMITTING = frozenset("pledge vow promise".split())
+# Reporting verbs whose noun object is what was said when no clause follows: "noted the rule", "denied the
+# allegations", "confirmed the deal" (not "said", "told", "asked": their object is no content, or the addressee).
+OBJECT_REPORTING = frozenset("""
+note mention confirm reveal acknowledge deny recall announce predict estimate admit disclose repeat reiterate
+stress emphasize emphasise dispute allege report concede
+""".split())  # commitments: "vowed to continue their raids"
 # Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
 CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
 accusation accusations assertion assertions argument arguments warning warnings promise promises pledge pledges
@@ -406,18 +412,20 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         quote_in_sent = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
         if comp is None and lemma in NEEDS_CLAUSE:
             continue
+        refusal = node is not tok and node.lemma_.lower() in ("decline", "refuse") and tok.dep_ == "xcomp"
         obj = None
-        if comp is None and stance and subj is not None:
+        if comp is None and (stance or lemma in OBJECT_REPORTING) and subj is not None:
             # "called for a ban", "criticized the plan": the object or the prepositional phrase is the content.
             names = [c for c in tok.children if c.dep_ == "oprd"] if lemma == "call" else []
             # "called Oz a quack", "which Tim Cook called 'total political crap'": the name given is the content
             obj = names[-1] if names else next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
             if obj is None:
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None \
+                    else None  # "called for a ban", "called for reducing the rate"
                 if obj is not None:
                     obj = prep  # the content starts at the preposition's object; the cue keeps "for"
-            if obj is None or lemma == "raise" and obj.lemma_.lower() not in RAISED:
+            if obj is None and not refusal or obj is not None and lemma == "raise" and obj.lemma_.lower() not in RAISED:
                 continue
         if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
                 and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
@@ -430,7 +438,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             # is the story's own account, not part of the vow
             content, kind = _widen_to_quote(_clause_span(comp, exclude=aside), quotes)
         elif obj is not None:
-            target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
+            target = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj) if obj.dep_ == "prep" \
+                else obj
             span = _np_span(target, whole=True)
             role = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "for")
                          and c.i == target.right_edge.i + 1), None)
@@ -439,6 +448,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = _widen_to_quote(span, quotes)
         elif quoting and subj is not None and any(q[0] >= tok.idx + len(tok) for q in quotes):
             content, kind = next(q for q in quotes if q[0] >= tok.idx + len(tok)), "direct"
+        elif refusal:
+            # "he declined to comment": the refusal is the attribution, "to comment" its content
+            content, kind = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)), "indirect"
         elif quote_in_sent and subj is not None:
             content, kind = quote_in_sent[0], "direct"
         else:
@@ -455,8 +467,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if child.dep_ == "advcl" and child.lemma_ == "post":
                 medium = doc[child.i:child.right_edge.i + 1].text
         cue = _cue_span(tok)
-        if node is not tok and node.lemma_.lower() in ("decline", "refuse") and tok.dep_ == "xcomp":
-            cue = (_cue_span(node)[0], cue[1])  # "declined to say": the refusal is part of the cue
+        if refusal and kind == "indirect" and content[0] == tok.left_edge.idx:
+            cue = _cue_span(node)  # "declined": "to comment" is the content
+        elif refusal:
+            cue = (_cue_span(node)[0], cue[1])  # "declined to say" what was not said: the refusal is in the cue
         att = Attribution(content, cue, source, kind, medium, addressee, cue_token=tok.i)
         if subj is not None:
             att.extra["head"] = _head(subj)

@@ -213,3 +213,15 @@ def test_quotes_refusal_to_comment_and_objects_of_reporting_verbs(extract_text):
         ("indirect", None, "noted", "the clot's existence"),
         ("indirect", None, "has called for", "reducing the corporate tax rate"),
     ]
+
+
+def test_quotes_findings_polls_and_pointing(extract_text):
+    quotes = _quotes(extract_text(
+        "A 2014 study by the law school found 31 incidents of voter impersonation. Police found a body in the river. "
+        "In the latest poll, the governor leads by three points. The IMF pointed to the vote as an example of "
+        "rising anger."))
+    assert [(q[2], q[3]) for q in quotes] == [
+        ("found", "31 incidents of voter impersonation"),  # a study's finding; the police's body is none
+        ("In", "the governor leads by three points"),
+        ("pointed to", "the vote as an example of rising anger"),
+    ]

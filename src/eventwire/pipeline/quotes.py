@@ -73,6 +73,13 @@ talk speak comment complain boast brag joke rail testify lecture rant muse inqui
 """.split())
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
 NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
+SURVEYS = frozenset("poll survey census".split())
+# Subjects whose "shows" and "found" report a finding even without a clause: "a new poll shows Clinton ahead",
+# "a 2014 study found 31 incidents", "a federal judge found the law unconstitutional".
+FINDERS = frozenset("""
+poll survey study analysis report review audit investigation inquiry data figure research video footage record
+document judge court jury panel inspector investigator researcher auditor average count tally census
+""".split())
 # What someone is said not to have answered: "did not respond to requests for comment".
 INQUIRIES = frozenset("request requests inquiry inquiries question questions call calls message messages email "
                       "emails query queries".split())
@@ -283,6 +290,24 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _in_survey(prep: Token) -> bool:
+    """A sentence that opens on the poll or survey it reports: "In the latest poll, Clinton leads by 3 points"
+    (not "In a poll, the firm said ...": the reporting verb is the cue there)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "in" and prep.i == prep.sent.start and prep.dep_ == "prep" and pobj is not None and \
+        pobj.lemma_.lower() in SURVEYS and prep.head.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS
+
+
+def _finding(verb: Token, lemma: str) -> bool:
+    """Whether a verb that is a cue only with a clause reports a finding all the same: a study, poll or judge that
+    "shows" or "found" something ("a new poll shows Clinton ahead"), or someone who "pointed to" something."""
+    if lemma == "point":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return lemma in ("show", "find") and subj is not None and subj.lemma_.lower() in FINDERS and \
+        any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
 def _unanswered(verb: Token) -> tuple[Token, Token] | None:
     """The subject and the request phrase of "X did not respond to requests for comment", "X could not be reached
     for comment"; None for other uses ("responded to the attack with air strikes")."""
@@ -320,14 +345,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
     for tok in doc:
         lemma = tok.lemma_.lower()
-        # "according to X": content is the rest of the sentence's main clause.
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
+        # "according to X", "In a new poll, ...": content is the rest of the sentence's main clause.
+        according = tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        if according or _in_survey(tok):
+            to = doc[tok.i + 1] if according else tok
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
             sent = tok.sent
-            src = _np_span(pobj)
+            src = _np_span(pobj, whole=not according)
             comma = next((t for t in doc[pobj.i + 1:sent.end] if t.text == ","), None)
             if tok.i == sent.start and comma is not None and comma.idx < src[1] and \
                     (comma.i + 1 == len(doc) or doc[comma.i + 1].lower_ not in RELATIVE):
@@ -410,11 +436,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             subj = tok.head
         sent = tok.sent
         quote_in_sent = [q for q in quotes if q[0] < sent.end_char and sent.start_char < q[1]]
-        if comp is None and lemma in NEEDS_CLAUSE:
+        if comp is None and lemma in NEEDS_CLAUSE and not _finding(tok, lemma):
             continue
         refusal = node is not tok and node.lemma_.lower() in ("decline", "refuse") and tok.dep_ == "xcomp"
         obj = None
-        if comp is None and (stance or lemma in OBJECT_REPORTING) and subj is not None:
+        if comp is None and (stance or lemma in OBJECT_REPORTING or lemma in NEEDS_CLAUSE) and subj is not None:
             # "called for a ban", "criticized the plan": the object or the prepositional phrase is the content.
             names = [c for c in tok.children if c.dep_ == "oprd"] if lemma == "call" else []
             # "called Oz a quack", "which Tim Cook called 'total political crap'": the name given is the content

@@ -53,3 +53,39 @@ def test_gazetteer_admin_units_and_regions(gazetteer):
     # Countries have coordinates.
     russia = gazetteer.best("Russia")
     assert russia.kind == "country" and abs(russia.lat - 60) < 5 and abs(russia.lon - 100) < 10
+
+
+def test_gazetteer_admin_names_and_points(gazetteer):
+    # A unit is shown by a form of its own name, never a nickname among its aliases.
+    california = gazetteer.best("California", frozenset({"admin1"}))
+    assert (california.name, california.country) == ("California", "USA")
+    # A unit's point is the middle of its towns' bounding box: Ontario's is far north of Toronto (43.7 N), towards
+    # GeoNames' own (49.25 N), since its towns reach far north; the towns' middle stays in the south.
+    ontario = gazetteer.best("Ontario", frozenset({"admin1"}))
+    assert ontario.country == "CAN" and ontario.lat > 47
+
+
+def test_gazetteer_centre_of_towns():
+    from eventwire.geo.build import _centre
+
+    assert _centre([]) == (None, None)
+    assert _centre([(30.0, -100.0, 1), (34.0, -94.0, 1), (31.0, -99.0, 1)]) == (32.0, -97.0)
+    # Across the antimeridian (Chukotka's towns at 177 E and 170 W) the middle is at 176.5 W, not near Greenwich.
+    lat, lon = _centre([(65.0, 177.0, 1), (66.0, -170.0, 1)])
+    assert lat == 65.5 and abs(lon - (-176.5)) < 1e-9
+
+
+def test_gazetteer_name_with_its_state_after_a_comma(gazetteer):
+    from eventwire.geo.resolve import Context, resolve
+
+    paris = resolve("Paris, Texas", gazetteer, Context())
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    assert resolve("London, Ont.", gazetteer, Context()).country == "CAN"  # Canadian Press abbreviations
+    assert resolve("Vancouver, BC", gazetteer, Context()).admin1 == "British Columbia"
+    assert resolve("Washington, D.C.", gazetteer, Context()).admin1 == "District of Columbia"
+    assert resolve("Nowhere, Texas", gazetteer, Context()) is None
+
+
+def test_gazetteer_world_regions(gazetteer):
+    for name in ("North Africa", "the Korean Peninsula", "Southeast Asia", "Central America"):
+        assert gazetteer.best(name).kind == "region"

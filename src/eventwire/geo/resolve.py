@@ -144,8 +144,16 @@ def _shared_admin1(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer
 
 
 def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:
-    """The best place for ``name``, or None when the gazetteer has no candidate."""
+    """The best place for ``name``, or None when the gazetteer has no candidate. A name with its state or country
+    after a comma ("Washington, D.C.", "Paris, Texas", "Vancouver, BC") is its first part, inside the second."""
     candidates = gazetteer.lookup(name)
+    if not candidates and name.count(",") == 1:
+        head, tail = (part.strip() for part in name.split(","))
+        within = gazetteer.best(tail, frozenset({"country", "admin1"})) or gazetteer.best(tail)  # "D.C."
+        inside = [c for c in gazetteer.lookup(head) if within is not None and c.country == within.country
+                  and (within.kind == "country" or c.admin1 == within.name or c.id == within.id)]
+        if inside:
+            return rank(tuple(inside), ctx.without(name), hint)[0]
     ranked = rank(candidates, ctx.without(name), hint)
     top = ranked[0] if ranked else None
     demonym = next((c for c in candidates if c.kind == "demonym"), None)

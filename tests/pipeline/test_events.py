@@ -983,3 +983,44 @@ def test_events_unnamed_speakers_and_clauses_on_a_noun_lend_no_actor(extract_tex
         ("laid", "COERCE", []),  # besieging (191); the attackers are not Kismayo, named in their clause
     ]
     assert not _events(extract_text("Trump said Canada was ripping off the United States."))  # no attack
+
+
+@pytest.mark.parametrize("text, events", [
+    # Stopping one's own hostile acts de-escalates (CAMEO 087, RETREAT); the acts stopped are no events.
+    ("Russia stopped shelling the city on Friday.", [("stopped", "RETREAT")]),
+    ("Israel suspended air strikes on Gaza for 48 hours.", [("suspended", "RETREAT")]),  # not a labour strike
+    # Stopping repression eases restrictions on political freedoms (CAMEO 0811, CONCEDE).
+    ("The regime stopped its crackdown on dissidents.", [("stopped", "CONCEDE")]),
+    ("The government ended its crackdown on the independent press.", [("ended", "CONCEDE")]),
+    ("Police stopped arresting protesters after the deal.", [("stopped", "CONCEDE")]),
+    # Rights, autonomy and freedoms granted are concessions (CAMEO 0833, 0834), not aid.
+    ("The government granted autonomy to the northern region.", [("granted", "CONCEDE")]),
+    ("The authorities granted the minority group the right to use its own language.", [("granted", "CONCEDE")]),
+    # Yielding to pressure, even when the parser reads "to pressure" as an infinitive (CAMEO 080).
+    ("Parliament yielded to pressure on Monday.", [("yielded", "CONCEDE")]),
+])
+def test_events_halting_hostilities_repression_and_concessions(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    # Raising a force's alert is mobilizing (CAMEO 151, 152); riot police deployed are no riot.
+    ("The government raised the terror alert level to its highest.", [("raised", "MOBILIZE")]),
+    ("The army was put on a war footing.", [("put", "MOBILIZE")]),
+    ("The interior ministry deployed thousands of riot police in the capital.", [("deployed", "MOBILIZE")]),
+    # A weapons test is MOBILIZE; what a ban is on did not happen, and violating a ban defies it (CAMEO 128).
+    ("North Korea conducted a missile test on Sunday.", [("test", "MOBILIZE")]),
+    ("Pyongyang has violated a UN ban on ballistic missile tests.", [("violated", "REJECT")]),
+    ("The country announced a moratorium on executions.", []),
+])
+def test_events_alerts_weapons_tests_and_bans(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The two leaders spoke by phone on Tuesday.", [("spoke", "CONSULT")]),  # CAMEO 041
+    ("France and Mali conducted joint patrols along the border.", [("patrols", "COOPERATE")]),  # 062
+    ("Germany gave asylum to the dissident.", [("gave", "AID")]),  # 075
+])
+def test_events_phone_calls_joint_patrols_and_asylum(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

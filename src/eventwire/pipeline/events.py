@@ -149,6 +149,10 @@ DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame game".spl
 HALTING = frozenset("halt cease stop suspend end abandon".split())
 HOSTILITIES = frozenset("""attack operation fighting hostility hostilities offensive bombing shelling airstrike strike
 raid assault campaign violence war insurgency""".split())
+# A state's repression: ending it eases restrictions on political freedoms (CAMEO 0811, CONCEDE).
+REPRESSION = frozenset("crackdown repression persecution arrest detention harassment censorship".split())
+# What makes a strike an armed one ("air strikes", "drone strikes"), not a labour strike.
+ARMED_STRIKES = frozenset("air missile drone rocket artillery military naval".split())
 # What one withdraws from when the withdrawal is a sanction (PLOVER SANCTION withdraw: "a country withdraws itself
 # from an organization, treaty, or group"), not a retreat from ground.
 WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
@@ -156,9 +160,11 @@ bloc coalition body convention process league commission committee government ca
 negotiation""".split())
 # What is given when giving is aid: "gave Ukraine anti-tank missiles" (CAMEO 072, military aid), "sent food".
 AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplies equipment assistance help fund
-funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee""".split())
+funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee asylum refuge
+sanctuary""".split())
 # Building up a force's posture (CAMEO 15, PLOVER MOBILIZE): what is increased, and the verbs that increase it.
 BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand deepen".split())
+ALERTS = frozenset("alert readiness standby footing".split())
 POSTURE = frozenset("""patrol presence security deployment troop force alert readiness police policeman soldier
 personnel""".split())
 # What is fought that is no armed enemy: "fighting drug trafficking", "the fight against corruption".
@@ -196,7 +202,7 @@ NEEDS_OBJECT = {
     "expand": (RESUMED_EXCHANGE | TIES | POSTURE, ""), "deepen": (RESUMED_EXCHANGE | TIES, ""),
     "strengthen": (RESUMED_EXCHANGE | TIES | POSTURE, ""),
     "test": (WEAPON_NOUNS | {"warhead", "weapon", "system"}, ""),  # "tested a missile": PLOVER MOBILIZE weapons
-    "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT | {"ban", "restriction", "restrictions"}, ""),
+    "end": (EASED_MEASURES | TIES | HOSTILITIES | DISSENT | REPRESSION | {"ban", "restriction", "restrictions"}, ""),
     # "legalized the opposition party" (CAMEO 0812), not "legalized cannabis"
     "legalize": (LEGALIZED, ""), "legalise": (LEGALIZED, ""), "unban": (LEGALIZED, ""),
 }
@@ -212,15 +218,17 @@ LENT = frozenset("loan credit aid assistance grant funding".split())
 CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
 VIOLATING = frozenset("violate breach break".split())
 TRUCES = frozenset("ceasefire truce armistice".split())
+# Rules that are defied (CAMEO 128) and whose object is no event of its own ("a ban on missile tests").
+NORMS = frozenset("ban moratorium embargo resolution law order ruling rule norm sanction sanctions".split())
 MOVING = frozenset("move shift transfer redeploy bring rush position station amass".split())
 MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigade division artillery".split())
 VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
-PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | {
+PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | TRAVEL | BUILDING_UP | {
     "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
-    "suspend", "halt", "stop", "ban", "cease", "down", "seek", "evacuate", "receive", "tour", "grant", "reopen",
-    "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck", "deploy", "send",
-    "dispatch", "make", "place", "hold", "have", "talk", "turn", "ignore", "disregard", "spurn", "lay"} | TRAVEL | \
-    BUILDING_UP
+    "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
+    "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
+    "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
+    "disregard", "spurn", "lay"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -258,7 +266,8 @@ MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic ma
                              "budget budgetary".split())
 REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
 PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession citizenship "
-                        "waiver approval authorization authorisation consent go-ahead".split())
+                        "waiver approval authorization authorisation consent go-ahead right autonomy independence "
+                        "freedom self-rule self-government".split())
 REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".split())
 # What a call to someone is for, when it is a telephone call rather than a call on someone to act.
 CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
@@ -297,6 +306,13 @@ def _trigger_for(tok: Token):
         phrase = _phrase_trigger(tok)
         if phrase is not None:
             return phrase
+    elif lemma == "patrol" and _joint(tok):
+        return _made_trigger("patrol", "COOPERATE")  # "conducted joint patrols along the border" (062)
+    elif lemma == "riot" and tok.dep_ == "compound":
+        return None  # "riot police", "riot gear": no riot
+    elif lemma == "test" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_NOUNS | {"nuclear"}
+                                 for c in tok.children):
+        return _made_trigger("test", "MOBILIZE")  # "a missile test", "nuclear tests" (PLOVER MOBILIZE weapons)
     trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
@@ -333,6 +349,11 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma in DECLARING and (words & EMERGENCIES or any(
             o.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in o.children) for o in objects)):
         return _made_trigger(lemma, "COERCE")
+    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            t.lemma_.lower() in ALERTS for t in c.subtree) for c in verb.children):
+        return _made_trigger(lemma, "MOBILIZE")  # "placed its troops on full combat readiness" (CAMEO 151, 152)
+    if lemma in RAISING | BUILDING_UP and any(t.lemma_.lower() in ALERTS for o in objects for t in o.subtree):
+        return _made_trigger(lemma, "MOBILIZE")  # "raised the terror alert level" (CAMEO 151, 152)
     if lemma == "let" and any(c.dep_ == "amod" and c.lower_ == "free" for o in objects for c in o.children):
         return _made_trigger(lemma, "RETREAT")
     if lemma in SHIELDING and any(c.dep_ == "prep" and c.lower_ == "as" and any(
@@ -353,8 +374,12 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma in VIOLATING and (lemmas | {c.lemma_.lower() for o in objects for c in o.children
                                          if c.dep_ == "compound"}) & TRUCES:
         return _made_trigger(lemma, "ASSAULT")  # "violated the ceasefire" (196)
+    if lemma in ("violate", "defy", "flout") and lemmas & NORMS:
+        return _made_trigger(lemma, "REJECT")  # "violated a UN ban", "defied the court order": defy norms, law (128)
     if lemma in ("give", "bow", "yield", "cave") and ("in" in particles or any(
-            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)) and (lemma != "give" or "in" in particles):
+            c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and c.lemma_.lower() in ("pressure", "demand")
+            for c in verb.children)) and (lemma != "give" or "in" in particles):
+        # ("yielded to pressure" is at times parsed as an infinitive, "to pressure")
         return _made_trigger(lemma, "CONCEDE")  # "gave in to the protesters' demands", "bowed to pressure" (080)
     if lemma == "restore" and lemmas & {"right", "freedom", "liberty", "citizenship"}:
         return _made_trigger(lemma, "CONCEDE")  # "restored the civil rights of former rebels" (0833)
@@ -367,6 +392,10 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "refuse" and (lemmas & {"food", "meal", "meals"} or any(
             c.dep_ == "xcomp" and c.lemma_.lower() == "eat" for c in verb.children)):
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "refused food": hunger strike (142)
+    if lemma in ("stop", "cease", "abandon") and any(stops := _halted(verb, lemmas | measured)):
+        # "stopped shelling the city" (087), "stopped its crackdown on dissidents" (0811); typed by the halting
+        # rule of _event_type
+        return _made_trigger(lemma, "RETREAT" if stops[0] else "CONCEDE")
     if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & {"publication", "broadcast", "broadcasting"}:
         return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication": censorship (PLOVER
         # COERCE censor)
@@ -390,6 +419,10 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
             o.lemma_.lower() in ("call", "conversation") and any(c.lower_ in ("phone", "telephone") for c in o.children)
             for o in objects):
         return _made_trigger(lemma, "CONSULT")  # "made a phone call to the king of Jordan" (041)
+    if lemma in ("speak", "talk", "confer") and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
+            p.lemma_.lower() in ("phone", "telephone", "videoconference", "video") for p in c.children)
+            for c in verb.children):
+        return _made_trigger(lemma, "CONSULT")  # "the two leaders spoke by phone" (041)
     if lemma == "talk" and (any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
             c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(t.dep_ == "conj" for t in c.children))
             for c in verb.children)) and not any(
@@ -432,6 +465,14 @@ def _is_event(tok: Token, place_by_char: dict[int, Place]) -> bool:
     if trig is None and (cameo is None or cameo.plover is None):
         return False
     return _reading(tok, trig, cameo, place_by_char) is not None
+
+
+def _halted(verb: Token, args: set[str]) -> tuple[bool, bool]:
+    """Whether a halting verb stops hostilities, and whether it stops repression: by its object ("halted the
+    offensive", "ended its crackdown") or by the act it stops ("stopped shelling the city", "stopped arresting
+    protesters")."""
+    acts = {_lexical_type(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"}
+    return bool(args & HOSTILITIES) or "ASSAULT" in acts, bool(args & REPRESSION) or "COERCE" in acts
 
 
 def _lexical_type(tok: Token) -> str | None:
@@ -945,10 +986,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in EASING
             or type_ in ("CONSULT", "COOPERATE") and tok.head.lemma_.lower() in SEVERING):
         return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
-    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
-            t.lemma_.lower() in ("alert", "readiness", "standby", "footing") for t in c.subtree) for c in tok.children):
-        type_ = "MOBILIZE"  # "placed its troops on full combat readiness" (CAMEO 151, 152)
-    elif lemma == "place":
+    if lemma == "place" and type_ != "MOBILIZE":
         return None
     if tok.pos_ == "NOUN" and lemma in DRILLS and _joint(tok):
         type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
@@ -1004,12 +1042,16 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
     if lemma in HALTING and tok.pos_ == "VERB":
         halter = _subject(tok)
-        if args & DISSENT and halter is not None and halter.lemma_.lower() in SECURITY_FORCES:
+        halted = args | {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"}
+        dissent = halted & DISSENT and not ("strike" in halted and halted & ARMED_STRIKES)  # not "air strikes"
+        if dissent and halter is not None and halter.lemma_.lower() in SECURITY_FORCES:
             type_ = "COERCE"  # "ordered the military to end street protests": repression, not a concession
-        elif args & DISSENT:
+        elif dissent:
             type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
-        elif args & HOSTILITIES:
+        elif (stops := _halted(tok, halted))[0]:
             type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
+        elif stops[1]:
+            type_ = "CONCEDE"  # "ended its crackdown on the press", "stopped arresting protesters" (CAMEO 0811)
     if lemma in BUILDING_UP and tok.pos_ == "VERB" and args & POSTURE:
         type_ = "MOBILIZE"  # "increased its naval patrols", "tightened security" (CAMEO 15: force posture)
     elif lemma in BUILDING_UP and tok.pos_ == "VERB" and args & TIES - {"cooperation"} and \
@@ -1025,8 +1067,15 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "tested a nuclear-capable missile": a weapons test, no attack
     if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GIVING:
         return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
-    if tok.pos_ == "NOUN" and lemma in HOSTILITIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in HALTING:
-        return None  # the attacks halted are not an attack
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") and \
+            tok.head.head.lemma_.lower() in NORMS and type_ in ("MOBILIZE", "ASSAULT", "PROTEST", "COERCE"):
+        return None  # "a ban on missile tests", "a moratorium on executions": what is banned did not happen
+    if lemma in ("pressure", "demand") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("yield", "bow", "cave"):
+        return None  # "yielded to pressure", parsed as an infinitive: the yielding is the event
+    if tok.head.lemma_.lower() in HALTING and (
+            tok.pos_ == "NOUN" and tok.dep_ == "dobj" and lemma in HOSTILITIES | REPRESSION or
+            tok.dep_ == "xcomp" and tok.tag_ == "VBG" and type_ in ("ASSAULT", "COERCE")):
+        return None  # the attacks or arrests halted are not an attack or an arrest ("stopped shelling the city")
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
             tok.head.head.lemma_.lower() in STOPPAGES:
         return None  # "a suspension of aid", "the cessation of hostilities": what is stopped is no event

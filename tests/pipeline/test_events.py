@@ -1024,3 +1024,14 @@ def test_events_alerts_weapons_tests_and_bans(extract_text, text, events):
 ])
 def test_events_phone_calls_joint_patrols_and_asylum(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Palestinians blocked the road to the settlement.", [("blocked", "PROTEST")]),  # a people, not a state (144)
+    ("Israel handed back the bodies of two soldiers.", [("handed", "RETREAT")]),  # 0841
+    ("The government granted humanitarian access to the besieged town.", [("granted", "RETREAT")]),  # 0863
+    ("Syria destroyed its chemical weapons stockpile.", [("destroyed", "RETREAT")]),  # disarming (0873)
+    ("The army destroyed their weapons caches in the forest.", [("destroyed", "ASSAULT")]),  # someone else's
+])
+def test_events_obstruction_returns_access_and_disarming(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

@@ -90,6 +90,7 @@ CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PRO
                                  "COERCE", "ASSAULT"})
 WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
                          "grenade mine landmine cache stash missile rocket drone package shell mortar munition".split())
+ARSENALS = WEAPON_NOUNS | frozenset("stockpile arsenal warhead".split())
 BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp checkpoint position point".split())
 UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation organization network regiment "
                        "division squad cell wing".split())
@@ -185,7 +186,8 @@ NEEDS_OBJECT = {
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
     "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province", "land",
-                                               "property"}, ""),  # "handed back the land" (0842)
+                                               "property", "body", "remains", "prisoner", "hostage", "captive",
+                                               "detainee"}, ""),  # "handed back the land", "the bodies" (0842, 0841)
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
@@ -1157,8 +1159,12 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "SUPPORT"  # "pledged his full support for the initiative" (CAMEO 051), not aid
     if type_ == "AID" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REDUCING:
         type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
-    if lemma in ("grant", "give") and args & PERMISSIONS:
+    if lemma in ("grant", "give") and "access" in args:
+        type_ = "RETREAT"  # "granted humanitarian access to the besieged town" (CAMEO 0863, RETREAT access)
+    elif lemma in ("grant", "give") and args & PERMISSIONS:
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
+    if lemma in ("destroy", "dismantle", "decommission", "scrap") and args & ARSENALS and _own_object(tok):
+        type_ = "RETREAT"  # "destroyed its chemical weapons stockpile": disarming (CAMEO 0873, RETREAT disarm)
     if lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (
             lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
@@ -1339,6 +1345,18 @@ def _aroused(head: Token) -> bool:
     return any(c.lower_ in AROUSED for c in head.children if c.dep_ == "amod")
 
 
+def _own_object(verb: Token) -> bool:
+    """Whether a verb's object is its subject's own: "Syria destroyed its stockpile", "the rebels destroyed their
+    weapons" (not "the army destroyed their weapons": a plural owner for a singular subject is someone else)."""
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    own = "their" if plural else "its"
+    return any(c.dep_ == "poss" and c.lower_ == own
+               for o in verb.children if o.dep_ == "dobj" for c in o.subtree)
+
+
 def _obstructor(subj: Token | None) -> bool:
     """Whether the subject of "blocked", "occupied" is a crowd of civilians (protesters, "striking workers",
     "angry residents") rather than the state or an armed group."""
@@ -1346,7 +1364,8 @@ def _obstructor(subj: Token | None) -> bool:
         return False
     head = _crowd(subj)
     lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
-    return bool(lemmas & OBSTRUCTORS) or _aroused(head)
+    people = head.ent_type_ == "NORP" and head.tag_ == "NNPS"  # "Palestinians blocked the road": a people
+    return bool(lemmas & OBSTRUCTORS) or _aroused(head) or people
 
 
 def _rioters(subj: Token | None) -> bool:

@@ -1035,3 +1035,13 @@ def test_events_phone_calls_joint_patrols_and_asylum(extract_text, text, events)
 ])
 def test_events_obstruction_returns_access_and_disarming(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The US State Department expressed concern over the arrests.", [("expressed", "ACCUSE")]),  # 111
+    ("The foreign ministry protested the incursion.", [("protested", "ACCUSE"), ("incursion", "ASSAULT")]),  # 114
+    ("Beijing lodged a protest with Tokyo.", [("lodged", "ACCUSE")]),
+    ("Thousands protested in the capital.", [("protested", "PROTEST")]),  # people demonstrate
+])
+def test_events_disapproval_and_official_protests(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

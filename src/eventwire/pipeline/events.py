@@ -220,6 +220,11 @@ LENT = frozenset("loan credit aid assistance grant funding".split())
 CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
 VIOLATING = frozenset("violate breach break".split())
 TRUCES = frozenset("ceasefire truce armistice".split())
+DISAPPROVAL = frozenset("""concern outrage dismay alarm displeasure anger indignation disappointment disapproval
+objection reservation""".split())
+# Who protests for a state (with OFFICIALS): a formal complaint (CAMEO 114, ACCUSE), not a demonstration.
+OFFICIALDOM = frozenset("""government ministry embassy administration office department spokesman spokeswoman
+spokesperson cabinet state country""".split())
 # Rules that are defied (CAMEO 128) and whose object is no event of its own ("a ban on missile tests").
 NORMS = frozenset("ban moratorium embargo resolution law order ruling rule norm sanction sanctions".split())
 MOVING = frozenset("move shift transfer redeploy bring rush position station amass".split())
@@ -230,7 +235,7 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
     "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
     "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
-    "disregard", "spurn", "lay"}
+    "disregard", "spurn", "lay", "express", "voice"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -364,6 +369,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     lemmas = {o.lemma_.lower() for o in objects}
     measured = {t.lemma_.lower() for t in named}  # "the number of police"
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma in ("express", "voice") and lemmas & DISAPPROVAL:
+        return _made_trigger(lemma, "ACCUSE")  # "expressed concern over the arrests": disapproval (CAMEO 111)
     if lemma == "extend" and lemmas & LENT:
         return _made_trigger(lemma, "AID")  # "extended credit to the government" (071)
     if lemma == "find" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in ("guilty", "liable")
@@ -1148,6 +1155,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                             for t in c.subtree):
             return None  # "walked out of the talks": told by what follows (a suspension, a rejection)
         type_ = "PROTEST"  # "teachers walked off the job", "nurses walked out": a strike (CAMEO 143)
+    lodged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("lodge", "file", "deliver", "register")
+    if lemma == "protest" and type_ == "PROTEST" and _state_voice(
+            _subject(tok) if tok.pos_ == "VERB" else _subject(tok.head) if lodged else None):
+        type_ = "ACCUSE"  # "the foreign ministry protested the strikes", "lodged a protest": complain officially (114)
     if lemma == "burn" and args & {"flag", "effigy", "portrait", "banner"}:
         type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
     if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
@@ -1319,6 +1330,12 @@ def _labour_strike(noun: Token) -> bool:
                         "rail", "wildcat", "indefinite", "sit-down"}) or \
         (noun.dep_ == "pobj" and noun.head.lower_ == "on") or \
         noun.head.lemma_.lower() in ("stage", "call", "launch", "hold", "begin", "end", "join", "announce")
+
+
+def _state_voice(node: Token | None) -> bool:
+    """Whether a subject speaks for a state: "the foreign ministry", "Beijing", "the Chinese government", "the
+    ambassador"."""
+    return node is not None and (node.ent_type_ == "GPE" or node.lemma_.lower() in OFFICIALDOM | OFFICIALS)
 
 
 def _state_boycott(verb: Token) -> bool:

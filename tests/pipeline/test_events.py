@@ -1045,3 +1045,11 @@ def test_events_obstruction_returns_access_and_disarming(extract_text, text, eve
 ])
 def test_events_disapproval_and_official_protests(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+def test_events_ethnic_cleansing_and_genocide(extract_text):
+    rec = extract_text("The militia conducted ethnic cleansing in the region. The ministry launched a cleansing "
+                       "campaign for the city's streets. The army was accused of genocide.")
+    events = [(v["trigger"], v["type"]) for v in _events(rec)]
+    assert ("cleansing", "ASSAULT") in events and ("genocide", "ASSAULT") in events  # CAMEO 203, 202
+    assert sum(1 for t, _ in events if t == "cleansing") == 1  # street cleaning is no cleansing

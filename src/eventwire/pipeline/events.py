@@ -315,6 +315,8 @@ def _trigger_for(tok: Token):
             return phrase
     elif lemma == "patrol" and _joint(tok):
         return _made_trigger("patrol", "COOPERATE")  # "conducted joint patrols along the border" (062)
+    elif lemma == "cleansing" and not any(c.lower_ in ("ethnic", "religious", "sectarian") for c in tok.children):
+        return None  # ethnic cleansing (CAMEO 203), not "a cleansing campaign for the streets"
     elif lemma == "riot" and tok.dep_ == "compound":
         return None  # "riot police", "riot gear": no riot
     elif lemma == "test" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_NOUNS | {"nuclear"}

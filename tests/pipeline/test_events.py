@@ -1053,3 +1053,13 @@ def test_events_ethnic_cleansing_and_genocide(extract_text):
     events = [(v["trigger"], v["type"]) for v in _events(rec)]
     assert ("cleansing", "ASSAULT") in events and ("genocide", "ASSAULT") in events  # CAMEO 203, 202
     assert sum(1 for t, _ in events if t == "cleansing") == 1  # street cleaning is no cleansing
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Iraq and Syria opened their border to trade.", [("opened", "COOPERATE")]),  # 061
+    ("Turkey opened its borders to Syrian refugees.", [("opened", "AID")]),  # 075
+    ("The two sides worked together to rebuild the bridge.", [("worked", "COOPERATE")]),  # 060
+    ("She worked at the ministry for ten years.", []),
+])
+def test_events_borders_opened_and_working_together(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

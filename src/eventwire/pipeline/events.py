@@ -235,7 +235,7 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
     "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
     "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
-    "disregard", "spurn", "lay", "express", "voice"}
+    "disregard", "spurn", "lay", "express", "voice", "work", "team"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -371,6 +371,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     lemmas = {o.lemma_.lower() for o in objects}
     measured = {t.lemma_.lower() for t in named}  # "the number of police"
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "work" and "together" in particles or lemma == "team" and "up" in particles:
+        return _made_trigger(lemma, "COOPERATE")  # "the two sides worked together", "teamed up" (CAMEO 060)
     if lemma in ("express", "voice") and lemmas & DISAPPROVAL:
         return _made_trigger(lemma, "ACCUSE")  # "expressed concern over the arrests": disapproval (CAMEO 111)
     if lemma == "extend" and lemmas & LENT:
@@ -1178,8 +1180,11 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
     if lemma in ("destroy", "dismantle", "decommission", "scrap") and args & ARSENALS and _own_object(tok):
         type_ = "RETREAT"  # "destroyed its chemical weapons stockpile": disarming (CAMEO 0873, RETREAT disarm)
-    if lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (
-            lemma != "open" or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+    opened_to = {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"}
+    if lemma == "open" and opened_to & (RESUMED_EXCHANGE | {"goods", "business", "investment", "investor"}):
+        type_ = "COOPERATE"  # "opened their border to trade": economic cooperation (CAMEO 061)
+    elif lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (lemma != "open" or opened_to):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
     if lemma == "rally" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
                                                        for c in tok.children):

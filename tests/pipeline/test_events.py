@@ -1063,3 +1063,12 @@ def test_events_ethnic_cleansing_and_genocide(extract_text):
 ])
 def test_events_borders_opened_and_working_together(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The Chinese foreign minister arrived in Moscow on Tuesday.", [("arrived", "CONSULT")]),  # a visit (042)
+    ("The king welcomed the Iraqi prime minister to Amman.", [("welcomed", "CONSULT")]),  # hosting (043)
+    ("The government welcomed the decision.", [("welcomed", "SUPPORT")]),
+])
+def test_events_visits_arrivals_and_welcomes(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

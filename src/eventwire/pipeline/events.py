@@ -235,7 +235,7 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
     "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
     "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
-    "disregard", "spurn", "lay", "express", "voice", "work", "team"}
+    "disregard", "spurn", "lay", "express", "voice", "work", "team", "arrive", "welcome"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -421,10 +421,14 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
         return _made_trigger(lemma, "CONSULT")  # "received the Iranian foreign minister": hosting a visit (043)
     if lemma == "tour" and any(o.ent_type_ in ("GPE", "LOC") for o in objects) or \
-            lemma in TRAVEL and _official(_subject(verb)) and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(p.ent_type_ == "GPE" for p in c.children)
-                for c in verb.children):
-        return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing": a visit (042)
+            lemma in TRAVEL | {"arrive"} and _official(_subject(verb)) and any(
+                c.dep_ == "prep" and c.lower_ in (("in", "at") if lemma == "arrive" else ("to",))
+                and any(p.ent_type_ == "GPE" for p in c.children) for c in verb.children):
+        return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing", "arrived in
+        # Moscow": a visit (042)
+    if lemma == "welcome" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in verb.children):
+        return _made_trigger(lemma, "CONSULT")  # "welcomed the Iraqi prime minister to Amman": hosting (043)
     if lemma == "take" and any(o.lemma_.lower() == "action" and any(c.lower_ == "military" or c.lemma_ == "armed"
                                                                    for c in o.subtree) for o in objects):
         return _made_trigger(lemma, "ASSAULT")  # "taking full-scale military action into enemy territory" (190)

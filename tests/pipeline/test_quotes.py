@@ -225,3 +225,11 @@ def test_quotes_findings_polls_and_pointing(extract_text):
         ("In", "the governor leads by three points"),
         ("pointed to", "the vote as an example of rising anger"),
     ]
+
+
+def test_quotes_question_cut_from_its_cue(extract_text):
+    # spaCy ends the sentence at '?"', leaving "Clinton said." a sentence of its own.
+    quotes = _quotes(extract_text("\u201cHow many times do we have to see this in our country?\u201d Clinton said. "
+                                  "\u201cIt is unbearable and it has to stop,\u201d she added."))
+    assert quotes[0] == ("direct", "Clinton", "said", "\u201cHow many times do we have to see this in our country?\u201d")
+    assert quotes[1][:3] == ("direct", "Clinton", "added")

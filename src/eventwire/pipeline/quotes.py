@@ -33,7 +33,7 @@ from ..model import Entity, Quote
 from .nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 REPORTING_VERBS = frozenset("""
 say tell add claim argue note write report announce state explain insist warn deny admit acknowledge believe
@@ -298,6 +298,15 @@ def _in_survey(prep: Token) -> bool:
         pobj.lemma_.lower() in SURVEYS and prep.head.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS
 
 
+def _quote_before(sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The quotation that ends right before a short sentence ("Clinton said.", "he asks."): spaCy ends a sentence
+    at a quotation's closing "?" or "!", cutting it from its cue."""
+    if len(sent) > 8:
+        return None
+    return next((q for q in quotes if sent.start_char - 3 <= q[1] <= sent.start_char and
+                 not text[q[1]:sent.start_char].strip()), None)
+
+
 def _finding(verb: Token, lemma: str) -> bool:
     """Whether a verb that is a cue only with a clause reports a finding all the same: a study, poll or judge that
     "shows" or "found" something ("a new poll shows Clinton ahead"), or someone who "pointed to" something."""
@@ -479,6 +488,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             content, kind = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)), "indirect"
         elif quote_in_sent and subj is not None:
             content, kind = quote_in_sent[0], "direct"
+        elif subj is not None and lemma in REPORTING_VERBS and (before := _quote_before(sent, quotes, text)):
+            content, kind = before, "direct"  # '"... in our country?" Clinton said.': split after the "?"
         else:
             continue
         source = _np_span(subj) if subj is not None else None

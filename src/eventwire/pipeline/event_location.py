@@ -171,6 +171,7 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
         out.append((place, feats))
         specifics.append(specific)
     rule = best[1] if best else None
+    _mark_nested([place for place, _ in out], [f for _, f in out], [kinds.get(p.start_char, "") for p, _ in out])
     if out:  # where each candidate stands among the others
         nearest = min(f["tree_distance"] for _, f in out)
         closest = min(f["token_distance"] for _, f in out)
@@ -181,6 +182,30 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
             feats["nearest_in_text"] = float(feats["token_distance"] == closest)
             feats["most_specific"] = float(specific == least)
     return out, rule
+
+
+NESTED_SPECIFICITY = {"": -1, **SPECIFICITY}  # a place no gazetteer knows is mostly a quarter or a village
+
+
+def _mark_nested(places: list[Span], feats: list[dict[str, float]], kinds: list[str]) -> None:
+    """Mark pairs of candidates told in one noun phrase, one inside the other: "the eastern Algiers suburb of Oued
+    Kniss", "Baghdad's neighbourhood of Hurriyah", "Madduvil area in Jaffna peninsula". The more specific of the
+    two (a place the gazetteer does not know counts as most specific) gets ``nested_inner``, the other
+    ``nested_outer``; the model weighs them."""
+    for i, a in enumerate(places):
+        for j in range(i + 1, len(places)):
+            b = places[j]
+            low, high = sorted((a.root, b.root), key=lambda t: len(ancestors(t)))
+            path = ancestors(high)
+            if low not in path or path.index(low) > 4 or any(
+                    t.pos_ in ("VERB", "AUX") for t in path[1:path.index(low)]):
+                continue  # not one noun phrase
+            si, sj = NESTED_SPECIFICITY.get(kinds[i], 1), NESTED_SPECIFICITY.get(kinds[j], 1)
+            if si == sj:
+                continue
+            inner, outer = (i, j) if si < sj else (j, i)
+            feats[inner]["nested_inner"] = 1.0
+            feats[outer]["nested_outer"] = 1.0
 
 
 def no_location_features(trigger: Span, candidates: list[tuple[Span, dict[str, float]]], rule: Span | None

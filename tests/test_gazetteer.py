@@ -89,3 +89,14 @@ def test_gazetteer_name_with_its_state_after_a_comma(gazetteer):
 def test_gazetteer_world_regions(gazetteer):
     for name in ("North Africa", "the Korean Peninsula", "Southeast Asia", "Central America"):
         assert gazetteer.best(name).kind == "region"
+
+
+def test_gazetteer_curated_regions_against_namesakes(gazetteer):
+    from eventwire.geo.resolve import Context, resolve
+
+    gaza = resolve("Gaza", gazetteer, Context())
+    assert (gaza.name, gaza.country) == ("Gaza Strip", "PSE")  # not Mozambique's Gaza province
+    assert resolve("the Pacific", gazetteer, Context()).kind == "region"  # not Pacific, Missouri
+    assert resolve("Sahel", gazetteer, Context()).country is None  # the region, not Burkina Faso's province
+    tigray = resolve("Tigray", gazetteer, Context())  # a region that is an admin-1 unit: the unit, with its id
+    assert (tigray.kind, tigray.country) == ("admin1", "ETH") and tigray.geonames_id

@@ -24,6 +24,10 @@ from .gazetteer import ALIAS, Gazetteer, Place, name_key
 KIND_PRIOR = {"country": 3.0, "demonym": 3.0, "region": 2.5, "admin1": 1.5, "city": 0.0, "admin2": -0.5}
 QUALITY_BONUS = {0: 1.0, 1: 0.3, 2: 0.0}
 POPULATION_WEIGHT = 0.7  # per power of ten
+# The regions and seas of eventwire's own table have no population; each is there because the press names it,
+# so it counts as a place of a million people (log10 = 6): "Gaza" is the Gaza Strip before Mozambique's Gaza
+# province, "the Atlantic" the ocean before Atlantic, Iowa.
+CURATED_REGION_PROMINENCE = 6.0
 IN_STORY_COUNTRY = 1.5
 DEMONYM_TOWN_MAX_POPULATION = 100_000
 IN_STORY_ADMIN1 = 2.5
@@ -81,7 +85,8 @@ class Context:
 
 def score(place: Place, ctx: Context, hint: str | None = None) -> float:
     s = KIND_PRIOR.get(place.kind, 0.0) + QUALITY_BONUS.get(place.quality, 0.0)
-    s += POPULATION_WEIGHT * math.log10(place.population + 1)
+    s += POPULATION_WEIGHT * (CURATED_REGION_PROMINENCE if place.kind == "region" and not place.population
+                              else math.log10(place.population + 1))
     if place.country and place.country in ctx.countries:
         s += IN_STORY_COUNTRY
     if place.kind in ("city", "admin2") and place.admin1 and place.admin1 in ctx.admin1:
@@ -101,6 +106,11 @@ def score(place: Place, ctx: Context, hint: str | None = None) -> float:
 def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -> list[Place]:
     """Candidates best first. Demonym records are left out: they resolve through their country."""
     usable = [c for c in candidates if c.kind != "demonym"]
+    # A curated region that is an admin-1 unit of its country by name (Tigray, Borno, Kashmir) is that unit,
+    # which has a GeoNames id; one that is not (the Gaza Strip, not Mozambique's Gaza province) stands.
+    units = [(c.country, name_key(c.name)) for c in usable if c.kind == "admin1"]
+    usable = [c for c in usable if not (c.kind == "region" and c.country and any(
+        country == c.country and name_key(c.name) in unit for country, unit in units))]
     namesake_countries = {c.country for c in usable if c.kind == "city" and c.quality <= ALIAS
                           and c.population >= NAMESAKE_CITY_MIN_POPULATION}
 

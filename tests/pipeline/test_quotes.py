@@ -231,5 +231,6 @@ def test_quotes_question_cut_from_its_cue(extract_text):
     # spaCy ends the sentence at '?"', leaving "Clinton said." a sentence of its own.
     quotes = _quotes(extract_text("\u201cHow many times do we have to see this in our country?\u201d Clinton said. "
                                   "\u201cIt is unbearable and it has to stop,\u201d she added."))
-    assert quotes[0] == ("direct", "Clinton", "said", "\u201cHow many times do we have to see this in our country?\u201d")
+    question = "\u201cHow many times do we have to see this in our country?\u201d"
+    assert quotes[0] == ("direct", "Clinton", "said", question)
     assert quotes[1][:3] == ("direct", "Clinton", "added")

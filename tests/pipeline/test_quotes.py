@@ -234,3 +234,9 @@ def test_quotes_question_cut_from_its_cue(extract_text):
     question = "\u201cHow many times do we have to see this in our country?\u201d"
     assert quotes[0] == ("direct", "Clinton", "said", question)
     assert quotes[1][:3] == ("direct", "Clinton", "added")
+
+
+def test_quotes_defending_ground_is_no_attribution(extract_text):
+    quotes = _quotes(extract_text("Nikitin said their raids forced Russia to divert troops to defend the border "
+                                  "regions. The minister defended the new law."))
+    assert [q[2] for q in quotes] == ["said", "defended"]

@@ -50,6 +50,8 @@ offer oppose reject welcome dismiss endorse propose recommend request push seek 
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 pledge vow promise echo mention describe characterize characterise label brand dub
 """.split())
+DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
+base bases country homeland capital front frontier""".split())
 # What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
 RAISED = frozenset("concern question doubt objection issue alarm possibility prospect point criticism "
                    "fear suspicion complaint".split())
@@ -462,6 +464,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     obj = prep  # the content starts at the preposition's object; the cue keeps "for"
             if obj is None and not refusal or obj is not None and lemma == "raise" and obj.lemma_.lower() not in RAISED:
                 continue
+            if obj is not None and lemma == "defend" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or
+                                                          obj.lemma_.lower() in DEFENDED_GROUND):
+                continue  # "to defend the border regions": fighting, not words
         if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
                 and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
             # "The museum, Mr. Obama said, would make visitors face ...": the governing clause is the content.

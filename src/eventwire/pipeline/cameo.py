@@ -54,12 +54,18 @@ def _words(tokens) -> list[tuple[str, str]]:
 
 
 def _after(verb: Token) -> list[Token]:
-    """Tokens of the verb's own clause to its right."""
-    skip: set[int] = set()
+    """The first tokens (``WINDOW``) of the verb's own clause to its right: its right dependents' subtrees, in order,
+    but for clauses of their own."""
+    out: list[Token] = []
     for child in verb.rights:
         if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-            skip.update(t.i for t in child.subtree)
-    return [t for t in verb.subtree if t.i > verb.i and t.i not in skip][:WINDOW]
+            continue
+        for t in child.subtree:
+            if t.i > verb.i:
+                out.append(t)
+                if len(out) == WINDOW:
+                    return out
+    return out
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
@@ -74,7 +80,10 @@ def match_cameo(verb: Token) -> CameoMatch | None:
     if not patterns:
         return None
     after = _words(_after(verb))
-    before = _words(verb.doc[max(verb.sent.start, verb.i - 5):verb.i])
+    start = verb.i  # up to five tokens back, not past the sentence start (Token.sent is slow)
+    while start > 0 and start > verb.i - 5 and not verb.doc[start].is_sent_start:
+        start -= 1
+    before = _words(verb.doc[start:verb.i])
     light = verb.lemma_.lower() in LIGHT_VERBS
     for p in patterns:
         if p.particle and not _has_particle(verb, p.particle):

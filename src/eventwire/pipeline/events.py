@@ -709,7 +709,10 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
     entity_chars = set(resolver.by_char)
     place_by_char = {s: p for p in places for s, _ in p.mentions}
     place_spans = [doc.char_span(s, e, alignment_mode="expand") for p in places for s, e in p.mentions]
-    place_spans = [s for s in place_spans if s is not None]
+    spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
+    for span in place_spans:
+        if span is not None:
+            spans_by_sent.setdefault(span.sent.start, []).append(span)
     story_year = int(published.date[:4]) if published is not None else None
     # Per-document work done once: the clause head of each date, each sentence's counts.
     date_clause = {}
@@ -852,7 +855,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         source = quote.speaker if quote is not None else None
         first = _hyphen_start(tok)
         trigger_span = doc[first.i:tok.i + 1]
-        chosen = choose_location(trigger_span, [s for s in place_spans if s.sent.start == sent.start], kinds)
+        chosen = choose_location(trigger_span, spans_by_sent.get(sent.start, []), kinds)
         place = place_by_char.get(chosen.start_char) if chosen is not None else None
         if place is None and type_ == "MOBILIZE":
             # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced

@@ -295,9 +295,11 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 def _in_survey(prep: Token) -> bool:
     """A sentence that opens on the poll or survey it reports: "In the latest poll, Clinton leads by 3 points"
     (not "In a poll, the firm said ...": the reporting verb is the cue there)."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i != prep.sent.start:
+        return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return prep.lower_ == "in" and prep.i == prep.sent.start and prep.dep_ == "prep" and pobj is not None and \
-        pobj.lemma_.lower() in SURVEYS and prep.head.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS
+    return pobj is not None and pobj.lemma_.lower() in SURVEYS and \
+        prep.head.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS
 
 
 def _quote_before(sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:

@@ -1072,3 +1072,13 @@ def test_events_borders_opened_and_working_together(extract_text, text, events):
 ])
 def test_events_visits_arrivals_and_welcomes(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Iran trained Houthi fighters in Yemen.", [("trained", "AID")]),  # military aid (CAMEO 072)
+    ("Indian and French troops trained together in Rajasthan.", [("trained", "COOPERATE")]),  # 062
+    ("Syria joined the chemical weapons convention.", [("joined", "SUPPORT")]),  # acceding, as signing (057)
+    ("The former general joined the opposition party.", []),
+])
+def test_events_training_and_joining(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

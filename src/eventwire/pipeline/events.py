@@ -62,6 +62,8 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 AGREEMENT_NOUNS = frozenset("agreement deal pact accord treaty memorandum protocol".split())
+TRAINEES = frozenset("""fighter troop soldier pilot army force police policeman officer militia rebel militant
+recruit commando sniper guard unit""".split())
 SIGN_VERBS = frozenset("sign reach conclude strike ink seal finalize finalise clinch agree".split())
 REFUSING = frozenset({"refuse", "decline", "reject"})
 NATURAL_FORCES = frozenset("flood flooding storm cyclone hurricane typhoon earthquake quake tsunami landslide "
@@ -1203,6 +1205,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = "PROTEST"  # "joined protests", "participated in what organizers called a Peaceful March"
         elif lemma == "participate":
             return None  # taking part in anything else is told by what it is ("participated in talks")
+        elif lemma == "join" and args & (AGREEMENT_NOUNS | {"convention"}):
+            type_ = "SUPPORT"  # "joined the chemical weapons convention": acceding to a treaty, as signing (057)
+        elif lemma == "join" and args & {"party"}:
+            return None  # "the general joined the opposition party": a career, no event between actors
+    if lemma == "train" and tok.pos_ == "VERB" and args & TRAINEES and not any(
+            c.lower_ in ("together", "jointly") or c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        type_ = "AID"  # "Iran trained Houthi fighters": military aid (CAMEO 072); training together COOPERATE (062)
     if type_ in ("ASSAULT", "COERCE") and tok.pos_ == "VERB" and _rioters(_subject(tok)):
         type_ = "PROTEST"  # "demonstrators stormed the parliament", "angry villagers torched the police station"
     if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):

@@ -101,3 +101,13 @@ def test_places_a_proper_noun_ner_calls_a_nationality_is_a_place_the_gazetteer_k
     assert _places(rec)["Aleppo"].country == "SYR"
     rec = extract_text("Kurdish fighters and Shiite militias attacked the village.")  # adjectives stay groups
     assert not {"Kurdish", "Shiite"} & set(_places(rec))
+
+
+def test_places_named_inside_organisation_names(extract_text):
+    text = ("Flu cases rose across Texas this year. There were 1,981 cases, according to the Texas Department of "
+            "State Health Services. The Ohio State Buckeyes won on Saturday.")
+    rec = extract_text(text)
+    texas = next(p for p in rec.places if p.name == "Texas")
+    # the mention inside the agency's name counts; Ohio, named only inside a team's name, adds no place
+    assert [text[s:e] for s, e in texas.mentions] == ["Texas", "Texas"] and texas.mentions[1][0] > 60
+    assert not any(p.name == "Ohio" for p in rec.places)

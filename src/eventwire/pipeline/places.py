@@ -50,9 +50,10 @@ def region_hint(text: str, end: int) -> str | None:
 def _place_mentions(doc: Doc, entities: list[Entity]) -> list[tuple[Entity, list[tuple[int, int]]]]:
     out = []
     text = doc_text(doc)
+    inside = _places_inside_names(text, entities)
     for ent in entities:
         if ent.type in PLACE_TYPES:
-            out.append((ent, list(ent.mentions)))
+            out.append((ent, sorted([*ent.mentions, *inside.get(ent.id, [])])))
         elif ent.type == "NORP" and ent.country:
             spans = []
             for s, e in ent.mentions:
@@ -61,6 +62,31 @@ def _place_mentions(doc: Doc, entities: list[Entity]) -> list[tuple[Entity, list
                     spans.append((s, e))
             if spans:
                 out.append((ent, spans))
+    return out
+
+
+def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:
+    """Mentions of the story's places inside the names of its organisations and facilities ("according to the
+    Texas Department of State Health Services" in a story that names Texas; "the University of Ohio"), by the
+    place entity's id: a place named is a place mentioned, as geoparsing corpora count it. Only places the story
+    also names on their own are taken, so an organisation's name alone never adds a place."""
+    names = {}
+    for ent in entities:
+        if ent.type in PLACE_TYPES:
+            for name in (ent.name, *ent.aliases):
+                if len(name) > 1 and name[0].isupper():
+                    names.setdefault(name, ent.id)
+    if not names:
+        return {}
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w])")
+    out: dict[str, list[tuple[int, int]]] = {}
+    for ent in entities:
+        if ent.type not in ("ORG", "FAC"):
+            continue
+        for s, e in ent.mentions:
+            for m in pattern.finditer(text, s, e):
+                out.setdefault(names[m.group(1)], []).append((m.start(), m.end()))
     return out
 
 

@@ -100,3 +100,10 @@ def test_gazetteer_curated_regions_against_namesakes(gazetteer):
     assert resolve("Sahel", gazetteer, Context()).country is None  # the region, not Burkina Faso's province
     tigray = resolve("Tigray", gazetteer, Context())  # a region that is an admin-1 unit: the unit, with its id
     assert (tigray.kind, tigray.country) == ("admin1", "ETH") and tigray.geonames_id
+
+
+def test_gazetteer_abbreviation_without_its_last_period(gazetteer):
+    from eventwire.geo.resolve import Context, resolve
+
+    # "SOUTH CHARLESTON, W.Va. --": the mention may end before the abbreviation's last period
+    assert resolve("W.Va", gazetteer, Context()).name == "West Virginia"

@@ -157,6 +157,8 @@ def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = No
     """The best place for ``name``, or None when the gazetteer has no candidate. A name with its state or country
     after a comma ("Washington, D.C.", "Paris, Texas", "Vancouver, BC") is its first part, inside the second."""
     candidates = gazetteer.lookup(name)
+    if not candidates and "." in name and not name.endswith("."):
+        candidates = gazetteer.lookup(name + ".")  # "W.Va" with its last period read as the sentence's
     if not candidates and name.count(",") == 1:
         head, tail = (part.strip() for part in name.split(","))
         within = gazetteer.best(tail, frozenset({"country", "admin1"})) or gazetteer.best(tail)  # "D.C."

@@ -409,7 +409,7 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "refused food": hunger strike (142)
     if lemma in ("stop", "cease", "abandon") and any(stops := _halted(verb, lemmas | measured)):
         # "stopped shelling the city" (087), "stopped its crackdown on dissidents" (0811); typed by the halting
-        # rule of _event_type
+        # rule of _reading
         return _made_trigger(lemma, "RETREAT" if stops[0] else "CONCEDE")
     if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & {"publication", "broadcast", "broadcasting"}:
         return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication": censorship (PLOVER

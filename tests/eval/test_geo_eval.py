@@ -71,3 +71,11 @@ def test_event_location_held_out_fold_is_stable():
     share = sum(held_out(i) for i in ids) / len(ids)
     assert 0.15 < share < 0.25  # one fold of five
     assert [held_out(i) for i in ids[:50]] == [held_out(i) for i in ids[:50]]  # a hash, not a random draw
+
+
+def test_geo_continent_adjectives_are_scored_as_their_continent(gazetteer):
+    from eventwire.eval.geo import _continent
+
+    assert _continent(gazetteer, "European").geonames_id == 6255148  # Europe, as LGL and GeoWebNews mark it
+    assert _continent(gazetteer, "African").name == "Africa"
+    assert _continent(gazetteer, "Russian") is None  # a nationality is scored as its country instead

@@ -177,6 +177,12 @@ def _find_file(path: Path, fmt: str) -> Path:
 DEMONYM_TOPONYMS = frozenset({"lgl", "gwn"})
 
 
+def _continent(gazetteer, adjective: str):
+    """The continent an adjective names ("European" → Europe), from the gazetteer's GeoNames continents, or None."""
+    best = gazetteer.best(adjective, frozenset({"region"}))
+    return best if best is not None and best.geonames_id and best.country is None else None
+
+
 def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str | None = None,
                  limit: int | None = None) -> EvalResult:
     """Score eventwire's geoparsing on one of the XML corpora (``fmt``: lgl, gwn or geovirus)."""
@@ -230,9 +236,12 @@ def evaluate_geo(fmt: str, path: str, *, nlp=None, gazetteer=None, patches: str 
             # eventwire's demonym entities carry that country, so they are scored as such.
             taken = {(s, e) for s, e, _ in pred_mentions}
             for ent in entities:
-                country = gazetteer.country(ent.country) if ent.type == "NORP" and ent.country else None
-                if country is not None:
-                    pred_mentions += [(s, e, country) for s, e in ent.mentions if (s, e) not in taken]
+                if ent.type != "NORP":
+                    continue
+                # a nationality is its country; a continent's adjective ("European", "African") its continent
+                place = gazetteer.country(ent.country) if ent.country else _continent(gazetteer, ent.name)
+                if place is not None:
+                    pred_mentions += [(s, e, place) for s, e in ent.mentions if (s, e) not in taken]
             pred_mentions.sort(key=lambda m: m[0])
         gold = [t for t in doc_t.toponyms if t.lat is not None]
         e2e["gold"] += len(gold)

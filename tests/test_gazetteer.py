@@ -107,3 +107,15 @@ def test_gazetteer_abbreviation_without_its_last_period(gazetteer):
 
     # "SOUTH CHARLESTON, W.Va. --": the mention may end before the abbreviation's last period
     assert resolve("W.Va", gazetteer, Context()).name == "West Virginia"
+
+
+def test_gazetteer_sites_are_placed_in_the_storys_town(gazetteer):
+    from eventwire.geo.resolve import Context, resolve_story
+
+    toponyms = [(("Gaza City",), None), (("Al-Shifa Hospital",), None), (("Gaza City",), None),
+                (("Brands Hatch",), None), (("Omar Mukhtar Street",), None)]
+    town, hospital, _, other, street = resolve_story(toponyms, gazetteer, Context())
+    assert hospital.kind == "site" and hospital.geonames_id is None
+    assert (hospital.lat, hospital.lon, hospital.country) == (town.lat, town.lon, "PSE")
+    assert other is None and street is None  # neither name says it is a building or a site
+    assert resolve_story([(("Al-Shifa Hospital",), None)], gazetteer, Context()) == [None]  # no town: no guess

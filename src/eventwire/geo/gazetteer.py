@@ -26,8 +26,8 @@ __all__ = ["ALIAS", "DERIVED", "OWN", "Gazetteer", "Place", "load_gazetteer", "n
 INDEX_VERSION = 8
 """Bump when the build changes, so that stale caches are rebuilt."""
 
-Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2"]
-KIND_RANK = {"country": 0, "demonym": 1, "region": 2, "admin1": 3, "city": 4, "admin2": 5}
+Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2", "site"]
+KIND_RANK = {"country": 0, "demonym": 1, "region": 2, "admin1": 3, "city": 4, "admin2": 5, "site": 6}
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,10 @@ PASSES = 2
 # "Freestone County": Texas), when two or more do. Chosen on all of LGL and GeoWebNews: acc@161 LGL / GWN 0.780 /
 # 0.727 without, 0.788 / 0.730 at 0.3, 0.790 / 0.730 at 0.5, 0.792 / 0.730 at 0.75, 0.793 / 0.725 at 1.0.
 SHARED_ADMIN1 = 0.5
+# The last word of a site's name: a street, a building, a campus ("Royal Street", "Barclays Center").
+SITE_WORDS = frozenset("""square plaza bridge center centre hospital university college school academy stadium arena
+airport park station church mosque temple cathedral hotel mall market building tower prison jail estate campus museum
+library courthouse theatre theater""".split())
 HINTED_KIND = 4.0  # "X region" and an admin-1 candidate
 CITY_WHEN_REGION_HINTED = -1.0
 # An admin unit that shares its name with a large city of its country (Bamako, Kyiv Oblast, New York, Belgorod
@@ -137,7 +141,24 @@ def resolve_story(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer:
         for (names, _hint), place in zip(toponyms, resolved, strict=True):
             if place is not None:
                 ctx.learn(names[0], place)
-    return resolved
+    return _place_sites(toponyms, resolved)
+
+
+def _place_sites(toponyms: list[tuple[tuple[str, ...], str | None]], resolved: list[Place | None]
+                 ) -> list[Place | None]:
+    """Streets, buildings and other sites no gazetteer has ("Royal Street", "Barclays Center", "Manila
+    Cathedral") are placed in the story's town: the city its toponyms name most often (the first on a tie), at that
+    town's point, with no GeoNames id of their own. None stays None when the story names no town."""
+    towns = [p for p in resolved if p is not None and p.kind == "city"]
+    if not towns:
+        return resolved
+    town = max(towns, key=lambda p: (sum(q.id == p.id for q in towns), -towns.index(p)))
+    out = list(resolved)
+    for k, ((names, _hint), place) in enumerate(zip(toponyms, resolved, strict=True)):
+        last = names[0].split()[-1].lower().rstrip(".") if names[0].split() else ""
+        if place is None and len(names[0].split()) > 1 and last in SITE_WORDS:
+            out[k] = Place(names[0], "site", town.country, 0, None, town.lat, town.lon, town.admin1, ALIAS, 0)
+    return out
 
 
 def _shared_admin1(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer: Gazetteer) -> set[tuple[str, str]]:

@@ -31,8 +31,9 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _BRIDGE = re.compile(
     r"^(?:\s*(?:,|and|&|border|frontier|southern|northern|eastern|western|central|[A-Z][\w'’-]+))*\s*$")
 
-FEATURE = {"country": "country", "admin1": "admin1", "city": "city", "region": "region", "admin2": "other"}
-PRECISION = {"city": 1, "admin2": 2, "region": 3, "admin1": 3, "country": 4}
+FEATURE = {"country": "country", "admin1": "admin1", "city": "city", "region": "region", "admin2": "other",
+           "site": "other"}
+PRECISION = {"site": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3, "country": 4}  # a site: in its town
 
 
 def region_hint(text: str, end: int) -> str | None:

@@ -240,3 +240,10 @@ def test_quotes_defending_ground_is_no_attribution(extract_text):
     quotes = _quotes(extract_text("Nikitin said their raids forced Russia to divert troops to defend the border "
                                   "regions. The minister defended the new law."))
     assert [q[2] for q in quotes] == ["said", "defended"]
+
+
+def test_quotes_no_content_in_addressees_dates_or_relative_pronouns(extract_text):
+    quotes = _quotes(extract_text(
+        "The minister was speaking to reporters in Brussels. The envoy spoke Thursday. The party rejected what "
+        "the minister described as a betrayal."))
+    assert not [q for q in quotes if q[2] in ("speaking to", "spoke", "described")]

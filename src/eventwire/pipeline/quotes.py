@@ -42,6 +42,8 @@ declare assert contend maintain stress emphasize emphasise remark comment observ
 testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
 assure repeat reiterate caution signal acknowledge learn hear read mention
 """.split())  # not vow, promise, pledge, threaten: commitments are events (future status), not claims
+# Speech verbs whose "to" names whom they address, not what they say ("speaking to reporters").
+ADDRESSING = frozenset("speak talk write tweet post testify comment complain boast brag joke lecture".split())
 # Verbs of stance and demand: attributions in PARC/PolNeAR too ("called for a ban", "criticized the plan",
 # "wants talks"); their content may be an object or a prepositional phrase rather than a clause.
 STANCE_VERBS = frozenset("""
@@ -458,8 +460,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             names = [c for c in tok.children if c.dep_ == "oprd"] if lemma == "call" else []
             # "called Oz a quack", "which Tim Cook called 'total political crap'": the name given is the content
             obj = names[-1] if names else next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            if obj is not None and (obj.tag_ in ("WP", "WDT") or obj.ent_type_ in ("DATE", "TIME")):
+                obj = None  # "what the party described as ...", "spoke Thursday": no content there
             if obj is None:
-                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not (
+                    c.lower_ == "to" and lemma in ADDRESSING)), None)  # "speaking to reporters": the addressee
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None \
                     else None  # "called for a ban", "called for reducing the rate"
                 if obj is not None:

@@ -1082,3 +1082,13 @@ def test_events_visits_arrivals_and_welcomes(extract_text, text, events):
 ])
 def test_events_training_and_joining(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The emir expressed his support for Sudan.", [("expressed", "SUPPORT")]),  # 051
+    ("The president expressed his deepest respect for China's sovereignty.", [("expressed", "SUPPORT")]),
+    ("Attitudes expressed on social media are full of tensions.", []),  # CAMEO's "express" default (110) unused
+    ("Europeans can no longer take U.S. protection for granted.", []),
+])
+def test_events_what_is_expressed_and_taken_for_granted(extract_text, text, events):
+    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events

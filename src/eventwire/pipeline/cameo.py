@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "csubj"})
-# Light verbs mean little without their object: their dictionary default ("take" → 171, seize) is not used, only
-# their patterns ("take * territory" → 192).
+# Light verbs mean little without their object: their dictionary default ("take" → 171, seize; "express" → 110,
+# disapprove, whatever is expressed) is not used, only their patterns ("take * territory" → 192).
 LIGHT_VERBS = frozenset("take make give get have go come put set hold keep do run see move turn bring open leave "
-                        "carry lay draw play stand let send".split())
+                        "carry lay draw play stand let send express voice".split())
 WINDOW = 12
 
 

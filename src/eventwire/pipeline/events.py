@@ -224,6 +224,8 @@ VIOLATING = frozenset("violate breach break".split())
 TRUCES = frozenset("ceasefire truce armistice".split())
 DISAPPROVAL = frozenset("""concern outrage dismay alarm displeasure anger indignation disappointment disapproval
 objection reservation""".split())
+APPROVAL = frozenset("""support backing solidarity respect gratitude appreciation condolence condolences sympathy
+admiration confidence""".split())
 # Who protests for a state (with OFFICIALS): a formal complaint (CAMEO 114, ACCUSE), not a demonstration.
 OFFICIALDOM = frozenset("""government ministry embassy administration office department spokesman spokeswoman
 spokesperson cabinet state country""".split())
@@ -377,6 +379,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         return _made_trigger(lemma, "COOPERATE")  # "the two sides worked together", "teamed up" (CAMEO 060)
     if lemma in ("express", "voice") and lemmas & DISAPPROVAL:
         return _made_trigger(lemma, "ACCUSE")  # "expressed concern over the arrests": disapproval (CAMEO 111)
+    if lemma in ("express", "voice") and lemmas & APPROVAL:
+        return _made_trigger(lemma, "SUPPORT")  # "expressed his support for Sudan", "deepest respect" (CAMEO 051)
     if lemma == "extend" and lemmas & LENT:
         return _made_trigger(lemma, "AID")  # "extended credit to the government" (071)
     if lemma == "find" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in ("guilty", "liable")
@@ -1024,6 +1028,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
     if lemma in GIVING and args & {"intelligence", "information", "data", "evidence"} and not args & AID_GOODS:
         type_ = "COOPERATE"  # "gave account information to the Indian government": shared intelligence (064)
+    if lemma == "grant" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for":
+        return None  # "take protection for granted": no grant
     if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
         return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
     if lemma == "send":

@@ -1092,3 +1092,7 @@ def test_events_training_and_joining(extract_text, text, events):
 ])
 def test_events_what_is_expressed_and_taken_for_granted(extract_text, text, events):
     assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+
+
+def test_events_placing_a_figure_is_no_mobilisation(extract_text):
+    assert not _events(extract_text("The consultancy places the 2017 revenue at $2 billion."))

@@ -1012,7 +1012,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in EASING
             or type_ in ("CONSULT", "COOPERATE") and tok.head.lemma_.lower() in SEVERING):
         return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
-    if lemma == "place" and type_ != "MOBILIZE":
+    if lemma == "place" and (trig is None or trig.pos != "phrase"):
         return None
     if tok.pos_ == "NOUN" and lemma in DRILLS and _joint(tok):
         type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)

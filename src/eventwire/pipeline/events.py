@@ -427,7 +427,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
         return _made_trigger(lemma, "CONSULT")  # "received the Iranian foreign minister": hosting a visit (043)
     if lemma == "tour" and any(o.ent_type_ in ("GPE", "LOC") for o in objects) or \
-            lemma in TRAVEL | {"arrive"} and _official(_subject(verb)) and any(
+            (lemma in TRAVEL and _official(_subject(verb)) or lemma == "arrive" and _subject(verb) is not None
+             and _subject(verb).lemma_.lower() in OFFICIALS) and any(
                 c.dep_ == "prep" and c.lower_ in (("in", "at") if lemma == "arrive" else ("to",))
                 and any(p.ent_type_ == "GPE" for p in c.children) for c in verb.children):
         return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing", "arrived in

@@ -57,13 +57,13 @@ base bases country homeland capital front frontier""".split())
 # What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
 RAISED = frozenset("concern question doubt objection issue alarm possibility prospect point criticism "
                    "fear suspicion complaint".split())
-COMMITTING = frozenset("pledge vow promise".split())
+COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to continue their raids"
 # Reporting verbs whose noun object is what was said when no clause follows: "noted the rule", "denied the
 # allegations", "confirmed the deal" (not "said", "told", "asked": their object is no content, or the addressee).
 OBJECT_REPORTING = frozenset("""
 note mention confirm reveal acknowledge deny recall announce predict estimate admit disclose repeat reiterate
 stress emphasize emphasise dispute allege report concede
-""".split())  # commitments: "vowed to continue their raids"
+""".split())
 # Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
 CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
 accusation accusations assertion assertions argument arguments warning warnings promise promises pledge pledges
@@ -297,7 +297,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 def _in_survey(prep: Token) -> bool:
     """A sentence that opens on the poll or survey it reports: "In the latest poll, Clinton leads by 3 points"
     (not "In a poll, the firm said ...": the reporting verb is the cue there)."""
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i != prep.sent.start:
+    if prep.lower_ != "in" or prep.dep_ != "prep" or not prep.is_sent_start:
         return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return pobj is not None and pobj.lemma_.lower() in SURVEYS and \

@@ -43,7 +43,8 @@ PASSES = 2
 # "Freestone County": Texas), when two or more do. Chosen on all of LGL and GeoWebNews: acc@161 LGL / GWN 0.780 /
 # 0.727 without, 0.788 / 0.730 at 0.3, 0.790 / 0.730 at 0.5, 0.792 / 0.730 at 0.75, 0.793 / 0.725 at 1.0.
 SHARED_ADMIN1 = 0.5
-# The last word of a site's name: a street, a building, a campus ("Royal Street", "Barclays Center").
+# The last word of a site's name: a building, a square, a campus ("Barclays Center", "Al-Shifa Hospital"; not
+# streets, which LGL does not mark as places).
 SITE_WORDS = frozenset("""square plaza bridge center centre hospital university college school academy stadium arena
 airport park station church mosque temple cathedral hotel mall market building tower prison jail estate campus museum
 library courthouse theatre theater""".split())
@@ -146,8 +147,8 @@ def resolve_story(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer:
 
 def _place_sites(toponyms: list[tuple[tuple[str, ...], str | None]], resolved: list[Place | None]
                  ) -> list[Place | None]:
-    """Streets, buildings and other sites no gazetteer has ("Royal Street", "Barclays Center", "Manila
-    Cathedral") are placed in the story's town: the city its toponyms name most often (the first on a tie), at that
+    """Buildings and other sites no gazetteer has ("Barclays Center", "Manila Cathedral", "Al-Shifa Hospital")
+    are placed in the story's town: the city its toponyms name most often (the first on a tie), at that
     town's point, with no GeoNames id of their own. None stays None when the story names no town."""
     towns = [p for p in resolved if p is not None and p.kind == "city"]
     if not towns:

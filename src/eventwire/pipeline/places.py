@@ -87,7 +87,8 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
             continue
         for s, e in ent.mentions:
             for m in pattern.finditer(text, s, e):
-                out.setdefault(names[m.group(1)], []).append((m.start(), m.end()))
+                if names[m.group(1)] != ent.id:  # a facility's own name is no place inside it
+                    out.setdefault(names[m.group(1)], []).append((m.start(), m.end()))
     return out
 
 

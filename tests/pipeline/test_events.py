@@ -1096,3 +1096,19 @@ def test_events_what_is_expressed_and_taken_for_granted(extract_text, text, even
 
 def test_events_placing_a_figure_is_no_mobilisation(extract_text):
     assert not _events(extract_text("The consultancy places the 2017 revenue at $2 billion."))
+
+
+@pytest.mark.parametrize("text", [
+    "It is necessary for India to demonstrate its commitment to Mauritius.",  # showing, no protest
+    "Taiwan has to come up with a way to reach full manning levels.",
+    "The Japanese are friendly and accepting, Chin said.",
+])
+def test_events_showing_devising_and_qualities_are_no_events(extract_text, text):
+    assert not _events(extract_text(text))
+
+
+def test_events_a_suggestion_that_claims_is_no_proposal(extract_text):
+    claims = _events(extract_text("Others suggest the bombing was a plot by France."))
+    assert "suggest" not in [v["trigger"] for v in claims]
+    proposal = _events(extract_text("The minister suggested that the talks resume next week."))
+    assert ("suggested", "REQUEST") in [(v["trigger"], v["type"]) for v in proposal]

@@ -1031,6 +1031,16 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "COOPERATE"  # "gave account information to the Indian government": shared intelligence (064)
     if lemma == "grant" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for":
         return None  # "take protection for granted": no grant
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+        return None  # "demonstrate its commitment", "the results demonstrate that": showing, no protest
+    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None  # "come up with a way": no visit
+    if tok.tag_ == "VBG" and tok.dep_ in ("conj", "acomp") and tok.head.pos_ == "ADJ":
+        return None  # "friendly and accepting": a quality, no event
+    indicative = [c for c in tok.children if c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are")]
+    if lemma == "suggest" and any(not any(a.dep_ == "aux" and a.lower_ in ("should", "must", "would")
+                                          for a in c.children) for c in indicative):
+        return None  # "others suggest the bombing was a plot": a claim, not a proposal (CAMEO 03, 02)
     if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
         return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
     if lemma == "send":

@@ -1112,3 +1112,12 @@ def test_events_a_suggestion_that_claims_is_no_proposal(extract_text):
     assert "suggest" not in [v["trigger"] for v in claims]
     proposal = _events(extract_text("The minister suggested that the talks resume next week."))
     assert ("suggested", "REQUEST") in [(v["trigger"], v["type"]) for v in proposal]
+
+
+@pytest.mark.parametrize("text", [
+    "Goldfein said he was unable to provide additional details.",
+    "Countries must sharply increase spending to meet the targets.",
+    "We also have challenges when it comes to geographic inequities.",
+])
+def test_events_details_targets_and_idioms_are_no_events(extract_text, text):
+    assert not _events(extract_text(text))

@@ -226,6 +226,10 @@ DISAPPROVAL = frozenset("""concern outrage dismay alarm displeasure anger indign
 objection reservation""".split())
 APPROVAL = frozenset("""support backing solidarity respect gratitude appreciation condolence condolences sympathy
 admiration confidence""".split())
+# What is met that is no one to meet ("meet the targets"), and particulars given that are no aid.
+GOALS = frozenset("""target goal need deadline requirement expectation standard criterion criteria obligation quota
+benchmark threshold""".split())
+PARTICULARS = frozenset("detail details comment explanation figure number update timeline breakdown estimate".split())
 # Who protests for a state (with OFFICIALS): a formal complaint (CAMEO 114, ACCUSE), not a demonstration.
 OFFICIALDOM = frozenset("""government ministry embassy administration office department spokesman spokeswoman
 spokesperson cabinet state country""".split())
@@ -1033,8 +1037,13 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "take protection for granted": no grant
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
         return None  # "demonstrate its commitment", "the results demonstrate that": showing, no protest
-    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-        return None  # "come up with a way": no visit
+    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" or c.dep_ == "nsubj" and c.lower_ == "it"
+                               for c in tok.children):
+        return None  # "come up with a way", "when it comes to": no visit
+    if lemma == "meet" and args & GOALS:
+        return None  # "to meet the targets", "met the deadline": no meeting
+    if lemma in ("provide", "give", "offer") and args & PARTICULARS and not args & AID_GOODS:
+        return None  # "unable to provide additional details": no aid
     if tok.tag_ == "VBG" and tok.dep_ in ("conj", "acomp") and tok.head.pos_ == "ADJ":
         return None  # "friendly and accepting": a quality, no event
     indicative = [c for c in tok.children if c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are")]

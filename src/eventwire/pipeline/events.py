@@ -1046,9 +1046,10 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "unable to provide additional details": no aid
     if tok.tag_ == "VBG" and tok.dep_ in ("conj", "acomp") and tok.head.pos_ == "ADJ":
         return None  # "friendly and accepting": a quality, no event
-    indicative = [c for c in tok.children if c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are")]
-    if lemma == "suggest" and any(not any(a.dep_ == "aux" and a.lower_ in ("should", "must", "would")
-                                          for a in c.children) for c in indicative):
+    if lemma == "suggest" and any(
+            c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are") and not any(
+                a.dep_ == "aux" and a.lower_ in ("should", "must", "would") for a in c.children)
+            for c in tok.children):
         return None  # "others suggest the bombing was a plot": a claim, not a proposal (CAMEO 03, 02)
     if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
         return None  # "granted diplomatic recognition to Kosovo": the recognition is the event

@@ -111,3 +111,12 @@ def test_places_named_inside_organisation_names(extract_text):
     # the mention inside the agency's name counts; Ohio, named only inside a team's name, adds no place
     assert [text[s:e] for s, e in texas.mentions] == ["Texas", "Texas"] and texas.mentions[1][0] > 60
     assert not any(p.name == "Ohio" for p in rec.places)
+
+
+def test_places_a_state_ner_took_for_a_person_and_a_dateline_place_inside_a_name(extract_text):
+    rec = extract_text("ALLENDALE, N.J. - The show was coordinated by the Allendale Woman's Club. "
+                       "\u201cIt has not taken any concrete steps,\u201d Tamil Nadu contended.")
+    by_name = {p.name: p for p in rec.places}
+    assert "Tamil Nādu" in by_name or "Tamil Nadu" in by_name  # NER says PERSON; a state's own name wins
+    allendale = next(p for p in rec.places if p.name.lower() == "allendale")
+    assert len(allendale.mentions) == 2  # the dateline's ALLENDALE and the club's Allendale

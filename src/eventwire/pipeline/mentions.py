@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import Gazetteer, Place
+from ..geo.gazetteer import OWN, Gazetteer, Place
 from .nlp import doc_text
 
 if TYPE_CHECKING:
@@ -290,7 +290,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if m.label == "PERSON":
                 relabel = (len(span) == 1 and span.text.lower() not in person_tokens and
                            (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION
-                            or _in_place_context(span)))
+                            or _in_place_context(span))
+                           # "Tamil Nadu said": a state's or a country's own name of two words or more
+                           or len(span) > 1 and kind in ("country", "admin1") and best.quality == OWN)
             else:
                 relabel = kind != "demonym" or m.label in RELABEL_ONLY
             if relabel:

@@ -76,19 +76,20 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
         if ent.type in PLACE_TYPES:
             for name in (ent.name, *ent.aliases):
                 if len(name) > 1 and name[0].isupper():
-                    names.setdefault(name, ent.id)
+                    names.setdefault(name.lower(), ent.id)  # "ALLENDALE, N.J." in a dateline; "Allendale" inside
     if not names:
         return {}
     pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w])")
+                         + r")(?![\w])", re.IGNORECASE)
     out: dict[str, list[tuple[int, int]]] = {}
     for ent in entities:
         if ent.type not in ("ORG", "FAC"):
             continue
         for s, e in ent.mentions:
             for m in pattern.finditer(text, s, e):
-                if names[m.group(1)] != ent.id:  # a facility's own name is no place inside it
-                    out.setdefault(names[m.group(1)], []).append((m.start(), m.end()))
+                place = names[m.group(1).lower()]
+                if place != ent.id and m.group(1)[0].isupper():  # a facility's own name is no place inside it
+                    out.setdefault(place, []).append((m.start(), m.end()))
     return out
 
 

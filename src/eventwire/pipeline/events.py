@@ -155,7 +155,7 @@ raid assault campaign violence war insurgency""".split())
 # A state's repression: ending it eases restrictions on political freedoms (CAMEO 0811, CONCEDE).
 REPRESSION = frozenset("crackdown repression persecution arrest detention harassment censorship".split())
 # What makes a strike an armed one ("air strikes", "drone strikes"), not a labour strike.
-ARMED_STRIKES = frozenset("air missile drone rocket artillery military naval".split())
+ARMED_STRIKES = frozenset("air missile drone rocket artillery military naval precision retaliatory".split())
 # What one withdraws from when the withdrawal is a sanction (PLOVER SANCTION withdraw: "a country withdraws itself
 # from an organization, treaty, or group"), not a retreat from ground.
 WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
@@ -431,8 +431,8 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
         return _made_trigger(lemma, "CONSULT")  # "received the Iranian foreign minister": hosting a visit (043)
     if lemma == "tour" and any(o.ent_type_ in ("GPE", "LOC") for o in objects) or \
-            (lemma in TRAVEL and _official(_subject(verb)) or lemma == "arrive" and _subject(verb) is not None
-             and _subject(verb).lemma_.lower() in OFFICIALS) and any(
+            (lemma in TRAVEL and _official(subj := _subject(verb)) or lemma == "arrive" and
+             (subj := _subject(verb)) is not None and subj.lemma_.lower() in OFFICIALS) and any(
                 c.dep_ == "prep" and c.lower_ in (("in", "at") if lemma == "arrive" else ("to",))
                 and any(p.ent_type_ == "GPE" for p in c.children) for c in verb.children):
         return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing", "arrived in
@@ -1195,9 +1195,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                             for t in c.subtree):
             return None  # "walked out of the talks": told by what follows (a suspension, a rejection)
         type_ = "PROTEST"  # "teachers walked off the job", "nurses walked out": a strike (CAMEO 143)
-    lodged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("lodge", "file", "deliver", "register")
     if lemma == "protest" and type_ == "PROTEST" and _state_voice(
-            _subject(tok) if tok.pos_ == "VERB" else _subject(tok.head) if lodged else None):
+            _subject(tok) if tok.pos_ == "VERB" else _subject(tok.head) if tok.dep_ == "dobj" and
+            tok.head.lemma_.lower() in ("lodge", "file", "deliver", "register") else None):
         type_ = "ACCUSE"  # "the foreign ministry protested the strikes", "lodged a protest": complain officially (114)
     if lemma == "burn" and args & {"flag", "effigy", "portrait", "banner"}:
         type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
@@ -1217,7 +1217,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     if lemma in ("destroy", "dismantle", "decommission", "scrap") and args & ARSENALS and _own_object(tok):
         type_ = "RETREAT"  # "destroyed its chemical weapons stockpile": disarming (CAMEO 0873, RETREAT disarm)
     opened_to = {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                 for p in c.children if p.dep_ == "pobj"}
+                 for p in c.children if p.dep_ == "pobj"} if lemma == "open" else set()
     if lemma == "open" and opened_to & (RESUMED_EXCHANGE | {"goods", "business", "investment", "investor"}):
         type_ = "COOPERATE"  # "opened their border to trade": economic cooperation (CAMEO 061)
     elif lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (lemma != "open" or opened_to):
@@ -1374,7 +1374,7 @@ def _ended(noun: Token) -> bool:
 def _labour_strike(noun: Token) -> bool:
     """ "Strike" as a stoppage of work: "on strike", "a hunger/general strike", "went on/staged/called a strike"."""
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
-    if mods & {"air", "drone", "missile", "rocket", "military", "artillery", "precision", "retaliatory"}:
+    if mods & ARMED_STRIKES:
         return False
     return bool(mods & {"hunger", "general", "labour", "labor", "national", "nationwide", "teacher", "worker",
                         "rail", "wildcat", "indefinite", "sit-down"}) or \

@@ -17,6 +17,11 @@ def _events(record):
     return out
 
 
+def _typed(record):
+    """Each event of ``record`` as (trigger text, PLOVER type)."""
+    return [(v["trigger"], v["type"]) for v in _events(record)]
+
+
 def _one(record, trigger):
     found = [v for v in _events(record) if v["trigger"] == trigger]
     assert found, [v["trigger"] for v in _events(record)]
@@ -174,7 +179,7 @@ def test_events_cameo2plover_readings(extract_text, text, trigger, type_):
 
 def test_events_what_is_agreed_is_not_yet_an_event(extract_text):
     rec = extract_text("Turkey agreed to a ceasefire in northern Syria on Thursday.")
-    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("agreed", "AGREE")]
+    assert _typed(rec) == [("agreed", "AGREE")]
     assert not [v for v in _events(extract_text("Soldiers returned home on Friday.")) if v["trigger"] == "returned"]
 
 
@@ -189,7 +194,7 @@ def test_events_more_cameo2plover_readings(extract_text, text, trigger, type_):
 
 def test_events_an_order_is_told_by_what_it_orders(extract_text):
     rec = extract_text("President Gloria Arroyo has ordered an investigation into the education secretary.")
-    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("investigation", "ACCUSE")]
+    assert _typed(rec) == [("investigation", "ACCUSE")]
 
 
 def test_events_no_arrests_and_demanded_arrests(extract_text):
@@ -1000,7 +1005,7 @@ def test_events_unnamed_speakers_and_clauses_on_a_noun_lend_no_actor(extract_tex
     ("Parliament yielded to pressure on Monday.", [("yielded", "CONCEDE")]),
 ])
 def test_events_halting_hostilities_repression_and_concessions(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1014,7 +1019,7 @@ def test_events_halting_hostilities_repression_and_concessions(extract_text, tex
     ("The country announced a moratorium on executions.", []),
 ])
 def test_events_alerts_weapons_tests_and_bans(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1023,7 +1028,7 @@ def test_events_alerts_weapons_tests_and_bans(extract_text, text, events):
     ("Germany gave asylum to the dissident.", [("gave", "AID")]),  # 075
 ])
 def test_events_phone_calls_joint_patrols_and_asylum(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1034,7 +1039,7 @@ def test_events_phone_calls_joint_patrols_and_asylum(extract_text, text, events)
     ("The army destroyed their weapons caches in the forest.", [("destroyed", "ASSAULT")]),  # someone else's
 ])
 def test_events_obstruction_returns_access_and_disarming(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1044,13 +1049,13 @@ def test_events_obstruction_returns_access_and_disarming(extract_text, text, eve
     ("Thousands protested in the capital.", [("protested", "PROTEST")]),  # people demonstrate
 ])
 def test_events_disapproval_and_official_protests(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 def test_events_ethnic_cleansing_and_genocide(extract_text):
     rec = extract_text("The militia conducted ethnic cleansing in the region. The ministry launched a cleansing "
                        "campaign for the city's streets. The army was accused of genocide.")
-    events = [(v["trigger"], v["type"]) for v in _events(rec)]
+    events = _typed(rec)
     assert ("cleansing", "ASSAULT") in events and ("genocide", "ASSAULT") in events  # CAMEO 203, 202
     assert sum(1 for t, _ in events if t == "cleansing") == 1  # street cleaning is no cleansing
 
@@ -1062,7 +1067,7 @@ def test_events_ethnic_cleansing_and_genocide(extract_text):
     ("She worked at the ministry for ten years.", []),
 ])
 def test_events_borders_opened_and_working_together(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1071,7 +1076,7 @@ def test_events_borders_opened_and_working_together(extract_text, text, events):
     ("The government welcomed the decision.", [("welcomed", "SUPPORT")]),
 ])
 def test_events_visits_arrivals_and_welcomes(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1081,7 +1086,7 @@ def test_events_visits_arrivals_and_welcomes(extract_text, text, events):
     ("The former general joined the opposition party.", []),
 ])
 def test_events_training_and_joining(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -1091,7 +1096,7 @@ def test_events_training_and_joining(extract_text, text, events):
     ("Europeans can no longer take U.S. protection for granted.", []),
 ])
 def test_events_what_is_expressed_and_taken_for_granted(extract_text, text, events):
-    assert [(v["trigger"], v["type"]) for v in _events(extract_text(text))] == events
+    assert _typed(extract_text(text)) == events
 
 
 def test_events_placing_a_figure_is_no_mobilisation(extract_text):

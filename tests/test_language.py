@@ -13,3 +13,15 @@ from eventwire.language import detect_language
 ])
 def test_language_detect(text, code):
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Israel allowed fuel into Gaza.", "en"),  # no function word; an n-gram model's doubtful first guess is Welsh
+    ("Taliban militants captured a district in Kunduz province.", "en"),
+    ("Putin warns Kyiv over strikes", "en"),
+    ("El gobierno anunció ayer un plan.", "es"),
+    ("Le gouvernement a annoncé hier un plan.", "fr"),
+    ("Rząd ogłosił wczoraj plan.", "pl"),
+])
+def test_language_short_texts(text, code):
+    assert detect_language(text) == code

@@ -1126,3 +1126,22 @@ def test_events_a_suggestion_that_claims_is_no_proposal(extract_text):
 ])
 def test_events_details_targets_and_idioms_are_no_events(extract_text, text):
     assert not _events(extract_text(text))
+
+
+@pytest.mark.parametrize("text, events", [
+    # a riot told only as what came before does not make the curfew a riot
+    ("A curfew was imposed in the city after the riots.", [("imposed", "COERCE")]),
+    ("The government sent riot police to the city.", [("sent", "MOBILIZE")]),  # PLOVER MOBILIZE police
+    ("Hezbollah sent fighters to Syria.", [("sent", "MOBILIZE")]),
+    # the permission is the event (CAMEO 0861), the entering no invasion
+    ("The junta let UN peacekeepers enter the region.", [("let", "RETREAT")]),
+    ("The government allowed aid workers to enter the besieged town.", [("allowed", "RETREAT")]),
+    ("He let the matter drop.", []),
+    ("Germany handed over the suspect to French authorities.", [("handed", "COOPERATE")]),  # 063
+    ("The rebels handed over the prisoners to the Red Cross.", [("handed", "RETREAT")]),  # 0841
+    ("Protesters suspended their sit-in.", [("suspended", "CONCEDE")]),  # 082, a hyphenated object
+    ("The government backed down on the fuel price rise.", [("backed", "CONCEDE")]),  # phrasal: 080
+    ("The party backed the candidate.", [("backed", "SUPPORT")]),
+])
+def test_events_permissions_handovers_and_phrasal_verbs(extract_text, text, events):
+    assert _typed(extract_text(text)) == events

@@ -182,6 +182,8 @@ ALLOWED_DISSENT = frozenset("gather assemble march rally demonstrate protest par
 # Verbs that are events only with the right object: (object lemmas, particle).
 LEGALIZED = frozenset("""party parties opposition union group organisation organization movement newspaper
 protest protests rally rallies gathering""".split())
+# People a state seeks for trial: handing them over to another's authorities is judicial cooperation (CAMEO 063).
+WANTED = frozenset("suspect fugitive accused".split())
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
@@ -189,7 +191,7 @@ NEEDS_OBJECT = {
     "form": (UNIT_NOUNS, ""),
     "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province", "land",
                                                "property", "body", "remains", "prisoner", "hostage", "captive",
-                                               "detainee"}, ""),  # "handed back the land", "the bodies" (0842, 0841)
+                                               "detainee"} | WANTED, ""),  # "handed back the land", "the bodies"
     "drop": (WEAPON_NOUNS | {"gas", "container", "barrel"}, ""),  # not "dropped leaflets", "dropped the charges"
     "cancel": (MEETINGS, ""), "postpone": (MEETINGS, ""),  # "cancelled a planned visit": refusing to meet (125)
     "return": (frozenset(), ""),  # any object: "returned the artifacts" yes, "returned home" no
@@ -883,11 +885,11 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         else:
             date = None
         info = types[type_]
+        own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
+            if trig is not None and type_ == trig.type else None
         if agreement and type_ == "SUPPORT":
             acled = AcledView(event_type="Strategic developments", sub_event_type="Agreement")
         else:
-            own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
-                if trig is not None and type_ == trig.type else None
             acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
             if acled.sub_event_type in GENERIC_ACLED and sent.end < len(doc):
                 # The sentence says only that it happened; the next one often says how ("mostly using grenades").
@@ -895,6 +897,13 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 wider = acled_view(type_, lemma, text[sent.start_char:tok.idx], f"{sent.text} {nxt.text}", own)
                 if wider.sub_event_type not in GENERIC_ACLED:
                     acled = wider
+        if acled.sub_event_type == "Violent demonstration" and type_ != "PROTEST":
+            # "A curfew was imposed after the riots": a riot told only as what came before is not this event
+            told = _told_before(sent, tok)
+            if told != sent.text:
+                alt = acled_view(type_, lemma, told[:tok.idx - sent.start_char], told, own)
+                if alt.sub_event_type != "Violent demonstration":
+                    acled = alt
         riot = acled.sub_event_type == "Violent demonstration" and not (
             subj is not None and subj.lemma_.lower() in SECURITY_FORCES and lemma not in MUTUAL_FIGHTING)
         # ("riot police used water cannon" is the police's act; "police clashed with rioters" is the riot)
@@ -922,6 +931,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     lemma = tok.lemma_.lower()
     args = _arguments(tok)  # read by many rules below: walk the object's subtree once
     type_ = trig.type if trig is not None else cameo.plover.type
+    if trig is not None and trig.pos != "phrase" and cameo is not None and cameo.plover is not None and \
+            _phrasal(tok, cameo):
+        type_ = cameo.plover.type  # "backed down" is CONCEDE (CAMEO 080), whatever "back" alone is
     agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
                                 for c in tok.children):
@@ -1001,6 +1013,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             type_ = cameo.plover.type  # "allowed opposition parties to register": a concession
         else:
             return None  # "the law allows", "allowed him to speak"
+    if lemma == "hand" and args & WANTED:
+        type_ = "COOPERATE"  # "handed over the suspect to French authorities" (CAMEO 063: extradition)
     if lemma in ("lay", "put", "hand", "give", "surrender") and args & {"arm", "weapon", "gun"} and \
             any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "over", "in", "up") for c in tok.children):
         own = any(c.dep_ == "poss" for o in tok.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
@@ -1055,7 +1069,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
     if lemma == "send":
         obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-        if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit"}:
+        if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit", "police",
+                         "policeman", "gendarme", "commando", "guard", "fighter"}:
             type_ = "MOBILIZE"
             if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in HELPING for c in tok.children):
                 type_ = "AID"  # "sent troops to help Syria": military assistance (CAMEO 0722, 074)
@@ -1087,6 +1102,9 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                                                              c.lemma_.lower() in TERRITORY_NOUNS)
                                        for c in tok.children):
         return None  # "entered the Bryansk region" yes, "entered talks" no
+    if lemma in ("enter", "cross") and tok.dep_ in ("ccomp", "xcomp") and \
+            tok.head.lemma_.lower() in ("allow", "permit", "let"):
+        return None  # "let UN peacekeepers enter the region": the permission is the event, not an invasion
     if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
         type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
     if lemma in HALTING and tok.pos_ == "VERB":
@@ -1447,12 +1465,15 @@ def _rioters(subj: Token | None) -> bool:
 
 def _arguments(verb: Token) -> set[str]:
     """Lemmas of a verb's object or passive subject, with their conjuncts, compounds and "of" phrases ("a stash
-    of firearms and ammunition was found" → stash, firearm, ammunition)."""
+    of firearms and ammunition was found" → stash, firearm, ammunition); a hyphenated head as one word
+    ("suspended their sit-in" → sit-in)."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTICLES for p in c.children
         if p.dep_ == "pobj"]  # "closed down the newspaper", with the particle parsed as a preposition
     out: set[str] = set()
     for h in heads:
+        if (first := _hyphen_start(h)) is not h:
+            out.add(f"{first.lower_}-{h.lower_}")
         for t in h.subtree:
             if t.i == h.i or t.dep_ in ("conj", "compound", "pobj") and t.i - h.i < 8:
                 out.add(t.lemma_.lower())
@@ -1486,6 +1507,27 @@ def _cameo_trusted(match: CameoMatch) -> bool:
     words = len(match.pattern.before) + len(match.pattern.after)  # a particle alone ("go to") is no context
     return words > 0 or (match.plover is not None and match.plover.type in CAMEO_DEFAULT_TYPES
                          and match.pattern.verb not in LOOSE_DEFAULTS)
+
+
+def _phrasal(verb: Token, match: CameoMatch) -> bool:
+    """Whether ``match`` reads ``verb`` as a phrasal verb: its pattern starts with the verb's particle."""
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    first = match.pattern.after[0].words if match.pattern.after else frozenset()
+    return bool(particles & (first | {match.pattern.particle}))
+
+
+def _told_before(sent: Span, trigger: Token) -> str:
+    """``sent``'s text with blanks for its phrases that name an earlier event ("after the riots", "following
+    clashes"), but for any that hold ``trigger``."""
+    chars = list(sent.text)
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in BACKREF_PREPS:
+            phrase = list(tok.head.subtree)
+            if trigger in phrase:
+                continue
+            for i in range(phrase[0].idx - sent.start_char, phrase[-1].idx + len(phrase[-1]) - sent.start_char):
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _event_counts(sent: Span, wanted: tuple[str, ...], cache: dict[int, dict[str, Count]]) -> dict[str, Count]:

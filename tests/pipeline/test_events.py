@@ -1145,3 +1145,20 @@ def test_events_details_targets_and_idioms_are_no_events(extract_text, text):
 ])
 def test_events_permissions_handovers_and_phrasal_verbs(extract_text, text, events):
     assert _typed(extract_text(text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The government suspended the newspaper.", [("suspended", "COERCE")]),  # censorship
+    ("India and Pakistan reopened a border crossing for trade.", [("reopened", "COOPERATE")]),  # 061
+    ("The army reopened the border crossing.", [("reopened", "RETREAT")]),  # a blockade eased (0872)
+    ("Syria received the UN inspectors.", [("received", "RETREAT")]),  # 0862
+    ("Authorities restricted travel to the region.", [("restricted", "COERCE")]),  # 172
+    ("The government restricted diplomatic contacts with Iran.", [("restricted", "SANCTION")]),  # 161
+    ("The ministry revoked the licence of the television station.", [("revoked", "COERCE")]),
+    ("The opposition leader was stripped of his citizenship.", [("stripped", "COERCE")]),
+    ("The court revoked the decision.", []),
+    ("The government expelled the BBC correspondent.", [("expelled", "COERCE")]),  # deport (174)
+    ("Venezuela expelled the U.S. ambassador.", [("expelled", "SANCTION")]),  # 166
+])
+def test_events_censorship_permits_missions_and_expulsions(extract_text, text, events):
+    assert _typed(extract_text(text)) == events

@@ -138,6 +138,11 @@ abduction kidnapping extradition capture jailing imprisonment suspension severan
 TRAVEL = frozenset("fly travel go head journey".split())
 EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
 # Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
+# Foreign missions a state receives (CAMEO 0861 peacekeepers, 0862 inspectors: RETREAT access).
+VISITING_MISSIONS = frozenset("peacekeeper observer inspector monitor investigator".split())
+# Newspapers and broadcasts suspended or banned: censorship (PLOVER COERCE censor).
+MEDIA = frozenset("""publication broadcast broadcasting newspaper paper daily weekly magazine station channel
+broadcaster website""".split())
 ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
                      "access".split())
 # Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
@@ -146,6 +151,7 @@ TIES = frozenset("""tie relation relations contact talk talks negotiation negoti
 mediation""".split())
 SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
 RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
+OPENED_TO_TRADE = RESUMED_EXCHANGE | {"goods", "business", "investment", "investor"}
 DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame game".split())
 # Stopping one's own hostile acts: halting protests is easing dissent (CAMEO 082, CONCEDE); halting attacks is
 # de-escalation (087, RETREAT ceasefire). The acts halted are no events of their own.
@@ -245,7 +251,8 @@ PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING |
     "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
     "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
     "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
-    "disregard", "spurn", "lay", "express", "voice", "work", "team", "arrive", "welcome"}
+    "disregard", "spurn", "lay", "express", "voice", "work", "team", "arrive", "welcome", "accept", "admit", "host",
+    "revoke", "strip"}
 # A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
 # authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
 LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
@@ -290,7 +297,11 @@ REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".
 CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
 CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure apologize apologise thank "
                                        "condole".split())
-DEPORTED = frozenset("migrant refugee resident family people civilian villager immigrant foreigner".split())
+DEPORTED = frozenset("""migrant refugee resident family people civilian villager immigrant foreigner journalist
+correspondent reporter activist missionary national citizen""".split())
+# Permits revoked or stripped: an administrative sanction (CAMEO 172, PLOVER COERCE restrict).
+REVOKED = frozenset("""licence license permit visa accreditation citizenship passport registration credential
+credentials""".split())
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
@@ -421,11 +432,15 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
         # "stopped shelling the city" (087), "stopped its crackdown on dissidents" (0811); typed by the halting
         # rule of _reading
         return _made_trigger(lemma, "RETREAT" if stops[0] else "CONCEDE")
-    if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & {"publication", "broadcast", "broadcasting"}:
-        return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication": censorship (PLOVER
-        # COERCE censor)
+    if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & MEDIA:
+        return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication", "suspended the
+        # newspaper": censorship (PLOVER COERCE censor)
     if lemma in ("stop", "halt", "down") and lemmas & {"work", "tool", "tools"}:
         return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "stopped work": a strike (143)
+    if lemma == "revoke" and lemmas & REVOKED or lemma == "strip" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in REVOKED for p in c.children)
+            for c in verb.children):
+        return _made_trigger(lemma, "COERCE")  # "revoked the station's licence", "stripped of his citizenship"
     if lemma == "issue" and "warrant" in lemmas:
         return _made_trigger(lemma, "COERCE")  # "issued an arrest warrant for the actor" (173)
     if lemma == "seek" and lemmas & {"refuge", "asylum", "sanctuary"}:
@@ -468,7 +483,11 @@ def _phrase_trigger(verb: Token) -> Trigger | None:
     if lemma in ("grant", "give") and "audience" in lemmas:
         return _made_trigger(lemma, "CONSULT")  # "granted an audience to the opposition leader" (043)
     if lemma in ("reopen", "open") and lemmas & CLOSED_PASSAGES and not lemmas & REFUGE:
+        if _opened_for(verb) & OPENED_TO_TRADE:
+            return _made_trigger(lemma, "COOPERATE")  # "reopened a border crossing for trade" (061)
         return _made_trigger(lemma, "RETREAT")  # "reopened the border crossing": a blockade eased (0872)
+    if lemma in ("receive", "accept", "admit", "welcome", "host") and lemmas & VISITING_MISSIONS:
+        return _made_trigger(lemma, "RETREAT")  # "received the UN inspectors" (0862), peacekeepers (0861)
     if lemma in TRAVEL | {"airlift", "ship", "truck"} and measured & AID_GOODS - WEAPON_NOUNS:
         return _made_trigger(lemma, "AID")  # "flew 13 tons of medicine into Afghanistan" (073)
     if lemma in ("deploy", "send", "dispatch") and lemmas & {"observer", "monitor"}:
@@ -1043,6 +1062,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
                 c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() in ("demand", "request") for p in
                                                              c.children) for c in tok.children):
         type_ = "CONCEDE"  # accede to demands (CAMEO 083): "accepted the demand", "agreed to their demands"
+    if lemma == "restrict" and args & (TIES | RESUMED_EXCHANGE | AID_GOODS):
+        type_ = "SANCTION"  # "restricted diplomatic contacts", "restricted aid" (CAMEO 16); travel, speech: COERCE
     if lemma == "expel" and args & DEPORTED:
         type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
     if lemma in GIVING and args & {"intelligence", "information", "data", "evidence"} and not args & AID_GOODS:
@@ -1234,9 +1255,8 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
         type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
     if lemma in ("destroy", "dismantle", "decommission", "scrap") and args & ARSENALS and _own_object(tok):
         type_ = "RETREAT"  # "destroyed its chemical weapons stockpile": disarming (CAMEO 0873, RETREAT disarm)
-    opened_to = {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                 for p in c.children if p.dep_ == "pobj"} if lemma == "open" else set()
-    if lemma == "open" and opened_to & (RESUMED_EXCHANGE | {"goods", "business", "investment", "investor"}):
+    opened_to = _opened_for(tok) if lemma == "open" else set()
+    if lemma == "open" and opened_to & OPENED_TO_TRADE:
         type_ = "COOPERATE"  # "opened their border to trade": economic cooperation (CAMEO 061)
     elif lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (lemma != "open" or opened_to):
         type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
@@ -1507,6 +1527,14 @@ def _cameo_trusted(match: CameoMatch) -> bool:
     words = len(match.pattern.before) + len(match.pattern.after)  # a particle alone ("go to") is no context
     return words > 0 or (match.plover is not None and match.plover.type in CAMEO_DEFAULT_TYPES
                          and match.pattern.verb not in LOOSE_DEFAULTS)
+
+
+def _opened_for(verb: Token) -> set[str]:
+    """What a border or a market is opened to or for: the lemmas of the "to" and "for" objects of the verb or
+    of its object ("reopened a border crossing for trade")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return {p.lemma_.lower() for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+            for p in c.children if p.dep_ == "pobj"}
 
 
 def _phrasal(verb: Token, match: CameoMatch) -> bool:

@@ -9,6 +9,10 @@ scores them from a predictions file, so anyone can recompute the figure:
     eventwire eval events plover-gsr ../shared/data/events/plover-gsr --predictions gsr.jsonl
     python benchmarks/plover_gsr_heldout.py gsr.jsonl [--json]
 
+The type scored is that of the event at the words the record's markup marks as the event (EVT), else of the
+event between source and target; the second figure printed is the one between source and target alone, the
+reading before the EVT words were used (kept in each prediction line as ``unmarked``).
+
 A record counts as held out when no PLV sentence starts with the record's first six words (lower-cased, runs of
 non-letters made one space): this catches PLV's lightly edited copies too.
 """
@@ -55,11 +59,17 @@ def main() -> int:
     report = classification_report(gold, [r["predicted"] for r in scored], labels=sorted(set(gold)))
     out = {"records": len(rows), "held_out": len(scored), "macro_f1": report["macro_f1"],
            "micro_f1": report["micro_f1"], "accuracy": report["accuracy"]}
+    if all("unmarked" in r for r in scored):
+        unmarked = classification_report(gold, [r["unmarked"] for r in scored], labels=sorted(set(gold)))
+        out["unmarked_macro_f1"] = unmarked["macro_f1"]
     if args.json:
         print(json.dumps(out))
     else:
         print(f"PLOVER GSR records not in PLV: {len(scored)} of {len(rows)}; macro-F1 {report['macro_f1']:.3f}, "
               f"micro-F1 {report['micro_f1']:.3f} over {len(set(gold))} gold classes")
+        if "unmarked_macro_f1" in out:
+            print(f"  the event chosen between source and target alone, without the marked event words: "
+                  f"macro-F1 {out['unmarked_macro_f1']:.3f}")
     return 0
 
 

@@ -85,3 +85,27 @@ def test_events_eval_india_threatened_arrest_is_no_arrest():
     assert india_sentence_labels(text, extract(text).events)["ARREST"] is False
     text = "The police arrested the rioters who burned the shops on Monday."
     assert india_sentence_labels(text, extract(text).events)["ARREST"] is True
+
+
+def test_events_eval_gsr_markup_gives_the_marked_spans():
+    from eventwire.eval.events import markup_spans
+
+    text = "Chad accused Sudan of backing the rebels."
+    spans = markup_spans("(SRC: Chad) (EVT: accused) (TAR: Sudan) of backing the rebels.", text)
+    assert [text[s:e] for s, e in spans["EVT"]] == ["accused"]
+    assert [text[s:e] for s, e in spans["SRC"]] == ["Chad"]
+    # a markup edited apart from its text: each span is looked up by its words
+    spans = markup_spans("(SRC: Chad)  (EVT: accused) Sudan of backing rebels.", text)
+    assert [text[s:e] for s, e in spans["EVT"]] == ["accused"]
+    assert markup_spans("no tags here", text) == {}
+
+
+def test_events_eval_event_at_the_marked_words_comes_first():
+    from eventwire import extract
+    from eventwire.eval.events import event_between
+
+    text = "The army shelled the town and the government called for talks."
+    rec = extract(text)
+    assert event_between(rec, None, None).type == "ASSAULT"  # no hint: the first event
+    called = text.index("called")
+    assert event_between(rec, None, None, [(called, called + 6)]).type == "REQUEST"

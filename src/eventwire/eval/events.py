@@ -164,11 +164,13 @@ def evaluate_plv(path: str, limit: int | None = None) -> EvalResult:
     return _macro_result("plv", "PLV, PLOVER root between source and target", predictions, skipped)
 
 
-def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None):
+def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None,
+                  marked: list[tuple[int, int]] | None = None):
     """The record's event between a marked source and target: the one whose actor overlaps the source and whose
     recipient (or actor) overlaps the target, preferring a trigger between the two; else the first event. An
     event told inside a party's own description ("the coalition fighting Houthi rebels") is not between them,
-    unless there is no other."""
+    unless there is no other. Where the gold marks the event's own words (``marked``), an event whose trigger
+    overlaps them comes first."""
     ents = {e.id: e for e in rec.entities}
 
     def touches(ids: list[str], span: tuple[int, int] | None) -> bool:
@@ -185,6 +187,8 @@ def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None)
         trig = ev.evidence.trigger if ev.evidence else None
         if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):
             score += 1  # the trigger stands between the two parties
+        if trig and marked and any(s < trig[1] and trig[0] < e for s, e in marked):
+            score += 4  # the gold's event words: above any count of the parties
         if best is None or score > best[0]:
             best = (score, ev)
     return None if best is None else best[1]
@@ -195,8 +199,10 @@ GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
 
 
 def evaluate_plover_gsr(path: str, limit: int | None = None) -> EvalResult:
-    """PLOVER's Gold Standard Records (CAMEO manual sentences coded in PLOVER 0.5b1): the type of the event
-    between the coded source and target, as for PLV, over the 16 types (CONCEDE and RETREAT kept apart)."""
+    """PLOVER's Gold Standard Records (CAMEO manual sentences coded in PLOVER 0.5b1): the type of the event at the
+    words the markup marks as the event (EVT), else of the event between the coded source and target, as for PLV;
+    over the 16 types (CONCEDE and RETREAT kept apart). Each prediction line also keeps, as ``unmarked``, the
+    event chosen between source and target alone (this harness's reading until the EVT words were used)."""
     file = Path(path)
     if file.is_dir():
         file = file / "PLOVER_GSR_CAMEO.json"
@@ -221,11 +227,57 @@ def evaluate_plover_gsr(path: str, limit: int | None = None) -> EvalResult:
             return next((span for a in row.get(role) or [] if isinstance(a, dict)
                          for span in [_find(rec.text, a.get("actorText") or "")] if span), None)
 
-        ev = event_between(rec, first("source"), first("target"))
+        info = row.get("textInfo")
+        markup = info.get("markup") if isinstance(info, dict) else None
+        marked = markup_spans(markup, rec.text).get("EVT") if isinstance(markup, str) else None
+        ev = event_between(rec, first("source"), first("target"), marked)
+        unmarked = event_between(rec, first("source"), first("target"))  # the reading before the EVT hint
         gold = GSR_TYPES.get(row["event"], row["event"])
-        predictions.append({"id": row.get("id"), "gold": gold, "predicted": "NONE" if ev is None else ev.type})
+        predictions.append({"id": row.get("id"), "gold": gold, "predicted": "NONE" if ev is None else ev.type,
+                            "unmarked": "NONE" if unmarked is None else unmarked.type})
     return _macro_result("plover-gsr", "PLOVER Gold Standard Records, type between source and target", predictions,
                          skipped)
+
+
+_MARK = re.compile(r"\(([A-Z]+(?:/[A-Z]+)?):\s*")
+
+
+def markup_spans(markup: str, text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans the Gold Standard Records' inline markup ("(SRC/TAR: Hungary) and ... (EVT: agreed)") gives each
+    tag, as offsets into ``text``. Where the markup, its tags removed, is not ``text`` (the editors changed one
+    and not the other), each span is looked up by its words.
+
+    >>> markup_spans("(SRC: Chad) (EVT: accused) (TAR: Sudan).", "Chad accused Sudan.")["EVT"]
+    [(5, 12)]
+    """
+    plain: list[str] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    open_tags: list[tuple[str, int]] = []
+    pos = i = 0
+    while i < len(markup):
+        m = _MARK.match(markup, i)
+        if m:
+            open_tags.append((m.group(1), pos))
+            i = m.end()
+        elif markup[i] == ")" and open_tags:
+            tag, start = open_tags.pop()
+            spans.setdefault(tag, []).append((start, pos))
+            i += 1
+        else:
+            plain.append(markup[i])
+            pos += 1
+            i += 1
+    words = "".join(plain)
+    if words == text:
+        return spans
+    # a markup edited apart from its text (spacing, a word changed elsewhere): each span where its words are
+    out: dict[str, list[tuple[int, int]]] = {}
+    for tag, found in spans.items():
+        for start, end in found:
+            at = text.find(words[start:end]) if end > start else -1
+            if at >= 0:
+                out.setdefault(tag, []).append((at, at + end - start))
+    return out
 
 
 def _macro_result(dataset: str, title: str, predictions: list[dict], skipped: dict[str, int]) -> EvalResult:

@@ -120,3 +120,32 @@ def test_places_a_state_ner_took_for_a_person_and_a_dateline_place_inside_a_name
     assert "Tamil Nādu" in by_name or "Tamil Nadu" in by_name  # NER says PERSON; a state's own name wins
     allendale = next(p for p in rec.places if p.name.lower() == "allendale")
     assert len(allendale.mentions) == 2  # the dateline's ALLENDALE and the club's Allendale
+
+
+def test_places_named_only_inside_public_bodies(extract_text):
+    text = ("Burglaries rose in Ohio this spring. A spokesman for the Butler County Coroner's Office said the man "
+            "died, and officers of the North Las Vegas Police Department were called. He studied at the University of "
+            "Nebraska. The Washington Post and the Supreme Court were not involved, and nor was the Charles Beatley "
+            "Library. The car was found on Rye Court.")
+    rec = extract_text(text)
+    by_name = {p.name: p for p in rec.places}
+    # a body named for its place names the place; it has no entity of its own
+    assert by_name["Butler County"].country == "USA" and by_name["Butler County"].entity is None
+    assert [text[s:e] for s, e in by_name["North Las Vegas"].mentions] == ["North Las Vegas"]
+    assert by_name["Nebraska"].feature == "admin1"
+    # newspapers, courts' titles, people's names and streets are no such bodies
+    assert not {"Washington", "Supreme", "Charles", "Rye"} & set(by_name)
+
+
+def test_places_inside_names_need_the_story_s_own_country(extract_text):
+    # "the Supreme Court" in a story whose places are Indian adds no Supreme, Louisiana
+    rec = extract_text("Tamil Nadu moved the Supreme Court on Saturday. The Madras High Court was closed in Chennai.")
+    assert all(p.country == "IND" for p in rec.places)
+
+
+def test_places_university_of_a_place(extract_text):
+    rec = extract_text("She taught at the University of Nebraska-Lincoln, in Nebraska. He studied at the University "
+                       "of Southern California in Los Angeles.")
+    names = {p.name for p in rec.places}
+    assert "Nebraska" in names and "Los Angeles" in names
+    assert not any("Southern" in n for n in names)  # not Zambia's Southern Province from "Southern California"

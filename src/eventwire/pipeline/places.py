@@ -48,7 +48,96 @@ def region_hint(text: str, end: int) -> str | None:
     return None
 
 
-def _place_mentions(doc: Doc, entities: list[Entity]) -> list[tuple[Entity, list[tuple[int, int]]]]:
+# The last word of a public body's name that is named for its place: "the Athens Police Department", "Butler County
+# Coroner's Office", "Rock Hill Public Schools", "the Paris Public Library". Not newspapers, firms, teams, or
+# schools, hospitals and universities, often named for a person ("Lincoln High School", "Harvard University").
+LOCAL_BODIES = frozenset("""police sheriff sheriff's department dept office council commission commissioners board court
+authority government library hall district schools coroner coroner's prosecutor prosecutor's attorney attorney's
+assembly legislature""".split())
+# "University of North Carolina", "the Hospital of the University of Pennsylvania"
+_OF_PLACE = re.compile(r"\b(?:University|College|Hospital|Government|City|Town|County|State|Commonwealth|Port) of "
+                       r"(?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                        "southeast southwest northeastern northwestern southeastern southwestern greater".split())
+EMBEDDED_KINDS = frozenset({"city", "admin1", "admin2", "country"})
+EMBEDDED_MIN_POPULATION = 1000
+# Words between a place and the body named for it: "the Tega Cay Volunteer Fire Department", "Prince William
+# Circuit Court", "Alexandria City Public Schools" (a place's own "County" or "Parish" is part of its name).
+BODY_WORDS = LOCAL_BODIES | frozenset("""city town public fire volunteer school circuit superior municipal magistrate
+general sessions regional state health area development housing water parks planning zoning transit
+transportation education metropolitan unified independent community juvenile family probate common chancery
+criminal civil trial appeals emergency coastal turnpike port election elections police sheriff's""".split())
+_WORDS = re.compile(r"[\w.'’-]+")
+# Words of bodies' names that are also the names of small towns somewhere: never a place inside a name.
+_TITLE_WORDS = frozenset("""supreme federal national central general regional circuit district superior municipal
+public state union independence liberty unity exchange grave high royal city county law justice lake""".split())
+
+
+def _embedded_places(text: str, entities: list[Entity],
+                     gazetteer: Gazetteer) -> list[tuple[Entity, list[tuple[int, int]]]]:
+    """Places named only inside the names of public bodies ("the Athens Police Department", "University of
+    Oklahoma", "Western Pennsylvania Kennel Association" is not one), as place entities of their own with no id.
+    A place the story also names on its own is left to :func:`_places_inside_names`."""
+    named = {n.lower() for e in entities if e.type in PLACE_TYPES for n in (e.name, *e.aliases)}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for ent in entities:
+        if ent.type not in ("ORG", "FAC"):
+            continue
+        for s, e in ent.mentions:
+            for start, end in _embedded_spans(text, s, e, gazetteer):
+                name = text[start:end]
+                if name.lower() not in named:
+                    found.setdefault(name, []).append((start, end))
+    return [(Entity(id="", name=name, type="GPE", aliases=[], mentions=spans), spans)
+            for name, spans in found.items()]
+
+
+def _embedded_spans(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The place names inside one organisation mention at ``start``:``end`` (see :func:`_embedded_places`)."""
+    name = text[start:end]
+    out = []
+    for m in _OF_PLACE.finditer(name):
+        run = m.group(1)
+        if "-" in run.split()[-1]:  # "University of Nebraska-Lincoln": the state
+            run = run[:run.rindex("-")]
+        words = [w for w in _WORDS.finditer(name, m.start(1), m.start(1) + len(run))]
+        span = _known_prefix(name, words, gazetteer, whole=True)  # not "Southern" of "Southern California"
+        if span:
+            out.append((start + span[0], start + span[1]))
+    words = list(_WORDS.finditer(name))
+    head = words[-1].group(0).lower() if words else ""
+    if out or len(words) < 2 or head not in LOCAL_BODIES or head == "court" and len(words) < 3:
+        return out  # ("Rye Court" is a street)
+    first = 1 if words[0].group(0).lower() == "the" else 0
+    body = next((k for k in range(first, len(words)) if words[k].group(0).lower() in BODY_WORDS), len(words))
+    for lead in (first, first + 1):  # "North Las Vegas Police", else "Western Pennsylvania Kennel Association"
+        if lead < body and (lead == first or words[first].group(0).lower() in _DIRECTIONS):
+            span = _known_prefix(name, words[lead:body], gazetteer, whole=True)
+            if span:
+                out.append((start + span[0], start + span[1]))
+                break
+    return out
+
+
+def _known_prefix(name: str, words: list[re.Match], gazetteer: Gazetteer, whole: bool) -> tuple[int, int] | None:
+    """The offsets in ``name`` of the longest run of ``words`` from the first (all of them when ``whole``: "Charles
+    Beatley Library" is no library of Charles) that the gazetteer knows by its own name or an alias as a town,
+    county, state or country."""
+    for k in range(len(words), 0, -1):
+        if whole and k < len(words):
+            break
+        if not all(w.group(0)[0].isupper() for w in words[:k]):
+            continue
+        candidate = name[words[0].start():words[k - 1].end()].rstrip(".")
+        if candidate.lower() in _TITLE_WORDS or candidate.isupper() and len(candidate) <= 4:
+            continue  # ("the Supreme Court", "SRF Authority")
+        if any(p.kind in EMBEDDED_KINDS and p.quality <= 1 for p in gazetteer.lookup(candidate)):
+            return words[0].start(), words[0].start() + len(candidate)
+    return None
+
+
+def _place_mentions(doc: Doc, entities: list[Entity],
+                    gazetteer: Gazetteer | None = None) -> list[tuple[Entity, list[tuple[int, int]]]]:
     out = []
     text = doc_text(doc)
     inside = _places_inside_names(text, entities)
@@ -63,6 +152,8 @@ def _place_mentions(doc: Doc, entities: list[Entity]) -> list[tuple[Entity, list
                     spans.append((s, e))
             if spans:
                 out.append((ent, spans))
+    if gazetteer is not None:
+        out += _embedded_places(text, entities, gazetteer)
     return out
 
 
@@ -116,15 +207,20 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
     # The mentions of one entity may name two places: "south of Gao" (the city), "the Gao region".
     groups: list[tuple[Entity, str | None, list[tuple[int, int]]]] = []
     text = doc_text(doc)
-    for ent, spans in _place_mentions(doc, entities):
+    for ent, spans in _place_mentions(doc, entities, gazetteer):
         by_hint: dict[str | None, list[tuple[int, int]]] = {}
         for s, e in spans:
             by_hint.setdefault(region_hint(text, e), []).append((s, e))
         groups += [(ent, hint, group) for hint, group in by_hint.items()]
     found: list[tuple[Entity, list[tuple[int, int]], PlaceRecord]] = []
     resolved = resolve_story([((ent.name, *ent.aliases), hint) for ent, hint, _ in groups], gazetteer, ctx)
+    # A place named only inside a body's name stands when the story's own places are in its country: "the Supreme
+    # Court" in a story about India is not Supreme, Louisiana.
+    countries = ctx.countries | {p.country for (ent, _h, _s), p in zip(groups, resolved, strict=True)
+                                 if p is not None and ent.id}
     for (ent, _hint, spans), place in zip(groups, resolved, strict=True):
-        if place is None:
+        if place is None or not ent.id and (place.country not in countries or place.kind == "city" and
+                                             place.population < EMBEDDED_MIN_POPULATION):
             continue
         same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
         if same is not None:
@@ -137,6 +233,6 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
               lat=round(place.lat, 5) if place.lat is not None else None,
               lon=round(place.lon, 5) if place.lon is not None else None,
               country=place.country, admin1=place.admin1 if place.kind != "admin1" else place.name,
-              feature=FEATURE.get(place.kind, "other"), precision=PRECISION.get(place.kind, 3), entity=ent.id)
+              feature=FEATURE.get(place.kind, "other"), precision=PRECISION.get(place.kind, 3), entity=ent.id or None)
         for n, (ent, spans, place) in enumerate(found, start=1)
     ]

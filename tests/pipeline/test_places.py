@@ -149,3 +149,19 @@ def test_places_university_of_a_place(extract_text):
     names = {p.name for p in rec.places}
     assert "Nebraska" in names and "Los Angeles" in names
     assert not any("Southern" in n for n in names)  # not Zambia's Southern Province from "Southern California"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Arts center features works by master carver. WOODBURY — The Arts Center announces an exhibit.", "Woodbury"),
+    ("Drug dealer arrested in bust near airport . BEIRUT: A major drug dealer was arrested.", "Beirut"),
+    ("Sanford rejects aid.\nCOLUMBIA, S.C. --- Gov. Mark Sanford said no.", "Columbia"),
+])
+def test_places_datelines_inside_the_text(extract_text, text, name):
+    rec = extract_text(text)
+    place = next(p for p in rec.places if p.name == name)
+    assert text[place.mentions[0][0]:place.mentions[0][1]] == name.upper()
+
+
+def test_places_capitals_before_a_colon_that_are_no_dateline(extract_text):
+    rec = extract_text("Keeping track of every dollar. NOTICE: This is the final article in a series.")
+    assert not rec.places

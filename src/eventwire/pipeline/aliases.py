@@ -21,8 +21,8 @@ from ..model import Entity
 from .mentions import TITLES, Mention
 
 # How much each way of finding a mention counts when the mentions of one entity disagree on its type.
-LABEL_WEIGHT = {"pattern": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0}
-NAME_ORIGINS = ("ner", "pattern", "gazetteer")
+LABEL_WEIGHT = {"pattern": 2.0, "dateline": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0}
+NAME_ORIGINS = ("ner", "pattern", "gazetteer", "dateline")
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "al", "el", "&"}
 
 

@@ -93,7 +93,16 @@ NICKNAME_VALUE = re.compile(
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z](?=[A-Za-z0-9&\-\.]*[A-Z0-9])[A-Za-z0-9&\-\.]{1,10})\s*\)")
 
 # Which finding wins when two overlap (higher first); ties go to the longer one.
-PRIORITY = {"nickname": 5, "acronym": 5, "pattern": 4, "ner": 3, "gazetteer": 2}
+# Capitals before a dash or a colon that are no dateline: "NOTICE: This is the final article", "UPDATE -".
+NOT_DATELINES = frozenset({"NOTICE", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING",
+                           "WATCH", "LISTEN", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "EXCLUSIVE",
+                           "ANALYSIS", "OPINION"})
+PRIORITY = {"nickname": 5, "acronym": 5, "pattern": 4, "dateline": 4, "ner": 3, "gazetteer": 2}
+# A dateline inside the text, where a headline or a paragraph ends: "... master carver. WOODBURY — The Arts
+# Center", "\nCOLUMBIA, S.C. -- ", "BEIRUT: ". The place is in capitals, as wire style writes it.
+DATELINE_IN_TEXT = re.compile(
+    r"(?:^|\n|[.!?]\s+)(?P<place>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:-{1,3}|–|—|:)\s")
 
 
 @dataclass(slots=True)
@@ -337,6 +346,25 @@ def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: f
     return found
 
 
+def _datelines(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Places of datelines inside the text (after a headline, at a paragraph's start) that the gazetteer knows
+    as a town, a state or a country; NER often takes them for organisations."""
+    found = []
+    text = doc_text(doc)
+    for m in DATELINE_IN_TEXT.finditer(text):
+        name = m.group("place")
+        if len(name.replace(" ", "")) < 3 or name in NOT_DATELINES:
+            continue
+        best = gazetteer.best(name.title(), frozenset({"country", "admin1", "city"}))
+        span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
+        if best is None or span is None:
+            continue
+        mention = _mention(span, "GPE", "dateline")
+        mention.country, mention.place_kind = best.country, best.kind
+        found.append(mention)
+    return found
+
+
 def _acronym_definitions(text: str, names: list[Mention]) -> list[Mention]:
     """Acronyms defined in parentheses right after a multi-word name: "Russian Volunteer Corps (RDK)"."""
     found = []
@@ -396,6 +424,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # "President Biden" is a person; "Governor of Texas" is not a name.
     found += [_mention(span, "PERSON", "pattern") for span in find_titled_names(doc)
               if not _prominent(gazetteer.lookup(span.text))]
+    found += _datelines(doc, gazetteer)
     found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
     found += _acronym_definitions(doc_text(doc), found)
     found += _nicknames(doc)

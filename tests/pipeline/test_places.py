@@ -165,3 +165,9 @@ def test_places_datelines_inside_the_text(extract_text, text, name):
 def test_places_capitals_before_a_colon_that_are_no_dateline(extract_text):
     rec = extract_text("Keeping track of every dollar. NOTICE: This is the final article in a series.")
     assert not rec.places
+
+
+def test_places_a_compass_adjective_alone_is_no_place(extract_text):
+    text = ("Putin is hostile to a Western-dominated system. Western officials met in Kyiv. He lives in Western "
+            "Australia.")
+    assert {p.name for p in extract_text(text).places} == {"Kyiv", "Western Australia"}

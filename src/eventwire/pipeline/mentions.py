@@ -63,6 +63,8 @@ SCAN_MIN_POPULATION_AFTER_PREP = 15_000
 # Capitalised words that are never places on their own in news prose ("in March", "on Sunday").
 NOT_PLACES = frozenset("january february march april may june july august september october november december "
                        "monday tuesday wednesday thursday friday saturday sunday god".split())
+# A compass adjective alone is no place, whatever NER says ("a Western-dominated system", "Western officials").
+COMPASS_WORDS = frozenset("western eastern northern southern central".split())
 LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via of".split())
 # "the Gao and Menaka regions", "Kherson oblast": a word after a name that makes it a place.
 PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts district districts state governorate "
@@ -286,7 +288,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
         span = _trim(ent)
-        if span is None or "\n" in span.text:
+        if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS:
             continue
         m = _mention(span, ent.label_, "ner")
         candidates = gazetteer.lookup(span.text)
@@ -324,7 +326,8 @@ def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: f
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered or tok.lower_ in NOT_PLACES:
+        if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered or tok.lower_ in NOT_PLACES or \
+                tok.lower_ in COMPASS_WORDS and (tok.i + 1 == len(doc) or not _is_cap(doc[tok.i + 1])):
             i += 1
             continue
         j = i

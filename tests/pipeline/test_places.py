@@ -171,3 +171,12 @@ def test_places_a_compass_adjective_alone_is_no_place(extract_text):
     text = ("Putin is hostile to a Western-dominated system. Western officials met in Kyiv. He lives in Western "
             "Australia.")
     assert {p.name for p in extract_text(text).places} == {"Kyiv", "Western Australia"}
+
+
+def test_places_inside_national_bodies(extract_text):
+    text = ("Jobs fell in Ohio, according to U.S. Census estimates. The U.S. Department of Health and Human Services "
+            "paid. In Beijing, the Commerce Ministry said China would respond.")
+    rec = extract_text(text)
+    us = next(p for p in rec.places if p.country == "USA" and p.feature == "country")
+    assert [text[s:e] for s, e in us.mentions] == ["U.S.", "U.S."]  # the body is the Department, before "of"
+    assert not any(p.name == "Commerce" for p in rec.places)  # a portfolio, not Commerce, Texas

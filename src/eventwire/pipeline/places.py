@@ -53,7 +53,8 @@ def region_hint(text: str, end: int) -> str | None:
 # schools, hospitals and universities, often named for a person ("Lincoln High School", "Harvard University").
 LOCAL_BODIES = frozenset("""police sheriff sheriff's department dept office council commission commissioners board court
 authority government library hall district schools coroner coroner's prosecutor prosecutor's attorney attorney's
-assembly legislature""".split())
+assembly legislature senate house congress parliament ministry bureau census service agency embassy consulate
+army navy patrol administration""".split())
 # "University of North Carolina", "the Hospital of the University of Pennsylvania"
 _OF_PLACE = re.compile(r"\b(?:University|College|Hospital|Government|City|Town|County|State|Commonwealth|Port) of "
                        r"(?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
@@ -70,7 +71,9 @@ criminal civil trial appeals emergency coastal turnpike port election elections 
 _WORDS = re.compile(r"[\w.'’-]+")
 # Words of bodies' names that are also the names of small towns somewhere: never a place inside a name.
 _TITLE_WORDS = frozenset("""supreme federal national central general regional circuit district superior municipal
-public state union independence liberty unity exchange grave high royal city county law justice lake""".split())
+public state union independence liberty unity exchange grave high royal city county law justice lake commerce
+interior defence defense foreign home health finance education energy agriculture trade labor labour transport
+transportation haven""".split())
 
 
 def _embedded_places(text: str, entities: list[Entity],
@@ -105,6 +108,8 @@ def _embedded_spans(text: str, start: int, end: int, gazetteer: Gazetteer) -> li
         if span:
             out.append((start + span[0], start + span[1]))
     words = list(_WORDS.finditer(name))
+    of = next((k for k, w in enumerate(words) if w.group(0) == "of"), None)
+    words = words[:of] if of else words  # "the U.S. Department of Health": the body is the Department
     head = words[-1].group(0).lower() if words else ""
     if out or len(words) < 2 or head not in LOCAL_BODIES or head == "court" and len(words) < 3:
         return out  # ("Rye Court" is a street)
@@ -128,11 +133,13 @@ def _known_prefix(name: str, words: list[re.Match], gazetteer: Gazetteer, whole:
             break
         if not all(w.group(0)[0].isupper() for w in words[:k]):
             continue
-        candidate = name[words[0].start():words[k - 1].end()].rstrip(".")
-        if candidate.lower() in _TITLE_WORDS or candidate.isupper() and len(candidate) <= 4:
-            continue  # ("the Supreme Court", "SRF Authority")
-        if any(p.kind in EMBEDDED_KINDS and p.quality <= 1 for p in gazetteer.lookup(candidate)):
-            return words[0].start(), words[0].start() + len(candidate)
+        raw = name[words[0].start():words[k - 1].end()]
+        for candidate in dict.fromkeys((raw, raw.rstrip("."))):  # "U.S.", else "Mass" of "Mass."
+            if candidate.lower() in _TITLE_WORDS or candidate.isupper() and len(candidate) <= 4 and \
+                    "." not in candidate:
+                continue  # ("the Supreme Court", "SRF Authority")
+            if any(p.kind in EMBEDDED_KINDS and p.quality <= 1 for p in gazetteer.lookup(candidate)):
+                return words[0].start(), words[0].start() + len(candidate)
     return None
 
 

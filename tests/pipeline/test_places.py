@@ -180,3 +180,12 @@ def test_places_inside_national_bodies(extract_text):
     us = next(p for p in rec.places if p.country == "USA" and p.feature == "country")
     assert [text[s:e] for s, e in us.mentions] == ["U.S.", "U.S."]  # the body is the Department, before "of"
     assert not any(p.name == "Commerce" for p in rec.places)  # a portfolio, not Commerce, Texas
+
+
+def test_places_named_again_where_the_parse_left_no_name(extract_text):
+    text = ("Police in Roselle, Illinois, said on Monday. Roselle officers this month are continuing speed "
+            "enforcement. The track is in Kanawha County, West Virginia. It will expand the Kanawha County track.")
+    rec = extract_text(text)
+    by_name = {p.name: [text[s:e] for s, e in p.mentions] for p in rec.places}
+    assert by_name["Roselle"] == ["Roselle", "Roselle"]  # the second is no entity of the parse's
+    assert by_name["Kanawha County"] == ["Kanawha County", "Kanawha County"]

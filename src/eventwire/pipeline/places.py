@@ -9,6 +9,7 @@ admin-1 units first; "X County" or "X district" among admin-2 units.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
@@ -62,6 +63,7 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southeast southwest northeastern northwestern southeastern southwestern greater".split())
 EMBEDDED_KINDS = frozenset({"city", "admin1", "admin2", "country"})
 EMBEDDED_MIN_POPULATION = 1000
+AGAIN_MIN_POPULATION = 10_000
 # Words between a place and the body named for it: "the Tega Cay Volunteer Fire Department", "Prince William
 # Circuit Court", "Alexandria City Public Schools" (a place's own "County" or "Parish" is part of its name).
 BODY_WORDS = LOCAL_BODIES | frozenset("""city town public fire volunteer school circuit superior municipal magistrate
@@ -191,6 +193,28 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
     return out
 
 
+def _named_again(text: str, entities: list[Entity], found: list) -> None:
+    """Add to each well-known place the story names (a country, a state, a county named as one, a town of
+    ``AGAIN_MIN_POPULATION`` or more) the other occurrences of its name where no entity stands: "a Gainesville
+    restaurant", "Gainesville officials", which the parse left unnamed. A name written in capitals ("NICE to
+    tidy ...") is not taken again."""
+    taken = sorted(span for ent in entities for span in ent.mentions)
+    starts = [s for s, _ in taken]
+    for ent, spans, place in found:
+        if not ent.id or place.kind == "city" and place.population < AGAIN_MIN_POPULATION or \
+                place.kind not in ("city", "admin1", "admin2", "country"):
+            continue
+        for name in {ent.name, *ent.aliases}:
+            if len(name) < 4 or name.isupper() or not name[0].isupper() or place.kind == "admin2" and " " not in name:
+                continue  # (a county by its own name alone, "Human", "Refuge": no)
+            for m in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and taken[k][1] > m.start() or k + 1 < len(taken) and taken[k + 1][0] < m.end():
+                    continue
+                if (m.start(), m.end()) not in spans:
+                    spans.append((m.start(), m.end()))
+
+
 def story_context(entities: list[Entity], gazetteer: Gazetteer, dateline_place: str | None = None) -> Context:
     """Countries the story names or implies: countries' names, demonyms, the dateline's country."""
     ctx = Context()
@@ -234,6 +258,7 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
             same[1].extend(spans)
         else:
             found.append((ent, list(spans), place))
+    _named_again(text, entities, found)
     found.sort(key=lambda f: min(f[1]))
     return [
         Place(id=f"P{n}", name=place.name, mentions=sorted(spans), geonames_id=place.geonames_id,

@@ -25,6 +25,8 @@ def _quotes(record):
     ('"First paragraph of a long quote.\n"Second paragraph," she said.',
      ['"First paragraph of a long quote.\n"Second paragraph,"']),
     ("Intro.\n”Mr. Trump embodies the legacy.” ― Sonya Herridge", ["”Mr. Trump embodies the legacy.”"]),
+    # two single marks for a double one, as some newspapers' text has them: both marks belong to the quotation
+    ("''We will win,'' he said. ``It is over.''", ["''We will win,''", "``It is over.''"]),
 ])
 def test_quotes_pairing(text, expected):
     assert [text[s:e] for s, e in quote_spans(text)] == expected
@@ -247,3 +249,27 @@ def test_quotes_no_content_in_addressees_dates_or_relative_pronouns(extract_text
         "The minister was speaking to reporters in Brussels. The envoy spoke Thursday. The party rejected what "
         "the minister described as a betrayal."))
     assert not [q for q in quotes if q[2] in ("speaking to", "spoke", "described")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a reported clause the parser hung elsewhere
+    ("In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood the stakes.",
+     "told", "that few people understood the stakes"),
+    ("The Times reported at the time that the editor was fired.", "reported", "that the editor was fired"),
+    ("He said when he arrived he was tired.", "said", "when he arrived he was tired"),
+    ("Democrats accused the GOP of stoking the issue.", "accused", "the GOP of stoking the issue"),
+])
+def test_quotes_clauses_the_parser_hung_elsewhere(extract_text, text, cue, content):
+    quotes = _quotes(extract_text(text))
+    assert [(q[2], q[3]) for q in quotes] == [(cue, content)]
+
+
+def test_quotes_an_aside_hung_on_the_subject(extract_text):
+    text = "The difference now, he told me on Friday, is that he is the anchor of a news program."
+    rec = extract_text(text)
+    (quote,) = rec.quotes
+    assert quote.cue == "told" and quote.speaker_text == "he" and quote.text.startswith("The difference now")
+
+
+def test_quotes_a_relative_clause_is_no_reported_clause(extract_text):
+    assert not _quotes(extract_text("He visited at the time that the war began."))

@@ -62,7 +62,7 @@ COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to c
 # allegations", "confirmed the deal" (not "said", "told", "asked": their object is no content, or the addressee).
 OBJECT_REPORTING = frozenset("""
 note mention confirm reveal acknowledge deny recall announce predict estimate admit disclose repeat reiterate
-stress emphasize emphasise dispute allege report concede
+stress emphasize emphasise dispute allege report concede accuse
 """.split())
 # Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
 CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
@@ -165,6 +165,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     ['"It doesn\\'t work."', '"no.']
     """
     # Two single marks ('' or ``) stand for a double one in some newspapers' text: same length, same offsets.
+    original = text
     text = text.replace("''", '""').replace("``", '""')
     text = re.sub(r'""', lambda m: ' "', text)  # one mark at the pair's second position keeps offsets
     spans: list[tuple[int, int]] = []
@@ -221,7 +222,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if start is not None:
         spans.append((start, n))
-    return spans
+    # an opening pair of single marks ('' or ``) was read at its second mark: the quotation starts at the first
+    return [(s - 1, e) if s > 0 and original[s - 1:s + 1] in ("''", "``") else (s, e) for s, e in spans]
 
 
 def _np_span(tok: Token, whole: bool = False) -> tuple[int, int]:
@@ -337,6 +339,27 @@ def _unanswered(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _misparsed_clause(verb: Token) -> Token | None:
+    """A reported clause the parser hung elsewhere: "told a meeting of leaders that few people understood ..." (a
+    clause with its own subject after "that", read as a relative clause of the object or of a prepositional
+    phrase's noun), "said after the
+    convention he would not accept ..." (a finite clause with its own subject and no conjunction, read as an
+    adverbial one)."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in child.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children) and (
+                child.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ == "aux" for c in child.children)):
+            return child
+        if child.dep_ in ("dobj", "dative", "prep"):
+            for t in child.subtree:
+                if t.dep_ == "relcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "that" and c.i < t.i
+                                             for c in t.children) and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE for c in t.children):
+                    return t  # ("reported at the time that the editor was fired")
+    return None
+
+
 def _head(tok: Token) -> tuple[int, int, str, str]:
     """What speaker resolution reads of a source's head word: its offsets, lemma and lower-case form."""
     return tok.idx, tok.idx + len(tok), tok.lemma_.lower(), tok.lower_
@@ -440,6 +463,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue  # "no exaggeration to say ..." inside a quotation is not an attribution
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in
                      ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
+        if comp is None and lemma in REPORTING_VERBS:
+            comp = _misparsed_clause(tok)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         node = tok
         while subj is None and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
@@ -474,10 +499,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if obj is not None and lemma == "defend" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or
                                                           obj.lemma_.lower() in DEFENDED_GROUND):
                 continue  # "to defend the border regions": fighting, not words
+        governing = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head if (
+            tok.dep_ == "parataxis" and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.head.pos_ in ("VERB", "AUX")) else None
+        # ("The difference now, he told me, is that ...": the aside hung on the subject)
         if comp is None and obj is None and subj is not None and tok.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
-                and tok.head.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
+                and governing is not None and lemma in REPORTING_VERBS and tok.tag_ != "VBG":
             # "The museum, Mr. Obama said, would make visitors face ...": the governing clause is the content.
-            content, kind = _widen_to_quote(_clause_span(tok.head, exclude=tok), quotes)
+            content, kind = _widen_to_quote(_clause_span(governing, exclude=tok), quotes)
         elif comp is not None:
             aside = next((c for c in comp.children if lemma in COMMITTING and c.dep_ == "advcl" and c.tag_ == "VBG"
                           and c.i > comp.i and doc[c.left_edge.i - 1].text == ","), None)
@@ -488,8 +517,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             target = next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), obj) if obj.dep_ == "prep" \
                 else obj
             span = _np_span(target, whole=True)
-            role = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "for")
-                         and c.i == target.right_edge.i + 1), None)
+            role = next((c for c in tok.children if c.dep_ == "prep" and (
+                c.lower_ in ("as", "for") or c.lower_ == "of" and lemma == "accuse")
+                         and c.i == target.right_edge.i + 1), None)  # "accused the GOP of stoking the issue"
             if role is not None:  # "described the law as a 'crazy system'", "endorsed Clinton for president"
                 span = (span[0], _np_span(role, whole=True)[1])
             content, kind = _widen_to_quote(span, quotes)

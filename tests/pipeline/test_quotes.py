@@ -273,3 +273,15 @@ def test_quotes_an_aside_hung_on_the_subject(extract_text):
 
 def test_quotes_a_relative_clause_is_no_reported_clause(extract_text):
     assert not _quotes(extract_text("He visited at the time that the war began."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IMF expects that U.S. output will expand by 1.6 percent.",
+     [("expects", "that U.S. output will expand by 1.6 percent")]),
+    ("They felt the FBI was not being forthcoming.", [("felt", "the FBI was not being forthcoming")]),
+    ("High school administrators decided she should share the honor.",
+     [("decided", "she should share the honor")]),
+    ("He felt betrayed. We expect rain.", []),  # beliefs only with their clause
+])
+def test_quotes_beliefs_and_decisions_with_their_clause(extract_text, text, expected):
+    assert [(q[2], q[3]) for q in _quotes(extract_text(text))] == expected

@@ -51,6 +51,7 @@ call cite want plan support know demand question defend criticize criticise blas
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 pledge vow promise echo mention describe characterize characterise label brand dub
+expect feel understand decide realize realise assume suspect
 """.split())
 DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
 base bases country homeland capital front frontier""".split())
@@ -76,7 +77,8 @@ PREP_CUE_VERBS = frozenset("""
 talk speak comment complain boast brag joke rail testify lecture rant muse inquire write tweet post warn point
 """.split())
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
-NEEDS_CLAUSE = frozenset("show find indicate learn hear read point signal agree believe think hope fear".split())
+NEEDS_CLAUSE = frozenset("""show find indicate learn hear read point signal agree believe think hope fear expect feel
+understand decide realize realise assume suspect""".split())  # beliefs and decisions: only with their clause
 SURVEYS = frozenset("poll survey census".split())
 # Subjects whose "shows" and "found" report a finding even without a clause: "a new poll shows Clinton ahead",
 # "a 2014 study found 31 incidents", "a federal judge found the law unconstitutional".

@@ -285,3 +285,12 @@ def test_quotes_a_relative_clause_is_no_reported_clause(extract_text):
 ])
 def test_quotes_beliefs_and_decisions_with_their_clause(extract_text, text, expected):
     assert [(q[2], q[3]) for q in _quotes(extract_text(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some critics saw the comment as a dig at the military.", [("saw", "the comment as a dig at the military")]),
+    ("Analysts view the deal as a turning point.", [("view", "the deal as a turning point")]),
+    ("Voters who saw Tim Kaine speak at a rally cheered.", []),  # seeing, no judgement
+])
+def test_quotes_seeing_as(extract_text, text, expected):
+    assert [(q[2], q[3]) for q in _quotes(extract_text(text))] == expected

@@ -51,7 +51,7 @@ call cite want plan support know demand question defend criticize criticise blas
 offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 pledge vow promise echo mention describe characterize characterise label brand dub
-expect feel understand decide realize realise assume suspect
+expect feel understand decide realize realise assume suspect charge see view regard
 """.split())
 DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
 base bases country homeland capital front frontier""".split())
@@ -78,7 +78,9 @@ talk speak comment complain boast brag joke rail testify lecture rant muse inqui
 """.split())
 # Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
 NEEDS_CLAUSE = frozenset("""show find indicate learn hear read point signal agree believe think hope fear expect feel
-understand decide realize realise assume suspect""".split())  # beliefs and decisions: only with their clause
+understand decide realize realise assume suspect charge""".split())  # beliefs, decisions, charges: with a clause
+# Verbs of judgement that are attributions only with an "as" phrase: "see the program as an easy way in".
+SEEING_AS = frozenset("see view regard".split())
 SURVEYS = frozenset("poll survey census".split())
 # Subjects whose "shows" and "found" report a finding even without a clause: "a new poll shows Clinton ahead",
 # "a 2014 study found 31 incidents", "a federal judge found the law unconstitutional".
@@ -467,6 +469,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                      ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
         if comp is None and lemma in REPORTING_VERBS:
             comp = _misparsed_clause(tok)
+        if lemma in SEEING_AS:
+            if not any(t.dep_ == "prep" and t.lower_ == "as" for c in tok.children if c.dep_ in ("dobj", "prep")
+                       for t in (c, *c.subtree)):
+                continue  # "saw Kaine speak" is no judgement; "saw the comment as a dig" is
+            comp = None  # what is seen, with its "as" phrase
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         node = tok
         while subj is None and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:

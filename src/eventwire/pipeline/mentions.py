@@ -94,11 +94,11 @@ NICKNAME_VALUE = re.compile(
 # "(RDK)", "(FAMa)", "(M23)": a capital, then letters or digits, at least two capitals in all.
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z](?=[A-Za-z0-9&\-\.]*[A-Z0-9])[A-Za-z0-9&\-\.]{1,10})\s*\)")
 
-# Which finding wins when two overlap (higher first); ties go to the longer one.
 # Capitals before a dash or a colon that are no dateline: "NOTICE: This is the final article", "UPDATE -".
 NOT_DATELINES = frozenset({"NOTICE", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING",
                            "WATCH", "LISTEN", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "EXCLUSIVE",
                            "ANALYSIS", "OPINION"})
+# Which finding wins when two overlap (higher first); ties go to the longer one.
 PRIORITY = {"nickname": 5, "acronym": 5, "pattern": 4, "dateline": 4, "ner": 3, "gazetteer": 2}
 # A dateline inside the text, where a headline or a paragraph ends: "... master carver. WOODBURY — The Arts
 # Center", "\nCOLUMBIA, S.C. -- ", "BEIRUT: ". The place is in capitals, as wire style writes it.

@@ -49,9 +49,10 @@ def region_hint(text: str, end: int) -> str | None:
     return None
 
 
-# The last word of a public body's name that is named for its place: "the Athens Police Department", "Butler County
-# Coroner's Office", "Rock Hill Public Schools", "the Paris Public Library". Not newspapers, firms, teams, or
-# schools, hospitals and universities, often named for a person ("Lincoln High School", "Harvard University").
+# The word that ends a public body's name, or stands before its "of", when the body is named for its place: "the
+# Athens Police Department", "Butler County Coroner's Office", "Rock Hill Public Schools", "the U.S. Department of
+# Health". Not newspapers, firms, teams, or schools, hospitals and universities, often named for a person
+# ("Lincoln High School", "Harvard University").
 LOCAL_BODIES = frozenset("""police sheriff sheriff's department dept office council commission commissioners board court
 authority government library hall district schools coroner coroner's prosecutor prosecutor's attorney attorney's
 assembly legislature senate house congress parliament ministry bureau census service agency embassy consulate
@@ -105,7 +106,7 @@ def _embedded_spans(text: str, start: int, end: int, gazetteer: Gazetteer) -> li
         run = m.group(1)
         if "-" in run.split()[-1]:  # "University of Nebraska-Lincoln": the state
             run = run[:run.rindex("-")]
-        words = [w for w in _WORDS.finditer(name, m.start(1), m.start(1) + len(run))]
+        words = list(_WORDS.finditer(name, m.start(1), m.start(1) + len(run)))
         span = _known_prefix(name, words, gazetteer, whole=True)  # not "Southern" of "Southern California"
         if span:
             out.append((start + span[0], start + span[1]))
@@ -195,11 +196,12 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
 
 def _named_again(text: str, entities: list[Entity], found: list) -> None:
     """Add to each well-known place the story names (a country, a state, a county named as one, a town of
-    ``AGAIN_MIN_POPULATION`` or more) the other occurrences of its name where no entity stands: "a Gainesville
-    restaurant", "Gainesville officials", which the parse left unnamed. A name written in capitals ("NICE to
-    tidy ...") is not taken again."""
+    ``AGAIN_MIN_POPULATION`` or more) the other occurrences of its name where no entity stands: "Roselle officers",
+    "the Kanawha County track", which the parse left unnamed. A name written in capitals ("NICE to tidy ...") is
+    not taken again; an occurrence goes to one place only."""
     taken = sorted(span for ent in entities for span in ent.mentions)
     starts = [s for s, _ in taken]
+    claimed: set[tuple[int, int]] = set()
     for ent, spans, place in found:
         if not ent.id or place.kind == "city" and place.population < AGAIN_MIN_POPULATION or \
                 place.kind not in ("city", "admin1", "admin2", "country"):
@@ -211,7 +213,8 @@ def _named_again(text: str, entities: list[Entity], found: list) -> None:
                 k = bisect_right(starts, m.start()) - 1
                 if k >= 0 and taken[k][1] > m.start() or k + 1 < len(taken) and taken[k + 1][0] < m.end():
                     continue
-                if (m.start(), m.end()) not in spans:
+                if (m.start(), m.end()) not in claimed:
+                    claimed.add((m.start(), m.end()))
                     spans.append((m.start(), m.end()))
 
 

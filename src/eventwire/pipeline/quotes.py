@@ -346,9 +346,8 @@ def _unanswered(verb: Token) -> tuple[Token, Token] | None:
 def _misparsed_clause(verb: Token) -> Token | None:
     """A reported clause the parser hung elsewhere: "told a meeting of leaders that few people understood ..." (a
     clause with its own subject after "that", read as a relative clause of the object or of a prepositional
-    phrase's noun), "said after the
-    convention he would not accept ..." (a finite clause with its own subject and no conjunction, read as an
-    adverbial one)."""
+    phrase's noun), "said after the convention he would not accept ..." (a finite clause with its own subject and
+    no conjunction, read as an adverbial one)."""
     for child in verb.children:
         if child.dep_ == "advcl" and child.i > verb.i and child.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ == "mark" for c in child.children) and any(

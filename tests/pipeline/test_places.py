@@ -189,3 +189,12 @@ def test_places_named_again_where_the_parse_left_no_name(extract_text):
     by_name = {p.name: [text[s:e] for s, e in p.mentions] for p in rec.places}
     assert by_name["Roselle"] == ["Roselle", "Roselle"]  # the second is no entity of the parse's
     assert by_name["Kanawha County"] == ["Kanawha County", "Kanawha County"]
+
+
+def test_places_organisations_and_letters_are_no_towns_by_alternate_name(extract_text):
+    # GeoNames' alternate names include "Hamas" (Hamm), "BBC" and single letters ("D": Detroit)
+    rec = extract_text("Hamas said the truce would hold. The BBC reported it. Delegate Ricky Moye, D-Raleigh, "
+                       "voted against it.")
+    assert {p.name for p in rec.places} == {"Raleigh"}
+    # a large city's alternate name still names it
+    assert {p.name for p in extract_text("Fighting raged in Kiev on Monday.").places} == {"Kyiv"}

@@ -74,13 +74,18 @@ PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts distri
 PERSON_TO_PLACE_MIN_POPULATION = 1_000_000
 # Below this, a GeoNames city is too small to overrule NER's label on its own ("Russia, Ohio").
 RELABEL_MIN_CITY_POPULATION = 15_000
+RELABEL_MIN_ALIAS_POPULATION = 500_000
 PROMINENT_KINDS = frozenset({"country", "demonym", "region", "admin1"})
 
 
 def _prominent(places: tuple[Place, ...]) -> Place | None:
-    """The first candidate prominent enough to relabel a name: a country, region, admin-1 unit or sizeable city."""
+    """The first candidate prominent enough to relabel a name: a country, region, admin-1 unit or sizeable city;
+    a city known by this name only as an alternate name must be a large one (`Kiev`, `Zaporozhye`), since
+    GeoNames' alternate names include words of other languages that are English names too (`Hamas` for Hamm,
+    `Human` for Uman)."""
     for p in places:
-        if p.kind in PROMINENT_KINDS or p.kind == "city" and p.population >= RELABEL_MIN_CITY_POPULATION:
+        if p.kind in PROMINENT_KINDS or p.kind == "city" and p.population >= (
+                RELABEL_MIN_CITY_POPULATION if p.quality == OWN else RELABEL_MIN_ALIAS_POPULATION):
             return p
     return None
 
@@ -288,8 +293,8 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
         span = _trim(ent)
-        if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS:
-            continue
+        if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS or len(span.text) < 2:
+            continue  # (a single letter: "D-Raleigh", a lawmaker's party)
         m = _mention(span, ent.label_, "ner")
         candidates = gazetteer.lookup(span.text)
         best = _prominent(candidates)
@@ -327,6 +332,7 @@ def _scan_places(doc: Doc, gazetteer: Gazetteer, covered: set[int], countries: f
     while i < len(doc):
         tok = doc[i]
         if tok.pos_ != "PROPN" or not _is_cap(tok) or tok.idx in covered or tok.lower_ in NOT_PLACES or \
+                len(tok) < 2 or \
                 tok.lower_ in COMPASS_WORDS and (tok.i + 1 == len(doc) or not _is_cap(doc[tok.i + 1])):
             i += 1
             continue

@@ -19,6 +19,7 @@ def test_language_detect(text, code):
     ("Israel allowed fuel into Gaza.", "en"),  # no function word; an n-gram model's doubtful first guess is Welsh
     ("Taliban militants captured a district in Kunduz province.", "en"),
     ("Putin warns Kyiv over strikes", "en"),
+    ("Putin and Biden met.", "en"),  # a doubtful first guess (Finnish, 0.09) and an English function word
     ("El gobierno anunció ayer un plan.", "es"),
     ("Le gouvernement a annoncé hier un plan.", "fr"),
     ("Rząd ogłosił wczoraj plan.", "pl"),

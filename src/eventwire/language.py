@@ -58,11 +58,12 @@ def detect_language(text: str) -> str:
     if code != "en" and len(words) >= 20 and share >= ENGLISH_SHARE / 2:
         # Lists, headlines and tables have few function words; trust English-looking text over langid.
         return "en"
-    if code != "en" and len(words) < 20 and "en" in (c for c, _ in ranked[:3]) and (
-            share >= ENGLISH_SHARE or ranked[0][1] < SHORT_DOUBT):
-        # One short English sentence can look Aragonese or Welsh to an n-gram model ("Taliban militants
-        # captured a district in Kunduz province.", "Israel allowed fuel into Gaza."): English function words,
-        # or a doubtful first place, with English near the top settle it. Foreign sentences of five words
-        # are sure of their language (0.87 and more).
+    near_top = "en" in (c for c, _ in ranked[:3])
+    if code != "en" and len(words) < 20 and (near_top and share >= ENGLISH_SHARE or ranked[0][1] < SHORT_DOUBT and (
+            near_top or share >= ENGLISH_SHARE)):
+        # One short English sentence can look Aragonese, Welsh or Finnish to an n-gram model ("Taliban militants
+        # captured a district in Kunduz province.", "Israel allowed fuel into Gaza.", "Putin and Biden met."):
+        # English function words with English near the top, or a doubtful first guess with either, settle it.
+        # Foreign sentences of five words are sure of their language (0.87 and more).
         return "en"
     return str(code)

@@ -198,3 +198,11 @@ def test_places_organisations_and_letters_are_no_towns_by_alternate_name(extract
     assert {p.name for p in rec.places} == {"Raleigh"}
     # a large city's alternate name still names it
     assert {p.name for p in extract_text("Fighting raged in Kiev on Monday.").places} == {"Kyiv"}
+
+
+def test_places_a_person_coordinated_with_a_place_is_a_place(extract_text):
+    # NER calls Zaporozhye a person; coordinated with Kiev it is the city (an issue's named trap)
+    rec = extract_text("Fighting raged in Kiev and Zaporozhye on Monday.")
+    assert {p.country for p in rec.places} == {"UKR"} and len(rec.places) == 2
+    rec = extract_text("Michael Jordan and Kobe Bryant played.")
+    assert not rec.places

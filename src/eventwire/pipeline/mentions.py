@@ -146,9 +146,14 @@ def _trim(span: Span) -> Span | None:
 
 
 def _in_place_context(span: Span) -> bool:
-    """After a locative preposition ("south of Gao") or before a place noun ("the Gao and Menaka regions")."""
+    """After a locative preposition ("south of Gao"), before a place noun ("the Gao and Menaka regions"), or
+    coordinated with a place ("in Kiev and Zaporozhye", "Zaporozhye and Kherson")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPS:
+        return True
+    root = span.root
+    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") or any(
+            c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children):
         return True
     nxt = [t for t in doc[span.end:span.end + 4] if not t.is_punct]
     for t in nxt[:3]:

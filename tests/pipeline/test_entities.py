@@ -102,3 +102,23 @@ def test_entities_offsets_index_the_text(extract_text, fixtures):
     assert {"March 23 Movement", "Lawrence Kanyuka", "Kiwanja"} <= names
     m23 = _find(rec, "March 23 Movement")
     assert "M23" in m23.aliases and len(m23.mentions) == 3
+
+
+def test_entities_a_surname_ner_took_for_a_town_is_the_person():
+    # The small model at times labels a person's surname, met alone, as a place ("insists coach Ripley"; Ripley is
+    # a town in West Virginia). When the story names that person in full, the surname is the person.
+    from spacy.tokens import Span
+
+    from eventwire.geo import load_gazetteer
+    from eventwire.pipeline.mentions import find_mentions
+    from eventwire.pipeline.nlp import load_spacy
+
+    doc = load_spacy()("Coach Tom Ripley was pleased. The fight was on, insists coach Ripley.")
+    last = [t.i for t in doc if t.text == "Ripley"][-1]
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, last, last + 1, label="GPE")]
+    labels = {m.text: m.label for m in find_mentions(doc, load_gazetteer())}
+    assert labels == {"Tom Ripley": "PERSON", "Ripley": "PERSON"}
+    doc = load_spacy()("Tom Ripley moved away. He lives in Ripley now.")  # after "in": the town
+    last = [t.i for t in doc if t.text == "Ripley"][-1]
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, last, last + 1, label="GPE")]
+    assert {m.text: m.label for m in find_mentions(doc, load_gazetteer())}["Ripley"] == "GPE"

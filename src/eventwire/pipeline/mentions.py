@@ -294,6 +294,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """spaCy's entities, trimmed, with place labels corrected by the gazetteer (steps 1 and 3)."""
     found: list[Mention] = []
     person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
@@ -303,6 +304,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         m = _mention(span, ent.label_, "ner")
         candidates = gazetteer.lookup(span.text)
         best = _prominent(candidates)
+        if m.label in ("GPE", "LOC") and len(span) == 1 and span.text.lower() in surnames and \
+                (best is None or best.kind == "city") and not _in_place_context(span):
+            m.label, best = "PERSON", None  # "Lincoln lived long enough" in a story about Abraham Lincoln
         if best is not None and m.label == "NORP" and best.kind != "demonym" and span.root.tag_ == "NNP" and \
                 not any(c.kind == "demonym" for c in candidates):
             m.label = "GPE"  # "in eastern Aleppo": a proper noun the gazetteer knows only as a place, no people

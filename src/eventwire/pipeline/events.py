@@ -320,9 +320,8 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 def _trigger_for(tok: Token):
     lex = triggers()
-    first = _hyphen_start(tok)
-    if first is not tok:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
-        word = doc_text(tok.doc)[first.idx:tok.idx + len(tok)].lower()
+    word = _hyphenated(tok)
+    if word is not None:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
         words = (word, word.replace("-", ""))  # "cease-fire" is the lexicon's "ceasefire"
         return next((lex[(w, "n")] for w in words if (w, "n") in lex), None) or \
             next((lex[(w[:-1], "n")] for w in words if w.endswith("s") and (w[:-1], "n") in lex), None)
@@ -538,6 +537,12 @@ def _hyphen_start(tok: Token) -> Token:
     if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
         return tok
     return tok.doc[tok.i - 2]
+
+
+def _hyphenated(tok: Token) -> str | None:
+    """The whole hyphenated word, lower-cased, that ``tok`` ends ("sit-in" for its "in"), else None."""
+    first = _hyphen_start(tok)
+    return None if first is tok else doc_text(tok.doc)[first.idx:tok.idx + len(tok)].lower()
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -1492,8 +1497,8 @@ def _arguments(verb: Token) -> set[str]:
         if p.dep_ == "pobj"]  # "closed down the newspaper", with the particle parsed as a preposition
     out: set[str] = set()
     for h in heads:
-        if (first := _hyphen_start(h)) is not h:
-            out.add(f"{first.lower_}-{h.lower_}")
+        if (word := _hyphenated(h)) is not None:
+            out.add(word)
         for t in h.subtree:
             if t.i == h.i or t.dep_ in ("conj", "compound", "pobj") and t.i - h.i < 8:
                 out.add(t.lemma_.lower())

@@ -16,6 +16,7 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
 from ..geo.resolve import Context, resolve_story
 from ..model import Entity, Place
+from .mentions import COMPASS_WORDS
 from .nlp import doc_text
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ army navy patrol administration""".split())
 # "University of North Carolina", "the Hospital of the University of Pennsylvania"
 _OF_PLACE = re.compile(r"\b(?:University|College|Hospital|Government|City|Town|County|State|Commonwealth|Port) of "
                        r"(?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
-_DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
-                        "southeast southwest northeastern northwestern southeastern southwestern greater".split())
+_DIRECTIONS = COMPASS_WORDS | frozenset("north south east west northeast northwest southeast southwest northeastern "
+                                        "northwestern southeastern southwestern greater".split())
 EMBEDDED_KINDS = frozenset({"city", "admin1", "admin2", "country"})
 EMBEDDED_MIN_POPULATION = 1000
 AGAIN_MIN_POPULATION = 10_000
@@ -147,7 +148,7 @@ def _known_prefix(name: str, words: list[re.Match], gazetteer: Gazetteer, whole:
 
 
 def _place_mentions(doc: Doc, entities: list[Entity],
-                    gazetteer: Gazetteer | None = None) -> list[tuple[Entity, list[tuple[int, int]]]]:
+                    gazetteer: Gazetteer) -> list[tuple[Entity, list[tuple[int, int]]]]:
     out = []
     text = doc_text(doc)
     inside = _places_inside_names(text, entities)
@@ -162,9 +163,7 @@ def _place_mentions(doc: Doc, entities: list[Entity],
                     spans.append((s, e))
             if spans:
                 out.append((ent, spans))
-    if gazetteer is not None:
-        out += _embedded_places(text, entities, gazetteer)
-    return out
+    return out + _embedded_places(text, entities, gazetteer)
 
 
 def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:

@@ -98,8 +98,14 @@ def test_gazetteer_curated_regions_against_namesakes(gazetteer):
     assert (gaza.name, gaza.country) == ("Gaza Strip", "PSE")  # not Mozambique's Gaza province
     assert resolve("the Pacific", gazetteer, Context()).kind == "region"  # not Pacific, Missouri
     assert resolve("Sahel", gazetteer, Context()).country is None  # the region, not Burkina Faso's province
-    tigray = resolve("Tigray", gazetteer, Context())  # a region that is an admin-1 unit: the unit, with its id
-    assert (tigray.kind, tigray.country) == ("admin1", "ETH") and tigray.geonames_id
+    # A region of eventwire's table that is one admin-1 unit of its country carries the unit's GeoNames id and
+    # stands for it, under its English name; one that spans several units has none.
+    for name, unit in (("Tigray", "Tigray Regional State"), ("Chechnya", "Chechenskaya Respublika"),
+                       ("West Bank", "West Bank"), ("Gaza Strip", "Gaza Strip")):
+        region = resolve(name, gazetteer, Context())
+        assert (region.kind, region.name) == ("region", name)
+        assert region.geonames_id == next(p.geonames_id for p in gazetteer.lookup(unit) if p.kind == "admin1")
+    assert resolve("Kivu", gazetteer, Context()).geonames_id is None  # North and South Kivu
 
 
 def test_gazetteer_abbreviation_without_its_last_period(gazetteer):

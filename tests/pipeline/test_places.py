@@ -42,7 +42,11 @@ def test_places_city_and_its_region_are_two_places(extract_text):
     ("Georgia", set(), "GEO", "country"),
     ("Jordan", set(), "JOR", "country"),
     ("Lebanon", set(), "LBN", "country"),
-    ("Gaza Strip", set(), "PSE", "admin1"),  # GeoNames has it as an admin-1 unit of Palestine
+    ("Gaza Strip", set(), "PSE", "region"),  # GeoNames' admin-1 unit of Palestine, by eventwire's region record
+    ("Jerusalem", set(), "ISR", "city"),  # not the smaller governorate of the same name in the West Bank
+    ("North Texas", {"USA"}, "USA", "admin1"),  # a part of a state is placed in the state
+    ("Northeast Georgia", {"USA"}, "USA", "admin1"),
+    ("Southern Mali", set(), "MLI", "country"),
     ("Donbas", set(), "UKR", "region"),
     ("W.Va.", set(), "USA", "admin1"),
     ("Canadian", {"USA"}, "CAN", "country"),  # the nationality, not Canadian, Texas
@@ -71,6 +75,15 @@ def test_places_admin1_with_the_storys_cities_in_it(gazetteer):
     ctx = Context()
     ctx.learn("Brooklyn", resolve("Brooklyn", gazetteer, ctx))
     assert resolve("New York", gazetteer, ctx).kind == "city"
+
+
+def test_places_a_name_resolved_again_informs_the_names_after_it(gazetteer):
+    # "Georgia" is read as the country until Atlanta is resolved; on the second pass, Atlanta must see the state
+    # Georgia has become, not the country it was: Atlanta, Georgia, not Atlanta, Texas.
+    toponyms = [(("Texas",), None), (("Georgia",), None), (("Atlanta",), None)]
+    texas, georgia, atlanta = resolve_story(toponyms, gazetteer, Context())
+    assert (georgia.kind, georgia.country) == ("admin1", "USA")
+    assert atlanta.admin1 == "Georgia"
 
 
 def test_places_names_that_share_an_admin1_unit(gazetteer):
@@ -206,3 +219,13 @@ def test_places_a_person_coordinated_with_a_place_is_a_place(extract_text):
     assert {p.country for p in rec.places} == {"UKR"} and len(rec.places) == 2
     rec = extract_text("Michael Jordan and Kobe Bryant played.")
     assert not rec.places
+
+
+def test_places_a_region_named_like_an_organisation_is_a_place(extract_text):
+    # "Bank" heads organisation names ("World Bank"), but the West Bank is a region by its own name
+    rec = extract_text("Hamas operatives returned to their homes in the West Bank on Monday.")
+    assert {e.type for e in rec.entities if "West Bank" in e.name} & {"LOC", "GPE"}
+    (place,) = [p for p in rec.places if p.name == "West Bank"]
+    assert (place.feature, place.country) == ("region", "PSE") and place.geonames_id
+    rec = extract_text("The World Bank approved the loan on Monday.")
+    assert not rec.places and {e.type for e in rec.entities if e.name == "World Bank"} == {"ORG"}

@@ -264,9 +264,21 @@ def build_database(path: Path) -> None:
         for adjective in adjectives.get(code, []):
             b.name(adjective, pid, ALIAS)
 
+    # A region of the table that is one admin-1 unit of its country by a shared name ("Chechnya", "the West
+    # Bank", "Tigray") carries that unit's GeoNames id, and stands for it with its English name and its own point;
+    # one that spans several units ("Kivu") or none ("Donbas") has no id.
+    unit_keys: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for key, pid, _quality in b.names:
+        if b.places[pid - 1][2] == "admin1":
+            unit_keys[(b.places[pid - 1][3], key)].add(pid)
     for name, others, iso3, lat, lon in _data_lines("regions.tsv"):
-        pid = b.add(name, "region", None if iso3 == "-" else iso3, 0, None, float(lat), float(lon), None)
-        for other in filter(None, (o.strip() for o in others.split(","))):
+        country = None if iso3 == "-" else iso3
+        names = [name, *filter(None, (o.strip() for o in others.split(",")))]
+        units = unit_keys.get((country, name_key(name)), set())  # by its own name first: the Gaza Strip
+        units = units or {pid for n in names for pid in unit_keys.get((country, name_key(n)), ())}
+        geonames_id = b.places[next(iter(units)) - 1][5] if len(units) == 1 else None
+        pid = b.add(name, "region", country, 0, geonames_id, float(lat), float(lon), None)
+        for other in names[1:]:
             b.name(other, pid, ALIAS)
 
     tmp = path.with_suffix(".tmp")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import OWN, Gazetteer, Place
+from ..geo.gazetteer import OWN, Gazetteer, Place, name_key
 from .nlp import doc_text
 
 if TYPE_CHECKING:
@@ -219,8 +219,16 @@ def find_org_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             modifier = doc[left:i]
             if any(gazetteer.best(t.text, frozenset({"demonym", "country"})) for t in modifier):
                 continue  # "Russian army", "Ukrainian battalion": a country's forces, not a unit's name
+        elif _own_place_name(doc[left:right].text, gazetteer):
+            continue  # "the West Bank" is a place, not a bank
         spans.append(doc[left:right])
     return spans
+
+
+def _own_place_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is the own name of a country, an admin-1 unit or a region of the gazetteer."""
+    place = gazetteer.best(name, frozenset({"country", "admin1", "region"}))
+    return place is not None and place.quality == OWN and name_key(place.name) == name_key(name)
 
 
 def find_titled_names(doc: Doc) -> list[Span]:

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import Context, resolve_story
+from ..geo.resolve import DIRECTION_WORDS, Context, resolve_story
 from ..model import Entity, Place
-from .mentions import COMPASS_WORDS
 from .nlp import doc_text
 
 if TYPE_CHECKING:
@@ -61,8 +60,6 @@ army navy patrol administration""".split())
 # "University of North Carolina", "the Hospital of the University of Pennsylvania"
 _OF_PLACE = re.compile(r"\b(?:University|College|Hospital|Government|City|Town|County|State|Commonwealth|Port) of "
                        r"(?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
-_DIRECTIONS = COMPASS_WORDS | frozenset("north south east west northeast northwest southeast southwest northeastern "
-                                        "northwestern southeastern southwestern greater".split())
 EMBEDDED_KINDS = frozenset({"city", "admin1", "admin2", "country"})
 EMBEDDED_MIN_POPULATION = 1000
 AGAIN_MIN_POPULATION = 10_000
@@ -120,7 +117,7 @@ def _embedded_spans(text: str, start: int, end: int, gazetteer: Gazetteer) -> li
     first = 1 if words[0].group(0).lower() == "the" else 0
     body = next((k for k in range(first, len(words)) if words[k].group(0).lower() in BODY_WORDS), len(words))
     for lead in (first, first + 1):  # "North Las Vegas Police", else "Western Pennsylvania Kennel Association"
-        if lead < body and (lead == first or words[first].group(0).lower() in _DIRECTIONS):
+        if lead < body and (lead == first or words[first].group(0).lower() in DIRECTION_WORDS):
             span = _known_prefix(name, words[lead:body], gazetteer, whole=True)
             if span:
                 out.append((start + span[0], start + span[1]))

@@ -125,3 +125,17 @@ def test_gazetteer_sites_are_placed_in_the_storys_town(gazetteer):
     assert (hospital.lat, hospital.lon, hospital.country) == (town.lat, town.lon, "PSE")
     assert other is None and street is None  # neither name says it is a building or a site
     assert resolve_story([(("Al-Shifa Hospital",), None)], gazetteer, Context()) == [None]  # no town: no guess
+
+
+def test_gazetteer_codes_and_acronyms_are_no_towns(gazetteer):
+    from eventwire.geo.resolve import Context, resolve
+
+    # GeoNames' alternate names carry airport codes ("KBR" for Kota Bharu, "TIF" for Ta'if): a company, a tax
+    # district. Initials stay: "NYC" is New York City.
+    assert all(p.kind != "city" for p in gazetteer.lookup("KBR") + gazetteer.lookup("TIF"))
+    assert resolve("NYC", gazetteer, Context()).name == "New York City"
+    # An acronym is not the short town it spells ("UN" and Un, India); countries keep theirs.
+    un = resolve("UN", gazetteer, Context())
+    assert un is None or un.kind != "city"
+    assert resolve("UK", gazetteer, Context()).kind == "country"
+    assert resolve("Un", gazetteer, Context()).kind == "city"

@@ -109,6 +109,16 @@ def _same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b) or _shares_stem(a, b) or _shares_stem(b, a)
 
 
+def _code_name(alt: str, name: str) -> bool:
+    """An airport or other code among a city's alternate names ("KBR" for Kota Bharu, "TIF" for Ta'if, "CAN"
+    for Guangzhou): capitals only, and not the initials of the city's name ("NYC" stays New York City's).
+
+    >>> _code_name("KBR", "Kota Bharu"), _code_name("NYC", "New York City")
+    (True, False)
+    """
+    return alt.isalpha() and alt.isupper() and len(alt) <= 4 and alt != "".join(w[0] for w in name.split()).upper()
+
+
 class _Builder:
     def __init__(self) -> None:
         self.places: list[tuple] = []
@@ -248,7 +258,7 @@ def build_database(path: Path) -> None:
             continue
         alts = city.get("alternatenames") or []
         for alt in alts if isinstance(alts, list) else str(alts).split(","):
-            if is_latin_name(alt) and len(alt) > 2:
+            if is_latin_name(alt) and len(alt) > 2 and not _code_name(alt, city["name"]):
                 b.name(alt, pid, ALIAS)
 
     # Continents (GeoNames points); the press uses their adjectives and "EU" for places too.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .gazetteer import ALIAS, Gazetteer, Place, name_key
+from .gazetteer import ALIAS, OWN, Gazetteer, Place, name_key
 
 # Feature weights, set by hand, then checked by a small grid on the first 150 LGL and GeoWebNews articles
 # (docs/places.md): the scores barely move within +-0.5 of these values.
@@ -196,6 +196,10 @@ def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = No
                   and (within.kind == "country" or c.admin1 == within.name or c.id == within.id)]
         if inside:
             return rank(tuple(inside), ctx.without(name), hint)[0]
+    if name.isalpha() and name.isupper() and len(name) <= 3:
+        # An acronym is not the short town it spells: "UN" is not Un, India; "OAS" not Oas (an alias such as
+        # "NYC" still names its city)
+        candidates = tuple(c for c in candidates if c.kind not in ("city", "admin2") or c.quality != OWN)
     first, _, rest = name.partition(" ")
     if not candidates and first.lower() in DIRECTION_WORDS and rest:
         # A part of a country, a state or a region is placed in it: "North Texas" is in Texas.

@@ -229,3 +229,14 @@ def test_places_a_region_named_like_an_organisation_is_a_place(extract_text):
     assert (place.feature, place.country) == ("region", "PSE") and place.geonames_id
     rec = extract_text("The World Bank approved the loan on Monday.")
     assert not rec.places and {e.type for e in rec.entities if e.name == "World Bank"} == {"ORG"}
+
+
+def test_places_doubtful_small_towns_the_parse_found(extract_text):
+    # A small town in another country than the story's places ("Titan", Russia, for a Texas drilling firm) and
+    # a town known only by an alternate name ("Ramadan") are not taken from the text alone.
+    rec = extract_text("The Arlington council in Texas approved the permit. Titan said it would drill near "
+                       "Dallas. Titan will start work in Ramadan.")
+    assert {p.country for p in rec.places} == {"USA"}
+    # Small towns in the story's own country stand.
+    rec = extract_text("Gunmen killed 12 people in Douentza, in central Mali, on Monday.")
+    assert {p.name for p in rec.places} == {"Douentza", "Mali"}

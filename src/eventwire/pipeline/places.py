@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import DIRECTION_WORDS, Context, resolve_story
+from ..geo.resolve import DIRECTION_WORDS, Context, resolve_story, stray_town
 from ..model import Entity, Place
 from .nlp import doc_text
 
@@ -251,6 +251,8 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
     for (ent, _hint, spans), place in zip(groups, resolved, strict=True):
         if place is None or not ent.id and (place.country not in countries or place.kind == "city" and
                                              place.population < EMBEDDED_MIN_POPULATION):
+            continue
+        if stray_town(place, ctx.without(ent.name)):
             continue
         same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
         if same is not None:

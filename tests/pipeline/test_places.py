@@ -240,3 +240,12 @@ def test_places_doubtful_small_towns_the_parse_found(extract_text):
     # Small towns in the story's own country stand.
     rec = extract_text("Gunmen killed 12 people in Douentza, in central Mali, on Monday.")
     assert {p.name for p in rec.places} == {"Douentza", "Mali"}
+
+
+def test_places_a_place_ner_ran_on_into_a_title(extract_text):
+    # NER takes "Las Vegas City Marshal" for a place whole: its known start is the place
+    rec = extract_text("He had five years' experience as a Las Vegas City Marshal in Nevada. Police found him on "
+                       "Memphis St. in Alexandria.")
+    names = {rec.text[s:e] for p in rec.places for s, e in p.mentions}
+    assert "Las Vegas" in names
+    assert "Memphis" not in names  # a street is not its town

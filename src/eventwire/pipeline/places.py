@@ -85,6 +85,17 @@ def _embedded_places(text: str, entities: list[Entity],
     named = {n.lower() for e in entities if e.type in PLACE_TYPES for n in (e.name, *e.aliases)}
     found: dict[str, list[tuple[int, int]]] = {}
     for ent in entities:
+        if ent.type in PLACE_TYPES and ent.type != "FAC":
+            # A place name NER ran on into the next words ("Las Vegas City Marshal", "Madison County Parks"):
+            # its longest known start
+            if not any(gazetteer.lookup(n) for n in (ent.name, *ent.aliases)):
+                for s, e in ent.mentions:
+                    words = list(_WORDS.finditer(text, s, e))
+                    span = _known_prefix(text, words, gazetteer, whole=False) if len(words) > 1 else None
+                    after = next((w.group(0).lower() for w in words if span and w.start() >= span[1]), "")
+                    if span and after in BODY_WORDS:  # not "Memphis St.", "the Bekaa Valley"
+                        found.setdefault(text[span[0]:span[1]], []).append(span)
+            continue
         if ent.type not in ("ORG", "FAC"):
             continue
         for s, e in ent.mentions:

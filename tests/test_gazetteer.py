@@ -138,4 +138,6 @@ def test_gazetteer_codes_and_acronyms_are_no_towns(gazetteer):
     un = resolve("UN", gazetteer, Context())
     assert un is None or un.kind != "city"
     assert resolve("UK", gazetteer, Context()).kind == "country"
+    est = resolve("EST", gazetteer, Context())  # Eastern Standard Time, not Burkina Faso's Est region
+    assert est is None or est.country != "BFA"
     assert resolve("Un", gazetteer, Context()).kind == "city"

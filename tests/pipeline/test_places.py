@@ -86,6 +86,16 @@ def test_places_a_name_resolved_again_informs_the_names_after_it(gazetteer):
     assert atlanta.admin1 == "Georgia"
 
 
+def test_places_a_state_the_story_names_a_part_of(gazetteer):
+    # "North Georgia" is in the US state; "Georgia" in the same story is that state, not the country (whose
+    # name alone puts Georgia among the story's countries)
+    toponyms = [(("Georgia",), None), (("Atlanta",), None), (("North Georgia",), None)]
+    georgia, atlanta, north = resolve_story(toponyms, gazetteer, Context(countries={"GEO"}))
+    assert (north.kind, north.country) == (georgia.kind, georgia.country) == ("admin1", "USA")
+    (alone,) = resolve_story([(("Georgia",), None)], gazetteer, Context(countries={"GEO"}))
+    assert alone.kind == "country"
+
+
 def test_places_names_that_share_an_admin1_unit(gazetteer):
     # Names that name no state, but all have a town or county in Texas: Anderson County, Texas, not the larger
     # Anderson County of South Carolina.

@@ -137,8 +137,10 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
         if hint is None and c.kind in ("admin1", "admin2") and (c.country in namesake_countries
                                                                  or c.population < biggest_namesake):
             s += UNIT_NAMED_AFTER_ITS_CITY
-        elif c.kind == "admin1" and c.name in ctx.admin1_via_city:
-            s += VIA_CITY_ADMIN1  # the story's cities lie in it: "Georgia" with Atlanta is the US state
+        elif c.kind == "admin1" and (c.name in ctx.admin1_via_city or c.name in ctx.admin1):
+            # the story's cities lie in it, or it names a part of it: "Georgia" with Atlanta or "North Georgia"
+            # is the US state
+            s += VIA_CITY_ADMIN1
         return s
 
     return sorted(usable, key=lambda c: -total(c))
@@ -212,9 +214,9 @@ def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = No
         if inside:
             return rank(tuple(inside), ctx.without(name), hint)[0]
     if name.isalpha() and name.isupper() and len(name) <= 3:
-        # An acronym is not the short town it spells: "UN" is not Un, India; "OAS" not Oas (an alias such as
-        # "NYC" still names its city)
-        candidates = tuple(c for c in candidates if c.kind not in ("city", "admin2") or c.quality != OWN)
+        # An acronym is not the short place it spells: "UN" is not Un, India; "OAS" not Oas, "EST" not Burkina
+        # Faso's Est region (an alias such as "NYC" or "UAE" still names its place)
+        candidates = tuple(c for c in candidates if c.quality != OWN)
     first, _, rest = name.partition(" ")
     if not candidates and first.lower() in DIRECTION_WORDS and rest:
         # A part of a country, a state or a region is placed in it: "North Texas" is in Texas.

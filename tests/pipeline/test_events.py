@@ -220,6 +220,7 @@ def test_events_unnamed_actors(extract_text):
 @pytest.mark.parametrize("text,trigger,type_,mode", [
     ("Teachers from Denver Public Schools went on strike for better pay.", "strike", "PROTEST", None),
     ("A group of asylum-seekers has gone on hunger strike.", "strike", "PROTEST", None),
+    ("Miners stopped work in a strike for increased wages at the Grasberg mine.", "strike", "PROTEST", None),
     ("Israeli jets carried out an air strike on the camp.", "strike", "ASSAULT", None),
     ("Protesters clashed with police and threw stones in the capital.", "clashed", "PROTEST", "riot"),
     ("The UN withdrew peacekeepers from Sinai.", "withdrew", "SANCTION", None),

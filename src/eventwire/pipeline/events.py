@@ -1414,14 +1414,19 @@ def _ended(noun: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
+PAY_WORDS = frozenset("wage wages pay salary salaries pension pensions bonus bonuses".split())
+
+
 def _labour_strike(noun: Token) -> bool:
-    """ "Strike" as a stoppage of work: "on strike", "a hunger/general strike", "went on/staged/called a strike"."""
+    """ "Strike" as a stoppage of work: "on strike", "a hunger/general strike", "went on/staged/called a strike",
+    "a strike for increased wages"."""
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
     if mods & ARMED_STRIKES:
         return False
     return bool(mods & {"hunger", "general", "labour", "labor", "national", "nationwide", "teacher", "worker",
                         "rail", "wildcat", "indefinite", "sit-down"}) or \
         (noun.dep_ == "pobj" and noun.head.lower_ == "on") or \
+        any(c.lower_ == "for" and any(t.lemma_.lower() in PAY_WORDS for t in c.subtree) for c in noun.children) or \
         noun.head.lemma_.lower() in ("stage", "call", "launch", "hold", "begin", "end", "join", "announce")
 
 

@@ -247,9 +247,11 @@ def test_places_doubtful_small_towns_the_parse_found(extract_text):
     rec = extract_text("The Arlington council in Texas approved the permit. Titan said it would drill near "
                        "Dallas. Titan will start work in Ramadan.")
     assert {p.country for p in rec.places} == {"USA"}
-    # Small towns in the story's own country stand.
+    # Small towns in the story's own country stand, and so does the one town of a story that names no other place
     rec = extract_text("Gunmen killed 12 people in Douentza, in central Mali, on Monday.")
     assert {p.name for p in rec.places} == {"Douentza", "Mali"}
+    rec = extract_text("He said the fighters entered Afrin shortly before dawn and met no resistance.")
+    assert [p.country for p in rec.places] == ["SYR"]
 
 
 def test_places_a_place_ner_ran_on_into_a_title(extract_text):
@@ -259,3 +261,15 @@ def test_places_a_place_ner_ran_on_into_a_title(extract_text):
     names = {rec.text[s:e] for p in rec.places for s, e in p.mentions}
     assert "Las Vegas" in names
     assert "Memphis" not in names  # a street is not its town
+
+
+def test_places_a_county_starts_the_names_of_its_bodies(extract_text):
+    # A county's name starts the name of any body of it, whatever the body's last word; and in a story that
+    # names no place of its own, the bodies' counties tell the country (Athens, Texas: not Greece)
+    rec = extract_text("The Athens Police Department is asking for the public's help. Anyone with information can "
+                       "contact Henderson County Crimestoppers.")
+    by_text = _places(rec)
+    assert by_text["Henderson County"].admin1 == "Texas"
+    assert (by_text["Athens"].country, by_text["Athens"].admin1) == ("USA", "Texas")
+    rec = extract_text("McMinn County Sheriff Joe Guy said the road was closed in Tennessee.")
+    assert "McMinn County" in _places(rec)

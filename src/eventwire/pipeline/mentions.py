@@ -312,6 +312,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         m = _mention(span, ent.label_, "ner")
         candidates = gazetteer.lookup(span.text)
         best = _prominent(candidates)
+        if best is None and len(span) > 1 and span[-1].text in ("County", "Parish"):
+            # a county by its name, "County" and all, whatever NER says: "McMinn County Sheriff Joe Guy"
+            best = next((c for c in candidates if c.kind == "admin2"), None)
         if m.label in ("GPE", "LOC") and len(span) == 1 and span.text.lower() in surnames and \
                 (best is None or best.kind == "city") and not _in_place_context(span):
             m.label, best = "PERSON", None  # "Lincoln lived long enough" in a story about Abraham Lincoln
@@ -324,8 +327,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 relabel = (len(span) == 1 and span.text.lower() not in person_tokens and
                            (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION
                             or _in_place_context(span))
-                           # "Tamil Nadu said": a state's or a country's own name of two words or more
-                           or len(span) > 1 and kind in ("country", "admin1") and best.quality == OWN)
+                           # "Tamil Nadu said", "McMinn County Sheriff": a country, state or county by its own
+                           # name of two words or more
+                           or len(span) > 1 and kind in ("country", "admin1", "admin2") and best.quality == OWN)
             else:
                 relabel = kind != "demonym" or m.label in RELABEL_ONLY
             if relabel:

@@ -96,7 +96,7 @@ def _embedded_places(text: str, entities: list[Entity],
                     if span and after in BODY_WORDS:  # not "Memphis St.", "the Bekaa Valley"
                         found.setdefault(text[span[0]:span[1]], []).append(span)
             continue
-        if ent.type not in ("ORG", "FAC"):
+        if ent.type not in ("ORG", "FAC", "PERSON"):  # ("McMinn County Sheriff" is no person)
             continue
         for s, e in ent.mentions:
             for start, end in _embedded_spans(text, s, e, gazetteer):
@@ -123,9 +123,14 @@ def _embedded_spans(text: str, start: int, end: int, gazetteer: Gazetteer) -> li
     of = next((k for k, w in enumerate(words) if w.group(0) == "of"), None)
     words = words[:of] if of else words  # "the U.S. Department of Health": the body is the Department
     head = words[-1].group(0).lower() if words else ""
+    first = 1 if words and words[0].group(0).lower() == "the" else 0
+    county = next((k for k in range(first + 1, len(words) - 1) if words[k].group(0) in ("County", "Parish")), None)
+    if not out and county is not None:  # a county's name starts any body of it: "Douglas County Public Works"
+        span = _known_prefix(name, words[first:county + 1], gazetteer, whole=True)
+        if span:
+            return [(start + span[0], start + span[1])]
     if out or len(words) < 2 or head not in LOCAL_BODIES or head == "court" and len(words) < 3:
         return out  # ("Rye Court" is a street)
-    first = 1 if words[0].group(0).lower() == "the" else 0
     body = next((k for k in range(first, len(words)) if words[k].group(0).lower() in BODY_WORDS), len(words))
     for lead in (first, first + 1):  # "North Las Vegas Police", else "Western Pennsylvania Kennel Association"
         if lead < body and (lead == first or words[first].group(0).lower() in DIRECTION_WORDS):
@@ -259,6 +264,9 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
     # Court" in a story about India is not Supreme, Louisiana.
     countries = ctx.countries | {p.country for (ent, _h, _s), p in zip(groups, resolved, strict=True)
                                  if p is not None and ent.id}
+    # ... or, in a story that names no place of its own, the country of the counties and states its bodies name
+    # ("the Athens Police Department" and "Henderson County Crimestoppers": Texas)
+    countries = countries or {p.country for p in resolved if p is not None and p.kind in ("admin1", "admin2")}
     for (ent, _hint, spans), place in zip(groups, resolved, strict=True):
         if place is None or not ent.id and (place.country not in countries or place.kind == "city" and
                                              place.population < EMBEDDED_MIN_POPULATION):

@@ -122,3 +122,22 @@ def test_entities_a_surname_ner_took_for_a_town_is_the_person():
     last = [t.i for t in doc if t.text == "Ripley"][-1]
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, last, last + 1, label="GPE")]
     assert {m.text: m.label for m in find_mentions(doc, load_gazetteer())}["Ripley"] == "GPE"
+
+
+def test_entities_a_town_ner_mostly_takes_for_a_person():
+    from eventwire.pipeline.aliases import _Cluster, _entity
+    from eventwire.pipeline.mentions import Mention
+
+    def mentions(labels):
+        return [Mention(k * 50, k * 50 + 10, "Alexandria", label, "ner", country="USA" if label == "GPE" else None,
+                        place_kind="city" if label == "GPE" else None) for k, label in enumerate(labels)]
+
+    # NER's person three times and a place the gazetteer knows twice ("Alexandria police", "in Alexandria"), with
+    # no first name or title anywhere: the town
+    ms = mentions(["PERSON", "PERSON", "GPE", "PERSON", "GPE"])
+    assert _entity(ms, _Cluster(members=list(range(5)), person_tokens=["Alexandria"])).type == "GPE"
+    # A place in one mention of many, or a person with a first name, stays a person ("Obama", "Lincoln")
+    ms = mentions(["PERSON"] * 6 + ["GPE"])
+    assert _entity(ms, _Cluster(members=list(range(7)), person_tokens=["Obama"])).type == "PERSON"
+    ms = mentions(["PERSON", "PERSON", "GPE", "GPE"])
+    assert _entity(ms, _Cluster(members=list(range(4)), person_tokens=["Abraham", "Lincoln"])).type == "PERSON"

@@ -130,7 +130,8 @@ def test_entities_a_town_ner_mostly_takes_for_a_person():
 
     def mentions(labels):
         return [Mention(k * 50, k * 50 + 10, "Alexandria", label, "ner", country="USA" if label == "GPE" else None,
-                        place_kind="city" if label == "GPE" else None) for k, label in enumerate(labels)]
+                        place_kind="city" if label == "GPE" else None, ner_label=label)
+                for k, label in enumerate(labels)]
 
     # NER's person three times and a place the gazetteer knows twice ("Alexandria police", "in Alexandria"), with
     # no first name or title anywhere: the town
@@ -141,3 +142,8 @@ def test_entities_a_town_ner_mostly_takes_for_a_person():
     assert _entity(ms, _Cluster(members=list(range(7)), person_tokens=["Obama"])).type == "PERSON"
     ms = mentions(["PERSON", "PERSON", "GPE", "GPE"])
     assert _entity(ms, _Cluster(members=list(range(4)), person_tokens=["Abraham", "Lincoln"])).type == "PERSON"
+    # Places only by the gazetteer's correction of NER's organisations do not count ("Robertson said")
+    ms = mentions(["PERSON", "GPE", "GPE", "PERSON", "PERSON"])
+    for m in ms[1:3]:
+        m.ner_label = "ORG"
+    assert _entity(ms, _Cluster(members=list(range(5)), person_tokens=["Robertson"])).type == "PERSON"

@@ -143,11 +143,13 @@ def _entity(ms: list[Mention], cl: _Cluster) -> Entity:
         label = max(votes, key=lambda lab: (votes[lab], lab == "GPE"))
     else:
         label = ms[0].label
-    places = sum(m.label in ("GPE", "LOC") and m.place_kind is not None for m in ms)
+    places = sum(m.label in ("GPE", "LOC") and m.place_kind is not None and m.ner_label not in ("ORG", "PERSON")
+                 for m in ms)
     if label == "PERSON" and len(cl.person_tokens) <= 1 and places >= 2 and 3 * places >= len(ms) and \
             all(m.origin == "ner" for m in ms if m.label == "PERSON"):
-        # NER's person by one word, which is a place the gazetteer knows in a third of its mentions or more, with
-        # no first name or title anywhere: "Alexandria police", "Alexandria detectives", "originated in Alexandria"
+        # NER's person by one word, which is a place the gazetteer knows in a third of its mentions or more (not
+        # counting those NER took for a person or an organisation), with no first name or title anywhere:
+        # "Alexandria police", "originated in Alexandria"; not "Robertson said"
         label = "GPE"
     if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
         label = "ORG"

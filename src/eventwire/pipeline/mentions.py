@@ -130,6 +130,7 @@ class Mention:
     place_kind: str | None = None
     tokens: list[str] = field(default_factory=list)
     cue: int | None = None  # token index of a nickname's cue word, until its owner is found
+    ner_label: str | None = None  # NER's own label, before the gazetteer corrected it
 
 
 def _trim(span: Span) -> Span | None:
@@ -310,6 +311,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS or len(span.text) < 2:
             continue  # (a single letter: "D-Raleigh", a lawmaker's party)
         m = _mention(span, ent.label_, "ner")
+        m.ner_label = ent.label_
         candidates = gazetteer.lookup(span.text)
         best = _prominent(candidates)
         if best is None and len(span) > 1 and span[-1].text in ("County", "Parish"):

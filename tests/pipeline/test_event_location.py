@@ -64,3 +64,26 @@ def test_event_location_a_name_ner_mistook_after_in_or_near_is_a_candidate(nlp, 
     doc = nlp("John Smith spoke in Washington. Later Smith arrived in Moscow. The rally was held in March.")
     spans, _ = place_spans(doc, find_mentions(doc, gazetteer))
     assert [s.text for s in spans] == ["Washington", "Moscow"]  # a person named before, a month: no place
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Gunmen attacked and killed 56 fishermen in Doron-Baga, a fishing community in Kukawa.", "Doron-Baga"),
+    ("The army began its long-anticipated assault on Taqsis, striking the town's northern perimeter.", "Taqsis"),
+    ("The army launched another assault inside the Sheikh Saeed District on Tuesday.", "Sheikh Saeed District"),
+    ("Grozny's streets are still heavily patrolled by troops.", "Grozny"),
+    ("Militants bombarded a marketplace in central Maree.", "Maree"),
+    ("The army launched a counter-assault to recapture Kafr Saghir on Monday.", "Kafr Saghir"),
+    ("Israeli forces shelled the hills of Ein Tini on Monday.", "Ein Tini"),
+])
+def test_event_location_names_only_a_place_can_be(nlp, gazetteer, text, name):
+    # Names the gazetteer does not know, which NER often takes for people or organisations, named as places by
+    # the words around them: candidates for where an event happened
+    doc = nlp(text)
+    spans, _ = place_spans(doc, find_mentions(doc, gazetteer))
+    assert any(name in s.text or s.text in name for s in spans), [s.text for s in spans]
+
+
+def test_event_location_a_person_captured_is_no_place(nlp, gazetteer):
+    doc = nlp("Rebels captured John Smith near the border on Monday.")
+    spans, _ = place_spans(doc, find_mentions(doc, gazetteer))
+    assert "John Smith" not in [s.text for s in spans]

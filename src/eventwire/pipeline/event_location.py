@@ -31,7 +31,8 @@ REPORTING = frozenset("say tell announce report claim add state confirm deny acc
 # Nouns a place name may modify and still be a place ("the Nineveh province", "Iraq's north").
 PLACE_HEADS = frozenset("city town village province region district area county state governorate neighbourhood "
                         "neighborhood suburb outskirts capital border north south east west centre center coast "
-                        "countryside camp border part oblast commune municipality street road".split())
+                        "countryside camp border part oblast commune municipality street road settlement community "
+                        "township hamlet hill slope stronghold heart edge valley gorge enclave".split())
 # Sites a place's name locates when it owns them: "at Bethlehem's Church of the Nativity", "Kabul's airport".
 SITE_HEADS = frozenset("church mosque temple shrine cathedral hospital clinic airport airbase port harbour harbor "
                        "market marketplace bazaar square compound university campus school college prison jail "
@@ -40,7 +41,11 @@ SITE_HEADS = frozenset("church mosque temple shrine cathedral hospital clinic ai
 LOCATING_HEADS = PLACE_HEADS | SITE_HEADS  # what a possessor place locates rather than owns
 # Place nouns a proper name before them makes a place ("the al-Bayaa district", "Kheda district").
 PLACE_NAME_HEADS = frozenset("city town village province region district county governorate neighbourhood "
-                             "neighborhood suburb camp oblast commune municipality".split())
+                             "neighborhood suburb camp oblast commune municipality township settlement lga "
+                             "area".split())
+# "Garam, a village sharing a boundary with Bwari": a name set off by a comma and named by one of these
+SETTLEMENT_NOUNS = frozenset("village town city community settlement township hamlet suburb district "
+                             "neighbourhood neighborhood camp".split())
 USE_DEPENDENT_CLAUSES = False  # on: +7 points on records with a location, -14 on those without (Halterman dev)
 # How much surer than of any place the model must be that the text does not say where, when the dependency rule
 # found a place: Halterman's annotators often left "no location" where the sentence names one ("killed ... at a
@@ -266,6 +271,11 @@ def location_model() -> tuple[dict[str, float], dict[str, float]] | None:
 
 
 # Verbs whose object is a place more often than not: "stormed Najarah", "captured Birao".
+ONLY_PLACES_TAKEN = frozenset("storm recapture shell bomb besiege liberate overrun".split())
+ASSAULT_NOUNS = frozenset("attack assault offensive raid strike strikes airstrike airstrikes push advance".split())
+PARTS_OF_PLACES = frozenset("street streets perimeter outskirts suburb suburbs centre center outskirt".split())
+COMPASS_ADJECTIVES = frozenset("central northern southern eastern western northeastern northwestern southeastern "
+                                "southwestern".split())
 TAKEN_PLACES = frozenset("storm capture recapture seize enter shell bomb besiege liberate overrun raid".split())
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
 
@@ -278,15 +288,36 @@ def _capitalised(doc: Doc, i: int) -> bool:
     return tok.text[:1].isupper()
 
 
+def _after_locative(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows "in", "near", "outside" or "inside", maybe with a compass adjective between
+    ("in central Maree")."""
+    k = i - 1
+    if k > 0 and doc[k].lower_ in COMPASS_ADJECTIVES:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("in", "near", "outside", "inside")
+
+
 def _named_as_place(doc: Doc, start: int, end: int) -> str | None:
     """How the tokens ``start:end`` are named as a place: "after" "city of" (any place noun and "of"), "before" a
     place noun ("the Kheda district"), or None. Only the first says how specific it is: in "the West Bank city of
     Nablus" the name before the noun is the wider one."""
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_HEADS:
         return "after"
+    if end - start > 1 and doc[end - 1].lemma_.lower() in PLACE_NAME_HEADS:
+        return "before"  # the place word is part of the name: "the Sheikh Sa'eed District", "Al-Assad Suburb"
+    if start > 1 and doc[start - 1].lower_ == "on" and doc[start - 2].lemma_.lower() in ASSAULT_NOUNS:
+        return "after"  # "the assault on Taqsis", "an attack on Azaz"
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lemma_.lower() in PARTS_OF_PLACES:
+        return "after"  # "Grozny's streets", "Pervomayskaya's perimeter"
     if end < len(doc) and doc[end].lemma_.lower() in PLACE_NAME_HEADS:
         named_after = end + 2 < len(doc) and doc[end + 1].lower_ == "of" and doc[end + 2].pos_ == "PROPN"
         return None if named_after else "before"  # "the West Bank city of Nablus": Nablus is the place
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+        for tok in doc[end + 2:min(end + 5, len(doc))]:  # "Doron-Baga, a fishing community in Kukawa"
+            if tok.lemma_.lower() in SETTLEMENT_NOUNS:
+                return "after"
+            if tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
     return None
 
 
@@ -303,10 +334,14 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         if span is None:
             continue
         taken.update(t.i for t in span)
-        if m.label in ("PERSON", "ORG") and len(span) == 1 and span[0].pos_ == "PROPN" and span.start > 0 and \
-                (m.label == "PERSON" and doc[span.start - 1].lower_ in ("in", "near", "outside", "inside") or
-                 span[0].dep_ == "dobj" and span[0].head.lemma_.lower() in TAKEN_PLACES) and \
-                span[0].lower_ not in people and not (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        if m.label in ("PERSON", "ORG") and span.root.pos_ == "PROPN" and span.start > 0 and (
+                len(span) == 1 and span[0].lower_ not in people and (
+                    m.label == "PERSON" and _after_locative(doc, span.start) or
+                    span[0].dep_ == "dobj" and span[0].head.lemma_.lower() in TAKEN_PLACES) or
+                # a name of two or three words only a place can be the object of ("recapture Kafr Saghir"; not
+                # "captured John Smith")
+                1 < len(span) <= 3 and span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in ONLY_PLACES_TAKEN
+        ) and not (span.end < len(doc) and doc[span.end].tag_ == "POS"):
             spans.append(span)  # "fighting near Najarah": NER's person is its slip
             kinds[span.start_char] = ""
             continue
@@ -326,7 +361,7 @@ def place_spans(doc: Doc, mentions) -> tuple[list[Span], dict[int, str]]:
         while end < len(doc) and end - tok.i < 5 and doc[end].pos_ == "PROPN" and end not in taken:
             end += 1
         named_as_place = _named_as_place(doc, tok.i, end)
-        if not (named_as_place or prev.lower_ in ("in", "near", "outside")):
+        if not (named_as_place or _after_locative(doc, tok.i)):
             continue
         span = doc[tok.i:end]
         slip = end - tok.i == 1 and tok.ent_type_ == "DATE" and tok.lower_ not in NOT_PLACES and tok.is_alpha

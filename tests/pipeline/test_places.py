@@ -44,6 +44,7 @@ def test_places_city_and_its_region_are_two_places(extract_text):
     ("Lebanon", set(), "LBN", "country"),
     ("Gaza Strip", set(), "PSE", "region"),  # GeoNames' admin-1 unit of Palestine, by eventwire's region record
     ("Jerusalem", set(), "ISR", "city"),  # not the smaller governorate of the same name in the West Bank
+    ("Kherson", set(), "UKR", "city"),  # the oblast's own town, though GeoNames gives it only 66,000 people
     ("North Texas", {"USA"}, "USA", "admin1"),  # a part of a state is placed in the state
     ("Northeast Georgia", {"USA"}, "USA", "admin1"),
     ("Southern Mali", set(), "MLI", "country"),

@@ -56,6 +56,7 @@ CITY_WHEN_REGION_HINTED = -1.0
 # Oblast) yields to the city when the text does not say "region": news means the city.
 UNIT_NAMED_AFTER_ITS_CITY = -2.5
 NAMESAKE_CITY_MIN_POPULATION = 100_000
+SEAT_MIN_POPULATION = 20_000
 # Towns below this many people are doubtful when the text alone names them (stray_town). On LGL, 1 in 12 of the
 # small towns in another country than the story's other places was right; 4 in 53 of those known only by an
 # alternate name. End-to-end F1, LGL / GeoWebNews: 0.683 / 0.726 without; 0.688 / 0.728 at 30,000; 0.691 / 0.730
@@ -132,11 +133,16 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
     namesake_countries = {c.country for c in namesakes}
     # ... or a city of another country with more people than the unit: Jerusalem, not the West Bank's governorate
     biggest_namesake = max((c.population for c in namesakes), default=0)
+    # ... or a town of the name inside the unit itself, whatever its size: Kherson (GeoNames' figure for the city
+    # is 66,000) is the city, not Kherson Oblast
+    seats = {(c.country, c.admin1) for c in usable if c.kind == "city" and c.quality == OWN
+             and c.population >= SEAT_MIN_POPULATION}
 
     def total(c: Place) -> float:
         s = score(c, ctx, hint)
-        if hint is None and c.kind in ("admin1", "admin2") and (c.country in namesake_countries
-                                                                 or c.population < biggest_namesake):
+        named_after_a_city = c.country in namesake_countries or c.population < biggest_namesake or \
+            c.kind == "admin1" and (c.country, c.name) in seats
+        if hint is None and c.kind in ("admin1", "admin2") and named_after_a_city:
             s += UNIT_NAMED_AFTER_ITS_CITY
         elif c.kind == "admin1" and (c.name in ctx.admin1_via_city or c.name in ctx.admin1):
             # the story's cities lie in it, or it names a part of it: "Georgia" with Atlanta or "North Georgia"

@@ -59,6 +59,9 @@ def test_gazetteer_admin_names_and_points(gazetteer):
     # A unit is shown by a form of its own name, never a nickname among its aliases.
     california = gazetteer.best("California", frozenset({"admin1"}))
     assert (california.name, california.country) == ("California", "USA")
+    # ... or of its main town's: Sumska oblast is shown as Sumy Oblast, Zaporizka oblast as Zaporizhzhia Oblast
+    assert gazetteer.best("Sumy", frozenset({"admin1"})).name == "Sumy Oblast"
+    assert gazetteer.best("Zaporizhzhia", frozenset({"admin1"})).name == "Zaporizhzhia Oblast"
     # A unit's point is the middle of its towns' bounding box: Ontario's is far north of Toronto (43.7 N), towards
     # GeoNames' own (49.25 N), since its towns reach far north; the towns' middle stays in the south.
     ontario = gazetteer.best("Ontario", frozenset({"admin1"}))

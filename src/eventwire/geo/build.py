@@ -211,10 +211,11 @@ def build_database(path: Path) -> None:
         aliases = [a for a in row[5].split("|") if a and is_latin_name(a)]
         # An English form such as "Kharkiv Oblast" reads better than "Kharkivska oblast".
         core = _core_name(row[0])
-        # ... but only a form of the unit's own name: "Golden State" is a nickname of California, not its name.
-        display = next((a for a in aliases if re.search(r"\b(Oblast|Province|Region|Governorate|State)$", a)
-                        and _same_name(_core_name(a), core)), row[0])
         city = biggest.get(sid, (0, ""))[1] if level == "1" else ""
+        # ... but only a form of the unit's own name, or of its main town's: "Golden State" is a nickname of
+        # California, not its name; "Sumy Oblast" is Sumska oblast by its town Sumy.
+        display = next((a for a in aliases if re.search(r"\b(Oblast|Province|Region|Governorate|State)$", a)
+                        and (_same_name(_core_name(a), core) or city and _same_name(_core_name(a), city))), row[0])
         stem = city if city and _shares_stem(city, core) else None
         if stem and display == row[0]:
             kind_word = re.search(r"\b(oblast|kra[iy])\b", row[0], re.IGNORECASE)

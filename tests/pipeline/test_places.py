@@ -274,3 +274,13 @@ def test_places_a_county_starts_the_names_of_its_bodies(extract_text):
     assert (by_text["Athens"].country, by_text["Athens"].admin1) == ("USA", "Texas")
     rec = extract_text("McMinn County Sheriff Joe Guy said the road was closed in Tennessee.")
     assert "McMinn County" in _places(rec)
+
+
+def test_places_a_name_always_with_the_is_no_small_town(extract_text):
+    # Towns do not take "the": "the White House" is not White House, Tennessee, nor "the Earth" Earth, Texas
+    rec = extract_text("The White House said on Monday that the governor of Texas would visit. Officials at the "
+                       "White House declined to comment. The probe will orbit the Earth.")
+    assert {p.name for p in rec.places} == {"Texas"}
+    # ... but a town's name before a noun of its own is the town: "the Alexandria City Council"
+    rec = extract_text("The Alexandria City Council met on Monday in Louisiana.")
+    assert "Alexandria" in {p.name for p in rec.places}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import DIRECTION_WORDS, Context, resolve_story, stray_town
+from ..geo.resolve import DIRECTION_WORDS, STRAY_TOWN_MAX_POPULATION, Context, resolve_story, stray_town
 from ..model import Entity, Place
 from .nlp import doc_text
 
@@ -230,6 +230,19 @@ def _named_again(text: str, entities: list[Entity], found: list) -> None:
                     spans.append((m.start(), m.end()))
 
 
+def _the_name(doc: Doc, spans: list[tuple[int, int]], place: PlaceRecord) -> bool:
+    """Whether a small town's name is every time a name with "the" ("the White House said", "at the White
+    House"), which a town's name is not (White House, Tennessee); "the Alexandria City Council" names the town."""
+    if place.kind != "city" or place.population >= STRAY_TOWN_MAX_POPULATION or place.name.startswith("The "):
+        return False
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the" or \
+                span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return False
+    return True
+
+
 def story_context(entities: list[Entity], gazetteer: Gazetteer, dateline_place: str | None = None) -> Context:
     """Countries the story names or implies: countries' names, demonyms, the dateline's country."""
     ctx = Context()
@@ -271,7 +284,7 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
         if place is None or not ent.id and (place.country not in countries or place.kind == "city" and
                                              place.population < EMBEDDED_MIN_POPULATION):
             continue
-        if stray_town(place, ctx.without(ent.name)):
+        if stray_town(place, ctx.without(ent.name)) or _the_name(doc, spans, place):
             continue
         same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
         if same is not None:

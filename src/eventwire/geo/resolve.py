@@ -56,7 +56,7 @@ CITY_WHEN_REGION_HINTED = -1.0
 # Oblast) yields to the city when the text does not say "region": news means the city.
 UNIT_NAMED_AFTER_ITS_CITY = -2.5
 NAMESAKE_CITY_MIN_POPULATION = 100_000
-SEAT_MIN_POPULATION = 20_000
+SEAT_MIN_POPULATION = 20_000  # a town inside the admin-1 unit of its name (Kherson): see rank()
 # Towns below this many people are doubtful when the text alone names them (stray_town). On LGL, 1 in 12 of the
 # small towns in another country than the story's other places was right; 4 in 53 of those known only by an
 # alternate name. End-to-end F1, LGL / GeoWebNews: 0.683 / 0.726 without; 0.688 / 0.728 at 30,000; 0.691 / 0.730

@@ -271,12 +271,16 @@ def location_model() -> tuple[dict[str, float], dict[str, float]] | None:
 
 
 # Verbs whose object is a place more often than not: "stormed Najarah", "captured Birao".
-ONLY_PLACES_TAKEN = frozenset("storm recapture shell bomb besiege liberate overrun".split())
-ASSAULT_NOUNS = frozenset("attack assault offensive raid strike strikes airstrike airstrikes push advance".split())
-PARTS_OF_PLACES = frozenset("street streets perimeter outskirts suburb suburbs centre center outskirt".split())
-COMPASS_ADJECTIVES = frozenset("central northern southern eastern western northeastern northwestern southeastern "
-                                "southwestern".split())
 TAKEN_PLACES = frozenset("storm capture recapture seize enter shell bomb besiege liberate overrun raid".split())
+# ... and those whose object of two or three proper names is a place, not a person ("recapture Kafr Saghir")
+ONLY_PLACES_TAKEN = frozenset("storm recapture shell bomb besiege liberate overrun".split())
+# Nouns whose "on" names the place attacked ("the assault on Taqsis")
+ASSAULT_NOUNS = frozenset("attack assault offensive raid strike airstrike push advance".split())
+# What a place's name owns as parts of it ("Grozny's streets")
+PARTS_OF_PLACES = frozenset("street perimeter outskirts outskirt suburb centre center".split())
+# Adjectives between a locative preposition and a name ("in central Maree")
+COMPASS_ADJECTIVES = frozenset("central northern southern eastern western northeastern northwestern southeastern "
+                               "southwestern".split())
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
 
 

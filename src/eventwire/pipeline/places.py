@@ -80,8 +80,10 @@ transportation haven""".split())
 def _embedded_places(text: str, entities: list[Entity],
                      gazetteer: Gazetteer) -> list[tuple[Entity, list[tuple[int, int]]]]:
     """Places named only inside the names of public bodies ("the Athens Police Department", "University of
-    Oklahoma", "Western Pennsylvania Kennel Association" is not one), as place entities of their own with no id.
-    A place the story also names on its own is left to :func:`_places_inside_names`."""
+    Oklahoma", "Douglas County Public Works"; "Western Pennsylvania Kennel Association" is not one), also where NER
+    took the name for a person ("McMinn County Sheriff"), and the known start of a place name NER ran on into a
+    title ("Las Vegas City Marshal"), as place entities of their own with no id. A place the story also names on
+    its own is left to :func:`_places_inside_names`."""
     named = {n.lower() for e in entities if e.type in PLACE_TYPES for n in (e.name, *e.aliases)}
     found: dict[str, list[tuple[int, int]]] = {}
     for ent in entities:

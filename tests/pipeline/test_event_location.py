@@ -74,6 +74,7 @@ def test_event_location_a_name_ner_mistook_after_in_or_near_is_a_candidate(nlp, 
     ("Militants bombarded a marketplace in central Maree.", "Maree"),
     ("The army launched a counter-assault to recapture Kafr Saghir on Monday.", "Kafr Saghir"),
     ("Israeli forces shelled the hills of Ein Tini on Monday.", "Ein Tini"),
+    ("A policeman was killed in the capital Grozny when his vehicle hit a roadside bomb.", "Grozny"),
 ])
 def test_event_location_names_only_a_place_can_be(nlp, gazetteer, text, name):
     # Names the gazetteer does not know, which NER often takes for people or organisations, named as places by

@@ -307,6 +307,9 @@ def _named_as_place(doc: Doc, start: int, end: int) -> str | None:
     Nablus" the name before the noun is the wider one."""
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_HEADS:
         return "after"
+    if start > 0 and doc[start - 1].lower_ in ("capital", "city", "town", "village", "port") and \
+            doc[start - 1].pos_ == "NOUN":
+        return "after"  # "in the capital Grozny", "the port city Hodeidah"
     if end - start > 1 and doc[end - 1].lemma_.lower() in PLACE_NAME_HEADS:
         return "before"  # the place word is part of the name: "the Sheikh Sa'eed District", "Al-Assad Suburb"
     if start > 1 and doc[start - 1].lower_ == "on" and doc[start - 2].lemma_.lower() in ASSAULT_NOUNS:

@@ -294,3 +294,20 @@ def test_quotes_beliefs_and_decisions_with_their_clause(extract_text, text, expe
 ])
 def test_quotes_seeing_as(extract_text, text, expected):
     assert [(q[2], q[3]) for q in _quotes(extract_text(text))] == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The senator likened the plan to a tax on the poor.", "likened"),
+    ("Trump mocked the governor's response to the storm.", "mocked"),
+    ("The president encouraged voters to back the measure.", "encouraged"),
+    ("The report outlined a path to lower deficits.", "outlined"),
+])
+def test_quotes_judgements_and_appeals_with_an_object(extract_text, text, cue):
+    # Verbs of judgement and appeal are attributions with their object or clause as content, as in PolNeAR
+    assert [q[2] for q in _quotes(extract_text(text))] == [cue]
+
+
+def test_quotes_what_is_urged_is_no_claim_of_its_own(extract_text):
+    rec = extract_text("The president urged voters to back the measure. The governor asked lawmakers to support "
+                       "the plan.")
+    assert [q[2] for q in _quotes(rec)] == ["urged", "asked"]

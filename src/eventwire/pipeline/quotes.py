@@ -52,6 +52,8 @@ offer oppose reject welcome dismiss endorse propose recommend request push seek 
 accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
 pledge vow promise echo mention describe characterize characterise label brand dub
 expect feel understand decide realize realise assume suspect charge see view regard
+liken compare encourage mock ridicule chastise tout hail highlight underscore outline detail portray depict
+advocate champion
 """.split())
 DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
 base bases country homeland capital front frontier""".split())
@@ -464,6 +466,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         if any(qs < tok.idx < qe for qs, qe in quotes):
             continue  # "no exaggeration to say ..." inside a quotation is not an attribution
+        if stance and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REPORTING_VERBS | STANCE_VERBS:
+            continue  # "urged voters to back the measure": the backing is what was urged, not a claim of its own
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in
                      ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
         if comp is None and lemma in REPORTING_VERBS:

@@ -284,3 +284,15 @@ def test_places_a_name_always_with_the_is_no_small_town(extract_text):
     # ... but a town's name before a noun of its own is the town: "the Alexandria City Council"
     rec = extract_text("The Alexandria City Council met on Monday in Louisiana.")
     assert "Alexandria" in {p.name for p in rec.places}
+
+
+def test_places_one_record_per_place_whatever_names_it(extract_text):
+    rec = extract_text("Israeli jets struck Gaza on Monday. Aid trucks waited at the border of the Gaza Strip. "
+                       "The U.S. sent envoys; U.S officials declined to comment.")
+    names = [p.name for p in rec.places]
+    assert len(names) == len(set(names)), names
+    (gaza,) = [p for p in rec.places if p.name == "Gaza Strip"]
+    assert {rec.text[s:e] for s, e in gaza.mentions} == {"Gaza", "Gaza Strip"}
+    # ... but a town and the region named after it stay two places
+    rec = extract_text("Residents of Ansongo, south of Gao, fled. Thousands left the Gao region this year.")
+    assert {p.feature for p in rec.places if p.name.startswith("Gao")} == {"city", "admin1"}

@@ -758,9 +758,18 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         date_clause[d.id] = clause_head(span.root).i if span is not None else -1
     counts_by_sent: dict[int, dict[str, Count]] = {}
     kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "") for s, p in place_by_char.items()}
+    # Each entity's places, by its mentions (a place record holds the mentions of all the entities that name it:
+    # "Gaza" and "the Gaza Strip").
+    place_by_span = {(s, e): p for p in places for s, e in p.mentions}
+    places_of: dict[str, list[Place]] = {}
+    for ent in entities:
+        for span in ent.mentions:
+            place = place_by_span.get(tuple(span))
+            if place is not None and place not in places_of.setdefault(ent.id, []):
+                places_of[ent.id].append(place)
     # Places below the country level are where things happen, not who they happen to.
-    local_places = {p.entity for p in places if p.feature not in ("country", None)} - \
-        {p.entity for p in places if p.feature == "country"}
+    local_places = {e for e, ps in places_of.items() if any(p.feature not in ("country", None) for p in ps)} - \
+        {e for e, ps in places_of.items() if any(p.feature == "country" for p in ps)}
     events: list[Event] = []
     trigger_tokens: list[Token] = []  # the trigger of each event in ``events``
     for tok in doc:
@@ -897,7 +906,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         if place is None and type_ == "MOBILIZE":
             # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced
             # the border"): a country acting is not where things happen (event_location), except here.
-            place = next((p for a in actor for p in places if p.entity == a and p.feature == "country"), None)
+            place = next((p for a in actor for p in places_of.get(a, []) if p.feature == "country"), None)
         ref = (clause_dates or sent_dates or [None])[0]
         if ref is not None:
             date = EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,

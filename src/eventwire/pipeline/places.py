@@ -288,9 +288,14 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
             continue
         if stray_town(place, ctx.without(ent.name)) or _the_name(doc, spans, place):
             continue
-        same = next((f for f in found if f[0].id == ent.id and f[2].id == place.id), None)
+        # One record per place, whatever names it: "Gaza" and "the Gaza Strip", "U.S." and "U.S", the Balochistan
+        # of the table and "Balochistan province" (one GeoNames id)
+        same = next((f for f in found if f[2].id == place.id and (place.kind != "site" or f[0].id == ent.id) or
+                     place.geonames_id and f[2].geonames_id == place.geonames_id), None)  # (sites share no id)
         if same is not None:
             same[1].extend(spans)
+            if not same[0].id and ent.id:
+                found[found.index(same)] = (ent, same[1], same[2])  # a named place's entity, not a body's word
         else:
             found.append((ent, list(spans), place))
     _named_again(text, entities, found)

@@ -121,7 +121,8 @@ class Place(_Record):
     admin1: str | None = None
     feature: Literal["country", "admin1", "city", "region", "other"] | None = None
     precision: int | None = Field(default=None, description="1 town, 2 near/part of a region, 3 region, 4 country.")
-    entity: str | None = Field(default=None, description="The entity these mentions belong to.")
+    entity: str | None = Field(default=None, description="The first entity that names this place; a place several "
+                               "entities name (Gaza, the Gaza Strip) is one record with all their mentions.")
 
 
 class TimeRef(_Record):

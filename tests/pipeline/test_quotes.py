@@ -311,3 +311,13 @@ def test_quotes_what_is_urged_is_no_claim_of_its_own(extract_text):
     rec = extract_text("The president urged voters to back the measure. The governor asked lawmakers to support "
                        "the plan.")
     assert [q[2] for q in _quotes(rec)] == ["urged", "asked"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Barack Obama responded to a mother on Wednesday by saying his refusal was a manufactured issue.",
+     "President Barack Obama"),
+    ("After saying her foot was swollen, Clinton left the stage.", "Clinton"),
+])
+def test_quotes_speaker_of_a_saying_after_a_preposition(extract_text, text, speaker):
+    (quote,) = extract_text(text).quotes
+    assert (quote.cue, quote.speaker_text) == ("saying", speaker)

@@ -479,8 +479,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             comp = None  # what is seen, with its "as" phrase
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         node = tok
-        while subj is None and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
-            node = node.head  # "declined to say", "..., admitting that": the governing verb's subject
+        while subj is None and node.dep_ in ("xcomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
+            # "declined to say", "..., admitting that": the governing verb's subject; also through a preposition
+            # ("responded by saying", "after saying ..., Clinton left")
+            node = node.head.head if node.dep_ == "pcomp" and node.head.dep_ in ("prep", "advcl") else node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
             subj = node.head  # "the Freedom of Russia Legion, which says ...": the antecedent

@@ -1423,7 +1423,7 @@ def _ended(noun: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
-PAY_WORDS = frozenset("wage wages pay salary salaries pension pensions bonus bonuses".split())
+PAY_WORDS = frozenset("wage pay salary pension bonus".split())  # lemmas
 
 
 def _labour_strike(noun: Token) -> bool:

@@ -63,9 +63,12 @@ SEAT_MIN_POPULATION = 20_000  # a town inside the admin-1 unit of its name (Kher
 # at 100,000; 0.692 / 0.729 at 300,000 (all also for stories that name no other place; keeping those costs LGL
 # 0.0005, and spares the lone town of a conflict report).
 STRAY_TOWN_MAX_POPULATION = 100_000
-# Words that name a part of a place: "North Texas", "Northeast Georgia", "Southern California", "Greater London".
-DIRECTION_WORDS = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
-western northeastern northwestern southeastern southwestern central greater upstate""".split())
+# Adjectives of a part of a place ("in central Maree", "Southern California"), and all words that name a part of a
+# place: "North Texas", "Northeast Georgia", "Greater London".
+COMPASS_ADJECTIVES = frozenset("""northern southern eastern western northeastern northwestern southeastern
+southwestern central""".split())
+DIRECTION_WORDS = COMPASS_ADJECTIVES | frozenset("""north south east west northeast northwest southeast southwest
+greater upstate""".split())
 PART_OF_KINDS = frozenset({"country", "admin1", "region"})
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..geo.resolve import COMPASS_ADJECTIVES
 from .mentions import NOT_PLACES
 
 if TYPE_CHECKING:
@@ -278,9 +279,6 @@ ONLY_PLACES_TAKEN = frozenset("storm recapture shell bomb besiege liberate overr
 ASSAULT_NOUNS = frozenset("attack assault offensive raid strike airstrike push advance".split())
 # What a place's name owns as parts of it ("Grozny's streets")
 PARTS_OF_PLACES = frozenset("street perimeter outskirts outskirt suburb centre center".split())
-# Adjectives between a locative preposition and a name ("in central Maree")
-COMPASS_ADJECTIVES = frozenset("central northern southern eastern western northeastern northwestern southeastern "
-                               "southwestern".split())
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
 
 

@@ -138,13 +138,13 @@ abduction kidnapping extradition capture jailing imprisonment suspension severan
 TRAVEL = frozenset("fly travel go head journey".split())
 EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
 # Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
+ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
+                     "access".split())
 # Foreign missions a state receives (CAMEO 0861 peacekeepers, 0862 inspectors: RETREAT access).
 VISITING_MISSIONS = frozenset("peacekeeper observer inspector monitor investigator".split())
 # Newspapers and broadcasts suspended or banned: censorship (PLOVER COERCE censor).
 MEDIA = frozenset("""publication broadcast broadcasting newspaper paper daily weekly magazine station channel
 broadcaster website""".split())
-ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
-                     "access".split())
 # Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
 SEVERING = frozenset("sever cut break suspend halt end freeze downgrade".split())
 TIES = frozenset("""tie relation relations contact talk talks negotiation negotiations dialogue cooperation link
@@ -162,6 +162,8 @@ raid assault campaign violence war insurgency""".split())
 REPRESSION = frozenset("crackdown repression persecution arrest detention harassment censorship".split())
 # What makes a strike an armed one ("air strikes", "drone strikes"), not a labour strike.
 ARMED_STRIKES = frozenset("air missile drone rocket artillery military naval precision retaliatory".split())
+# What a labour strike is for ("a strike for increased wages"), as lemmas
+PAY_WORDS = frozenset("wage pay salary pension bonus".split())
 # What one withdraws from when the withdrawal is a sanction (PLOVER SANCTION withdraw: "a country withdraws itself
 # from an organization, treaty, or group"), not a retreat from ground.
 WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
@@ -1421,9 +1423,6 @@ def _ended(noun: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in ("end", "suspend", "halt", "abandon", "cancel", "lift", "stop") or lemma == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-
-
-PAY_WORDS = frozenset("wage pay salary pension bonus".split())  # lemmas
 
 
 def _labour_strike(noun: Token) -> bool:

@@ -55,6 +55,7 @@ expect feel understand decide realize realise assume suspect charge see view reg
 liken compare encourage mock ridicule chastise tout hail highlight underscore outline detail portray depict
 advocate champion
 """.split())
+CUE_VERBS = REPORTING_VERBS | STANCE_VERBS
 DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
 base bases country homeland capital front frontier""".split())
 # What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
@@ -309,7 +310,7 @@ def _in_survey(prep: Token) -> bool:
         return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return pobj is not None and pobj.lemma_.lower() in SURVEYS and \
-        prep.head.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS
+        prep.head.lemma_.lower() not in CUE_VERBS
 
 
 def _quote_before(sent: Span, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
@@ -466,7 +467,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         if any(qs < tok.idx < qe for qs, qe in quotes):
             continue  # "no exaggeration to say ..." inside a quotation is not an attribution
-        if stance and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REPORTING_VERBS | STANCE_VERBS:
+        if stance and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CUE_VERBS:
             continue  # "urged voters to back the measure": the backing is what was urged, not a claim of its own
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in
                      ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)

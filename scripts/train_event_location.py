@@ -4,12 +4,14 @@ Usage:
     python scripts/train_event_location.py [RECORDS] [--out PATH] [--epochs 400]
 
 Data: Halterman's event-location records (``../shared/data/events/event-location/records.jsonl``; labels MIT,
-github.com/ahalterman/event_location), read with eventwire's own loader. The model sees no words: each candidate
-place is described by where it stands to the event's trigger in the dependency tree (the rule's clause tier, the
-preposition before it, its dependency label, tree and token distance, its gazetteer kind, whether it qualifies
-an actor or acts itself, and whether the dependency rule of ``pipeline/event_location.py`` would choose it), and
-the option "no location" by the number of candidates and the trigger's part of speech. A conditional logit
-(softmax over the candidates and "no location", L2 1e-3, full-batch Adam, numpy) learns one weight per feature.
+github.com/ahalterman/event_location), read with eventwire's own loader. The model sees one word, the trigger's
+lemma, and only where it recurs (in at least MIN_TRIGGER_ROWS training records: "patrol" rarely says where, "kill"
+often does). Each candidate place is described by where it stands to the event's trigger in the dependency tree
+(the rule's clause tier, the preposition before it, its dependency label, tree and token distance, its gazetteer
+kind, whether it qualifies an actor or acts itself, and whether the dependency rule of
+``pipeline/event_location.py`` would choose it), and the option "no location" by the number of candidates, the
+trigger's part of speech and its lemma. A conditional logit (softmax over the candidates and "no location", L2
+1e-3, full-batch Adam, numpy) learns one weight per feature.
 
 Split: records whose id hashes into fold 0 of 5 (:func:`eventwire.eval.event_location.held_out`) are never
 trained on; the script reports the model's and the rule's accuracy on them, and writes the weights with those
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -35,12 +38,14 @@ from eventwire.pipeline.event_location import (  # noqa: E402
     no_location_features,
     pick,
     place_spans,
+    said_where,
 )
 from eventwire.pipeline.mentions import find_mentions  # noqa: E402
 from eventwire.pipeline.nlp import load_spacy  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "events" / "event-location" / "records.jsonl"
 OUT = ROOT / "src" / "eventwire" / "data" / "event_location_model.json"
+MIN_TRIGGER_ROWS = 10  # records a trigger lemma must appear in to get weights of its own
 NONE = "none:"  # prefix of the "no location" option's features in the shared vocabulary
 
 
@@ -90,7 +95,10 @@ def group_softmax(scores: np.ndarray, group: np.ndarray, groups: int) -> np.ndar
 
 def train(rows: list[dict], epochs: int) -> dict[str, float]:
     rows = [r for r in rows if any(r["right"])]  # a gold place no candidate covers teaches nothing
-    vocab = {name: i for i, name in enumerate(sorted({k for r in rows for f in r["feats"] for k in f}))}
+    seen = Counter(k for r in rows for k in {k for f in r["feats"] for k in f})
+    # a trigger's own word is learned only where it recurs: a rare verb keeps the features that generalise
+    names = {k for k, n in seen.items() if n >= MIN_TRIGGER_ROWS or "trigger=" not in k}
+    vocab = {name: i for i, name in enumerate(sorted(names))}
     x, group, right = matrix(rows, vocab)
     w = np.zeros(len(vocab))
     m, v = np.zeros_like(w), np.zeros_like(w)
@@ -122,7 +130,8 @@ def accuracy(rows: list[dict], weights: dict[str, float] | None) -> float:
             chosen = r["rule"]
         else:
             no_location = {k[len(NONE):]: v for k, v in r["feats"][none].items()}
-            chosen = pick(r["feats"][:none], no_location, r["rule"] != none, *model)
+            stated = said_where(r["feats"][r["rule"]] if r["rule"] != none else None)
+            chosen = pick(r["feats"][:none], no_location, stated, *model)
         right += r["right"][none if chosen is None else chosen]
     return right / len(rows) if rows else 0.0
 
@@ -148,7 +157,7 @@ def main() -> int:
     Path(args.out).write_text(json.dumps(
         {"about": "Event-location model (conditional logit over place candidates and 'no location'); trained by "
                   "scripts/train_event_location.py on labels from github.com/ahalterman/event_location (MIT). "
-                  "Features only, no words.", **report,
+                  "Features of where each place stands, and the trigger's lemma where it recurs.", **report,
          "candidate_weights": dict(sorted(candidate.items())),
          "no_location_weights": dict(sorted(no_location.items()))}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(weights)} weights to {args.out}")

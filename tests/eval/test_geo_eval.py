@@ -54,6 +54,18 @@ def test_event_location_toy(nlp, gazetteer):
     assert [(p["gold"], p["predicted"], p["correct"]) for p in r.predictions] == [
         ([35, 40], [35, 40], True), (None, None, True), ([0, 4], [30, 38], False)]
     assert r.metrics["accuracy"] == round(2 / 3, 4)
+    # Held-out precision and recall of the places given, recomputed from the predictions file's rows.
+    from eventwire.eval.event_location import held_out
+
+    rows = [p for p in r.predictions if held_out(p["id"])]
+    assert len(rows) == 3  # the toy's ids fall in the held-out fold
+    assert (r.metrics["held_out_place_precision"], r.metrics["held_out_place_recall"]) == (0.5, 0.5)
+    given = [p for p in rows if p["predicted"] is not None]
+    with_gold = [p for p in rows if p["gold_all"]]
+    assert r.metrics["held_out_place_precision"] == (
+        round(sum(p["correct"] for p in given) / len(given), 4) if given else None)
+    assert r.metrics["held_out_place_recall"] == (
+        round(sum(p["correct"] for p in with_gold) / len(with_gold), 4) if with_gold else None)
 
 
 def test_eval_cli_geo_json(tmp_path):

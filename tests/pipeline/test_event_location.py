@@ -31,7 +31,7 @@ def test_event_location_rules(nlp, gazetteer, text, trigger, expected):
         expected is not None and chosen is not None and chosen.text.startswith(expected))
 
 
-def test_event_location_model_is_shipped_and_reads_no_words():
+def test_event_location_model_is_shipped_and_reads_no_words_but_the_trigger():
     import re
 
     from eventwire.pipeline.event_location import location_model
@@ -39,10 +39,43 @@ def test_event_location_model_is_shipped_and_reads_no_words():
     model = location_model()
     assert model is not None
     weights, none_weights = model
-    # Structure only: tiers, prepositions, dependency labels, gazetteer kinds, distances; no words of any text.
-    allowed = re.compile(r"^(tier=\d(,(prep|via|dep|kind)=[\w-]+)?|prep=[\w-]+|dep=[\w-]+|kind=[\w-]+|[a-z_]+)$")
+    # Structure (tiers, prepositions, dependency labels, gazetteer kinds, distances) and the trigger's lemma; no
+    # other word of any text.
+    allowed = re.compile(r"^(tier=\d(,(prep|via|dep|kind|trigger)=[\w-]+)?|prep=[\w-]+|dep=[\w-]+|kind=[\w-]+|"
+                         r"trigger=[a-z-]+|[a-z_]+)$")
     assert weights and all(allowed.match(k) for k in weights), [k for k in weights if not allowed.match(k)]
     assert none_weights and "bias" in none_weights
+    # Triggers that recur in the training records have weights of their own: where a statement was made is seldom
+    # annotated, where a shooting happened often is.
+    assert none_weights["trigger=say"] > 0 > none_weights["trigger=shoot"]
+
+
+@pytest.mark.parametrize("text,trigger,stated", [
+    ("Two soldiers were killed in Baquba on Monday.", "killed", True),
+    ("Mobile police units patrolled the outskirts of Nicosia.", "patrolled", False),
+    ("The army said rebels had fled to Bangui.", "fled", False),
+])
+def test_event_location_a_place_the_text_puts_the_event_in_is_kept_by_a_margin(nlp, gazetteer, text, trigger,
+                                                                               stated):
+    from eventwire.pipeline.event_location import location_candidates, said_where
+
+    doc = nlp(text)
+    start = text.index(trigger)
+    candidates, rule = location_candidates(doc.char_span(start, start + len(trigger)),
+                                           *place_spans(doc, find_mentions(doc, gazetteer)))
+    assert said_where(next((f for place, f in candidates if place is rule), None)) is stated
+
+
+def test_event_location_a_place_taken_is_where_it_was_taken(nlp, gazetteer):
+    from eventwire.pipeline.event_location import is_actor, location_candidates
+
+    text = "Kisangani was captured by the rebels last month."
+    doc = nlp(text)
+    assert not is_actor(doc[0], doc[2])
+    candidates, rule = location_candidates(doc[2:3], *place_spans(doc, find_mentions(doc, gazetteer)))
+    assert rule is not None and rule.text == "Kisangani"
+    doc = nlp("Kisangani was attacked by the rebels last month.")  # a city attacked may be a target, not the site
+    assert is_actor(doc[0], doc[2])
 
 
 def test_event_location_place_in_a_report_is_never_the_events(nlp, gazetteer):

@@ -83,6 +83,7 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
     predictions = []
     right = 0
     held = [0, 0]  # records in the model's held-out fold, and those right
+    placed = [0, 0, 0]  # held out: records given a place, of those the right one, records with a gold place
     counts = {"with_location": 0, "with_location_right": 0, "without_location": 0, "without_location_right": 0}
     for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         trigger = doc.char_span(*rec["verb"], alignment_mode="expand")
@@ -101,6 +102,9 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
         if held_out(rec["id"]):
             held[0] += 1
             held[1] += ok
+            placed[0] += pred is not None
+            placed[1] += pred is not None and ok
+            placed[2] += bool(gold)
         predictions.append({"id": rec["id"], "gold": list(gold[0]) if gold else None,
                             "gold_all": [list(g) for g in gold], "predicted": pred, "correct": bool(ok)})
     n = len(records)
@@ -108,6 +112,9 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
         "accuracy": round(right / n, 4) if n else 0.0,
         "held_out_accuracy": round(held[1] / held[0], 4) if held[0] else None,
         "held_out_records": held[0],
+        # held out, as a user meets them: how many of the places given are right, and how many gold places are found
+        "held_out_place_precision": round(placed[1] / placed[0], 4) if placed[0] else None,
+        "held_out_place_recall": round(placed[1] / placed[2], 4) if placed[2] else None,
         "accuracy_with_gold_location": round(counts["with_location_right"] / counts["with_location"], 4)
         if counts["with_location"] else None,
         "accuracy_without_gold_location": round(counts["without_location_right"] / counts["without_location"], 4)
@@ -120,6 +127,8 @@ def evaluate_event_location(path: str, *, nlp=None, gazetteer=None, limit: int |
         f"  accuracy                      : {metrics['accuracy']:.3f}",
         f"  held-out fold (never trained) : {metrics['held_out_accuracy']} (n={held[0]}; the location model "
         f"trained on the other records, so this is the figure to quote)",
+        f"    places given that are right : {metrics['held_out_place_precision']}; gold places found: "
+        f"{metrics['held_out_place_recall']}",
         f"  records with a gold location  : {metrics['accuracy_with_gold_location']} (n={counts['with_location']})",
         f"  records with no gold location : {metrics['accuracy_without_gold_location']} "
         f"(n={counts['without_location']})",

@@ -33,6 +33,22 @@ def test_geo_lgl_toy(nlp, gazetteer):
     assert any(p["start"] == american["start"] and p["geonames_id"] == 6252001 for p in e2e["predicted"])
 
 
+def test_geo_the_gold_geonames_id_counts_as_within_161_km(nlp, gazetteer, tmp_path):
+    # LGL puts the United States at Washington, D.C.: eventwire's point for the country is 1,800 km away, but its
+    # GeoNames id is the gold's, which a system reading GeoNames' own points would score 0 km.
+    text = "Officials in the United States said little."
+    (tmp_path / "lgl.xml").write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="us1"><title>t</title><text><![CDATA[{text}]]></text><toponyms>
+<toponym><start>17</start><end>30</end><phrase>United States</phrase>
+<gaztag geonameid="6252001"><name>United States</name><fclass>A</fclass><fcode>PCLI</fcode><lat>38.895</lat>
+<lon>-77.0367</lon></gaztag></toponym></toponyms></article></articles>""", encoding="utf-8")
+    r = evaluate_geo("lgl", str(tmp_path / "lgl.xml"), nlp=nlp, gazetteer=gazetteer)
+    (row,) = [p for p in r.predictions if p["mode"] == "gold_spans"]
+    assert row["same_id"] and row["error_km"] > 161
+    assert r.metrics["gold_spans"]["accuracy_at_161km"] == 0.0
+    assert r.metrics["gold_spans"]["accuracy_at_161km_or_same_id"] == 1.0
+
+
 def test_geo_geovirus_coordinates_only(nlp, gazetteer):
     r = evaluate_geo("geovirus", str(GEO), nlp=nlp, gazetteer=gazetteer)
     assert r.n == 2 and r.metrics["gold_spans"]["n_with_geonames_id"] == 0

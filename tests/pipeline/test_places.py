@@ -108,6 +108,21 @@ def test_places_names_that_share_an_admin1_unit(gazetteer):
     assert alone.admin1 == "South Carolina"
 
 
+def test_places_a_town_in_a_county_the_story_names(gazetteer):
+    # Paris, Tennessee is in Henry County, Tennessee; the larger Paris of Texas, Kentucky and Illinois are not, and
+    # Henry County, Illinois has no Paris.
+    paris, henry = resolve_story([(("Paris",), None), (("Henry County",), None)], gazetteer,
+                                 Context(countries={"USA"}))
+    assert (paris.admin1, paris.admin2) == ("Tennessee", "Henry County")
+    assert (henry.kind, henry.admin1) == ("admin2", "Tennessee")
+    (alone,) = resolve_story([(("Paris",), None)], gazetteer, Context(countries={"USA"}))
+    assert alone.admin1 == "Texas"
+    # Towns alone sharing a county prove nothing, nor does a bare name that is also a county's alias: Brussels and
+    # Washington Island are both in Door County, Wisconsin; "Washington" is an alias of many Washington Counties.
+    brussels, washington = resolve_story([(("Brussels",), None), (("Washington",), None)], gazetteer, Context())
+    assert (brussels.country, washington.admin1) == ("BEL", "District of Columbia")
+
+
 @pytest.mark.parametrize("text,end,hint", [
     ("the Bryansk region of Russia", 11, "admin1"),
     ("Belgorod and Kursk border regions", 8, "admin1"),

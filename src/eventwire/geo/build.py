@@ -31,7 +31,7 @@ from pathlib import Path
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, population INTEGER,
-    geonames_id INTEGER, lat REAL, lon REAL, admin1 TEXT
+    geonames_id INTEGER, lat REAL, lon REAL, admin1 TEXT, admin2 TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -125,9 +125,9 @@ class _Builder:
         self.names: set[tuple[str, int, int]] = set()
 
     def add(self, name: str, kind: str, country: str | None, population: int, geonames_id: int | None,
-            lat: float | None, lon: float | None, admin1: str | None) -> int:
+            lat: float | None, lon: float | None, admin1: str | None, admin2: str | None = None) -> int:
         pid = len(self.places) + 1
-        self.places.append((pid, name, kind, country, population, geonames_id, lat, lon, admin1))
+        self.places.append((pid, name, kind, country, population, geonames_id, lat, lon, admin1, admin2))
         self.name(name, pid, OWN)
         return pid
 
@@ -200,6 +200,7 @@ def build_database(path: Path) -> None:
 
     sub_pid: dict[int, int] = {}
     english: dict[int, str] = {}
+    county_names: dict[int, str] = {}  # admin-2 units by subdivision id: a town's county ("Henry County")
     for sid, row in subs.items():
         level = row[6]
         if level not in ("1", "2"):
@@ -236,6 +237,8 @@ def build_database(path: Path) -> None:
         sub_pid[sid] = pid
         if level == "1":
             english[sid] = display
+        else:
+            county_names[sid] = display
 
     admin1_pid = {(b.places[pid - 1][3], name_key(subs[sid][0])): pid for sid, pid in sub_pid.items()
                   if subs[sid][6] == "1"}
@@ -248,10 +251,10 @@ def build_database(path: Path) -> None:
 
     by_geonames: dict[int, int] = {}
     for row in cities:
-        a1 = admin_of(row[2], "1")
+        a1, a2 = admin_of(row[2], "1"), admin_of(row[2], "2")
         iso3 = loc_countries.get(int(row[3]), ["", "", ""])[2] if row[3] else None
         pid = b.add(row[0], "city", iso3, int(row[4] or 0), int(row[1]), float(row[5]), float(row[6]),
-                    english.get(a1) if a1 else None)
+                    english.get(a1) if a1 else None, county_names.get(a2) if a2 else None)
         by_geonames[int(row[1])] = pid
     for city in gc.get_cities().values():
         pid = by_geonames.get(int(city["geonameid"]))
@@ -296,7 +299,7 @@ def build_database(path: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", b.places)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", b.places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(b.names))
     con.executescript(INDEXES)
     con.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(b.places)),))

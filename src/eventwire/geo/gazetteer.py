@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ALIAS", "DERIVED", "OWN", "Gazetteer", "Place", "load_gazetteer", "name_key"]
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 """Bump when the build changes, so that stale caches are rebuilt."""
 
 Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2", "site"]
@@ -45,10 +45,11 @@ class Place:
     admin1: str | None = None
     quality: int = OWN
     id: int = 0
+    admin2: str | None = None  # a town's admin-2 unit ("Henry County"), by that unit's name
 
 
 # The columns of a Place, in its field order (quality comes from the name that matched).
-_COLUMNS = "p.name, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, {quality}, p.id"
+_COLUMNS = "p.name, p.kind, p.country, p.population, p.geonames_id, p.lat, p.lon, p.admin1, {quality}, p.id, p.admin2"
 _QUERY = f"SELECT {_COLUMNS.format(quality='n.quality')} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
 _COUNTRY_QUERY = f"SELECT {_COLUMNS.format(quality='0')} FROM places p WHERE p.kind = 'country' AND p.country = ?"
 

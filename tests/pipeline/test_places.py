@@ -117,6 +117,12 @@ def test_places_a_town_in_a_county_the_story_names(gazetteer):
     assert (henry.kind, henry.admin1) == ("admin2", "Tennessee")
     (alone,) = resolve_story([(("Paris",), None)], gazetteer, Context(countries={"USA"}))
     assert alone.admin1 == "Texas"
+    # A named county with a town of the story in it outweighs a country's prominence: "Lebanon Police" beside "the
+    # Boone County Jail" is Lebanon, Indiana.
+    lebanon, _ = resolve_story([(("Lebanon",), None), (("Boone County",), None)], gazetteer, Context())
+    assert (lebanon.kind, lebanon.admin1, lebanon.admin2) == ("city", "Indiana", "Boone County")
+    (alone,) = resolve_story([(("Lebanon",), None)], gazetteer, Context())
+    assert alone.kind == "country"
     # Towns alone sharing a county prove nothing, nor does a bare name that is also a county's alias: Brussels and
     # Washington Island are both in Door County, Wisconsin; "Washington" is an alias of many Washington Counties.
     brussels, washington = resolve_story([(("Brussels",), None), (("Washington",), None)], gazetteer, Context())

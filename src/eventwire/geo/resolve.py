@@ -46,10 +46,11 @@ PASSES = 2
 # 0.727 without, 0.788 / 0.730 at 0.3, 0.790 / 0.730 at 0.5, 0.792 / 0.730 at 0.75, 0.793 / 0.725 at 1.0.
 SHARED_ADMIN1 = 0.5
 # Towns in a county the story names, and that county: "Paris" and "Henry County" are Paris, Tennessee and its county
-# (Henry County, Illinois has no Paris; Paris, Illinois is in Edgar County). As strong as a named state. Chosen on
-# all of LGL and GeoWebNews: LGL acc@161 0.812 without, 0.822 at 0.5, 0.826 at 1.0, 0.827 at 2.0, 0.828 at 2.5 and
-# 3.0; GeoWebNews 0.758 at each.
-SHARED_ADMIN2 = 2.5
+# (Henry County, Illinois has no Paris; Paris, Illinois is in Edgar County). Stronger than a named state: with a
+# town of the story in it, a named county outweighs a country's prominence ("Lebanon Police" and "the Boone County
+# Jail": Lebanon, Indiana). Chosen on all of LGL and GeoWebNews: LGL acc@161 0.812 without, 0.822 at 0.5, 0.826 at
+# 1.0, 0.828 at 2.5 and 3.0, 0.831 at 4.0 and 5.0; GeoWebNews 0.758 at each.
+SHARED_ADMIN2 = 4.0
 # The last word of a site's name: a building, a square, a campus ("Barclays Center", "Al-Shifa Hospital"; not
 # streets, which LGL does not mark as places).
 SITE_WORDS = frozenset("""square plaza bridge center centre hospital university college school academy stadium arena

@@ -101,6 +101,8 @@ def test_gazetteer_curated_regions_against_namesakes(gazetteer):
     assert (gaza.name, gaza.country) == ("Gaza Strip", "PSE")  # not Mozambique's Gaza province
     assert resolve("the Pacific", gazetteer, Context()).kind == "region"  # not Pacific, Missouri
     assert resolve("Sahel", gazetteer, Context()).country is None  # the region, not Burkina Faso's province
+    ghouta = resolve("Ghouta", gazetteer, Context())  # the Damascus countryside, which no package has
+    assert (ghouta.name, ghouta.country) == ("Eastern Ghouta", "SYR")
     # A region of eventwire's table that is one admin-1 unit of its country carries the unit's GeoNames id and
     # stands for it, under its English name; one that spans several units has none.
     for name, unit in (("Tigray", "Tigray Regional State"), ("Chechnya", "Chechenskaya Respublika"),

@@ -51,8 +51,8 @@ USE_DEPENDENT_CLAUSES = False  # on: +7 points on records with a location, -14 o
 # How much surer than of any place the model must be that the text does not say where, when the dependency rule
 # found a place the text puts the event in ("killed in Baquba": the trigger's own clause, after one of STATED_WHERE).
 # Halterman's annotators often left "no location" there; a user is better served by the place. Chosen on the
-# training folds, where it is neutral (0.775 with it, 0.776 without; a margin of 1.0 for any place the rule found
-# gave 0.772); held out, 0.752 with it, 0.754 without.
+# training folds, where it is neutral (0.7766 with it, 0.7764 without; a margin of 1.0 for any place the rule found
+# gave 0.7657); held out, 0.7535 with it, 0.7555 without.
 NONE_MARGIN = 0.5
 STATED_WHERE = frozenset({"in", "at", "near", "inside", "outside"})
 SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}

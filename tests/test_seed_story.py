@@ -100,6 +100,13 @@ def test_seed_story_six_events(record):
 
     attacks = event("attacks")
     assert (attacks.type, attacks.status, places[attacks.place]) == ("ASSAULT", "reported", "Belgorod Oblast")
+    assert attacks.place_basis == "text"
+    # The press conference is in Kyiv; an attack whose sentence says not where is in the place the story names
+    # most, Russia, marked as such, never in Kyiv.
+    assert (places[event("held").place], event("held").place_basis) == ("Kyiv", "text")
+    firing = event("firing")
+    assert (places[firing.place], firing.place_basis) == ("Russia", "story")
+    assert not any(places.get(v.place) == "Kyiv" for v in record.events if v.type == "ASSAULT")
     assert [names[a] for a in attacks.actor] == ["Russian Volunteer Corps"]
     vow = next(v for v in record.events if v.type == "ASSAULT" and v.status == "future")
     assert record.text[vow.evidence.trigger[0]:vow.evidence.trigger[1]] == "raids"

@@ -179,6 +179,10 @@ class Event(_Record):
     actor: list[str] = Field(default_factory=list)
     recipient: list[str] = Field(default_factory=list)
     place: str | None = None
+    place_basis: Literal["text", "actor", "story"] | None = Field(
+        default=None, description="Why the place: its sentence says so (text); a mobilisation on the acting "
+                                  "country's ground (actor); or, the sentence saying not where, the place the story "
+                                  "names most (story).")
     date: EventDate | None = None
     status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
     source: str | None = Field(default=None, description="Entity id of who claims the event; null when the story "

@@ -63,7 +63,8 @@ def render_record(record: ArticleRecord) -> Group:
             trig = v.evidence.trigger if v.evidence else None
             et.add_row(v.id, v.type, v.status or "", record.text[trig[0]:trig[1]] if trig else "",
                        ", ".join(names.get(a, a) for a in v.actor), ", ".join(names.get(r, r) for r in v.recipient),
-                       places[v.place].name if v.place in places else "",
+                       (places[v.place].name + (" (story)" if v.place_basis == "story" else ""))
+                       if v.place in places else "",
                        (v.date.text or v.date.start or "") if v.date else "", names.get(v.source or "", ""))
         parts.append(et)
     return Group(*parts)

@@ -100,6 +100,7 @@ def test_cli_show():
         assert title in result.stdout
     assert "Liptako Liberation Front" in result.stdout and "FLL" in result.stdout
     assert "ASSAULT" in result.stdout and "Bamako" in result.stdout
+    assert "Ménaka Region (story)" in result.stdout  # a place the sentence does not say, marked as the story's
 
 
 def test_cli_help_lists_every_command(runner):

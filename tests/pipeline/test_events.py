@@ -97,6 +97,30 @@ def test_events_place_is_where_it_happened(extract_text):
     assert places[_one(rec, "attacks")["event"].place] == "Belgorod Oblast"
 
 
+def test_events_without_a_place_of_their_own_take_the_storys(extract_text):
+    from eventwire.pipeline.events import story_place
+
+    rec = extract_text("Rebels attacked an army post in Gao on Monday. Gao residents fled. Troops arrived from "
+                       "Bamako. The rebels later burned a market.")
+    places = {p.id: p.name for p in rec.places}
+    burned = _one(rec, "burned")["event"]
+    assert (places[burned.place], burned.place_basis) == ("Gao", "story")  # named twice; Bamako once
+    attacked = _one(rec, "attacked")["event"]
+    assert (places[attacked.place], attacked.place_basis) == ("Gao", "text")
+    assert story_place([]) is None
+    # On a tie, the place in the country the story's place mentions fall in most, then the first named: a Malian
+    # story that names Niger twice is about Mali.
+    from eventwire.model import Place
+
+    tied = [Place(id="P1", name="Niger", mentions=[[0, 5], [90, 95]], country="NER"),
+            Place(id="P2", name="Menaka", mentions=[[40, 46], [120, 126]], country="MLI"),
+            Place(id="P3", name="Bamako", mentions=[[20, 26], [140, 146]], country="MLI")]
+    assert story_place(tied).name == "Bamako"
+    # A story with no place leaves its events without one.
+    bare = extract_text("Rebels burned a market on Monday.")
+    assert all(v.place is None and v.place_basis is None for v in bare.events)
+
+
 def test_events_counts(extract_text):
     rec = extract_text("Gunmen ambushed an army convoy on Tuesday, killing at least 12 soldiers. The army declined "
                        "to say how many attackers had been killed.")
@@ -240,8 +264,10 @@ def test_events_mobilising_happens_on_the_actors_ground(extract_text):
     rec = extract_text("Russia has reinforced its border regions. Washington and its allies killed scores of "
                        "fighters.")
     places = {p.id: p.name for p in rec.places}
-    assert places[_one(rec, "reinforced")["event"].place] == "Russia"
-    assert _one(rec, "killed")["event"].place is None  # a place that acts is not where it acted
+    reinforced = _one(rec, "reinforced")["event"]
+    assert (places[reinforced.place], reinforced.place_basis) == ("Russia", "actor")
+    # a place that acts is not where it acted: the killing's place is only the story's
+    assert _one(rec, "killed")["event"].place_basis == "story"
     assert not [e for e in rec.entities if e.type == "GROUP" and e.name in ("cities", "towns")]
 
 

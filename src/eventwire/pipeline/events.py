@@ -739,6 +739,20 @@ def _counts(sentence: Span) -> dict[str, Count]:
     return out
 
 
+def story_place(places: list[Place]) -> Place | None:
+    """The place a story is about, for events whose sentence says not where: the place it names most often; on a
+    tie, the one in the country the story's place mentions fall in most, then the first named. (Not the dateline:
+    a story filed from Kyiv about raids in Russia is about Russia.)"""
+    if not places:
+        return None
+    by_country: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            by_country[p.country] = by_country.get(p.country, 0) + len(p.mentions)
+    return min(places, key=lambda p: (-len(p.mentions), -by_country.get(p.country or "", 0),
+                                      min(s for s, _ in p.mentions) if p.mentions else 0))
+
+
 def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: list[Place],
                 dates: list[TimeRef], published: Published | None) -> list[Event]:
     """Every event in ``doc`` (see the module docstring for the rules)."""
@@ -759,6 +773,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
         date_clause[d.id] = clause_head(span.root).i if span is not None else -1
     counts_by_sent: dict[int, dict[str, Count]] = {}
+    main_place = story_place(places)
     kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "") for s, p in place_by_char.items()}
     # Each entity's places, by its mentions (a place record holds the mentions of all the entities that name it:
     # "Gaza" and "the Gaza Strip").
@@ -905,10 +920,14 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         trigger_span = doc[first.i:tok.i + 1]
         chosen = choose_location(trigger_span, spans_by_sent.get(sent.start, []), kinds)
         place = place_by_char.get(chosen.start_char) if chosen is not None else None
+        basis = "text" if place is not None else None
         if place is None and type_ == "MOBILIZE":
             # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced
             # the border"): a country acting is not where things happen (event_location), except here.
             place = next((p for a in actor for p in places_of.get(a, []) if p.feature == "country"), None)
+            basis = "actor" if place is not None else None
+        if place is None and main_place is not None:
+            place, basis = main_place, "story"  # the sentence says not where: the place the story is about
         ref = (clause_dates or sent_dates or [None])[0]
         if ref is not None:
             date = EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,
@@ -950,7 +969,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         mode = cameo.plover.mode if agrees else "riot" if riot else None
         events.append(Event(
             id=f"V{len(events) + 1}", type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
-            recipient=recipient, place=place.id if place else None, date=date, status=status, source=source,
+            recipient=recipient, place=place.id if place else None, place_basis=basis, date=date, status=status,
+            source=source,
             counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), counts_by_sent),
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                               trigger=(first.idx, tok.idx + len(tok)))))

@@ -94,7 +94,7 @@ class Context:
     learned: dict[str, tuple[str | None, str | None, bool]] = field(default_factory=dict)
     # (country, admin-1 unit) pairs where two or more of the story's ambiguous names have a town or county
     shared_admin1: set[tuple[str, str]] = field(default_factory=set)
-    # (country, admin-1 unit, county) where two or more of them have a town, or are the county
+    # (country, admin-1 unit, county) of counties the story names in which another of its names has a town
     shared_admin2: set[tuple[str, str, str]] = field(default_factory=set)
 
     def learn(self, name: str, place: Place) -> None:

@@ -169,7 +169,8 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
 def resolve_story(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer: Gazetteer,
                   ctx: Context) -> list[Place | None]:
     """Resolve a story's toponyms together: each is (its names, the first being the one it is known by; a kind
-    hint). Each pass learns every resolved toponym's country and admin-1 unit for the next (``PASSES`` passes)."""
+    hint). Each toponym learns the country and admin-1 unit of those resolved before it, in this pass and the last
+    (``PASSES`` passes); the counties and admin-1 units the story's names share are found once, before the passes."""
     resolved: list[Place | None] = [None] * len(toponyms)
     ctx.shared_admin1 = _shared_admin1(toponyms, gazetteer)
     ctx.shared_admin2 = _shared_admin2(toponyms, gazetteer)

@@ -202,8 +202,10 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
             continue
         for s, e in ent.mentions:
             for m in pattern.finditer(text, s, e):
-                place = names[m.group(1).lower()]
-                if place != ent.id and m.group(1)[0].isupper():  # a facility's own name is no place inside it
+                # IGNORECASE matches letters whose lower case is another key ("ſ" for "s"): no such place. A
+                # facility's own name is no place inside it.
+                place = names.get(m.group(1).lower())
+                if place is not None and place != ent.id and m.group(1)[0].isupper():
                     out.setdefault(place, []).append((m.start(), m.end()))
     return out
 

@@ -24,6 +24,7 @@ from .errors import (
     ModelNotFound,
     NoArticleBody,
     ProcessingError,
+    StoryTimeout,
     TooLarge,
     UnsupportedLanguage,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Published",
     "Quote",
     "SCHEMA_VERSION",
+    "StoryTimeout",
     "TooLarge",
     "UnsupportedLanguage",
     "__version__",

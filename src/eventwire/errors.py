@@ -12,7 +12,8 @@ The tree::
     │   ├── MalformedInput    broken JSON, a feed that is not a feed, ...
     │   ├── NoArticleBody     HTML with no article text in it
     │   └── UnsupportedLanguage  a story not in English
-    ├── ProcessingError       a pipeline stage failed on one story
+    ├── ProcessingError       a pipeline stage failed on one story (the record keeps the other stages' fields)
+    │   └── StoryTimeout      the story used up its time budget
     ├── ModelNotFound         the spaCy pipeline package is not installed
     └── ConfigError           an invalid setting
 
@@ -96,9 +97,20 @@ class UnsupportedLanguage(InputError):
 
 
 class ProcessingError(EventwireError):
-    """A pipeline stage failed on one story (a bug: please report it with the input)."""
+    """A pipeline stage failed on one story (a bug: please report it with the input). ``stage`` names it."""
 
     code = "processing_error"
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 stage: str | None = None) -> None:
+        super().__init__(message, source=source, line=line)
+        self.stage = stage
+
+
+class StoryTimeout(ProcessingError):
+    """A story used up its time budget in a stage; the fields of the stages before it are kept."""
+
+    code = "timeout"
 
 
 class ModelNotFound(EventwireError):

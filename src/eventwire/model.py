@@ -198,6 +198,8 @@ class ErrorInfo(_Record):
     message: str
     source: str | None = None
     line: int | None = None
+    stage: str | None = Field(default=None, description="The pipeline stage that failed (entities, places, dates, "
+                              "quotes, events); its fields are empty and the other stages' are kept.")
 
 
 class ArticleRecord(_Record):

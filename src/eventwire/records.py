@@ -10,23 +10,42 @@ from .model import Article, ArticleRecord, Entity, ErrorInfo, Event, InputRef, P
 
 def error_info(err: EventwireError) -> ErrorInfo:
     """The JSON form of an error."""
-    return ErrorInfo(code=err.code, message=err.message, source=err.source, line=err.line)
+    return ErrorInfo(code=err.code, message=err.message, source=err.source, line=err.line,
+                     stage=getattr(err, "stage", None))
+
+
+def spans(item: Entity | Quote | Place | TimeRef | Event) -> list[tuple[int, int]]:
+    """Every ``[start, end)`` span an extracted item points at in the text."""
+    if isinstance(item, (Entity, Place)):
+        return [tuple(m) for m in item.mentions]
+    if isinstance(item, TimeRef):
+        return [(item.start_char, item.end_char)]
+    if isinstance(item, Quote):
+        return [(item.start, item.end)] + [tuple(s) for s in (item.speaker_span, item.cue_span) if s]
+    out = [(c.start, c.end) for c in item.counts.values()]
+    if item.evidence is not None:
+        out.append((item.evidence.start, item.evidence.end))
+        if item.evidence.trigger:
+            out.append(tuple(item.evidence.trigger))
+    if item.date is not None and item.date.start_char is not None and item.date.end_char is not None:
+        out.append((item.date.start_char, item.date.end_char))
+    return out
+
+
+def check_spans(items: Sequence[Entity | Quote | Place | TimeRef | Event], length: int) -> None:
+    """Raise ValueError if a span of ``items`` is empty or outside a text of ``length`` characters."""
+    for item in items:
+        for s, e in spans(item):
+            if not 0 <= s < e <= length:
+                raise ValueError(f"{item.id} span [{s}, {e}] is outside the text (length {length})")
 
 
 def to_record(article: Article, *, entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
               places: Sequence[Place] = (), dates: Sequence[TimeRef] = (), events: Sequence[Event] = (),
               errors: Sequence[EventwireError] = ()) -> ArticleRecord:
-    """An output record for an analysed article; checks that every mention offset lies inside the text."""
-    n = len(article.text)
-    spans = [(ent.id, s, e) for ent in entities for s, e in ent.mentions]
-    spans += [(d.id, d.start_char, d.end_char) for d in dates]
-    spans += [(p.id, s, e) for p in places for s, e in p.mentions]
-    spans += [(q.id, q.start, q.end) for q in quotes]
-    spans += [(q.id, *q.speaker_span) for q in quotes if q.speaker_span]
-    spans += [(q.id, *q.cue_span) for q in quotes if q.cue_span]
-    for what, s, e in spans:
-        if not 0 <= s < e <= n:
-            raise ValueError(f"{what} span [{s}, {e}] is outside the text (length {n})")
+    """An output record for an analysed article; checks that every offset lies inside the text."""
+    for part in (entities, dates, places, quotes, events):
+        check_spans(part, len(article.text))
     return ArticleRecord(
         id=article.id, title=article.title, source=article.source, url=article.url, published=article.published,
         language=article.language, author=article.author, dateline=article.dateline, input=article.input,

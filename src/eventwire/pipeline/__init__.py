@@ -7,13 +7,16 @@ for speed and the stages per story, so that a crash on one story becomes an erro
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..errors import EventwireError, ProcessingError, TooLarge
+from ..errors import EventwireError, ProcessingError, StoryTimeout, TooLarge
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
-from ..records import failure_record, to_record
+from ..records import check_spans, failure_record, to_record
 from .actors import describe_actors
 from .aliases import group_mentions
 from .dates import resolve_dates
@@ -23,6 +26,7 @@ from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
 from .quotes import find_quotes
+from .textview import TextView, map_record_parts, text_view
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Pipeline", "analyze", "find_entities"]
+__all__ = ["STAGES", "Pipeline", "analyze", "find_entities"]
 
 BATCH_SIZE = 16
 MAX_STORY_CHARS = 200_000
@@ -44,15 +48,93 @@ def find_entities(doc: Doc, gazetteer: Gazetteer) -> list:
     return entities + find_groups(doc, entities, gazetteer)
 
 
-def analyze(doc: Doc, article: Article, gazetteer: Gazetteer) -> ArticleRecord:
-    """Run every stage on one parsed story and build its record."""
-    entities = find_entities(doc, gazetteer)
-    places = resolve_places(doc, entities, gazetteer, article.dateline.place if article.dateline else None)
-    dates = resolve_dates(doc, article.published)
-    quotes = find_quotes(doc, entities)
-    events = find_events(doc, entities, quotes, places, dates, article.published)
-    return to_record(article, entities=entities, quotes=link_quotes(quotes, events), places=places, dates=dates,
-                     events=events)
+STAGES = ("entities", "places", "dates", "quotes", "events")
+"""The stages in the order they run; each one's output is the record field of its name."""
+
+STORY_TIME_BUDGET = 30.0
+"""Seconds the stages may spend on one story before it ends with a ``timeout`` error (the parse is not counted:
+it is linear in the text once overlong sentences are cut, see :mod:`.nlp`). A long story takes about three."""
+
+
+class _Budget:
+    """The time budget of one story: a SIGALRM that interrupts the stage at work, where the process can have one
+    (the main thread of a Unix process), and a check between stages everywhere."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.deadline = None if not seconds else time.monotonic() + seconds
+        self._alarm = bool(seconds) and hasattr(signal, "setitimer") and \
+            threading.current_thread() is threading.main_thread()
+
+    def __enter__(self) -> _Budget:
+        if self._alarm:
+            self._previous = signal.signal(signal.SIGALRM, self._ring)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+    def _ring(self, signum, frame) -> None:
+        raise _OutOfTime
+
+    def check(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _OutOfTime
+
+
+class _OutOfTime(BaseException):
+    """Raised inside a stage when the story's budget is spent: a BaseException, so that no ``except Exception``
+    in a stage can swallow it."""
+
+
+def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | None = None,
+            time_budget: float | None = None) -> ArticleRecord:
+    """Run every stage on one parsed story and build its record.
+
+    ``doc`` is the parse of ``view.text`` (by default the article's own text). A stage that fails, or returns a
+    span outside the text, loses its own fields only: the record keeps the others and names the stage in
+    ``errors``. Past ``time_budget`` seconds the running stage and those after it are given up the same way.
+    """
+    view = view or text_view(article.text)
+    out: dict[str, list] = {name: [] for name in STAGES}
+    errors: list[EventwireError] = []
+    where = {"source": article.input.path, "line": article.input.line}
+    dateline = article.dateline.place if article.dateline else None
+    steps = {
+        "entities": lambda: find_entities(doc, gazetteer),
+        "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
+        "dates": lambda: resolve_dates(doc, article.published),
+        "quotes": lambda: find_quotes(doc, out["entities"]),
+        "events": lambda: find_events(doc, out["entities"], out["quotes"], out["places"], out["dates"],
+                                      article.published),
+    }
+    stage = STAGES[0]
+    try:
+        with _Budget(time_budget) as budget:
+            for stage, step in steps.items():
+                budget.check()
+                try:
+                    result = step()
+                    check_spans(result, len(view.text))
+                except Exception as exc:  # a stage bug must not cost the story: report it, keep the rest
+                    log.debug("stage %s failed on %s", stage, article.input.path, exc_info=True)
+                    errors.append(ProcessingError(
+                        f"the {stage} stage failed ({type(exc).__name__}: {exc}); the record has no {stage}. "
+                        "This is a bug: please report it with the input.", stage=stage, **where))
+                    continue
+                out[stage] = result
+            out["quotes"] = link_quotes(out["quotes"], out["events"])
+    except _OutOfTime:
+        errors.append(StoryTimeout(
+            f"the story used up its time budget of {time_budget:g} s in the {stage} stage; the record has no "
+            f"{', '.join(STAGES[STAGES.index(stage):])}. Split the story, or raise --time-budget.",
+            stage=stage, **where))
+        for later in STAGES[STAGES.index(stage):]:
+            out[later] = []
+    return to_record(article, **map_record_parts(view, **out), errors=errors)
 
 
 class Pipeline:
@@ -65,10 +147,11 @@ class Pipeline:
     """
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None,
-                 batch_size: int = BATCH_SIZE) -> None:
+                 batch_size: int = BATCH_SIZE, time_budget: float | None = STORY_TIME_BUDGET) -> None:
         self.nlp = nlp if nlp is not None else load_spacy(MODEL_PACKAGE)
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.batch_size = batch_size
+        self.time_budget = time_budget
 
     def __repr__(self) -> str:
         return f"<Pipeline {self.nlp.meta.get('name')} {self.nlp.meta.get('version')}>"
@@ -87,15 +170,15 @@ class Pipeline:
         if batch:
             yield from self._run(batch)
 
-    def _parse(self, articles: list[Article]) -> list[Doc | Exception]:
+    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
         """Parse in one batch; if spaCy fails on the batch, parse one by one so only the culprit fails."""
         try:
-            return list(self.nlp.pipe([a.text for a in articles], batch_size=self.batch_size))
+            return list(self.nlp.pipe(texts, batch_size=self.batch_size))
         except Exception:
             docs: list[Doc | Exception] = []
-            for a in articles:
+            for text in texts:
                 try:
-                    docs.append(self.nlp(a.text))
+                    docs.append(self.nlp(text))
                 except Exception as exc:
                     docs.append(exc)
             return docs
@@ -106,20 +189,16 @@ class Pipeline:
                 batch[i] = TooLarge(f"the story has {len(item.text):,} characters, above the {MAX_STORY_CHARS:,} "
                                     "that one story may have. Split it into stories.", source=item.input.path,
                                     line=item.input.line)
-        articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(self._parse(articles))
+        views = [text_view(a.text) for a in batch if isinstance(a, Article)]
+        docs = iter(zip(self._parse([v.text for v in views]), views, strict=True))
         for item in batch:
             if not isinstance(item, Article):
                 yield failure_record(item)
                 continue
-            doc = next(docs)
-            try:
-                if isinstance(doc, Exception):
-                    raise doc
-                yield analyze(doc, item, self.gazetteer)
-            except Exception as exc:  # a stage bug must not stop the batch: report it for this story
-                log.exception("stage failure on %s", item.input.path)
-                err = ProcessingError(f"a pipeline stage failed ({type(exc).__name__}: {exc}). This is a bug: "
-                                      "please report it with the input.", source=item.input.path,
-                                      line=item.input.line)
-                yield to_record(item, errors=[err])
+            doc, view = next(docs)
+            if isinstance(doc, Exception):
+                yield to_record(item, errors=[ProcessingError(
+                    f"the parser failed ({type(doc).__name__}: {doc}). This is a bug: please report it with the "
+                    "input.", source=item.input.path, line=item.input.line, stage="parse")])
+                continue
+            yield analyze(doc, item, self.gazetteer, view, self.time_budget)

@@ -37,13 +37,52 @@ def load_spacy(package: str = MODEL_PACKAGE) -> Language:
     Raises:
         ModelNotFound: the package is not installed (with the one command that fixes it).
     """
+    from spacy.language import Language
+
     try:
         module = importlib.import_module(package)
     except ImportError as exc:
         raise ModelNotFound(INSTALL_HINT, source=package) from exc
     nlp = module.load()
     _fix_lemmas(nlp)
+    if not Language.has_factory("eventwire_sentence_cap"):
+        Language.component("eventwire_sentence_cap", func=cap_sentences)
+    if "parser" in nlp.pipe_names and "eventwire_sentence_cap" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_sentence_cap", before="parser")
     return nlp
+
+
+MAX_SENTENCE_TOKENS = 150
+"""Longest run of tokens with no sentence-final mark or line break that the parser is given as one sentence.
+News sentences stay under 100 tokens; a longer run (a table flattened to text, a page without punctuation) is cut
+before parsing, so that the rules, which look across a sentence from each of its words, stay linear in the text."""
+
+_SENTENCE_ENDS = frozenset(".!?")
+_SOFT_BREAKS = frozenset({",", ";", ":", "—", "–", "and", "but", "while", "as", "after", "before"})
+
+
+def cap_sentences(doc: Doc) -> Doc:
+    """Mark a sentence start in each run of more than :data:`MAX_SENTENCE_TOKENS` tokens without an end: after
+    the last comma, semicolon or dash, or before the last conjunction, in the run's second half; else where the
+    run reaches the limit. The parser keeps the marks, and splits the rest as it would. (The pipeline component
+    :func:`load_spacy` adds.)
+
+    >>> doc = cap_sentences(load_spacy().make_doc(" ".join(["rebels attacked the town ,"] * 100)))
+    >>> [t.i for t in doc if t.is_sent_start][:3]
+    [0, 150, 300]
+    """
+    start = 0
+    for i, tok in enumerate(doc):
+        if tok.text in _SENTENCE_ENDS or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            start = i + 1
+        elif i - start + 1 >= MAX_SENTENCE_TOKENS and i + 1 < len(doc):
+            half = start + MAX_SENTENCE_TOKENS // 2
+            # after a comma, semicolon or dash; before a conjunction
+            cut = next((j + tok.is_punct for j in range(i, half, -1) if (tok := doc[j]).lower_ in _SOFT_BREAKS),
+                       i + 1)
+            doc[cut].is_sent_start = True
+            start = cut
+    return doc
 
 
 def _fix_lemmas(nlp: Language) -> None:

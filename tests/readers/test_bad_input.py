@@ -81,3 +81,54 @@ def test_size_limit_is_configurable(tmp_path, limit, ok):
     p.write_text(GOOD)
     (item,) = list(read_inputs([str(p)], max_bytes=limit))
     assert isinstance(item, Article) is ok
+
+
+def test_nul_bytes_in_text_are_read_not_refused(tmp_path):
+    p = tmp_path / "nul.txt"
+    p.write_bytes(GOOD.replace(", the army", ",\x00 the army").encode())
+    (a,) = list(read_inputs([str(p)]))
+    assert isinstance(a, Article) and "\x00" in a.text  # the stages read it without (pipeline.textview)
+
+
+def test_lone_surrogate_in_json_costs_nothing(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"text": "' + GOOD + ' \\ud800", "title": "\\udc00x", "tags": ["\\udfff"]}\n'
+                 '{"text": "' + GOOD.replace("five", "six") + '"}\n')
+    items = list(read_inputs([str(p)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    assert items[0].text.endswith("\ufffd") and items[0].title == "\ufffdx" and items[0].metadata["tags"] == ["\ufffd"]
+    items[0].model_dump_json()  # encodable as UTF-8
+
+
+def test_reader_bug_costs_its_item_only(tmp_path, monkeypatch):
+    import eventwire.readers.json as rj
+
+    real = rj.build_article
+
+    def flaky(text, **kw):
+        if "six" in text:
+            raise IndexError("reader bug")
+        return real(text, **kw)
+
+    monkeypatch.setattr(rj, "build_article", flaky)
+    p = tmp_path / "s.jsonl"
+    p.write_text(f'{{"text": "{GOOD.replace("five", "six")}"}}\n{{"text": "{GOOD}"}}\n')
+    items = list(read_inputs([str(p)]))
+    assert [type(i).__name__ for i in items] == ["MalformedInput", "Article"]
+    assert items[0].line == 1 and "reader bug" in items[0].message
+
+
+@pytest.mark.parametrize("text", ["Rebels seized Goma.", "Troops shelled Donetsk.", "Police arrested protesters."])
+def test_short_english_sentences_are_english(tmp_path, text):
+    p = tmp_path / "short.txt"
+    p.write_text(text)
+    (a,) = list(read_inputs([str(p)]))
+    assert isinstance(a, Article) and a.language == "en"
+
+
+def test_all_caps_wire_dateline(tmp_path):
+    p = tmp_path / "caps.txt"
+    p.write_text("BAMAKO, MALI, OCT 3 (REUTERS) - " + GOOD + "\n© 2025 Reuters")
+    (a,) = list(read_inputs([str(p)]))
+    assert a.dateline.place == "BAMAKO, MALI" and a.dateline.agency == "REUTERS"
+    assert a.published.date == "2025-10-03" and a.text == GOOD

@@ -137,6 +137,9 @@ def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_
     except EventwireError as exc:
         exc.source = exc.source or name
         yield exc
+    except Exception as exc:  # a reader's bug costs this input only, never the batch
+        yield MalformedInput(f"could not be read ({type(exc).__name__}: {exc}). This is a bug: please report it "
+                             "with the input.", source=name)
 
 
 def read_inputs(paths: Iterable[str], *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -18,7 +18,7 @@ SUPPORTED_LANGUAGES = frozenset({"en"})
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_MONTH_RE = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 
 # KYIV, March 14 (AFP) -   |   WASHINGTON (Reuters) —   |   GAZA CITY, Palestinian Territories, Jan. 3 (AP) --
@@ -37,6 +37,7 @@ COPYRIGHT = re.compile(
     r"(?:(?P<agency1>[^\d\n]{1,60}?)\s*)?(?P<year>(?:19|20)\d\d)\b[.,]?\s*(?P<agency2>[^\n.]{0,60})",
     re.IGNORECASE,
 )
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # no UTF-8 text holds one: U+FFFD takes its place
 _RIGHTS = re.compile(r"all rights reserved\.?", re.IGNORECASE)
 
 
@@ -46,6 +47,9 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
     >>> d, rest = split_dateline("KYIV, March 14 (AFP) - Fighters said ...")
     >>> (d.place, d.date, d.agency, rest)
     ('KYIV', 'March 14', 'AFP', 'Fighters said ...')
+    >>> d, rest = split_dateline("BAMAKO, MALI, OCT 3 (REUTERS) - GUNMEN KILLED ...")
+    >>> (d.place, d.date, d.agency, rest)
+    ('BAMAKO, MALI', 'OCT 3', 'REUTERS', 'GUNMEN KILLED ...')
     """
     m = DATELINE.match(body)
     if not m:
@@ -174,7 +178,7 @@ def build_article(
         UnsupportedLanguage: the story is not in one of ``languages``.
     """
     where = input_ref.path
-    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = _LONE_SURROGATE.sub("\ufffd", body).replace("\r\n", "\n").replace("\r", "\n").strip()
     year, copyright_agency, text = split_copyright(text)
     dateline, text = split_dateline(text.strip())
     text = text.strip()

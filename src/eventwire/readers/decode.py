@@ -20,6 +20,11 @@ _BOMS = (
 # Share of control characters (other than tab, newline, carriage return, form feed) above which decoded
 # "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.05
+# Share of NUL bytes above which the input is binary (or UTF-16 without a byte-order mark). A few NULs in text are
+# debris of a bad export: the text is read, and the stages read it without them (pipeline.textview).
+_MAX_NUL_SHARE = 0.01
+# Bytes other than the C0 controls (which no encoding of text but UTF-16 and UTF-32 uses for letters).
+_TEXT_BYTES = bytes([0, 9, 10, 11, 12, 13, *range(0x20, 0x100)])
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
@@ -27,7 +32,7 @@ def _control_share(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _TEXT_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
+    bad = sum(1 for ch in sample if (0 < ord(ch) < 32 and ch not in _TEXT_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
     return bad / len(sample)
 
 
@@ -51,8 +56,12 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not {encoding} ({exc.reason})."
                                   " Re-save the file as UTF-8.", source=source) from exc
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
         raise BinaryInput("binary data, not text (NUL bytes). Pass text, HTML, a feed or JSON.", source=source)
+    if len(head.translate(None, _TEXT_BYTES)) > _MAX_CONTROL_SHARE * len(head):
+        raise BinaryInput("binary data, not text (control characters). Pass text, HTML, a feed or JSON.",
+                          source=source)
     try:
         return _check_text(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError:

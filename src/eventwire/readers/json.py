@@ -12,10 +12,31 @@ from typing import Any
 
 from ..errors import EventwireError, MalformedInput
 from ..model import Article, InputRef
-from .article import build_article
+from .article import _LONE_SURROGATE, build_article
 
 TEXT_FIELDS = ("text", "body", "content")
 KNOWN_FIELDS = {"title", "published", "date", "url", "source", "author", *TEXT_FIELDS}
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (JSON may escape one, "\\ud800", which no UTF-8 text can
+    hold) replaced by U+FFFD, the replacement character; keys likewise.
+
+    >>> scrub({"text": "a\\ud800b", "tags": ["\\udfff"]}) == {"text": "a\\ufffdb", "tags": ["\\ufffd"]}
+    True
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    return value
+
+
+def _bug(exc: Exception, input_ref: InputRef, line: int | None) -> MalformedInput:
+    return MalformedInput(f"could not be read ({type(exc).__name__}: {exc}). This is a bug: please report it with "
+                          "the input.", source=input_ref.path, line=line)
 
 
 def article_from_object(obj: Any, input_ref: InputRef) -> Article:
@@ -25,6 +46,7 @@ def article_from_object(obj: Any, input_ref: InputRef) -> Article:
         MalformedInput: not an object, or no text field.
     """
     where = input_ref.path
+    obj = scrub(obj)
     if not isinstance(obj, dict):
         raise MalformedInput(f"expected a JSON object, found {type(obj).__name__}.", source=where,
                              line=input_ref.line)
@@ -60,6 +82,8 @@ def read_jsonl(text: str, input_ref: InputRef) -> Iterator[Article | EventwireEr
         except EventwireError as exc:
             exc.line = exc.line or lineno
             yield exc
+        except Exception as exc:  # one line's bug must not cost the file
+            yield _bug(exc, input_ref, lineno)
 
 
 def read_json(text: str, input_ref: InputRef) -> Iterator[Article | EventwireError]:
@@ -79,3 +103,5 @@ def read_json(text: str, input_ref: InputRef) -> Iterator[Article | EventwireErr
             yield article_from_object(obj, ref)
         except EventwireError as exc:
             yield exc
+        except Exception as exc:  # one entry's bug must not cost the file
+            yield _bug(exc, input_ref, None)

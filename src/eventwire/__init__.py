@@ -9,6 +9,7 @@ Example (not run as a doctest: it loads the model)::
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +46,10 @@ from .pipeline import Pipeline
 from .readers import read_inputs
 
 __version__ = "0.1.0"
+
+# A library logs, and leaves it to the application to show the log: stderr carries only the JSON error lines the CLI
+# promises.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",

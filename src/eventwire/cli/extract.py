@@ -20,6 +20,7 @@ from rich.progress import (
 
 from ..errors import EventwireError
 from ..model import ArticleRecord, output_schema
+from ..pipeline import STORY_TIME_BUDGET
 from ..readers import FORMATS, expand_paths, read_inputs
 from ..readers.decode import DEFAULT_MAX_BYTES
 from ..writers import RecordWriter
@@ -52,9 +53,11 @@ def _pipeline(err: Console):
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
               help="jsonl: one JSON object per line; json: one JSON array.")
 @input_options
+@click.option("--time-budget", type=click.FloatRange(min=0), default=STORY_TIME_BUDGET, show_default=True,
+              help="Seconds the stages may spend on one story before it ends with a 'timeout' error (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format: str | None, max_bytes: int,
-                    quiet: bool) -> None:
+                    time_budget: float, quiet: bool) -> None:
     """Extract entities (and, as stages land, quotes, places and events) from stories.
 
     PATH is a .txt, .html, .xml/.rss/.atom feed, .json or .jsonl file, a directory (read recursively), or -
@@ -67,6 +70,7 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
     """
     err = Console(stderr=True)
     pipeline = _pipeline(err)
+    pipeline.time_budget = time_budget or None
     files = list(expand_paths(paths))
     failed = done = 0
     # The bar is for a person at a terminal; a redirected stderr carries only JSON lines.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 import click
 
@@ -22,6 +23,7 @@ EVALUATORS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("events", "plv"): ("events", "evaluate_plv", ()),
     ("events", "plover-gsr"): ("events", "evaluate_plover_gsr", ()),
     ("events", "india-police"): ("events", "evaluate_india_police", ()),
+    ("stories", "jsonl"): ("stories", "evaluate_stories", ()),
 }
 
 
@@ -39,7 +41,7 @@ def _choices() -> str:
 @click.command("eval")
 @click.argument("task")
 @click.argument("fmt", metavar="FORMAT")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", required=False)
 @click.option("--predictions", "predictions_path", type=click.Path(dir_okay=False, writable=True),
               help="Write one JSON line per scored item (id, gold, predicted) to this file.")
 @click.option("--json", "as_json", is_flag=True, help="Print {task, dataset, n, metrics} as JSON.")
@@ -58,11 +60,20 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
       events india-police DIR         sents.csv/docs.csv: police KILL/ARREST/FORCE/FAIL, sentences and documents
       quotes polnear DIR              brat standoff (text/, attributions/): source, cue and content span
                                       P/R/F1, exact and token overlap; speaker accuracy for named persons
+      stories [jsonl] FILE            whole stories with every real event coded (benchmarks/stories):
+                                      precision, recall, records per found event, place and date accuracy,
+                                      for all stories, the dev fold and the sealed fold
 
     \b
     Example:
       eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --predictions time.jsonl
     """
+    if path is None and task == "stories":  # `eventwire eval stories FILE`: the format is the only one
+        fmt, path = "jsonl", fmt
+    if path is None:
+        raise click.UsageError("missing PATH: eventwire eval TASK FORMAT PATH.")
+    if not Path(path).exists():
+        raise click.UsageError(f"no such file or directory: {path}")
     if (task, fmt) not in EVALUATORS:
         raise click.UsageError(f"no evaluation '{task} {fmt}'. Choose one of: {_choices()}.")
     result = run_evaluation(task, fmt, path)

@@ -1,0 +1,85 @@
+"""The story-level scorer: one record per real event, duplicates and spurious records against precision."""
+
+import json
+
+import pytest
+
+from eventwire.eval.stories import evaluate_stories, load_gold, sealed
+from eventwire.model import InputRef
+from eventwire.readers.article import build_article
+
+from ..conftest import ROOT
+
+GOLD = ROOT / "benchmarks" / "stories" / "voa-events.jsonl"
+
+TEXT = ("Gunmen stormed a hotel in the Somali town of Beledweyne on Tuesday, killing five people. The attack "
+        "lasted hours. Police arrested two men in Mogadishu on Wednesday. Officials said the country is calm.")
+
+
+def _story(events):
+    return {"id": "t1", "title": "t", "url": None, "published": "2025-03-12", "text": TEXT, "events": events}
+
+
+def _mention(phrase):
+    start = TEXT.index(phrase)
+    return {"text": phrase, "start": start, "end": start + len(phrase)}
+
+
+def _event(eid, typ, mentions, place, date, actor=(), status="reported"):
+    return {"id": eid, "type": typ, "mentions": [_mention(m) for m in mentions], "actor": list(actor),
+            "recipient": [], "place": place, "date": date, "status": status}
+
+
+def test_stories_scorer_counts_found_duplicates_and_spurious(tmp_path, pipeline):
+    gold = [
+        _event("E1", "ASSAULT", ["stormed a hotel", "The attack"], {"name": "Beledweyne", "alt": [], "country": "SOM"},
+               {"start": "2025-03-11", "end": "2025-03-11"}, actor=["Gunmen"]),
+        _event("E2", "COERCE", ["arrested two men"], {"name": "Mogadishu", "alt": [], "country": "SOM"},
+               {"start": "2025-03-12", "end": "2025-03-12"}),
+        _event("E3", "PROTEST", ["Officials said"], None, None),  # a gold event eventwire cannot find
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(_story(gold)) + "\n")
+    record = pipeline.process_article(build_article(TEXT, input_ref=InputRef(path="t"), published="2025-03-12"))
+    result = evaluate_stories(str(path), pipeline)
+    m = result.metrics["all"]
+    kinds = {r["id"]: r["kind"] for r in result.predictions if r["kind"] != "gold"}
+    assert len(kinds) == m["records"] == len([e for e in record.events if e.status not in ("hypothetical", "negated")])
+    assert m["found"] == 2 and m["gold_events"] == 3 and m["recall"] == round(2 / 3, 4)
+    assert m["precision"] == round(2 / m["records"], 4)
+    assert list(kinds.values()).count("found") == 2
+    assert m["records_per_found_event"] == round((2 + m["duplicates"]) / 2, 4)
+    gold_rows = {r["id"]: r for r in result.predictions if r["kind"] == "gold"}
+    assert gold_rows["t1:E3"]["predicted"] is None
+    assert gold_rows["t1:E1"]["right"]["place"] and gold_rows["t1:E1"]["right"]["date"]
+    assert gold_rows["t1:E2"]["right"]["place"]
+    assert result.metrics[("sealed" if sealed("t1") else "dev")]["stories"] == 1
+
+
+def test_stories_scorer_place_and_date_rules():
+    from eventwire.eval.stories import _date_right
+    from eventwire.model import Event, EventDate
+
+    ev = Event(id="V1", type="ASSAULT", date=EventDate(start="2025-03-11", end="2025-03-11"))
+    assert _date_right({"start": "2025-03-01", "end": "2025-03-31"}, ev)  # a day inside a month the text gives
+    assert not _date_right({"start": "2025-03-12", "end": "2025-03-12"}, ev)
+    assert not _date_right(None, ev)  # the story does not say: no date is right
+    assert _date_right(None, Event(id="V2", type="ASSAULT"))
+
+
+@pytest.mark.parametrize("story_id,fold", [("8008152", False), ("8006651", True)])
+def test_stories_sealed_fold_is_fixed(story_id, fold):
+    assert sealed(story_id) is fold
+
+
+def test_stories_gold_file_is_consistent():
+    stories = load_gold(GOLD)  # checks every mention's offsets
+    assert len(stories) >= 40 and sum(len(s["events"]) for s in stories) >= 200
+    assert sum(sealed(s["id"]) for s in stories) >= len(stories) // 4
+    types = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT",
+             "CONSULT", "AGREE", "SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
+    for s in stories:
+        assert "voanews.com" in s["url"] and s["credit"]
+        for ev in s["events"]:
+            assert ev["type"] in types and ev["mentions"] and ev["status"] in ("reported", "future", "historical")
+            assert ev["date"] is None or ev["date"]["start"] <= ev["date"]["end"]

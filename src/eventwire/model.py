@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Offsets = tuple[int, int]
 """A ``[start, end)`` pair of character offsets into the article text."""
@@ -168,8 +168,21 @@ class AcledView(_Record):
     sub_event_type: str | None = None
 
 
+class EventMention(_Record):
+    """One telling of an event in the story: its words, and what this telling says of the event."""
+
+    evidence: Evidence
+    status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
+    source: str | None = Field(default=None, description="Entity id of who claims it in this telling.")
+    actor: list[str] = Field(default_factory=list)
+    recipient: list[str] = Field(default_factory=list)
+    place: str | None = None
+    date: EventDate | None = None
+    counts: dict[str, Count] = Field(default_factory=dict)
+
+
 class Event(_Record):
-    """Who did what to whom (filled by the events stage)."""
+    """Who did what to whom (filled by the events stage): one real happening, however often the story tells it."""
 
     id: str
     type: str
@@ -188,7 +201,10 @@ class Event(_Record):
     source: str | None = Field(default=None, description="Entity id of who claims the event; null when the story "
                                                          "states it itself.")
     counts: dict[str, Count] = Field(default_factory=dict, description="killed, injured, arrested, displaced.")
-    evidence: Evidence | None = None
+    evidence: Evidence | None = Field(default=None, description="The first telling's sentence and trigger.")
+    mentions: list[EventMention] = Field(default_factory=list, description=(
+        "Every telling of this happening in the story, in text order, each with its own evidence, status, claimant, "
+        "parties, place, date and counts; the event's fields are reconciled from them (docs/identity.md)."))
 
 
 class ErrorInfo(_Record):

@@ -22,13 +22,15 @@ def spans(item: Entity | Quote | Place | TimeRef | Event) -> list[tuple[int, int
         return [(item.start_char, item.end_char)]
     if isinstance(item, Quote):
         return [(item.start, item.end)] + [tuple(s) for s in (item.speaker_span, item.cue_span) if s]
-    out = [(c.start, c.end) for c in item.counts.values()]
-    if item.evidence is not None:
-        out.append((item.evidence.start, item.evidence.end))
-        if item.evidence.trigger:
-            out.append(tuple(item.evidence.trigger))
-    if item.date is not None and item.date.start_char is not None and item.date.end_char is not None:
-        out.append((item.date.start_char, item.date.end_char))
+    out: list[tuple[int, int]] = []
+    for told in (item, *item.mentions):
+        out += [(c.start, c.end) for c in told.counts.values()]
+        if told.evidence is not None:
+            out.append((told.evidence.start, told.evidence.end))
+            if told.evidence.trigger:
+                out.append(tuple(told.evidence.trigger))
+        if told.date is not None and told.date.start_char is not None and told.date.end_char is not None:
+            out.append((told.date.start_char, told.date.end_char))
     return out
 
 

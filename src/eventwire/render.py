@@ -57,11 +57,11 @@ def render_record(record: ArticleRecord) -> Group:
         parts.append(pt)
     if record.events:
         et = Table(title="Events", title_justify="left")
-        for col in ("id", "type", "status", "trigger", "actor", "recipient", "place", "date", "source"):
+        for col in ("id", "type", "status", "tellings", "actor", "recipient", "place", "date", "source"):
             et.add_column(col, overflow="fold")
         for v in record.events:
-            trig = v.evidence.trigger if v.evidence else None
-            et.add_row(v.id, v.type, v.status or "", record.text[trig[0]:trig[1]] if trig else "",
+            trigs = [m.evidence.trigger for m in (v.mentions or [v]) if m.evidence and m.evidence.trigger]
+            et.add_row(v.id, v.type, v.status or "", " / ".join(record.text[s:e] for s, e in trigs),
                        ", ".join(names.get(a, a) for a in v.actor), ", ".join(names.get(r, r) for r in v.recipient),
                        (places[v.place].name + (" (story)" if v.place_basis == "story" else ""))
                        if v.place in places else "",

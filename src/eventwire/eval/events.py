@@ -176,15 +176,16 @@ def event_between(rec, src: tuple[int, int] | None, tgt: tuple[int, int] | None,
     def touches(ids: list[str], span: tuple[int, int] | None) -> bool:
         return span is not None and any(s < span[1] and span[0] < e for i in ids for s, e in ents[i].mentions)
 
-    def inside(ev) -> bool:  # within a party's span, but not its head word ("a regime offensive" is the event)
-        start, end = ev.evidence.trigger if ev.evidence else (-1, -1)
+    def inside(told) -> bool:  # within a party's span, but not its head word ("a regime offensive" is the event)
+        start, end = told.evidence.trigger if told.evidence else (-1, -1)
         return any(span is not None and span[0] <= start < span[1] and end < span[1] for span in (src, tgt))
 
-    events = [ev for ev in rec.events if not inside(ev)] or rec.events
+    # Each telling of an event is read on its own: its parties and its trigger.
+    tellings = [(ev, told) for ev in rec.events for told in (getattr(ev, "mentions", None) or [ev])]
     best = None
-    for ev in events:
-        score = touches(ev.actor, src) + touches(ev.recipient, tgt) + touches(ev.actor + ev.recipient, tgt)
-        trig = ev.evidence.trigger if ev.evidence else None
+    for ev, told in [t for t in tellings if not inside(t[1])] or tellings:
+        score = touches(told.actor, src) + touches(told.recipient, tgt) + touches(told.actor + told.recipient, tgt)
+        trig = told.evidence.trigger if told.evidence else None
         if trig and src and tgt and min(src[1], tgt[1]) <= trig[0] <= max(src[0], tgt[0]):
             score += 1  # the trigger stands between the two parties
         if trig and marked and any(s < trig[1] and trig[0] < e for s, e in marked):
@@ -309,7 +310,8 @@ def india_sentence_labels(text: str, events) -> dict[str, bool]:
     if out["FAIL"] and not police and GENERIC_FAILURE.search(text) and not STRONG_INACTION.search(text):
         out["FAIL"] = False  # "the government's failure to ...": a failure, but not the police's inaction
     # An arrest event, or a threatened one ("will arrest them" is THREATEN, as PLOVER codes it).
-    arrests = [e for e in events if e.type in ("COERCE", "THREATEN") and INDIA_CUES["ARREST"].search(_trigger_text(e))]
+    arrests = [e for e in events if e.type in ("COERCE", "THREATEN") and
+               any(INDIA_CUES["ARREST"].search(_trigger_text(m)) for m in e.mentions or [e])]
     made = [e for e in arrests if e.type == "COERCE" and e.status in ("reported", "historical")]
     if out["ARREST"] and arrests and not made:
         out["ARREST"] = False

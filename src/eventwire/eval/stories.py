@@ -6,9 +6,9 @@ offsets), its actors and recipients as the text names them, its place (or null: 
 as the interval the text supports (or null) and its status.
 
 A predicted event (status other than hypothetical or negated) matches the gold event of its type that has a
-mention in the predicted event's evidence, the one whose mention the trigger overlaps first, else the nearest to
-the trigger. The first record to match a gold event finds it; the others are duplicates. A record that matches
-none is spurious (``wrong_type`` when a gold event of another type is told at its trigger). So
+mention in the evidence of one of its tellings (``mentions``), the one whose mention a trigger overlaps first,
+else the nearest to a trigger. The first record to match a gold event finds it; the others are duplicates. A
+record that matches none is spurious (``wrong_type`` when a gold event of another type is told at its trigger). So
 
 - precision = gold events found / records (a duplicate or a spurious record counts against it);
 - recall = gold events found / gold events;
@@ -87,25 +87,24 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _match(event: Event, gold_events: list[dict]) -> tuple[dict | None, str]:
     """The gold event a predicted one tells, and how: 'typed', 'wrong_type' or 'none'."""
-    ev = event.evidence
-    if ev is None:
-        return None, "none"
-    span = (ev.start, ev.end)
-    trigger = tuple(ev.trigger) if ev.trigger else span
+    tellings = [((m.evidence.start, m.evidence.end), tuple(m.evidence.trigger or (m.evidence.start, m.evidence.end)))
+                for m in (event.mentions or [event]) if m.evidence is not None]
     best = None
-    for g in gold_events:
-        if g["type"] != event.type:
-            continue
-        for m in g["mentions"]:
-            ms = (m["start"], m["end"])
-            if not _overlaps(ms, span):
+    for span, trigger in tellings:
+        for g in gold_events:
+            if g["type"] != event.type:
                 continue
-            key = (0 if _overlaps(ms, trigger) else 1, abs(ms[0] - trigger[0]))
-            if best is None or key < best[0]:
-                best = (key, g)
+            for m in g["mentions"]:
+                ms = (m["start"], m["end"])
+                if not _overlaps(ms, span):
+                    continue
+                key = (0 if _overlaps(ms, trigger) else 1, abs(ms[0] - trigger[0]))
+                if best is None or key < best[0]:
+                    best = (key, g)
     if best is not None:
         return best[1], "typed"
-    told = any(_overlaps((m["start"], m["end"]), trigger) for g in gold_events for m in g["mentions"])
+    told = any(_overlaps((m["start"], m["end"]), trigger) for _, trigger in tellings for g in gold_events
+               for m in g["mentions"])
     return None, "wrong_type" if told else "none"
 
 

@@ -22,10 +22,12 @@ from .aliases import group_mentions
 from .dates import resolve_dates
 from .events import find_events, link_quotes
 from .groups import find_groups
+from .identity import merge_tellings
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
 from .quotes import find_quotes
+from .specificity import keep_happenings
 from .textview import TextView, map_record_parts, text_view
 
 if TYPE_CHECKING:
@@ -108,8 +110,8 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
         "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
         "dates": lambda: resolve_dates(doc, article.published),
         "quotes": lambda: find_quotes(doc, out["entities"]),
-        "events": lambda: find_events(doc, out["entities"], out["quotes"], out["places"], out["dates"],
-                                      article.published),
+        "events": lambda: merge_tellings(doc, keep_happenings(doc, find_events(
+            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)), out["places"]),
     }
     stage = STAGES[0]
     try:

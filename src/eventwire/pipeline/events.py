@@ -1609,6 +1609,7 @@ def link_quotes(quotes: list[Quote], events: list[Event]) -> list[Quote]:
     """Each quote with the ids of the events inside its content."""
     out = []
     for q in quotes:
-        ids = [e.id for e in events if e.evidence and e.evidence.trigger and q.start <= e.evidence.trigger[0] < q.end]
+        ids = [e.id for e in events if any(m.evidence.trigger and q.start <= m.evidence.trigger[0] < q.end
+                                            for m in (e.mentions or [e]) if m.evidence)]
         out.append(q.model_copy(update={"events": ids}) if ids else q)
     return out

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
+from ..model import Count, Entity, Event, EventDate, EventMention, Evidence, Place, Quote, TimeRef
 
 __all__ = ["TextView", "clean_name", "map_record_parts", "text_view"]
 
@@ -163,9 +163,12 @@ def _count(view: TextView, c: Count) -> Count:
     return c.model_copy(update={"start": start, "end": end})
 
 
-def _event(view: TextView, ev: Event) -> Event:
-    return ev.model_copy(update={"date": _event_date(view, ev.date), "evidence": _evidence(view, ev.evidence),
-                                 "counts": {k: _count(view, c) for k, c in ev.counts.items()}})
+def _event(view: TextView, ev: Event | EventMention) -> Event | EventMention:
+    update = {"date": _event_date(view, ev.date), "evidence": _evidence(view, ev.evidence),
+              "counts": {k: _count(view, c) for k, c in ev.counts.items()}}
+    if isinstance(ev, Event):
+        update["mentions"] = [_event(view, m) for m in ev.mentions]
+    return ev.model_copy(update=update)
 
 
 def map_record_parts(view: TextView, *, entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),

@@ -1,0 +1,169 @@
+"""One event per real happening within a story: the tellings of one happening become the mentions of one event.
+
+A story tells its main happening many times: "Gunmen stormed a hotel ... killing at least five", "the siege
+continues", "claimed responsibility for the attack". The events stage reads each trigger as an event;
+:func:`merge_tellings` groups them. A telling joins an earlier event when
+
+- both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the
+  act), and nothing they say disagrees: their actors meet (or one names none), the places their sentences give
+  are the same (or one gives none), the dates their text gives overlap (or one gives none), and, unless one
+  trigger governs the other, their recipients meet (or one names none); and
+- something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date
+  before it: "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no
+  clause of its own between them ("stormed a hotel, killing five"), or they name the same actor and the same
+  recipient.
+
+A back reference joins the nearest event it fits. The event's fields are then reconciled from its mentions: the
+type; the actors and recipients of all mentions, in order; the most specific place the text gives (a town before
+a region before a country; the story's place only when no telling says where); the narrowest date the text gives;
+the status of the mentions told as fact; the largest count stated for each kind (a toll is revised upward as the
+story goes on, and every mention keeps its own figure); and the first telling's evidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Event, EventDate, EventMention, Place
+
+__all__ = ["merge_tellings"]
+
+_BACKREF_DETS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"})
+_FACT = {None: "fact", "reported": "fact", "historical": "historical", "future": "future",
+         "threatened": "threatened", "hypothetical": "hypothetical", "negated": "negated"}
+# How specific a date is: narrower granularities first.
+_GRANULARITY = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 4, "year": 5}
+
+
+def _trigger(doc: Doc, ev: Event) -> Token | None:
+    if ev.evidence is None or ev.evidence.trigger is None:
+        return None
+    span = doc.char_span(*ev.evidence.trigger, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _refers_back(tok: Token | None) -> bool:
+    """ "the attack", "this attack", "his arrest", "Tuesday's attack", "the brazen attack"."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in _BACKREF_DETS or c.dep_ == "poss") for c in tok.children)
+
+
+def _one_telling(first: Token, later: Token | None) -> bool:
+    """Two triggers of one sentence where one governs the other with no clause of its own between them: "stormed
+    a hotel ..., killing five", "attacked and killed"; not "a bomb killed 11 miners, while the BLA took credit for
+    attacking a vehicle" (a clause opened by "while")."""
+    if later is None or later.sent.start != first.sent.start:
+        return False
+    low, high = (later, first) if first.is_ancestor(later) else (first, later) if later.is_ancestor(first) else \
+        (None, None)
+    if low is None:
+        return False
+    node = low
+    while node.i != high.i:
+        if node.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in node.children):
+            return False
+        if node.dep_ in ("relcl", "ccomp", "parataxis"):
+            return False
+        node = node.head
+    return True
+
+
+def _meet(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _text_place(m: EventMention, basis: str | None) -> str | None:
+    return m.place if basis == "text" else None
+
+
+def _text_date(d: EventDate | None) -> EventDate | None:
+    return d if d is not None and d.text is not None and d.start and d.end else None
+
+
+def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
+    a, b = _text_date(a), _text_date(b)
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+class _Group:
+    """An event being built from its tellings."""
+
+    def __init__(self, ev: Event, tok: Token | None) -> None:
+        self.first = ev
+        self.mentions: list[EventMention] = []
+        self.bases: list[str | None] = []
+        self.tokens: list[Token] = []
+        self.add(ev, tok)
+
+    def add(self, ev: Event, tok: Token | None) -> None:
+        self.mentions.append(EventMention(evidence=ev.evidence, status=ev.status, source=ev.source, actor=ev.actor,
+                                          recipient=ev.recipient, place=ev.place, date=ev.date, counts=ev.counts))
+        self.bases.append(ev.place_basis)
+        if tok is not None:
+            self.tokens.append(tok)
+
+    def fits(self, ev: Event) -> bool:
+        if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
+            return False
+        for m, basis in zip(self.mentions, self.bases, strict=True):
+            if not (_meet(m.actor, ev.actor) and _dates_meet(m.date, ev.date)):
+                return False
+            here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
+            if here and there and here != there:
+                return False
+        return True
+
+    def linked(self, ev: Event, tok: Token | None) -> bool:
+        if any(_one_telling(t, tok) for t in self.tokens):
+            return True  # "ambushed a convoy, killing 12 soldiers": the soldiers are of the convoy
+        if not all(_meet(m.recipient, ev.recipient) for m in self.mentions):
+            return False
+        if _refers_back(tok):
+            return True
+        return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
+                   for m in self.mentions)
+
+    def event(self, places: dict[str, Place]) -> Event:
+        if len(self.mentions) == 1:
+            return self.first.model_copy(update={"mentions": self.mentions})
+        first = self.first
+        place, basis = self._place(places)
+        dates = [d for m in self.mentions if (d := _text_date(m.date))]
+        date = min(dates, key=lambda d: (_GRANULARITY.get(d.granularity or "", 9), d.start)) if dates else first.date
+        counts: dict = {}
+        for m in self.mentions:
+            for kind, c in m.counts.items():
+                if kind not in counts or c.value > counts[kind].value:
+                    counts[kind] = c
+        told = [m.status for m in self.mentions if _FACT[m.status] == "fact"]
+        return first.model_copy(update={
+            "actor": list(dict.fromkeys(a for m in self.mentions for a in m.actor)),
+            "recipient": list(dict.fromkeys(r for m in self.mentions for r in m.recipient)),
+            "place": place, "place_basis": basis, "date": date, "counts": counts,
+            "status": told[0] if told else first.status,
+            "source": next((m.source for m in self.mentions if m.source), None),
+            "mentions": self.mentions})
+
+    def _place(self, places: dict[str, Place]) -> tuple[str | None, str | None]:
+        """The most specific place a telling's text gives; else the first telling's place and basis."""
+        told = [(m.place, b) for m, b in zip(self.mentions, self.bases, strict=True) if m.place and b == "text"]
+        if told:
+            return min(told, key=lambda pb: (places[pb[0]].precision or 9) if pb[0] in places else 9)
+        return self.first.place, self.first.place_basis
+
+
+def merge_tellings(doc: Doc, events: list[Event], places: list[Place]) -> list[Event]:
+    """The events of one story with the tellings of each happening merged (see the module's docstring),
+    numbered ``V1``, ``V2``, ... in the order of their first telling."""
+    groups: list[_Group] = []
+    for ev in events:
+        tok = _trigger(doc, ev)
+        target = next((g for g in reversed(groups) if g.fits(ev) and g.linked(ev, tok)), None)
+        if target is None:
+            groups.append(_Group(ev, tok))
+        else:
+            target.add(ev, tok)
+    by_id = {p.id: p for p in places}
+    merged = [g.event(by_id) for g in groups]
+    return [e.model_copy(update={"id": f"V{i}"}) for i, e in enumerate(merged, start=1)]

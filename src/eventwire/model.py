@@ -197,6 +197,9 @@ class Event(_Record):
                                   "country's ground (actor); or, the sentence saying not where, the place the story "
                                   "names most (story).")
     date: EventDate | None = None
+    date_basis: Literal["text", "story"] | None = Field(
+        default=None, description="Why the date: a telling's clause or sentence gives it (text); or, the text giving "
+                                  "none, the story's publication date (story). Null with no date.")
     status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
     source: str | None = Field(default=None, description="Entity id of who claims the event; null when the story "
                                                          "states it itself.")

@@ -268,8 +268,10 @@ def test_events_mobilising_happens_on_the_actors_ground(extract_text):
     places = {p.id: p.name for p in rec.places}
     reinforced = _one(rec, "reinforced")["event"]
     assert (places[reinforced.place], reinforced.place_basis) == ("Russia", "actor")
-    # a place that acts is not where it acted: the killing's place is only the story's
-    assert _one(rec, "killed")["event"].place_basis == "story"
+    # a place that acts is not where it acted; and a story that names Russia and Washington once each is about
+    # no one country, so the killing has no place rather than a guess (pipeline/grounding.py)
+    killed = _one(rec, "killed")["event"]
+    assert (killed.place, killed.place_basis) == (None, None)
     assert not [e for e in rec.entities if e.type == "GROUP" and e.name in ("cities", "towns")]
 
 

@@ -85,9 +85,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _match(event: Event, gold_events: list[dict]) -> tuple[dict | None, str]:
-    """The gold event a predicted one tells, and how: 'typed', 'wrong_type' or 'none'."""
-    tellings = [((m.evidence.start, m.evidence.end), tuple(m.evidence.trigger or (m.evidence.start, m.evidence.end)))
+def _shift(span, delta: int) -> tuple[int, int]:
+    return span[0] + delta, span[1] + delta
+
+
+def _match(event: Event, gold_events: list[dict], delta: int = 0) -> tuple[dict | None, str]:
+    """The gold event a predicted one tells, and how: 'typed', 'wrong_type' or 'none'. ``delta`` moves the
+    record's offsets onto the gold text (the record's text is the story without its dateline)."""
+    tellings = [(_shift((m.evidence.start, m.evidence.end), delta),
+                 _shift(m.evidence.trigger or (m.evidence.start, m.evidence.end), delta))
                 for m in (event.mentions or [event]) if m.evidence is not None]
     best = None
     for span, trigger in tellings:
@@ -140,6 +146,14 @@ def _actor_names(record: ArticleRecord, ids: list[str]) -> list[str]:
     return [n for i in ids if i in ents for n in (ents[i].name, *ents[i].aliases)]
 
 
+def _offset(gold_text: str, record_text: str) -> int:
+    """Where the record's text starts in the gold's: the reader removes a dateline ("MARANCHON, SPAIN — ")."""
+    at = gold_text.find(record_text[:200])
+    if at < 0:
+        raise ValueError("the record's text is not the gold story's text")
+    return at
+
+
 def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Counts for one story, and its prediction lines (one per gold event, one per predicted record)."""
     gold = story["events"]
@@ -147,11 +161,12 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
     rows: list[dict[str, Any]] = []
     counts = {"records": 0, "matched": 0, "duplicates": 0, "spurious": 0, "wrong_type": 0}
     fold = "sealed" if sealed(story["id"]) else "dev"
+    delta = _offset(story["text"], record.text)
     for event in record.events:
         if event.status in UNCOUNTED_STATUS:
             continue
         counts["records"] += 1
-        g, how = _match(event, gold)
+        g, how = _match(event, gold, delta)
         if g is None:
             counts["spurious"] += 1
             counts["wrong_type"] += how == "wrong_type"
@@ -164,8 +179,8 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
         rows.append({"id": f"{story['id']}:{event.id}", "story": story["id"], "fold": fold, "kind": kind,
                      "gold": g["id"] if g else None, "predicted": {
                          "type": event.type, "status": event.status,
-                         "trigger": list(event.evidence.trigger) if event.evidence and event.evidence.trigger
-                         else None}})
+                         "trigger": list(_shift(event.evidence.trigger, delta))
+                         if event.evidence and event.evidence.trigger else None}})
     right = {"place": 0, "date": 0, "actor": 0, "recipient": 0, "status": 0}
     for g in gold:
         event = found.get(g["id"])
@@ -186,7 +201,7 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
                      "predicted": None if event is None else {
                          "event": event.id, "type": event.type, "status": event.status,
                          "place": place_names[0] if place_names else None,
-                         "place_basis": event.place_basis,
+                         "place_basis": event.place_basis, "date_basis": event.date_basis,
                          "date": [event.date.start, event.date.end] if event.date else None,
                          "actor": _actor_names(record, event.actor)[:3],
                          "recipient": _actor_names(record, event.recipient)[:3]},

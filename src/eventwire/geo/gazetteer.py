@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ALIAS", "DERIVED", "OWN", "Gazetteer", "Place", "load_gazetteer", "name_key"]
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 """Bump when the build changes, so that stale caches are rebuilt."""
 
 Kind = Literal["country", "demonym", "region", "admin1", "city", "admin2", "site"]

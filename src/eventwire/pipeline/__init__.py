@@ -21,6 +21,7 @@ from .actors import describe_actors
 from .aliases import group_mentions
 from .dates import resolve_dates
 from .events import find_events, link_quotes
+from .grounding import ground_events
 from .groups import find_groups
 from .identity import merge_tellings
 from .mentions import find_mentions
@@ -110,8 +111,9 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
         "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
         "dates": lambda: resolve_dates(doc, article.published),
         "quotes": lambda: find_quotes(doc, out["entities"]),
-        "events": lambda: merge_tellings(doc, keep_happenings(doc, find_events(
-            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)), out["places"]),
+        "events": lambda: ground_events(merge_tellings(doc, keep_happenings(doc, find_events(
+            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)), out["places"],
+            out["entities"]), out["places"], article.published),
     }
     stage = STAGES[0]
     try:

@@ -5,7 +5,8 @@ continues", "claimed responsibility for the attack". The events stage reads each
 :func:`merge_tellings` groups them. A telling joins an earlier event when
 
 - both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the
-  act), and nothing they say disagrees: their actors meet (or one names none), the places their sentences give
+  act), and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only
+  unnamed groups: "gunmen" and "al-Shabab", which claimed the attack), the places their sentences give
   are the same (or one gives none), the dates their text gives overlap (or one gives none), and, unless one
   trigger governs the other, their recipients meet (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Event, EventDate, EventMention, Place
+from ..model import Entity, Event, EventDate, EventMention, Place
 
 __all__ = ["merge_tellings"]
 
@@ -69,8 +70,10 @@ def _one_telling(first: Token, later: Token | None) -> bool:
     return True
 
 
-def _meet(a: list[str], b: list[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
+def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset()) -> bool:
+    """Parties that may be the same: one side names none, they share one, or one side is only unnamed groups
+    ("gunmen" and "al-Shabab", which claimed the attack)."""
+    return not a or not b or bool(set(a) & set(b)) or set(a) <= unnamed or set(b) <= unnamed
 
 
 def _text_place(m: EventMention, basis: str | None) -> str | None:
@@ -89,16 +92,20 @@ def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
 class _Group:
     """An event being built from its tellings."""
 
-    def __init__(self, ev: Event, tok: Token | None) -> None:
+    def __init__(self, ev: Event, tok: Token | None, unnamed: frozenset[str]) -> None:
         self.first = ev
+        self.unnamed = unnamed
         self.mentions: list[EventMention] = []
         self.bases: list[str | None] = []
         self.tokens: list[Token] = []
         self.add(ev, tok)
 
     def add(self, ev: Event, tok: Token | None) -> None:
-        self.mentions.append(EventMention(evidence=ev.evidence, status=ev.status, source=ev.source, actor=ev.actor,
-                                          recipient=ev.recipient, place=ev.place, date=ev.date, counts=ev.counts))
+        # A mention says what its telling says: not the story's place or date that the event may fall back on.
+        told_date = ev.date if ev.date is not None and ev.date.text is not None else None
+        self.mentions.append(EventMention(
+            evidence=ev.evidence, status=ev.status, source=ev.source, actor=ev.actor, recipient=ev.recipient,
+            place=ev.place if ev.place_basis in ("text", "actor") else None, date=told_date, counts=ev.counts))
         self.bases.append(ev.place_basis)
         if tok is not None:
             self.tokens.append(tok)
@@ -107,7 +114,7 @@ class _Group:
         if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
             return False
         for m, basis in zip(self.mentions, self.bases, strict=True):
-            if not (_meet(m.actor, ev.actor) and _dates_meet(m.date, ev.date)):
+            if not (_meet(m.actor, ev.actor, self.unnamed) and _dates_meet(m.date, ev.date)):
                 return False
             here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
             if here and there and here != there:
@@ -117,7 +124,7 @@ class _Group:
     def linked(self, ev: Event, tok: Token | None) -> bool:
         if any(_one_telling(t, tok) for t in self.tokens):
             return True  # "ambushed a convoy, killing 12 soldiers": the soldiers are of the convoy
-        if not all(_meet(m.recipient, ev.recipient) for m in self.mentions):
+        if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
             return False
         if _refers_back(tok):
             return True
@@ -153,15 +160,16 @@ class _Group:
         return self.first.place, self.first.place_basis
 
 
-def merge_tellings(doc: Doc, events: list[Event], places: list[Place]) -> list[Event]:
+def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities: list[Entity]) -> list[Event]:
     """The events of one story with the tellings of each happening merged (see the module's docstring),
     numbered ``V1``, ``V2``, ... in the order of their first telling."""
+    unnamed = frozenset(e.id for e in entities if e.type == "GROUP")
     groups: list[_Group] = []
     for ev in events:
         tok = _trigger(doc, ev)
         target = next((g for g in reversed(groups) if g.fits(ev) and g.linked(ev, tok)), None)
         if target is None:
-            groups.append(_Group(ev, tok))
+            groups.append(_Group(ev, tok, unnamed))
         else:
             target.add(ev, tok)
     by_id = {p.id: p for p in places}

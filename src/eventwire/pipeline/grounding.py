@@ -1,0 +1,72 @@
+"""Places and dates the text supports: a story-wide fallback only where the story is about one place, and never
+a date after the story was published for a thing already done.
+
+The events stage gives an event whose sentence says not where the place the story names most (``place_basis:
+"story"``) and one whose text gives no date the publication date. Read as whole stories, that is right for the
+happening a story is about and wrong for most others: a statement is not made where the story's fighting is, and
+an arrest told in passing years back did not happen on the publication day. :func:`ground_events` keeps
+
+- the story's place only for a material happening, told as news (not as background), in a story about one
+  country (:func:`about_one_place`); otherwise the place is null;
+- the publication date only for a happening told as news; a background one (``historical``) whose text gives no
+  date has none;
+
+records each event's ``date_basis`` (``text`` or ``story``), and ends the interval of a done thing at the
+publication date ("this week" in a story of Wednesday is Monday to Wednesday).
+"""
+
+from __future__ import annotations
+
+from ..model import Event, Place, Published
+
+__all__ = ["SPEECH_ACTS", "about_one_place", "ground_events"]
+
+SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+"""Types told by saying: where they were said is not where the story's happenings are."""
+
+ONE_PLACE_SHARE = 0.5
+"""Share of the story's place mentions that the places in its main place's country must hold."""
+
+
+def about_one_place(places: list[Place], main: Place | None) -> bool:
+    """Whether the story is about ``main``'s country: the places in that country hold at least half of the story's
+    place mentions, and no other country's places are named as often."""
+    if main is None or main.country is None:
+        return False
+    by_country: dict[str | None, int] = {}
+    for p in places:
+        by_country[p.country] = by_country.get(p.country, 0) + len(p.mentions)
+    own = by_country.pop(main.country, 0)
+    total = own + sum(by_country.values())
+    return total > 0 and own >= ONE_PLACE_SHARE * total and max(by_country.values(), default=0) < own
+
+
+def _published_day(published: Published | None) -> str | None:
+    return published.date if published is not None and published.precision == "day" else None
+
+
+def ground_events(events: list[Event], places: list[Place], published: Published | None) -> list[Event]:
+    """The events with the story-wide fallbacks kept only where the story supports them (module docstring)."""
+    by_id = {p.id: p for p in places}
+    story_places = {e.place for e in events if e.place_basis == "story"}
+    main = by_id.get(next(iter(story_places))) if len(story_places) == 1 else None
+    one_place = about_one_place(places, main)
+    day = _published_day(published)
+    out = []
+    for ev in events:
+        update: dict = {}
+        news = ev.status in (None, "reported")
+        if ev.place_basis == "story":
+            keep = one_place and news and ev.type not in SPEECH_ACTS and main is not None
+            update.update(place=main.id if keep else None, place_basis="story" if keep else None)
+        date, basis = ev.date, None
+        if date is not None:
+            basis = "text" if date.text is not None else "story"
+            if basis == "story" and not news:
+                date, basis = None, None
+            elif day and ev.status in (None, "reported", "historical") and date.start and date.end and \
+                    date.start <= day < date.end:
+                date = date.model_copy(update={"end": day})
+        update.update(date=date, date_basis=basis)
+        out.append(ev.model_copy(update=update))
+    return out

@@ -1,0 +1,89 @@
+"""Whole-story behaviour: no event where there is none, one event per happening, places and dates the text
+supports."""
+
+import pytest
+
+from eventwire.model import InputRef
+from eventwire.readers.article import build_article
+
+
+@pytest.fixture(scope="module")
+def story(pipeline):
+    def run(text, published="2025-03-12"):
+        return pipeline.process_article(build_article(text, input_ref=InputRef(path="<test>"), published=published))
+
+    return run
+
+
+def _told(record):
+    """(trigger, type, status) of every telling."""
+    return [(record.text[m.evidence.trigger[0]:m.evidence.trigger[1]], v.type, m.status)
+            for v in record.events for m in v.mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "Murtaza Zehri of VOA's Urdu Service contributed to this report from Quetta.",
+    "Who attacked the village?",
+    "Afghan Taliban routinely deny providing sanctuary to fighters.",
+    "The separatist group launched 504 attacks in 2024, compared with 116 in 2023.",
+    "Islamabad has blamed several recent attacks on militants present on Afghan soil.",
+    "The group demanded the release of resistance workers held in Balochistan prisons.",
+    "Cyclone Jude battered Malawi and Mozambique on Tuesday.",
+    "The report found a surge in violence across the region.",
+])
+def test_story_no_event_where_there_is_none(story, text):
+    told = _told(story(text))
+    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence"}
+    assert not [t for t in told if t[0] in words], told
+
+
+def test_story_a_few_attacks_on_a_day_are_happenings(story):
+    told = _told(story("Three grenade attacks rocked the town of Baramulla on Monday."))
+    assert ("attacks", "ASSAULT", "reported") in told
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("If you are seen in the forest, you can be killed.", "killed", "hypothetical"),
+    ("At least 65% of the population must vote against the tariff plan to stop it.", "vote", "hypothetical"),
+    ("The spokesperson said no passengers were killed during the operation.", "killed", "negated"),
+])
+def test_story_possibilities_and_denied_subjects_are_not_counted(story, text, trigger, status):
+    told = {t[0]: t[2] for t in _told(story(text))}
+    assert told.get(trigger) == status, told
+
+
+def test_story_one_event_per_happening(story):
+    rec = story("Gunmen stormed a hotel in the Somali town of Beledweyne on Tuesday, killing at least five people. "
+                "The siege lasted 18 hours. Al-Shabab claimed responsibility for the attack.")
+    assaults = [v for v in rec.events if v.type == "ASSAULT"]
+    assert len(assaults) == 1
+    ev = assaults[0]
+    assert [rec.text[slice(*m.evidence.trigger)] for m in ev.mentions] == ["stormed", "killing", "attack"]
+    assert ev.counts["killed"].value == 5 and ev.date.start == "2025-03-11"
+    assert {e.name for e in rec.entities if e.id in ev.actor} == {"Gunmen", "Al-Shabab"}
+
+
+def test_story_distinct_happenings_stay_apart(story):
+    rec = story("A roadside bomb blast killed 11 coal miners in Kalat, while the BLA took credit for attacking a "
+                "military vehicle. In 2009, a suicide attack on a hotel in the town killed 25 people.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 3
+
+
+def test_story_place_only_where_the_text_or_one_place_supports_it(story):
+    rec = story("Gunmen attacked a hotel in Beledweyne in Somalia on Tuesday. Somali officials said security "
+                "forces killed six attackers. The United States condemned the attack. Somalia's president urged "
+                "calm.")
+    places = {p.id: p.name for p in rec.places}
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    assert places[by_trigger["attacked"].place] == "Beledweyne"
+    assert by_trigger["killed"].place_basis == "story"  # a story about Somalia: its place, marked as such
+    assert by_trigger["condemned"].place is None and by_trigger["urged"].place is None  # said, not done there
+
+
+def test_story_dates_the_text_supports(story):
+    rec = story("Rebels have attacked villages this week, officials said. In 2022, the army arrested the "
+                "group's leader, and the rebels once kidnapped a priest.", published="2025-03-12")
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    attacked = by_trigger["attacked"]
+    assert (attacked.date.start, attacked.date.end, attacked.date_basis) == ("2025-03-10", "2025-03-12", "text")
+    assert by_trigger["arrested"].status == "historical" and by_trigger["arrested"].date.start == "2022-01-01"

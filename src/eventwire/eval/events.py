@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from ..errors import EventwireError
-from .metrics import PRF, classification_report
+from .metrics import PRF, classification_report, sealed
 from .report import EvalResult, count, skipped_note
 
 CASE_CODES = {
@@ -143,8 +143,11 @@ def evaluate_case2021(path: str, limit: int | None = None) -> EvalResult:
         predictions.append({"id": row["id"], "gold": row["SubType"], "predicted": label})
     scored = [p for p in predictions if p["gold"] in ACLED_25]
     report = classification_report([p["gold"] for p in scored], [p["predicted"] for p in scored], labels=ACLED_25)
-    metrics = {**report, "rows_outside_the_25_types": len(predictions) - len(scored), "skipped": skipped}
-    text = _class_report("CASE 2021 Task 2, 25 ACLED types", report, "weighted_f1", skipped)
+    folds = _folds(scored, lambda ps: classification_report([p["gold"] for p in ps], [p["predicted"] for p in ps],
+                                                            labels=ACLED_25), ("weighted_f1", "macro_f1"))
+    metrics = {**report, "folds": folds, "rows_outside_the_25_types": len(predictions) - len(scored),
+               "skipped": skipped}
+    text = _class_report("CASE 2021 Task 2, 25 ACLED types", report, "weighted_f1", skipped) + _fold_line(folds)
     return EvalResult(task="events", dataset="case2021", n=len(scored), metrics=metrics, predictions=predictions,
                       report=text)
 
@@ -284,10 +287,30 @@ def markup_spans(markup: str, text: str) -> dict[str, list[tuple[int, int]]]:
 def _macro_result(dataset: str, title: str, predictions: list[dict], skipped: dict[str, int]) -> EvalResult:
     """A PLOVER classification scored over the classes its gold uses, macro-F1 first (PLV, the GSR)."""
     gold_classes = sorted({p["gold"] for p in predictions})
-    report = classification_report([p["gold"] for p in predictions], [p["predicted"] for p in predictions],
-                                   labels=gold_classes)
-    return EvalResult(task="events", dataset=dataset, n=len(predictions), metrics={**report, "skipped": skipped},
-                      predictions=predictions, report=_class_report(title, report, "macro_f1", skipped))
+
+    def score(ps: list[dict]) -> dict:
+        return classification_report([p["gold"] for p in ps], [p["predicted"] for p in ps], labels=gold_classes)
+
+    report = score(predictions)
+    folds = _folds(predictions, score, ("macro_f1", "micro_f1"))
+    return EvalResult(task="events", dataset=dataset, n=len(predictions),
+                      metrics={**report, "folds": folds, "skipped": skipped}, predictions=predictions,
+                      report=_class_report(title, report, "macro_f1", skipped) + _fold_line(folds))
+
+
+def _folds(predictions: list[dict], score, keys: tuple[str, ...], key=lambda p: str(p["id"])) -> dict:
+    """The headline figures on the dev and the sealed fold (eval.metrics.sealed, by ``key`` of each item)."""
+    out = {}
+    for fold, wanted in (("dev", False), ("sealed", True)):
+        part = [p for p in predictions if sealed(key(p)) is wanted]
+        report = score(part) if part else {}
+        out[fold] = {"n": len(part), **{k: report.get(k) for k in keys}}
+    return out
+
+
+def _fold_line(folds: dict) -> str:
+    return "\n  folds: " + "; ".join(f"{fold} (n={v['n']}) " + ", ".join(f"{k} {v[k]}" for k in v if k != "n")
+                                    for fold, v in folds.items())
 
 
 def _find(text: str, phrase: str) -> tuple[int, int] | None:
@@ -369,6 +392,11 @@ def evaluate_india_police(path: str, limit: int | None = None) -> EvalResult:
     for c in (*INDIA_CLASSES, "ANY_ACTION"):
         metrics["sentences"][c] = _binary([p["gold"][c] for p in predictions], [p["predicted"][c] for p in predictions])
         metrics["documents"][c] = _binary([docs_gold[d][c] for d in docs_gold], [docs_pred[d][c] for d in docs_gold])
+    # Folds by document: a document's sentences are in one fold.
+    metrics["folds"] = _folds(predictions, lambda ps: {f"{c}_f1": _binary([p["gold"][c] for p in ps],
+                                                                          [p["predicted"][c] for p in ps])["f1"]
+                                                       for c in INDIA_CLASSES},
+                              tuple(f"{c}_f1" for c in INDIA_CLASSES), key=lambda p: str(p["doc_id"]))
     lines = [f"IndiaPoliceEvents: {len(predictions)} sentences, {len(docs_gold)} documents (documents scored from "
              "their sentences)", "  class        sentence P / R / F1      document P / R / F1"]
     for c in (*INDIA_CLASSES, "ANY_ACTION"):
@@ -378,6 +406,7 @@ def evaluate_india_police(path: str, limit: int | None = None) -> EvalResult:
     note = skipped_note(skipped)
     if note:
         lines.append(note)
+    lines.append(_fold_line(metrics["folds"]).strip("\n"))
     return EvalResult(task="events", dataset="india-police", n=len(predictions), metrics=metrics,
                       predictions=predictions, report="\n".join(lines))
 

@@ -26,7 +26,6 @@ never read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -34,19 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ArticleRecord, Event, InputRef
+from .metrics import sealed
 from .report import EvalResult
 
-SEAL_SALT = "eventwire-seal:"
 UNCOUNTED_STATUS = {"hypothetical", "negated"}
-
-
-def sealed(story_id: str) -> bool:
-    """Whether a story is in the sealed fold (a third of the stories, by SHA-256 of the salted id).
-
-    >>> [sealed(i) for i in ("8008152", "8006651")]
-    [False, True]
-    """
-    return int(hashlib.sha256((SEAL_SALT + story_id).encode()).hexdigest(), 16) % 3 == 0
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:

@@ -147,3 +147,29 @@ def test_entities_a_town_ner_mostly_takes_for_a_person():
     for m in ms[1:3]:
         m.ner_label = "ORG"
     assert _entity(ms, _Cluster(members=list(range(5)), person_tokens=["Robertson"])).type == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, others", [
+    ("President Bashar al-Assad met the envoy in Damascus. Assad said the talks went well.", "Bashar al-Assad",
+     ["Assad"]),
+    ("Prime Minister Mohammed Shia al-Sudani spoke. Later al-Sudani left.", "Mohammed Shia al-Sudani",
+     ["al-Sudani"]),
+    ("Islamic State, also known as IS or ISIS, claimed the attack.", "Islamic State", ["IS", "ISIS"]),
+    ("Islamic State claimed the attack. Daesh fighters killed five soldiers.", "Islamic State", ["Daesh"]),
+    ("The U.N. said on Monday that the United Nations would send aid.", "United Nations", ["U.N."]),
+    ("Opposition leader Moïse Katumbi said on Monday that he would return, and Moise Katumbi left the city.",
+     "Moïse Katumbi", ["Moise Katumbi"]),
+])
+def test_entities_one_entity_for_particles_aliases_and_spellings(extract_text, text, name, others):
+    ent = next((e for e in extract_text(text).entities if e.name == name), None)
+    assert ent is not None, [e.name for e in extract_text(text).entities]
+    assert set(others) <= set(ent.aliases)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Al-Shabab militants attacked a base, and Al-Shabab said it killed 10 soldiers.", "Al-Shabab"),
+    ("Boko Haram fighters abducted 20 girls.", "Boko Haram"),
+])
+def test_entities_armed_groups_are_not_people(extract_text, text, name):
+    ent = next(e for e in extract_text(text).entities if e.name == name)
+    assert ent.type == "ORG"

@@ -1193,3 +1193,23 @@ def test_events_permissions_handovers_and_phrasal_verbs(extract_text, text, even
 ])
 def test_events_censorship_permits_missions_and_expulsions(extract_text, text, events):
     assert _typed(extract_text(text)) == events
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Police arrested 1 200 protesters on Friday, officials said.", "arrested", 1200),
+    ("Police arrested 1,200 protesters on Friday.", "arrested", 1200),
+    ("Troops killed one thousand fighters last year.", "killed", 1000),
+    ("Gunmen killed twenty-one villagers.", "killed", 21),
+    ("At least five were killed and five others injured in the attack on Monday.", "injured", 5),
+])
+def test_events_counts_read_numbers_as_news_writes_them(extract_text, text, kind, value):
+    counts = {k: c for v in extract_text(text).events for k, c in v.counts.items()}
+    assert counts[kind].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "On Feb. 7 police arrested the suspects.",
+    "The attack killed tens of people.",
+])
+def test_events_dates_and_vague_numbers_are_no_counts(extract_text, text):
+    assert not [c for v in extract_text(text).events for c in v.counts.values()]

@@ -8,17 +8,22 @@ Rules, in the order they are tried for each mention (in text order):
 2. the same name again, compared case-insensitively without ``the`` or a possessive; countries by ISO code
    (``US`` = ``United States``), demonyms by country (``Russian`` = ``Russians``);
 3. a surname, or a title and surname (``Nikitin``, ``President Putin``), of a person named in full;
-4. an acronym whose letters are the initials of an organisation named in full (``ICC``).
+4. an acronym whose letters are the initials of an organisation named in full (``ICC``), stops or not (``U.N.``),
+   before or after it;
+5. names of one armed group in ``data/armed_groups.tsv`` (``Islamic State``, ``ISIS``, ``Daesh``), which are an
+   organisation whatever NER calls them (``Boko Haram`` is no person).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..geo.build import fold_accents
 from ..geo.gazetteer import name_key
 from ..model import Entity
-from .mentions import TITLES, Mention
+from .mentions import TITLES, Mention, armed_groups
 
 # How much each way of finding a mention counts when the mentions of one entity disagree on its type.
 LABEL_WEIGHT = {"pattern": 2.0, "dateline": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0}
@@ -32,6 +37,17 @@ def strip_title(tokens: list[str]) -> list[str]:
     while i < len(tokens) - 1 and tokens[i].lower() in TITLES:
         i += 1
     return tokens[i:]
+
+
+def _bare(token: str) -> str:
+    """A surname compared without case, accents or its Arabic article: "al-Assad" is "Assad", "Moïse" "Moise"."""
+    return re.sub(r"^(?:al|el)[-‐]", "", fold_accents(token.casefold()))
+
+
+def _acronym(text: str) -> str | None:
+    """The letters of an acronym, with or without stops ("U.N." and "UN" are "UN"); None for another name."""
+    letters = text.replace(".", "")
+    return letters if text.isupper() and letters.isalpha() and 2 <= len(letters) <= 8 else None
 
 
 def initials(name: str) -> str:
@@ -53,8 +69,8 @@ def _key(m: Mention) -> str:
     if m.place_kind == "country" and m.country and m.label == "GPE":
         return f"country:{m.country}"
     if m.label == "PERSON":
-        return name_key(" ".join(strip_title(m.text.split())))
-    return name_key(m.text)
+        return fold_accents(name_key(" ".join(strip_title(m.text.split()))))
+    return fold_accents(name_key(m.text))
 
 
 def group_mentions(mentions: list[Mention]) -> list[Entity]:
@@ -72,17 +88,18 @@ def group_mentions(mentions: list[Mention]) -> list[Entity]:
             return None
         for c in reversed(range(len(clusters))):
             full = clusters[c].person_tokens
-            if len(full) > len(toks) and [t.lower() for t in full[-len(toks):]] == [t.lower() for t in toks]:
+            if len(full) > len(toks) and [_bare(t) for t in full[-len(toks):]] == [_bare(t) for t in toks]:
                 return c
         return None
 
     def acronym_owner(m: Mention) -> int | None:
-        if not (m.text.isupper() and 2 <= len(m.text) <= 8):
+        letters = _acronym(m.text)
+        if letters is None:
             return None
         for c in reversed(range(len(clusters))):
             for k in clusters[c].members:
                 other = mentions[k]
-                if other.label in ("ORG", "GPE", "FAC") and len(other.tokens) > 1 and initials(other.text) == m.text:
+                if other.label in ("ORG", "GPE", "FAC") and len(other.tokens) > 1 and initials(other.text) == letters:
                     return c
         return None
 
@@ -113,15 +130,41 @@ def group_mentions(mentions: list[Mention]) -> list[Entity]:
     for c, cl in enumerate(clusters):
         if len(cl.person_tokens) != 1 or any(mentions[k].link is not None for k in cl.members):
             continue
-        last = cl.person_tokens[0].lower()
+        last = _bare(cl.person_tokens[0])
         for d in range(c + 1, len(clusters)):
             full = clusters[d].person_tokens
-            if len(full) > 1 and full[-1].lower() == last:
+            if len(full) > 1 and _bare(full[-1]) == last:
+                merged[c] = d
+                break
+    # An acronym seen before the name it stands for ("The U.N. said ... the United Nations would").
+    for c, cl in enumerate(clusters):
+        if c in merged or not cl.members:
+            continue
+        letters = {_acronym(mentions[k].text) for k in cl.members}
+        if len(letters) != 1 or None in letters:
+            continue
+        for d in range(c + 1, len(clusters)):
+            if any(mentions[k].label in ("ORG", "GPE", "FAC") and len(mentions[k].tokens) > 1 and
+                   initials(mentions[k].text) in letters for k in clusters[d].members):
                 merged[c] = d
                 break
     for c, d in merged.items():
         clusters[d].members = sorted(clusters[d].members + clusters[c].members)
         clusters[c].members = []
+    # Names of one armed group ("Islamic State" and "Daesh") are one entity.
+    groups = armed_groups()
+    first: dict[str, int] = {}
+    for c, cl in enumerate(clusters):
+        names = {groups.get(_key(mentions[k])) for k in cl.members} - {None}
+        if len(names) != 1 or not cl.members:
+            continue
+        name = names.pop()
+        if name in first:
+            owner = clusters[first[name]]
+            owner.members = sorted(owner.members + cl.members)
+            cl.members = []
+        else:
+            first[name] = c
 
     entities = []
     for cl in clusters:
@@ -153,6 +196,8 @@ def _entity(ms: list[Mention], cl: _Cluster) -> Entity:
         label = "GPE"
     if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
         label = "ORG"
+    if len(cl.person_tokens) <= 2 and any(_key(m) in armed_groups() for m in ms):
+        label = "ORG"  # an armed group, whatever NER says: "Boko Haram fighters", "Al-Shabab said"
 
     named = [m for m in ms if m.origin in NAME_ORIGINS] or ms
     if label == "PERSON" and len(cl.person_tokens) > 1:

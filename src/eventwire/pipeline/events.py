@@ -41,6 +41,7 @@ from .cameo import CameoMatch, match_cameo
 from .dates import published_period
 from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
+from .numbers import NUMBER, read_number
 from .quotes import ARMED_GROUP_NOUNS, GROUP_NOUNS, PRONOUNS, RELATIVE, REPORTING_VERBS, main_organisation
 
 if TYPE_CHECKING:
@@ -314,10 +315,6 @@ COUNT_PATTERNS = {
     "arrested": r"(arrest(?:ed|ing)|detain(?:ed|ing))",
     "displaced": r"(displac(?:ed|ing)|fled|flee(?:ing)?)",
 }
-_NUMBER = r"(?:at least |more than |over |about |nearly |some )?(\d[\d,]*|one|two|three|four|five|six|seven|eight|" \
-          r"nine|ten|eleven|twelve|dozens|hundreds|thousands)"
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _trigger_for(tok: Token):
@@ -726,13 +723,13 @@ def _counts(sentence: Span) -> dict[str, Count]:
         return {}
     out: dict[str, Count] = {}
     for key, verb in COUNT_PATTERNS.items():
-        m = re.search(verb + r"\s+" + _NUMBER, text, re.IGNORECASE) or \
-            re.search(_NUMBER + r"\s+(?:\w+\s+){0,3}(?:were |was |have been |had been )?" + verb, text, re.IGNORECASE)
+        m = re.search(verb + r"\s+" + NUMBER, text, re.IGNORECASE) or \
+            re.search(NUMBER + r"\s+(?:\w+\s+){0,3}(?:were |was |have been |had been )?" + verb, text, re.IGNORECASE)
         if not m:
             continue
         group = 2 if m.re.pattern.startswith("(kill") or m.re.pattern.startswith(verb) else 1
         word = m.group(group)
-        n = _WORDS.get(word.lower()) or (int(word.replace(",", "")) if word[0].isdigit() else None)
+        n = read_number(word, text[:m.start(group)])
         if n:
             s = sentence.start_char + m.start(group)
             out[key] = Count(value=n, start=s, end=s + len(word))

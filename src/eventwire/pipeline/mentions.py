@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..geo.build import fold_accents
 from ..geo.gazetteer import OWN, Gazetteer, Place, name_key
 from .nlp import doc_text
 
@@ -458,9 +461,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
               if not _prominent(gazetteer.lookup(span.text))]
     found += _datelines(doc, gazetteer)
     found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
+    found += [_mention(span, "ORG", "pattern") for s, e in _armed_group_names(doc_text(doc))
+              if (span := doc.char_span(s, e)) is not None]
     found += _acronym_definitions(doc_text(doc), found)
     found += _nicknames(doc)
-    kept = _settle_overlaps(found)
+    kept = _join_particles(doc, _settle_overlaps(found))
 
     # Link acronyms to the name before them, nicknames to their owner.
     for idx, m in enumerate(kept):
@@ -473,4 +478,84 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             m.link = _nickname_owner(doc, doc[m.cue], kept[:idx])
             if m.link is not None:
                 m.label = kept[m.link].label
+    _link_also_known_as(doc_text(doc), kept)
     return kept
+
+
+# A name's particle and the name it joins: "Bashar al-Assad", "Mohammed Shia al-Sudani", "Osama bin Laden".
+_PARTICLE_NAME = re.compile(r" (?:al|el|Al|El|bin|Bin|ibn|Ibn|bint|abu|Abu|ould|Ould|ag|Ag)[- ][A-Z][\w'’-]+")
+# "Islamic State, also known as IS or ISIS", "the Return, Reclamation, Rehabilitation, known as 3R".
+_AKA = re.compile(r"\s*,?\s*\(?\s*(?:also |otherwise |better |commonly |more commonly )?(?:known|referred to) as\s*$",
+                  re.IGNORECASE)
+_AKA_MORE = re.compile(r"\s*(?:,|or|and|/|, or|, and)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def armed_groups() -> dict[str, str]:
+    """Every name of ``data/armed_groups.tsv`` (as grouping keys) -> the group's first name."""
+    out: dict[str, str] = {}
+    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, others, *_ = [*line.split("\t"), "", ""]
+            for form in [name, *others.split(",")]:
+                if form.strip():
+                    out[fold_accents(name_key(form.strip()))] = name
+    return out
+
+
+def _armed_group_names(text: str) -> list[tuple[int, int]]:
+    """Where the text names an armed group of ``data/armed_groups.tsv`` by a form of three letters or more, as
+    written ("Daesh", "al-Shabaab", "Islamic State"), which NER often misses or cuts ("Islamic")."""
+    forms = _armed_group_forms()
+    return [(m.start(), m.end()) for m in forms.finditer(text)] if forms else []
+
+
+@lru_cache(maxsize=1)
+def _armed_group_forms() -> re.Pattern | None:
+    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
+    forms = {f.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+             for f in [line.split("\t")[0], *(line.split("\t") + [""])[1].split(",")] if len(f.strip()) >= 3}
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) +
+                      r")(?![\w-])")
+
+
+def _join_particles(doc: Doc, kept: list[Mention]) -> list[Mention]:
+    """A person's name runs on over a particle and the name after it, which NER often cuts off or takes for a name
+    of its own ("Bashar" and "al-Assad" are "Bashar al-Assad")."""
+    text = doc_text(doc)
+    out: list[Mention] = []
+    for m in kept:
+        if out and out[-1].label == "PERSON" and out[-1].origin in ("ner", "pattern") and \
+                _PARTICLE_NAME.fullmatch(text[out[-1].end:m.end]):
+            prev = out.pop()  # the particle name was found as a mention of its own: the two are one
+            m = _mention(doc.char_span(prev.start, m.end, alignment_mode="expand"), "PERSON", prev.origin)
+        elif m.label == "PERSON" and m.origin in ("ner", "pattern"):
+            run = _PARTICLE_NAME.match(text, m.end)
+            if run and not any(o.start < run.end() and m.end < o.end for o in kept if o is not m):
+                span = doc.char_span(m.start, run.end(), alignment_mode="expand")
+                if span is not None:
+                    m = _mention(span, "PERSON", m.origin)
+        out.append(m)
+    return out
+
+
+def _link_also_known_as(text: str, kept: list[Mention]) -> None:
+    """Names given as another's other names are its aliases: "Islamic State, also known as IS or ISIS"."""
+    chained = False
+    for idx in range(1, len(kept)):
+        m, prev = kept[idx], kept[idx - 1]
+        between = text[prev.end:m.start]
+        if _AKA.fullmatch(between):
+            owner = prev.link if prev.link is not None else idx - 1
+        elif chained and prev.link is not None and _AKA_MORE.fullmatch(between):
+            owner = prev.link
+        else:
+            chained = False
+            continue
+        if m.link is None:
+            m.link = owner
+            m.label = kept[owner].label
+        chained = True

@@ -87,3 +87,12 @@ def test_story_dates_the_text_supports(story):
     attacked = by_trigger["attacked"]
     assert (attacked.date.start, attacked.date.end, attacked.date_basis) == ("2025-03-10", "2025-03-12", "text")
     assert by_trigger["arrested"].status == "historical" and by_trigger["arrested"].date.start == "2022-01-01"
+
+
+def test_story_since_is_a_range_and_plans_look_forward(story):
+    rec = story("Protests have continued since Feb. 1, police said. Talks are due to resume on Friday.",
+                published="2025-03-10")
+    dates = {rec.text[slice(*v.mentions[0].evidence.trigger)]: v.date for v in rec.events}
+    protests = next(d for t, d in dates.items() if t.startswith("Protest"))
+    assert (protests.start, protests.end, protests.granularity) == ("2025-02-01", "2025-03-10", "range")
+    assert any(d.start == "2025-03-14" for d in dates.values())  # Friday after a Monday story, not before it

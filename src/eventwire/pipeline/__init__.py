@@ -113,7 +113,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
         "quotes": lambda: find_quotes(doc, out["entities"]),
         "events": lambda: ground_events(merge_tellings(doc, keep_happenings(doc, find_events(
             doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)), out["places"],
-            out["entities"]), out["places"], article.published),
+            out["entities"]), out["places"], article.published, view.text),
     }
     stage = STAGES[0]
     try:

@@ -309,6 +309,9 @@ def _dateparser(text: str, anchor: dt.date, future: bool) -> TimeValue | None:
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "going"}
+# Words whose "to" clause is yet to come: "due to resume on Friday", "set to meet on Tuesday", "plans to travel".
+_FUTURE_HEADS = frozenset("going plan plans planned vowed vow vows expected due set scheduled slated poised "
+                          "intend intends intended aim aims hope hopes promised pledged agreed ready".split())
 
 
 def clause_tense(span: Span) -> Tense | None:
@@ -323,9 +326,7 @@ def clause_tense(span: Span) -> Tense | None:
     if node.pos_ not in ("VERB", "AUX"):
         return None
     words = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} | {node.lower_}
-    if words & _FUTURE_AUX or any(c.lower_ == "to" and node.head.lower_ in ("going", "plan", "plans", "planned",
-                                                                             "vowed", "vow", "expected")
-                                  for c in node.children):
+    if words & _FUTURE_AUX or any(c.lower_ == "to" and node.head.lower_ in _FUTURE_HEADS for c in node.children):
         return "future"
     if node.tag_ in ("VBD", "VBN") or words & {"was", "were", "had", "did"}:
         return "past"

@@ -11,15 +11,20 @@ an arrest told in passing years back did not happen on the publication day. :fun
 - the publication date only for a happening told as news; a background one (``historical``) whose text gives no
   date has none;
 
-records each event's ``date_basis`` (``text`` or ``story``), and ends the interval of a done thing at the
-publication date ("this week" in a story of Wednesday is Monday to Wednesday).
+records each event's ``date_basis`` (``text`` or ``story``), ends the interval of a done thing at the
+publication date ("this week" in a story of Wednesday is Monday to Wednesday), and reads a date after "since" as
+the range from it to the publication date ("protests have continued since Feb. 1").
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Event, Place, Published
 
 __all__ = ["SPEECH_ACTS", "about_one_place", "ground_events"]
+
+_SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 
 SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 """Types told by saying: where they were said is not where the story's happenings are."""
@@ -45,7 +50,8 @@ def _published_day(published: Published | None) -> str | None:
     return published.date if published is not None and published.precision == "day" else None
 
 
-def ground_events(events: list[Event], places: list[Place], published: Published | None) -> list[Event]:
+def ground_events(events: list[Event], places: list[Place], published: Published | None,
+                  text: str = "") -> list[Event]:
     """The events with the story-wide fallbacks kept only where the story supports them (module docstring)."""
     by_id = {p.id: p for p in places}
     story_places = {e.place for e in events if e.place_basis == "story"}
@@ -64,6 +70,12 @@ def ground_events(events: list[Event], places: list[Place], published: Published
             basis = "text" if date.text is not None else "story"
             if basis == "story" and not news:
                 date, basis = None, None
+            elif day and basis == "text" and date.start_char is not None and date.start and date.start <= day and \
+                    _SINCE.search(text[max(0, date.start_char - 12):date.start_char]) and ev.evidence and \
+                    ev.evidence.trigger and ev.evidence.trigger[0] < date.start_char:
+                # "protests have continued since Feb. 1": from that day to the story's (not "since 2011, when the
+                # government sent soldiers", where the sending is the date)
+                date = date.model_copy(update={"end": day, "granularity": "range"})
             elif day and ev.status in (None, "reported", "historical") and date.start and date.end and \
                     date.start <= day < date.end:
                 date = date.model_copy(update={"end": day})

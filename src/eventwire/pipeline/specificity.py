@@ -3,7 +3,8 @@
 The events stage reads every trigger word as an event. Read as whole stories, many are not: a byline ("X
 contributed to this report"), a question ("Who is dead?"), an aggregate or a habit ("504 attacks in 2024",
 "routinely deny", "regular attacks by militias"), a state told in passing ("resistance workers held in
-Balochistan prisons"), a force of nature ("the cyclone struck"), or a possibility ("you can be killed", "must vote
+Balochistan prisons"), a force of nature ("the cyclone struck"), a denial ("denies the allegations", "deny providing
+sanctuary": a statement), or a possibility ("you can be killed", "must vote
 against the plan"). :func:`keep_happenings` drops the first kinds and marks the possibilities ``hypothetical``
 and the happenings with a negated subject ("no passengers were killed") ``negated``, so that counts leave them
 out. Each rule below names the words it reads; they were written from the dev fold of the story gold
@@ -40,7 +41,12 @@ NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake q
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
                            "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine".split())
 AGGREGATE_MIN = 10
-ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
+ABSTRACT_NOUNS = frozenset({"violence"})
+# A denial answers an accusation: it is a statement. PLOVER's REJECT takes "all rejections and refusals", and PLV
+# codes "rejected the suggestion" and "refuted reports" REJECT; only "deny" of a deed or a charge is left out.
+DENYING_VERBS = frozenset({"deny"})
+ACCUSATIONS = frozenset("allegation accusation charge claim assertion report link involvement responsibility "
+                        "wrongdoing suggestion".split())  # a condition, not a happening: "a surge in violence", "inciting violence"
 
 
 def _trigger(doc: Doc, event: Event) -> Token | None:
@@ -91,6 +97,17 @@ def _many(tok: Token) -> bool:
     return digits.isdigit() and int(digits) >= AGGREGATE_MIN or tok.lower_ in ("dozens", "hundreds", "thousands")
 
 
+def _denial(tok: Token) -> bool:
+    """ "Afghan Taliban deny providing sanctuary", "Beijing denies the allegations", "denied that it had moved
+    troops"; not "denied entry to a journalist", nor any rejection ("rejected the allegation" is PLOVER's REJECT)."""
+    if tok.lemma_.lower() not in DENYING_VERBS or tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in ACCUSATIONS:
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ACCUSATIONS or
+               c.dep_ in ("xcomp", "ccomp") or c.dep_ == "dobj" and c.tag_ == "VBG" for c in tok.children)
+
+
 def _state_in_passing(tok: Token) -> bool:
     """A past participle of holding or sending that only describes a noun ("workers held in prisons", "migrants
     sent to the base"); not one with its doer or its own clause ("soldiers massacred by ISIL", "people killed when
@@ -134,7 +151,7 @@ def _negated_subject(tok: Token) -> bool:
 
 
 DROPS = (("credit", _credit), ("question", _question), ("habit", _habit), ("aggregate", _aggregate),
-         ("state_in_passing", _state_in_passing), ("natural_force", _natural_force))
+         ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
 """(reason, test) pairs: an event whose trigger passes any test is no happening."""
 
 

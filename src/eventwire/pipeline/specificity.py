@@ -41,12 +41,13 @@ NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake q
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
                            "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine".split())
 AGGREGATE_MIN = 10
-ABSTRACT_NOUNS = frozenset({"violence"})
-# A denial answers an accusation: it is a statement. PLOVER's REJECT takes "all rejections and refusals", and PLV
-# codes "rejected the suggestion" and "refuted reports" REJECT; only "deny" of a deed or a charge is left out.
+ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
+# A denial of a deed or a charge is a statement (CAMEO 016 "deny responsibility", which CAMEO2PLOVER maps to no
+# event). PLOVER's REJECT takes "all rejections and refusals", and PLV codes "rejected the suggestion" and "refuted
+# reports" REJECT: only "deny" is read so.
 DENYING_VERBS = frozenset({"deny"})
 ACCUSATIONS = frozenset("allegation accusation charge claim assertion report link involvement responsibility "
-                        "wrongdoing suggestion".split())  # a condition, not a happening: "a surge in violence", "inciting violence"
+                        "wrongdoing suggestion".split())
 
 
 def _trigger(doc: Doc, event: Event) -> Token | None:

@@ -27,6 +27,7 @@ WORDS = [
 ]
 token = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
 stories = st.lists(token, min_size=1, max_size=120).map(lambda ws: " ".join(ws))
+stories = st.one_of(stories, stories.map(str.upper))  # wire copy in capitals too
 
 
 def _span_texts(record):

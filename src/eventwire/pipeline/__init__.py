@@ -30,6 +30,7 @@ from .places import resolve_places
 from .quotes import find_quotes
 from .specificity import keep_happenings
 from .textview import TextView, map_record_parts, text_view
+from .truecase import Truecaser
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -157,6 +158,12 @@ class Pipeline:
         self.batch_size = batch_size
         self.time_budget = time_budget
 
+    def _truecase(self, text: str) -> str:
+        """Ordinary case for a story in capitals (the truecaser is built on the first such story)."""
+        if getattr(self, "_truecaser", None) is None:
+            self._truecaser = Truecaser(self.nlp, self.gazetteer)
+        return self._truecaser(text)
+
     def __repr__(self) -> str:
         return f"<Pipeline {self.nlp.meta.get('name')} {self.nlp.meta.get('version')}>"
 
@@ -193,7 +200,7 @@ class Pipeline:
                 batch[i] = TooLarge(f"the story has {len(item.text):,} characters, above the {MAX_STORY_CHARS:,} "
                                     "that one story may have. Split it into stories.", source=item.input.path,
                                     line=item.input.line)
-        views = [text_view(a.text) for a in batch if isinstance(a, Article)]
+        views = [text_view(a.text, self._truecase) for a in batch if isinstance(a, Article)]
         docs = iter(zip(self._parse([v.text for v in views]), views, strict=True))
         for item in batch:
             if not isinstance(item, Article):

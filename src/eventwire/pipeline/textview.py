@@ -9,7 +9,8 @@ read a cleaner view of it, in which
   space), the Unicode line and paragraph separators are newlines, and stray control characters are spaces;
 - Turkish capital dotted I is I, whose lower case is one character as it is for every other letter ("İstanbul"
   lowercases to nine characters in Python, which broke offset arithmetic in the stages);
-- each base character and its combining marks are in NFC ("Moi\\u0308se" reads as "Moïse").
+- each base character and its combining marks are in NFC ("Moi\\u0308se" reads as "Moïse");
+- a story written in capitals is read in ordinary case (:mod:`.truecase`), letter for letter.
 
 Text that needs none of this, nearly all of it, is its own view at no cost (:attr:`TextView.identity`). Otherwise
 the stages run on the view, and :func:`map_record_parts` moves every span of their output back onto the original
@@ -20,10 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Count, Entity, Event, EventDate, EventMention, Evidence, Place, Quote, TimeRef
+from .truecase import all_capitals
 
 __all__ = ["TextView", "clean_name", "map_record_parts", "text_view"]
 
@@ -45,6 +47,7 @@ class TextView:
     original: str
     starts: tuple[int, ...] = ()
     ends: tuple[int, ...] = ()
+    truecased: bool = False
 
     @property
     def identity(self) -> bool:
@@ -57,7 +60,7 @@ class TextView:
         return self.starts[start], self.ends[end - 1]
 
 
-def text_view(text: str) -> TextView:
+def text_view(text: str, truecase: Callable[[str], str] | None = None) -> TextView:
     """The normalised view of ``text`` (see the module's docstring).
 
     >>> v = text_view("Police in \\u200bİstanbul\\u00a0said")
@@ -69,6 +72,17 @@ def text_view(text: str) -> TextView:
     >>> text_view("Plain text.").identity
     True
     """
+    view = _normalised(text)
+    if truecase is not None and all_capitals(view.text):
+        cased = truecase(view.text)
+        if len(cased) == len(view.text):  # letter for letter: the map to the original stays as it is
+            n = len(text)
+            starts, ends = (view.starts, view.ends) if not view.identity else (tuple(range(n)), tuple(range(1, n + 1)))
+            return TextView(cased, text, starts, ends, truecased=True)
+    return view
+
+
+def _normalised(text: str) -> TextView:
     if not _SPECIAL.search(text) and unicodedata.is_normalized("NFC", text):
         return TextView(text, text)
     out: list[str] = []
@@ -115,8 +129,9 @@ def _pair(view: TextView, span: Sequence[int] | None) -> tuple[int, int] | None:
 
 def _entity(view: TextView, ent: Entity) -> Entity:
     mentions = [view.span(s, e) for s, e in ent.mentions]
-    # A name is written as the story writes it wherever one of its mentions spells it.
-    spelled = {view.text[s:e]: clean_name(view.original[a:b])
+    # A name is written as the story writes it wherever one of its mentions spells it (a story in capitals: as
+    # its ordinary-case view spells it).
+    spelled = {view.text[s:e]: view.text[s:e] if view.truecased else clean_name(view.original[a:b])
                for (s, e), (a, b) in zip(ent.mentions, mentions, strict=True)}
     return ent.model_copy(update={"mentions": mentions, "name": spelled.get(ent.name, ent.name),
                                   "aliases": [spelled.get(a, a) for a in ent.aliases]})

@@ -96,3 +96,10 @@ def test_story_since_is_a_range_and_plans_look_forward(story):
     protests = next(d for t, d in dates.items() if t.startswith("Protest"))
     assert (protests.start, protests.end, protests.granularity) == ("2025-02-01", "2025-03-10", "range")
     assert any(d.start == "2025-03-14" for d in dates.values())  # Friday after a Monday story, not before it
+
+
+def test_story_speech_act_in_a_quote_is_its_speakers(story):
+    rec = story('"We urge the Pakistani side to focus on its own security problems," Abdul Qahar Balkhi said.')
+    names = {e.id: e.name for e in rec.entities}
+    requests = [v for v in rec.events if v.type == "REQUEST"]
+    assert requests and [names[a] for a in requests[0].actor] == ["Abdul Qahar Balkhi"]

@@ -19,6 +19,7 @@ from ..model import Article, ArticleRecord
 from ..records import check_spans, failure_record, to_record
 from .actors import describe_actors
 from .aliases import group_mentions
+from .claimants import speakers_act
 from .dates import resolve_dates
 from .events import find_events, link_quotes
 from .grounding import ground_events
@@ -112,8 +113,8 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
         "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
         "dates": lambda: resolve_dates(doc, article.published),
         "quotes": lambda: find_quotes(doc, out["entities"]),
-        "events": lambda: ground_events(merge_tellings(doc, keep_happenings(doc, find_events(
-            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)), out["places"],
+        "events": lambda: ground_events(merge_tellings(doc, speakers_act(keep_happenings(doc, find_events(
+            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published))), out["places"],
             out["entities"]), out["places"], article.published, view.text),
     }
     stage = STAGES[0]

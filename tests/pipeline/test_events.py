@@ -917,10 +917,11 @@ def _actors(rec):
 def test_events_the_rebels_are_never_a_newswire_or_an_intergovernmental_body(extract_text):
     rec = extract_text("AFP reported that the fighters shelled the town. According to AFP, the militants later "
                        "withdrew.")
-    assert _actors(rec) == {"shelled": [], "withdrew": []}  # no guess rather than the news agency
+    # the unnamed fighters themselves, never the news agency (no armed group is named)
+    assert _actors(rec) == {"shelled": ["fighters"], "withdrew": ["militants"]}
     rec = extract_text("The African Union condemned the violence. The African Union sent envoys. The rebels "
                        "attacked a convoy near Goma on Monday.")
-    assert _actors(rec)["attacked"] == []
+    assert _actors(rec)["attacked"] == ["rebels"]
     rec = extract_text("The Macina Liberation Front claimed the attack. The Macina Liberation Front said it would "
                        "fight on. The fighters attacked a convoy near Gao on Monday.")
     assert _actors(rec)["attacked"] == ["Macina Liberation Front"]  # an armed group the story is about

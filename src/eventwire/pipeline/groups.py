@@ -22,7 +22,7 @@ from ..ontologies import agents
 from .actors import WEAK_CODES, country_named
 from .event_location import PLACE_HEADS
 from .nlp import doc_text
-from .quotes import GROUP_NOUNS
+from .quotes import ARMED_GROUP_NOUNS, GROUP_NOUNS, main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,13 +43,15 @@ def _sector(lemma: str) -> str | None:
     return codes[0] if codes else None
 
 
-def _agent_head(tok: Token) -> Token | None:
-    """The agent noun of a phrase headed by ``tok``: itself, or a compound before it ("army convoy")."""
+def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token | None:
+    """The agent noun of a phrase headed by ``tok``: itself, or a compound before it ("army convoy"). Nouns of the
+    story's own group are left out, but for ``armed_nouns`` ("militants" where the story names no armed group)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() in TOO_VAGUE:
         return None
     for cand in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN")):
         lemma = cand.lemma_.lower()
-        if lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS or lemma in TOO_VAGUE:
+        if (lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS) and cand.lower_ not in armed_nouns or \
+                lemma in TOO_VAGUE:
             continue
         if (cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE) and (_sector(lemma) or _sector(cand.lower_)):
             return cand
@@ -64,10 +66,13 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
     found: dict[tuple[str, str | None], dict] = {}
     text = doc_text(doc)
     seen: set[int] = set()
+    # "Militants attacked a train": with no armed group named in the story, the militants are an actor of their own
+    # rather than nobody (where one is named, the events stage reads them as that group).
+    armed_nouns = ARMED_GROUP_NOUNS if main_organisation(entities, armed=True) is None else frozenset()
     for tok in doc:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # read with the phrase it modifies ("army" in "army convoy")
-        head = _agent_head(tok)
+        head = _agent_head(tok, armed_nouns)
         if head is None or head.idx in taken or head.i in seen:
             continue
         seen.add(head.i)

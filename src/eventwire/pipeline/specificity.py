@@ -66,12 +66,10 @@ def _clause_head(tok: Token) -> Token:
     return head
 
 
-def _credit(tok: Token) -> bool:
-    return bool(CREDIT.search(tok.sent.text))
-
-
-def _question(tok: Token) -> bool:
-    return tok.sent.text.rstrip().rstrip("\"'”’").endswith("?")
+def _sentence_is_not_news(sent: Span) -> bool:
+    """A credit line or a question ("Who is dead?", a heading such as "Mineral deal?")."""
+    text = sent.text
+    return bool(CREDIT.search(text)) or text.rstrip().rstrip("\"'”’").endswith("?")
 
 
 def _habit(tok: Token) -> bool:
@@ -151,19 +149,24 @@ def _negated_subject(tok: Token) -> bool:
                for c in head.children)
 
 
-DROPS = (("credit", _credit), ("question", _question), ("habit", _habit), ("aggregate", _aggregate),
+DROPS = (("habit", _habit), ("aggregate", _aggregate),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
-"""(reason, test) pairs: an event whose trigger passes any test is no happening."""
+"""(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
+question, which are read once per sentence)."""
 
 
 def keep_happenings(doc: Doc, events: list[Event]) -> list[Event]:
     """The events that are happenings, renumbered ``V1``, ``V2``, ...; possibilities are ``hypothetical`` and
     happenings with a negated subject ``negated``."""
     kept: list[Event] = []
+    not_news: dict[int, bool] = {}  # by sentence start: each sentence is read once
     for event in events:
         tok = _trigger(doc, event)
         if tok is not None:
-            if any(test(tok) for _, test in DROPS):
+            sent = tok.sent
+            if sent.start not in not_news:
+                not_news[sent.start] = _sentence_is_not_news(sent)
+            if not_news[sent.start] or any(test(tok) for _, test in DROPS):
                 continue
             if event.status in (None, "reported", "historical"):
                 if _negated_subject(tok):

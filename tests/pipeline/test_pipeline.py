@@ -124,3 +124,15 @@ def test_pipeline_normal_sentences_are_not_cut(nlp):
     doc = cap_sentences(nlp.make_doc(" ".join([long_sentence.rstrip(".")] * 3)))
     cuts = [t.i for t in doc[1:] if t.is_sent_start]
     assert cuts and all(doc[i - 1].text == "," or doc[i].lower_ == "and" for i in cuts)
+
+
+def test_pipeline_record_failure_is_the_storys_error(pipeline, monkeypatch):
+    import eventwire.pipeline as pl
+
+    def boom(view, **parts):
+        raise ValueError("cannot map")
+
+    monkeypatch.setattr(pl, "map_record_parts", boom)
+    bad, good = pipeline.process([_article(TEXT, "bad"), _article(TEXT.replace("five", "six"), "next")])
+    assert [(e.code, e.stage) for e in bad.errors] == [("processing_error", "record")] and bad.text
+    assert good.input.path == "next" and good.errors[0].stage == "record"  # the batch went on

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STAGES", "Pipeline", "analyze", "find_entities"]
+__all__ = ["STAGES", "Pipeline", "analyze", "find_entities", "read_events"]
 
 BATCH_SIZE = 16
 MAX_STORY_CHARS = 200_000
@@ -95,6 +95,16 @@ class _OutOfTime(BaseException):
     in a stage can swallow it."""
 
 
+def read_events(doc: Doc, out: dict[str, list], article: Article, view: TextView) -> list:
+    """The events stage: every trigger read (:mod:`.events`), those that tell no happening left out
+    (:mod:`.specificity`), speech acts given their speakers (:mod:`.claimants`), the tellings of one happening
+    merged (:mod:`.identity`), and places and dates kept where the text supports them (:mod:`.grounding`)."""
+    events = find_events(doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)
+    events = speakers_act(keep_happenings(doc, events))
+    events = merge_tellings(doc, events, out["places"], out["entities"])
+    return ground_events(events, out["places"], article.published, view.text)
+
+
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | None = None,
             time_budget: float | None = None) -> ArticleRecord:
     """Run every stage on one parsed story and build its record.
@@ -113,9 +123,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
         "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
         "dates": lambda: resolve_dates(doc, article.published),
         "quotes": lambda: find_quotes(doc, out["entities"]),
-        "events": lambda: ground_events(merge_tellings(doc, speakers_act(keep_happenings(doc, find_events(
-            doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published))), out["places"],
-            out["entities"]), out["places"], article.published, view.text),
+        "events": lambda: read_events(doc, out, article, view),
     }
     stage = STAGES[0]
     try:
@@ -213,4 +221,10 @@ class Pipeline:
                     f"the parser failed ({type(doc).__name__}: {doc}). This is a bug: please report it with the "
                     "input.", source=item.input.path, line=item.input.line, stage="parse")])
                 continue
-            yield analyze(doc, item, self.gazetteer, view, self.time_budget)
+            try:
+                yield analyze(doc, item, self.gazetteer, view, self.time_budget)
+            except Exception as exc:  # building the record failed: the story's error, never the batch's
+                log.debug("record failed on %s", item.input.path, exc_info=True)
+                yield to_record(item, errors=[ProcessingError(
+                    f"the record could not be built ({type(exc).__name__}: {exc}). This is a bug: please report it "
+                    "with the input.", source=item.input.path, line=item.input.line, stage="record")])

@@ -30,10 +30,11 @@ def _told(record):
     "The group demanded the release of resistance workers held in Balochistan prisons.",
     "Cyclone Jude battered Malawi and Mozambique on Tuesday.",
     "The report found a surge in violence across the region.",
+    "Officials acknowledged there was a security threat in the general area.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
-    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence"}
+    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat"}
     assert not [t for t in told if t[0] in words], told
 
 
@@ -103,3 +104,8 @@ def test_story_speech_act_in_a_quote_is_its_speakers(story):
     names = {e.id: e.name for e in rec.entities}
     requests = [v for v in rec.events if v.type == "REQUEST"]
     assert requests and [names[a] for a in requests[0].actor] == ["Abdul Qahar Balkhi"]
+
+
+def test_story_a_threat_made_is_still_a_threat(story):
+    told = _told(story("The rebels issued a threat to attack the capital. Pyongyang's threat alarmed Seoul."))
+    assert [t[1] for t in told if t[0] == "threat"] == ["THREATEN", "THREATEN"]

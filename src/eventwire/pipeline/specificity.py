@@ -42,6 +42,7 @@ NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake q
                            "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine".split())
 AGGREGATE_MIN = 10
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
+THREAT_VERBS = frozenset("issue make repeat renew carry voice send deliver".split())  # "issued a threat"
 # A denial of a deed or a charge is a statement (CAMEO 016 "deny responsibility", which CAMEO2PLOVER maps to no
 # event). PLOVER's REJECT takes "all rejections and refusals", and PLV codes "rejected the suggestion" and "refuted
 # reports" REJECT: only "deny" is read so.
@@ -94,6 +95,16 @@ def _many(tok: Token) -> bool:
     """A number of ten or more: "504 attacks" are many happenings, "three grenade attacks" on Monday a few."""
     digits = tok.text.replace(",", "")
     return digits.isdigit() and int(digits) >= AGGREGATE_MIN or tok.lower_ in ("dozens", "hundreds", "thousands")
+
+
+def _threat_as_danger(tok: Token) -> bool:
+    """ "A security threat", "the threat posed by terrorist groups": a danger, not a threat someone made, which has
+    its maker ("Pyongyang's threat", "a threat by the rebels") or is made ("issued a threat")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "threat":
+        return False
+    made = tok.dep_ == "dobj" and tok.head.lemma_.lower() in THREAT_VERBS
+    return not made and not any(c.dep_ in ("poss", "agent") or c.dep_ == "prep" and c.lower_ == "by"
+                                for c in tok.children)
 
 
 def _denial(tok: Token) -> bool:
@@ -149,7 +160,7 @@ def _negated_subject(tok: Token) -> bool:
                for c in head.children)
 
 
-DROPS = (("habit", _habit), ("aggregate", _aggregate),
+DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""

@@ -132,3 +132,18 @@ def test_all_caps_wire_dateline(tmp_path):
     (a,) = list(read_inputs([str(p)]))
     assert a.dateline.place == "BAMAKO, MALI" and a.dateline.agency == "REUTERS"
     assert a.published.date == "2025-10-03" and a.text == GOOD
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("“We will not leave,” said the mayor of São Paulo — the protesters’ leader — on Tuesday, adding that police "
+     "had fired tear gas at the crowd.", "cp1252"),
+    ("Officials in Zürich and Kraków said the naïve plan, costing €5 million, was “dead on arrival” after the vote "
+     "on Friday.", "cp1252"),
+    ("The Czech minister Tomáš Petříček met Slovak officials in Bratislava and Brno on Tuesday, said spokesman "
+     "Jiří Šťastný.", "cp1250"),
+])
+def test_windows_code_pages_are_told_apart(tmp_path, text, encoding):
+    p = tmp_path / "story.txt"
+    p.write_bytes(text.encode(encoding))
+    (a,) = list(read_inputs([str(p)]))
+    assert a.text == text and a.metadata["encoding"] == encoding

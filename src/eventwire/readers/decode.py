@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from ..errors import BinaryInput, DecodeError, EmptyInput
 
@@ -71,12 +72,52 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise DecodeError("not valid UTF-8 and no other encoding fits. Re-save the file as UTF-8.", source=source)
+    encoding = _western_or(best.encoding, data)
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise DecodeError(f"not valid UTF-8 and not {best.encoding} either. Re-save the file as UTF-8.",
+        raise DecodeError(f"not valid UTF-8 and not {encoding} either. Re-save the file as UTF-8.",
                           source=source) from exc
-    return _check_text(text, source), best.encoding
+    return _check_text(text, source), encoding
+
+
+# Single-byte code pages that charset-normalizer may offer for text written in Windows-1252 (Western Europe), whose
+# bytes they all decode, to other letters: "São" read as cp1250 is "Săo", "naïve" "naďve".
+_LATIN_PAGES = frozenset({"cp1250", "cp1254", "cp1257", "cp1258", "iso8859_1", "iso8859_2", "iso8859_4",
+                          "iso8859_9", "iso8859_13", "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2"})
+
+
+def _implausible(text: str) -> int:
+    """How many signs a decoding puts against a letter, as a wrong single-byte code page does ("odwiedzi³",
+    "¿o³nierz": Polish "ł" and "ż" read as Windows-1252); ordinary punctuation does not count."""
+    bad = 0
+    for i, ch in enumerate(text):
+        if 0x80 <= ord(ch) <= 0xFF and not ch.isalpha() and unicodedata.category(ch)[0] in "NPS" and (
+                i > 0 and text[i - 1].isalpha() or i + 1 < len(text) and text[i + 1].isalpha()):
+            bad += 1
+    return bad
+
+
+def _western_or(encoding: str, data: bytes) -> str:
+    """Among Windows-1252, the Latin code page offered and Windows-1250, the one that puts the fewest signs against
+    letters, in that order on a tie (Windows-1252 is the commonest: "São" read as cp1250 is "Săo", "naïve" "naďve";
+    Polish read as cp1252 is "odwiedzi³").
+
+    >>> _western_or("cp1250", "São Paulo’s naïve café".encode("cp1252"))
+    'cp1252'
+    >>> _western_or("cp1252", "Łódź i Kraków, które odwiedził prezydent z żołnierzami".encode("cp1250"))
+    'cp1250'
+    """
+    if codecs.lookup(encoding).name.replace("-", "_") not in _LATIN_PAGES | {"cp1252"}:
+        return encoding
+    sample = data[:200_000]
+    scores = []
+    for rank, candidate in enumerate(dict.fromkeys(("cp1252", encoding, "cp1250"))):
+        try:
+            scores.append((_implausible(sample.decode(candidate)), rank, candidate))
+        except UnicodeDecodeError:
+            continue
+    return min(scores)[2] if scores else encoding
 
 
 def _check_text(text: str, source: str) -> str:

@@ -31,10 +31,11 @@ def _told(record):
     "Cyclone Jude battered Malawi and Mozambique on Tuesday.",
     "The report found a surge in violence across the region.",
     "Officials acknowledged there was a security threat in the general area.",
+    "Nairobi claims the frontier should head in a straight line east.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
-    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat"}
+    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims"}
     assert not [t for t in told if t[0] in words], told
 
 

@@ -107,6 +107,13 @@ def _threat_as_danger(tok: Token) -> bool:
                                 for c in tok.children)
 
 
+def _assertion(tok: Token) -> bool:
+    """A claim asserts, it does not accuse ("Nairobi claims the frontier should head east", "claimed to be holding
+    200 hostages", "past attacks were claimed by Islamic State"): the CAMEO dictionary's "claim" (110, disapprove)
+    is no ACCUSE in a news story; an accusation says so ("accused", "blamed")."""
+    return tok.lemma_.lower() == "claim"
+
+
 def _denial(tok: Token) -> bool:
     """ "Afghan Taliban deny providing sanctuary", "Beijing denies the allegations", "denied that it had moved
     troops"; not "denied entry to a journalist", nor any rejection ("rejected the allegation" is PLOVER's REJECT)."""
@@ -160,7 +167,7 @@ def _negated_subject(tok: Token) -> bool:
                for c in head.children)
 
 
-DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger),
+DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""

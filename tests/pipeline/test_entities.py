@@ -173,3 +173,8 @@ def test_entities_one_entity_for_particles_aliases_and_spellings(extract_text, t
 def test_entities_armed_groups_are_not_people(extract_text, text, name):
     ent = next(e for e in extract_text(text).entities if e.name == name)
     assert ent.type == "ORG"
+
+
+def test_entities_an_armed_groups_longer_name_stays_whole(extract_text):
+    rec = extract_text("The Islamic State of Iraq and Al-Sham (ISIS) launched a surprise attack on the town.")
+    assert "Iraq" not in {p.name for p in rec.places}

@@ -461,8 +461,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
               if not _prominent(gazetteer.lookup(span.text))]
     found += _datelines(doc, gazetteer)
     found += _scan_places(doc, gazetteer, {i for m in found for i in range(m.start, m.end)}, story_countries)
+    # Armed groups by name, unless NER took them in a longer organisation's name ("The Islamic State of Iraq and
+    # Al-Sham" is not "Islamic State" and the country Iraq).
+    longer = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"]
     found += [_mention(span, "ORG", "pattern") for s, e in _armed_group_names(doc_text(doc))
-              if (span := doc.char_span(s, e)) is not None]
+              if (span := doc.char_span(s, e)) is not None and
+              not any(a <= s and e <= b and b - a > e - s for a, b in longer)]
     found += _acronym_definitions(doc_text(doc), found)
     found += _nicknames(doc)
     kept = _join_particles(doc, _settle_overlaps(found))

@@ -32,10 +32,13 @@ def _told(record):
     "The report found a surge in violence across the region.",
     "Officials acknowledged there was a security threat in the general area.",
     "Nairobi claims the frontier should head in a straight line east.",
+    "More renewable energy is needed to fight climate change, experts say.",
+    "China hopes there can be a new deal before October.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
-    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims"}
+    words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
+             "needed", "hopes"}
     assert not [t for t in told if t[0] in words], told
 
 

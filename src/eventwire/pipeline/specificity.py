@@ -42,6 +42,7 @@ NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake q
                            "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine".split())
 AGGREGATE_MIN = 10
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
+WISHES = frozenset({"need", "hope"})
 THREAT_VERBS = frozenset("issue make repeat renew carry voice send deliver".split())  # "issued a threat"
 # A denial of a deed or a charge is a statement (CAMEO 016 "deny responsibility", which CAMEO2PLOVER maps to no
 # event). PLOVER's REJECT takes "all rejections and refusals", and PLV codes "rejected the suggestion" and "refuted
@@ -114,6 +115,12 @@ def _assertion(tok: Token) -> bool:
     return tok.lemma_.lower() == "claim"
 
 
+def _wish(tok: Token) -> bool:
+    """A need or a hope is no request ("more renewable energy is needed", "we need to closely monitor", "China
+    hopes there can be a new deal"): the CAMEO dictionary's "need" (100) and "hope" (020) made one of each."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WISHES
+
+
 def _denial(tok: Token) -> bool:
     """ "Afghan Taliban deny providing sanctuary", "Beijing denies the allegations", "denied that it had moved
     troops"; not "denied entry to a journalist", nor any rejection ("rejected the allegation" is PLOVER's REJECT)."""
@@ -168,6 +175,7 @@ def _negated_subject(tok: Token) -> bool:
 
 
 DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
+         ("wish", _wish),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""

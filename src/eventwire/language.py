@@ -55,8 +55,9 @@ def _event_word_share(sample: str) -> float:
     1.0
     """
     lexicon = _event_words()
-    known = [any(s in lexicon for s in _stems(w.lower())) for w in _WORD.findall(sample)]
-    counted = [k for w, k in zip(_WORD.findall(sample), known, strict=True) if k or not w[:1].isupper()]
+    words = _WORD.findall(sample)
+    known = [any(s in lexicon for s in _stems(w.lower())) for w in words]
+    counted = [k for w, k in zip(words, known, strict=True) if k or not w[:1].isupper()]
     return sum(counted) / len(counted) if counted else 0.0
 
 

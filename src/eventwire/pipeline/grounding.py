@@ -63,7 +63,7 @@ def ground_events(events: list[Event], places: list[Place], published: Published
         update: dict = {}
         news = ev.status in (None, "reported")
         if ev.place_basis == "story":
-            keep = one_place and news and ev.type not in SPEECH_ACTS and main is not None
+            keep = one_place and news and ev.type not in SPEECH_ACTS  # one_place: main is a place
             update.update(place=main.id if keep else None, place_basis="story" if keep else None)
         date, basis = ev.date, None
         if date is not None:

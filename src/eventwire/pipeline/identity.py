@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
+from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
 
@@ -34,13 +35,6 @@ _FACT = {None: "fact", "reported": "fact", "historical": "historical", "future":
          "threatened": "threatened", "hypothetical": "hypothetical", "negated": "negated"}
 # How specific a date is: narrower granularities first.
 _GRANULARITY = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 4, "year": 5}
-
-
-def _trigger(doc: Doc, ev: Event) -> Token | None:
-    if ev.evidence is None or ev.evidence.trigger is None:
-        return None
-    span = doc.char_span(*ev.evidence.trigger, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _refers_back(tok: Token | None) -> bool:
@@ -166,7 +160,7 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
     unnamed = frozenset(e.id for e in entities if e.type == "GROUP")
     groups: list[_Group] = []
     for ev in events:
-        tok = _trigger(doc, ev)
+        tok = trigger_token(doc, ev)
         target = next((g for g in reversed(groups) if g.fits(ev) and g.linked(ev, tok)), None)
         if target is None:
             groups.append(_Group(ev, tok, unnamed))

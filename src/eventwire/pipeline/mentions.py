@@ -495,17 +495,21 @@ _AKA_MORE = re.compile(r"\s*(?:,|or|and|/|, or|, and)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def armed_groups() -> dict[str, str]:
-    """Every name of ``data/armed_groups.tsv`` (as grouping keys) -> the group's first name."""
-    out: dict[str, str] = {}
+def _armed_group_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each group of ``data/armed_groups.tsv``: its name and every form it goes by (the name included)."""
+    rows = []
     text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             name, others, *_ = [*line.split("\t"), "", ""]
-            for form in [name, *others.split(",")]:
-                if form.strip():
-                    out[fold_accents(name_key(form.strip()))] = name
-    return out
+            rows.append((name, tuple(f.strip() for f in [name, *others.split(",")] if f.strip())))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def armed_groups() -> dict[str, str]:
+    """Every name of ``data/armed_groups.tsv`` (as grouping keys) -> the group's first name."""
+    return {fold_accents(name_key(form)): name for name, forms in _armed_group_rows() for form in forms}
 
 
 def _armed_group_names(text: str) -> list[tuple[int, int]]:
@@ -517,9 +521,7 @@ def _armed_group_names(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _armed_group_forms() -> re.Pattern | None:
-    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
-    forms = {f.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-             for f in [line.split("\t")[0], *(line.split("\t") + [""])[1].split(",")] if len(f.strip()) >= 3}
+    forms = {form for _, group in _armed_group_rows() for form in group if len(form) >= 3}
     if not forms:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) +

@@ -3,9 +3,9 @@
 The events stage reads every trigger word as an event. Read as whole stories, many are not: a byline ("X
 contributed to this report"), a question ("Who is dead?"), an aggregate or a habit ("504 attacks in 2024",
 "routinely deny", "regular attacks by militias"), a state told in passing ("resistance workers held in
-Balochistan prisons"), a force of nature ("the cyclone struck"), a denial ("denies the allegations", "deny providing
-sanctuary": a statement), or a possibility ("you can be killed", "must vote
-against the plan"). :func:`keep_happenings` drops the first kinds and marks the possibilities ``hypothetical``
+Balochistan prisons"), a force of nature ("the cyclone struck"), a denial ("denies the allegations", "deny
+providing sanctuary": a statement), or a possibility ("you can be killed", "must vote against the plan").
+:func:`keep_happenings` drops the first kinds and marks the possibilities ``hypothetical``
 and the happenings with a negated subject ("no passengers were killed") ``negated``, so that counts leave them
 out. Each rule below names the words it reads; they were written from the dev fold of the story gold
 (benchmarks/stories) and checked on the sentence-level sets.
@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 
-__all__ = ["keep_happenings"]
+__all__ = ["keep_happenings", "trigger_token"]
 
 # "Murtaza Zehri of VOA's Urdu Service contributed to this report", "This story originated in VOA's Somali Service"
 CREDIT = re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)|\breported from\b|"
@@ -52,7 +52,8 @@ ACCUSATIONS = frozenset("allegation accusation charge claim assertion report lin
                         "wrongdoing suggestion".split())
 
 
-def _trigger(doc: Doc, event: Event) -> Token | None:
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    """The head token of an event's trigger (None without one)."""
     if event.evidence is None or event.evidence.trigger is None:
         return None
     s, e = event.evidence.trigger
@@ -187,7 +188,7 @@ def keep_happenings(doc: Doc, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     not_news: dict[int, bool] = {}  # by sentence start: each sentence is read once
     for event in events:
-        tok = _trigger(doc, event)
+        tok = trigger_token(doc, event)
         if tok is not None:
             sent = tok.sent
             if sent.start not in not_news:

@@ -15,7 +15,8 @@ The tree::
     ├── ProcessingError       a pipeline stage failed on one story (the record keeps the other stages' fields)
     │   └── StoryTimeout      the story used up its time budget
     ├── ModelNotFound         the spaCy pipeline package is not installed
-    └── ConfigError           an invalid setting
+    ├── ConfigError           an invalid setting
+    └── StoreError            the store cannot be opened or written (bad URL, no server, no folder)
 
 Every error carries a short machine ``code``, the ``source`` it concerns (path, ``path:line`` or
 ``<stdin>``) and a message that says what happened and what to do next.
@@ -123,3 +124,9 @@ class ConfigError(EventwireError):
     """A setting has an invalid value."""
 
     code = "config_error"
+
+
+class StoreError(EventwireError):
+    """The event store cannot be opened, migrated or written."""
+
+    code = "store_error"

@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
+from .store import export_command, ingest_command, query_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +24,8 @@ def cli() -> None:
       eventwire extract stories/ feed.xml -o records.jsonl
       cat story.html | eventwire extract - --input-format html
       eventwire show story.txt
+      eventwire ingest examples/ && eventwire query --type ASSAULT
+      eventwire export --format acled-csv -o events.csv
       eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --json
     """
 
@@ -31,6 +34,9 @@ cli.add_command(extract_command)
 cli.add_command(show_command)
 cli.add_command(schema_command)
 cli.add_command(eval_command)
+cli.add_command(ingest_command)
+cli.add_command(query_command)
+cli.add_command(export_command)
 
 
 def main() -> None:

@@ -46,6 +46,25 @@ def _pipeline(err: Console):
         raise SystemExit(EXIT_SOME_FAILED) from None
 
 
+def many_items(files: list[str]) -> bool:
+    """Whether a run is long enough for a progress bar: several files, or a file of many stories."""
+    return len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom")) for p in files)
+
+
+def progress_bar(stack: ExitStack, err: Console, description: str, total: int):
+    """A rich progress bar over ``total`` input files, on stderr (for a person at a terminal)."""
+    progress = stack.enter_context(Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} items failed"), TimeElapsedColumn(), console=err, transient=False))
+    return progress, progress.add_task(description, total=total, failed=0)
+
+
+def report_errors(record: ArticleRecord, progress, err: Console) -> None:
+    """Each error of ``record`` as one JSON line on stderr."""
+    for e in record.errors:
+        (progress.console if progress else err).out(json.dumps(e.model_dump(), ensure_ascii=False), highlight=False)
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
@@ -74,17 +93,13 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
     files = list(expand_paths(paths))
     failed = done = 0
     # The bar is for a person at a terminal; a redirected stderr carries only JSON lines.
-    many_items = len(files) > 1 or any(p.endswith((".jsonl", ".json", ".xml", ".rss", ".atom")) for p in files)
-    show_progress = not quiet and err.is_terminal and many_items
+    show_progress = not quiet and err.is_terminal and many_items(files)
     with ExitStack() as stack:
         stream = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
         writer = stack.enter_context(RecordWriter(stream, fmt))  # type: ignore[arg-type]
-        progress = None
+        progress = task = None
         if show_progress:
-            progress = stack.enter_context(Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[failed]} items failed"), TimeElapsedColumn(), console=err, transient=False))
-            task = progress.add_task("extracting", total=len(files), failed=0)
+            progress, task = progress_bar(stack, err, "extracting", len(files))
 
         def items() -> Iterator:
             for path in files:
@@ -97,9 +112,7 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
             done += 1
             if record.errors:
                 failed += 1
-                for e in record.errors:
-                    line = json.dumps(e.model_dump(), ensure_ascii=False)
-                    (progress.console if progress else err).out(line, highlight=False)
+                report_errors(record, progress, err)
                 if progress is not None:
                     progress.update(task, failed=failed)
     if not quiet:

@@ -1,0 +1,327 @@
+"""``eventwire ingest``, ``query`` and ``export``: the event store from the command line."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+
+import click
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import EventwireError
+from ..model import Article, ArticleRecord
+from ..pipeline import STORY_TIME_BUDGET
+from ..readers import expand_paths, read_inputs
+from .extract import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    _pipeline,
+    input_options,
+    many_items,
+    progress_bar,
+    report_errors,
+)
+
+
+def db_option(f):
+    return click.option("--db", "db", envvar="EVENTWIRE_DB", default=None, metavar="URL",
+                        help="The store: a SQLite file path or URL, or postgresql://... "
+                             "(default: $EVENTWIRE_DB, else eventwire.db here).")(f)
+
+
+def _open(db: str | None, err: Console, *, create: bool = True):
+    from ..store import Store
+
+    try:
+        return Store.open(db, create=create)
+    except EventwireError as exc:
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        raise SystemExit(EXIT_SOME_FAILED) from None
+
+
+def store_errors(f):
+    """A store that fails mid-command (server gone, disk full, file locked too long) ends it with one clear line."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return f(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            Console(stderr=True).print(f"[bold red]Error:[/] the store failed: {reason}", highlight=False)
+            raise SystemExit(EXIT_SOME_FAILED) from None
+    return wrapper
+
+
+def filter_options(f):
+    """The event filters shared by query and export (and, by name, by the HTTP API)."""
+    options = [
+        click.option("--type", "type_", metavar="T", help="PLOVER event type (ASSAULT, PROTEST, ...)."),
+        click.option("--acled", metavar="SUBTYPE", help="ACLED sub-event type ('Armed clash')."),
+        click.option("--status", metavar="S", help="reported, future, threatened, hypothetical, negated, historical."),
+        click.option("--country", metavar="ISO3", help="Country of the event's place (ISO 3166-1 alpha-3)."),
+        click.option("--actor", metavar="NAME", help="Part of an actor's or recipient's name."),
+        click.option("--since", metavar="DATE", help="Events ending on or after this day (YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Events starting on or before this day."),
+        click.option("--bbox", metavar="W,S,E,N", help="Events placed inside this box (degrees)."),
+        click.option("--text", metavar="WORDS", help="Events whose story has all these words."),
+        click.option("--story", metavar="ID", help="The events of one story."),
+        click.option("--include-superseded", is_flag=True, help="Also events of older versions of a story."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def make_filters(**kw):
+    from ..store import Filters
+
+    kw["type"] = kw.pop("type_", None)
+    try:
+        return Filters(**kw)
+    except ValidationError as exc:
+        problems = "; ".join(f"--{'.'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}"
+                             for e in exc.errors())
+        raise click.UsageError(problems) from None
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@db_option
+@input_options
+@click.option("--reprocess", is_flag=True,
+              help="Re-extract the stored stories that an older pipeline made (with --all: every stored story).")
+@click.option("--all", "all_", is_flag=True, help="With --reprocess: every stored story, not only stale ones.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=STORY_TIME_BUDGET, show_default=True,
+              help="Seconds the stages may spend on one story before it ends with a 'timeout' error (0: no limit).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@store_errors
+def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | None, max_bytes: int,
+                   reprocess: bool, all_: bool, time_budget: float, quiet: bool) -> None:
+    """Extract stories and store them, each in one transaction.
+
+    PATH is anything `extract` reads. A story is keyed by its content id: ingesting the same inputs again adds
+    nothing. A changed text under a URL already stored is a new version; the old one's events are marked
+    superseded. A bad input is recorded in the store with its error and the run goes on. Errors go to stderr as
+    JSON lines, then a summary line. Exit code 0: all fine; 1: some inputs failed; 2: usage error.
+
+    \b
+    Examples:
+      eventwire ingest examples/                   # into ./eventwire.db
+      eventwire ingest feed.xml --db postgresql://me@127.0.0.1/events
+      eventwire ingest --reprocess                 # after an upgrade: re-extract what an older pipeline made
+    """
+    err = Console(stderr=True)
+    if not paths and not reprocess:
+        raise click.UsageError("give inputs to ingest, or --reprocess")
+    if all_ and not reprocess:
+        raise click.UsageError("--all goes with --reprocess")
+    store = _open(db, err)
+    counts = {"new": 0, "stored": 0, "replaced": 0, "failed": 0}
+    pipeline = None
+
+    def get_pipeline():
+        nonlocal pipeline
+        if pipeline is None:
+            pipeline = _pipeline(err)
+            pipeline.time_budget = time_budget or None
+        return pipeline
+
+    with ExitStack() as stack:
+        stack.callback(store.close)
+        progress = task = None
+        if reprocess:
+            items: Iterable[Article | EventwireError] = (_article(r) for r in store.records(stale_only=not all_))
+            replace = True
+        else:
+            files = list(expand_paths(paths))
+            if not quiet and err.is_terminal and many_items(files):
+                progress, task = progress_bar(stack, err, "ingesting", len(files))
+
+            def read() -> Iterator[Article | EventwireError]:
+                for path in files:
+                    yield from read_inputs([path], fmt=input_format, max_bytes=max_bytes)  # type: ignore[arg-type]
+                    if progress is not None:
+                        progress.advance(task)
+
+            items = _not_stored(read(), store, counts)
+            replace = False
+        for record in _extract(items, get_pipeline):
+            if record.id is not None:
+                counts[store.add(record, replace=replace)] += 1
+            for e in record.errors if record.id is None else ():
+                store.add_failure(e)
+            if record.errors:
+                counts["failed"] += 1
+                report_errors(record, progress, err)
+                if progress is not None:
+                    progress.update(task, failed=counts["failed"])
+    if not quiet:
+        err.out(json.dumps({"summary": counts, "text": _summary(counts)}), highlight=False)
+    raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+def _summary(counts: dict[str, int]) -> str:
+    text = f"{counts['new']} new, {counts['stored']} already stored, {counts['failed']} failed"
+    return text + (f", {counts['replaced']} re-extracted" if counts["replaced"] else "")
+
+
+def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int], batch: int = 64):
+    """The items whose story the store does not hold yet (looked up a batch at a time)."""
+    pending: list[Article | EventwireError] = []
+
+    def flush():
+        held = store.stored_ids([a.id for a in pending if isinstance(a, Article)])
+        for a in pending:
+            if isinstance(a, Article) and a.id in held:
+                counts["stored"] += 1
+            else:
+                yield a
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch:
+            yield from flush()
+            pending = []
+    yield from flush()
+
+
+def _extract(items: Iterable[Article | EventwireError], get_pipeline) -> Iterator[ArticleRecord]:
+    """Records for ``items``; the pipeline is loaded only once there is a story to read."""
+    from ..records import failure_record
+
+    items = iter(items)
+    for first in items:
+        if isinstance(first, EventwireError):
+            yield failure_record(first)
+            continue
+        yield from get_pipeline().process(_chain(first, items))
+        return
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _article(record: ArticleRecord) -> Article:
+    """The article a stored record was made from (to read it again)."""
+    from ..model import InputRef
+
+    assert record.id is not None
+    return Article(id=record.id, title=record.title, text=record.text, source=record.source, url=record.url,
+                   published=record.published, language=record.language, author=record.author,
+                   dateline=record.dateline, input=record.input or InputRef(path="<store>"),
+                   metadata=record.metadata)
+
+
+COLUMNS = ("id", "date_start", "type", "acled_sub_event_type", "status", "actor_names", "recipient_names", "place",
+           "country", "fatalities", "claimant", "evidence")
+
+
+@click.command("query")
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]), default=None,
+              help="table for a person (the default at a terminal), jsonl (the default in a pipe), csv, geojson.")
+@store_errors
+def query_command(db: str | None, limit: int, fmt: str | None, **filters) -> None:
+    """Find stored events: newest first, every filter given must hold.
+
+    \b
+    Examples:
+      eventwire query --type ASSAULT --country NGA --since 2025-01-01
+      eventwire query --actor shabab --format jsonl | jq .evidence
+      eventwire query --bbox 2,4,15,14 --format geojson > events.geojson
+    """
+    f = make_filters(**filters)
+    err = Console(stderr=True)
+    store = _open(db, err, create=False)
+    out = Console()
+    fmt = fmt or ("table" if out.is_terminal else "jsonl")
+    try:
+        page = store.events(f, limit=limit, total=fmt == "table")
+    finally:
+        store.close()
+    items = page["items"]
+    if fmt == "table":
+        table = Table(title=f"{len(items)} of {page['total']} events", show_lines=False)
+        for col in ("date", "type", "ACLED", "status"):
+            table.add_column(col, no_wrap=True)
+        for col in ("actor", "recipient", "place"):
+            table.add_column(col, overflow="fold", min_width=12, max_width=24)
+        table.add_column("dead", justify="right", no_wrap=True)
+        table.add_column("evidence", overflow="ellipsis", no_wrap=True, min_width=20, max_width=60)
+        for e in items:
+            table.add_row(e["date_start"] or "", e["type"], e["acled_sub_event_type"] or "", e["status"] or "",
+                          e["actor_names"] or "", e["recipient_names"] or "",
+                          ", ".join(x for x in (e["place"], e["country"]) if x),
+                          "" if e["fatalities"] is None else str(e["fatalities"]), _short(e["evidence"] or "", 90))
+        out.print(table)
+    elif fmt == "jsonl":
+        for e in items:
+            sys.stdout.write(json.dumps(e, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(COLUMNS)
+        for e in items:
+            writer.writerow(["" if e[c] is None else e[c] for c in COLUMNS])
+    else:
+        from ..exports import geojson_collection
+
+        json.dump(geojson_collection(items), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    raise SystemExit(EXIT_OK)
+
+
+def _short(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+EXPORT_FORMATS = ("acled-csv", "plover-json", "gdelt", "geojson", "parquet")
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="acled-csv, plover-json (JSON Lines), gdelt (events + mentions tables), geojson, parquet.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), required=True,
+              help="Write here (- for stdout; gdelt also writes OUTPUT's mentions table beside it).")
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@store_errors
+def export_command(db: str | None, fmt: str, output: str, limit: int | None, **filters) -> None:
+    """Write stored events in a format another tool reads (docs/exports.md maps each field).
+
+    \b
+    Examples:
+      eventwire export --format acled-csv -o events.csv --since 2025-01-01
+      eventwire export --format geojson -o events.geojson --type PROTEST
+      eventwire export --format gdelt -o events.export.CSV     # and events.mentions.CSV
+      eventwire export --format parquet -o events.parquet      # needs: pip install 'eventwire[parquet]'
+    """
+    from .. import exports
+
+    f = make_filters(**filters)
+    err = Console(stderr=True)
+    if fmt in ("parquet", "gdelt") and output == "-":
+        raise click.UsageError(f"{fmt} is written to a file: give -o FILE")
+    store = _open(db, err, create=False)
+    try:
+        n = exports.export(store, fmt, output, f, limit=limit)
+    except exports.ExportError as exc:
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        raise SystemExit(EXIT_SOME_FAILED) from None
+    finally:
+        store.close()
+    err.out(json.dumps({"summary": {"format": fmt, "events": n, "output": output}}), highlight=False)
+    raise SystemExit(EXIT_OK)
+

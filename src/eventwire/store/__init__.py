@@ -1,0 +1,220 @@
+"""The event store: records in, typed and indexed rows out; SQLite by default, PostgreSQL by URL.
+
+    store = Store.open("eventwire.db")          # or "postgresql://user@host/db"; migrates on open
+    store.add(record)                            # "new" or "stored"; one transaction per story
+    store.events(Filters(type="ASSAULT"), limit=10)
+
+docs/store.md describes the tables; :mod:`eventwire.store.query` the filters every reader shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from .. import __version__
+from ..errors import StoreError
+from ..model import ArticleRecord, ErrorInfo
+from ..provenance import pipeline_hash
+from . import query as q
+from .db import make_engine, migrate, store_url
+from .query import Filters
+from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row
+from .rows import scrub as scrub_row
+from .schema import entities, event_parties, events, failures, places, quotes, stories
+
+__all__ = ["Filters", "Store", "store_url"]
+
+Added = Literal["new", "stored", "replaced"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One event database. Open it with :meth:`open`; every method is safe to call from several processes."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.writer = engine.execution_options(writer=True)
+        self.url = url
+
+    @classmethod
+    def open(cls, db: str | None = None, *, create: bool = True) -> Store:
+        """Open the store at ``db``, ``$EVENTWIRE_DB`` or ``eventwire.db``, migrated to the newest schema.
+
+        Without ``create``, a SQLite file that does not exist is an error rather than a new empty store.
+        """
+        url = store_url(db)
+        engine = make_engine(url)
+        database = engine.url.database
+        if not create and engine.dialect.name == "sqlite" and database not in (None, "", ":memory:") \
+                and not Path(database).exists():
+            raise StoreError(f"there is no store at {database}: run `eventwire ingest` first, or give --db",
+                             source=database)
+        try:
+            migrate(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise StoreError(f"cannot open the store ({reason})", source=_safe(url)) from None
+        return cls(engine, url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {_safe(self.url)}>"
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # --- writing -------------------------------------------------------------------------------------------------
+
+    def has(self, story_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first() is not None
+
+    def stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the store holds."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                found |= set(conn.scalars(select(stories.c.id).where(stories.c.id.in_(ids[i:i + 500]))))
+        return found
+
+    def add(self, record: ArticleRecord, *, replace: bool = False) -> Added:
+        """Store one story and everything extracted from it, in one transaction.
+
+        A story already stored (same content id) is left as it is ("stored"), unless ``replace`` (re-extraction)
+        swaps in the new record ("replaced"). An earlier, different text under the same URL is marked superseded
+        by this one, with its events; nothing is deleted.
+        """
+        if record.id is None:
+            raise ValueError("a failed input has no story to store: use add_failure")
+        try:
+            with self.writer.begin() as conn:
+                exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
+                if exists and not replace:
+                    return "stored"
+                if exists:
+                    self._delete_children(conn, record.id)
+                    conn.execute(update(stories).where(stories.c.id == record.id).values(
+                        **{k: v for k, v in self._story_row(record).items() if k not in ("id", "superseded_by")}))
+                else:
+                    conn.execute(insert(stories).values(self._story_row(record)))
+                self._insert_children(conn, record)
+                if record.url and not exists:
+                    self._supersede(conn, record.url, record.id)
+        except IntegrityError:
+            if self.has(record.id):  # another ingest stored it first
+                return "stored"
+            raise
+        return "replaced" if exists else "new"
+
+    def add_failure(self, error: ErrorInfo) -> None:
+        with self.writer.begin() as conn:
+            conn.execute(insert(failures).values(scrub_row(dict(
+                input_path=error.source, input_line=error.line, code=error.code, message=error.message,
+                stage=error.stage, at=_now()))))
+
+    def _story_row(self, record: ArticleRecord) -> dict[str, Any]:
+        return scrub_row(story_row(record, version=__version__, pipeline_hash=pipeline_hash(), now=_now()))
+
+    def _insert_children(self, conn, record: ArticleRecord) -> None:
+        by_id = {e.id: e for e in record.entities}
+        place_by_id = {p.id: p for p in record.places}
+        for rows, table in ((entity_rows(record), entities), (place_rows(record), places),
+                            (quote_rows(record, by_id), quotes)):
+            if rows:
+                conn.execute(insert(table), [scrub_row(r) for r in rows])
+        for event in record.events:
+            seq = conn.execute(insert(events).values(scrub_row(event_row(record, event, by_id, place_by_id)))
+                               .returning(events.c.seq)).scalar_one()
+            rows = party_rows(event, by_id)
+            if rows:
+                conn.execute(insert(event_parties), [scrub_row({**r, "event_seq": seq}) for r in rows])
+
+    def _delete_children(self, conn, story_id: str) -> None:
+        seqs = select(events.c.seq).where(events.c.story_id == story_id).scalar_subquery()
+        conn.execute(delete(event_parties).where(event_parties.c.event_seq.in_(seqs)))
+        for table in (events, entities, places, quotes):
+            conn.execute(delete(table).where(table.c.story_id == story_id))
+
+    def _supersede(self, conn, url: str, story_id: str) -> None:
+        older = [r for r in conn.scalars(select(stories.c.id).where(
+            stories.c.url == url, stories.c.id != story_id, stories.c.superseded_by.is_(None)))]
+        if older:
+            conn.execute(update(stories).where(stories.c.id.in_(older)).values(superseded_by=story_id))
+            conn.execute(update(events).where(events.c.story_id.in_(older)).values(superseded=True))
+
+    # --- reading -------------------------------------------------------------------------------------------------
+
+    def events(self, filters: Filters | None = None, *, limit: int = 100, cursor: str | None = None,
+               total: bool = True) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return q.event_page(conn, filters or Filters(), limit=limit, cursor=cursor, total=total)
+
+    def iter_events(self, filters: Filters | None = None, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            yield from q.iter_events(conn, filters or Filters(), limit=limit)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return q.get_event(conn, event_id)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """The stored story: its columns and the full record (text and every span)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+        return dict(row) if row is not None else None
+
+    def records(self, *, stale_only: bool = False) -> Iterator[ArticleRecord]:
+        """The stored (current) records; with ``stale_only``, those another pipeline made."""
+        where = [stories.c.superseded_by.is_(None)]
+        if stale_only:
+            where.append(stories.c.pipeline_hash != pipeline_hash())
+        with self.engine.connect() as conn:
+            ids = list(conn.scalars(select(stories.c.id).where(*where).order_by(stories.c.ingested_at, stories.c.id)))
+        for story_id in ids:
+            with self.engine.connect() as conn:
+                data = conn.execute(select(stories.c.record).where(stories.c.id == story_id)).scalar_one_or_none()
+            if data is not None:
+                yield ArticleRecord.model_validate(data)
+
+    def stats(self, filters: Filters | None = None, by: q.StatBy = "type") -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return q.stats(conn, filters or Filters(), by)
+
+    def actors(self, text: str | None = None, *, limit: int = 50) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return q.actors(conn, text, limit=limit)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds (current and superseded stories alike)."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (stories, events, event_parties, entities, places, quotes, failures)}
+
+
+def _safe(url: str) -> str:
+    """A URL fit to print: no password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<url>"

@@ -1,0 +1,10 @@
+"""Alembic's environment: migrations run on the connection the store hands over (never from alembic.ini)."""
+
+from alembic import context
+
+from eventwire.store.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,156 @@
+"""The store's tables (SQLAlchemy Core). The same schema on SQLite and PostgreSQL; Alembic migrations make it.
+
+One row per story (the full record kept as JSON beside typed columns), one per event with an indexed column for every
+filter of :class:`eventwire.store.query.Filters`, and the story's entities, places and quotes. ``event_parties``
+holds each event's actors and recipients, one row each, so that an actor filter and the actor list are index reads.
+Full-text search over story text is an FTS5 table on SQLite and a tsvector column with a GIN index on PostgreSQL
+(made by the migration, outside this metadata, because they differ).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# An integer primary key that is AUTOINCREMENT-like on both back ends (SQLite needs plain INTEGER for its rowid).
+SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(32), primary_key=True, comment="Content id: the record's id, a hash of the normalised text."),
+    Column("url", Text, index=True),
+    Column("outlet", Text, comment="Agency or site (the record's source)."),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", String(10), index=True, comment="YYYY-MM-DD, YYYY-MM or YYYY."),
+    Column("published_precision", String(5)),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("record", JSON, nullable=False, comment="The full ArticleRecord as eventwire extract writes it."),
+    Column("errors", Integer, nullable=False, default=0, comment="How many stage errors the record carries."),
+    Column("input_path", Text),
+    Column("input_line", Integer),
+    Column("eventwire_version", String(32), nullable=False),
+    Column("pipeline_hash", String(16), nullable=False, index=True),
+    Column("ingested_at", String(32), nullable=False),
+    Column("superseded_by", String(32), comment="The id of a later text under the same URL."),
+)
+
+events = Table(
+    "events", metadata,
+    Column("seq", SEQ, primary_key=True, autoincrement=True),
+    Column("id", String(48), nullable=False, unique=True, comment="story id:event id, e.g. cd9486d8b6d6825b:v1."),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("type", String(16), nullable=False, index=True, comment="PLOVER event type."),
+    Column("mode", String(32)),
+    Column("acled_event_type", Text),
+    Column("acled_sub_event_type", Text, index=True),
+    Column("cameo", String(8)),
+    Column("status", String(16), index=True),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_granularity", String(8)),
+    Column("date_basis", String(8)),
+    Column("date_key", String(10), nullable=False, default="", comment="date_start or '': the sort key."),
+    Column("place", Text),
+    Column("place_basis", String(8)),
+    Column("geonames_id", BigInteger),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(3), index=True, comment="ISO 3166-1 alpha-3 of the event's place."),
+    Column("admin1", Text),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+    Column("arrested", Integer),
+    Column("actor_names", Text, comment="The actors' names, '; '-joined (event_parties has them one by one)."),
+    Column("recipient_names", Text),
+    Column("claimant", Text, comment="Who claims the event, by name; null when the story states it itself."),
+    Column("evidence", Text, comment="The first telling's sentence."),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("mentions", Integer, nullable=False, default=1, comment="How many tellings in the story."),
+    Column("superseded", Boolean, nullable=False, default=False, index=True),
+    Index("ix_events_date", "date_key", "seq"),
+    Index("ix_events_lat_lon", "lat", "lon"),
+)
+
+event_parties = Table(
+    "event_parties", metadata,
+    Column("event_seq", SEQ, ForeignKey("events.seq", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(9), primary_key=True, comment="actor or recipient"),
+    Column("position", Integer, primary_key=True),
+    Column("entity_id", String(16)),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, index=True, comment="Lower-cased name, for the actor filter."),
+    Column("type", String(8)),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, index=True),
+    Column("type", String(8), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("mentions", Integer, nullable=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("geonames_id", BigInteger),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(3)),
+    Column("admin1", Text),
+    Column("feature", String(8)),
+    Column("precision", Integer),
+    Column("mentions", Integer, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(16), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("speaker", Text, comment="The speaker's entity name, or the words that name them."),
+    Column("cue", Text),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("seq", SEQ, primary_key=True, autoincrement=True),
+    Column("input_path", Text),
+    Column("input_line", Integer),
+    Column("code", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("stage", String(16)),
+    Column("at", String(32), nullable=False),
+)

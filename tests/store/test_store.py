@@ -1,0 +1,175 @@
+"""The store: idempotent adds, versions under one URL, every filter, cursors, stats, and hostile filter values."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.model import ErrorInfo
+from eventwire.store import Filters, Store
+
+
+def test_add_is_idempotent_and_keeps_the_whole_record(store, voa_records):
+    record = voa_records[0]
+    assert store.add(record) == "new"
+    assert store.add(record) == "stored"
+    counts = store.counts()
+    assert counts["stories"] == 1
+    assert counts["events"] == len(record.events)
+    assert counts["entities"] == len(record.entities)
+    assert counts["places"] == len(record.places)
+    assert counts["quotes"] == len(record.quotes)
+    stored = store.story(record.id)
+    assert stored["record"] == record.model_dump(mode="json")
+    assert stored["url"] == record.url and stored["pipeline_hash"] and stored["eventwire_version"]
+
+
+def test_event_rows_keep_spans_into_the_text(filled, voa_records):
+    texts = {r.id: r.text for r in voa_records}
+    for event in filled.iter_events():
+        text = texts[event["story_id"]]
+        assert event["evidence"] == text[event["evidence_start"]:event["evidence_end"]]
+        if event["trigger_start"] is not None:
+            assert event["evidence_start"] <= event["trigger_start"] < event["trigger_end"] <= event["evidence_end"]
+
+
+def test_replace_re_extracts_in_place(store, voa_records):
+    record = voa_records[1]
+    store.add(record)
+    before = store.counts()
+    assert store.add(record, replace=True) == "replaced"
+    assert store.counts() == before
+
+
+def test_a_new_text_under_the_same_url_supersedes_the_old(store, voa_records):
+    old = voa_records[0]
+    new = old.model_copy(update={"id": "f" * 16, "text": old.text + " Updated."})
+    store.add(old)
+    store.add(new)
+    assert store.story(old.id)["superseded_by"] == new.id
+    current = {e["story_id"] for e in store.iter_events()}
+    assert current == {new.id}
+    every = {e["story_id"] for e in store.iter_events(Filters(include_superseded=True))}
+    assert every == {old.id, new.id}
+    assert len(list(store.records())) == 1  # only the current version is re-extracted
+
+
+def test_failures_are_recorded(store):
+    store.add_failure(ErrorInfo(code="empty_input", message="empty", source="a.txt", line=3))
+    assert store.counts()["failures"] == 1
+
+
+def test_filters_each_narrow_the_events(filled):
+    every = list(filled.iter_events())
+    assert len(every) == filled.counts()["events"]
+
+    def ids(**kw):
+        return {e["id"] for e in filled.iter_events(Filters(**kw))}
+
+    kinds = {e["type"] for e in every}
+    kind = sorted(kinds)[0]
+    assert ids(type=kind) == {e["id"] for e in every if e["type"] == kind}
+    assert ids(type=kind.lower()) == ids(type=kind)
+    country = next(e["country"] for e in every if e["country"])
+    assert ids(country=country) == {e["id"] for e in every if e["country"] == country}
+    status = next(e["status"] for e in every if e["status"])
+    assert ids(status=status) == {e["id"] for e in every if e["status"] == status}
+    named = next(e for e in every if e["actors"])
+    part = named["actors"][0]["name"][1:5].upper()
+    assert named["id"] in ids(actor=part)
+    assert all(any(part.casefold() in p["name"].casefold() for p in e["actors"] + e["recipients"])
+               for e in filled.iter_events(Filters(actor=part)))
+    day = next(e["date_start"] for e in every if e["date_start"] and e["date_granularity"] == "day")
+    window = ids(since=day, until=day)
+    assert window and all(e["date_start"] <= day <= (e["date_end"] or e["date_start"])
+                          for e in every if e["id"] in window)
+    placed = next(e for e in every if e["lat"] is not None)
+    box = f"{placed['lon'] - 0.5},{placed['lat'] - 0.5},{placed['lon'] + 0.5},{placed['lat'] + 0.5}"
+    assert placed["id"] in ids(bbox=box)
+    assert all(abs(e["lat"] - placed["lat"]) <= 0.5 for e in every if e["id"] in ids(bbox=box))
+    story = every[0]["story_id"]
+    assert ids(story=story) == {e["id"] for e in every if e["story_id"] == story}
+
+
+def test_text_filter_finds_the_stories_with_every_word(filled, voa_records):
+    record = voa_records[2]
+    words = [w for w in record.title.split() if len(w) > 4][:2]
+    found = {e["story_id"] for e in filled.iter_events(Filters(text=" ".join(words)))}
+    assert record.id in found or not record.events
+    assert not list(filled.iter_events(Filters(text="zzyzxnotaword")))
+
+
+def test_cursor_pages_cover_every_event_once(filled):
+    seen, cursor = [], None
+    while True:
+        page = filled.events(limit=7, cursor=cursor)
+        seen += [e["id"] for e in page["items"]]
+        assert page["total"] == filled.counts()["events"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == filled.counts()["events"]
+    dates = [e["date_start"] or "" for e in filled.iter_events()]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_bad_cursor_is_a_value_error(filled):
+    with pytest.raises(ValueError):
+        filled.events(cursor="not-a-cursor")
+
+
+HOSTILE = ["'", "\"", "%", "_", "';--", "\"; DROP TABLE events; --", "NEAR(a b)", "a OR b", "title:x", "*", "^",
+           "\\", "ü" * 10, "x" * 200, "(", "\"unterminated", "AND", "-", "1=1"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_filter_values_are_just_values(filled, value):
+    for field in ("actor", "text", "acled", "story", "type"):
+        page = filled.events(Filters(**{field: value}), limit=5)
+        assert isinstance(page["items"], list)
+    assert filled.actors(value) is not None
+    assert filled.counts()["events"] > 0  # nothing was dropped
+
+
+def test_filters_refuse_bad_values():
+    from pydantic import ValidationError
+
+    for bad in ({"country": "Nigeria"}, {"bbox": "1,2,3"}, {"bbox": "0,100,1,101"}, {"since": "yesterday"},
+                {"since": "2025-02-01", "until": "2025-01-01"}, {"actor": "x" * 10_000}, {"status": "rumoured"},
+                {"actor": "a\x00b"}, {"text": "\x1b[31m"}):
+        with pytest.raises(ValidationError):
+            Filters(**bad)
+
+
+def test_stats_count_under_the_filters(filled):
+    every = list(filled.iter_events())
+    by_type = {r["key"]: r["count"] for r in filled.stats(by="type")}
+    assert sum(by_type.values()) == len(every)
+    days = filled.stats(by="day")
+    assert sum(r["count"] for r in days) == sum(1 for e in every if e["date_granularity"] == "day")
+    weeks = filled.stats(by="week")
+    assert sum(r["count"] for r in weeks) >= sum(r["count"] for r in days)
+    assert all(len(r["key"]) == 10 for r in weeks)
+    kind = max(by_type, key=by_type.get)
+    assert filled.stats(Filters(type=kind), by="type") == [{"key": kind, "count": by_type[kind]}]
+    assert filled.stats(by="actor")[0]["count"] >= filled.stats(by="actor")[-1]["count"]
+
+
+def test_actors_lists_names_with_counts(filled):
+    top = filled.actors()
+    assert top and top[0]["events"] >= top[-1]["events"]
+    name = top[0]["name"]
+    assert name in {a["name"] for a in filled.actors(name[:3].lower())}
+
+
+def test_open_refuses_what_is_not_a_store(tmp_path):
+    with pytest.raises(StoreError):
+        Store.open("mysql://u@h/db")
+    with pytest.raises(StoreError):
+        Store.open(str(tmp_path / "no" / "such" / "folder" / "x.db"))
+    with pytest.raises(StoreError):
+        Store.open(str(tmp_path / "missing.db"), create=False)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError):
+        Store.open(str(garbage))

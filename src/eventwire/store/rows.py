@@ -10,11 +10,11 @@ Row = dict[str, Any]
 
 
 def scrub(row: Row) -> Row:
-    """NUL becomes U+FFFD in text columns (PostgreSQL's text cannot hold it; the same on SQLite, so both stores agree).
+    r"""NUL becomes U+FFFD in text columns (PostgreSQL's text cannot hold it; the same on SQLite, so both stores agree).
     One character for one: offsets stay true. The JSON record keeps the text exactly.
 
-    >>> scrub({"text": "a\x00b", "n": 1})
-    {'text': 'a\ufffdb', 'n': 1}
+    >>> scrub({"text": "a\x00b", "n": 1}) == {"text": "a\ufffdb", "n": 1}
+    True
     """
     return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in row.items()}
 

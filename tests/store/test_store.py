@@ -173,3 +173,17 @@ def test_open_refuses_what_is_not_a_store(tmp_path):
     garbage.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError):
         Store.open(str(garbage))
+
+
+def test_stats_by_actor_under_an_actor_filter(filled):
+    name = filled.actors()[0]["name"]
+    rows = filled.stats(Filters(actor=name), by="actor")
+    assert rows and name in {r["key"] for r in rows}
+
+
+def test_grid_counts_every_placed_event(filled):
+    placed = sum(1 for e in filled.iter_events() if e["lat"] is not None)
+    for cell in (0.5, 5, 45):
+        cells = filled.grid(cell=cell)
+        assert sum(c["count"] for c in cells) == placed
+        assert all(-90 <= c["lat"] <= 90 and -180 <= c["lon"] <= 180 for c in cells)

@@ -10,7 +10,7 @@ import click
 from .. import __version__
 from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
-from .store import export_command, ingest_command, query_command
+from .store import export_command, ingest_command, query_command, serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +26,7 @@ def cli() -> None:
       eventwire show story.txt
       eventwire ingest examples/ && eventwire query --type ASSAULT
       eventwire export --format acled-csv -o events.csv
+      eventwire serve                       # the API and the map on http://127.0.0.1:8000/
       eventwire eval time tempeval3 ../shared/data/time/tempeval3-platinum --json
     """
 
@@ -37,6 +38,7 @@ cli.add_command(eval_command)
 cli.add_command(ingest_command)
 cli.add_command(query_command)
 cli.add_command(export_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

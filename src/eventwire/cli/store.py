@@ -325,3 +325,31 @@ def export_command(db: str | None, fmt: str, output: str, limit: int | None, **f
     err.out(json.dumps({"summary": {"format": fmt, "events": n, "output": output}}), highlight=False)
     raise SystemExit(EXIT_OK)
 
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback only unless you say otherwise).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@store_errors
+def serve_command(db: str | None, host: str, port: int) -> None:
+    """Serve the store: a read-only JSON API and the map page at http://HOST:PORT/.
+
+    \b
+    Examples:
+      eventwire serve                               # ./eventwire.db on http://127.0.0.1:8000/
+      eventwire serve --db postgresql://me@127.0.0.1/events --port 8080
+    The API is documented at /docs (OpenAPI at /openapi.json) and in docs/api.md.
+    """
+    import uvicorn
+
+    from ..service import create_app
+
+    err = Console(stderr=True)
+    store = _open(db, err, create=False)
+    err.print(f"eventwire: serving {store!r} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    try:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+

@@ -199,6 +199,10 @@ class Store:
         with self.engine.connect() as conn:
             return q.stats(conn, filters or Filters(), by)
 
+    def grid(self, filters: Filters | None = None, cell: float = 1.0) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return q.grid(conn, filters or Filters(), cell)
+
     def actors(self, text: str | None = None, *, limit: int = 50) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return q.actors(conn, text, limit=limit)

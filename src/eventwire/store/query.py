@@ -18,6 +18,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    Integer,
     and_,
     cast,
     exists,
@@ -146,8 +147,8 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(c.country == f.country)
     if f.story:
         out.append(c.story_id == f.story)
-    if f.actor:
-        p = event_parties.c
+    if f.actor:  # an alias: the stats by actor join event_parties themselves
+        p = event_parties.alias("named").c
         out.append(exists().where(p.event_seq == c.seq, p.name_key.like(_like(f.actor), escape="\\")))
     if f.since:
         out.append(func.coalesce(c.date_end, c.date_start) >= f.since.isoformat())
@@ -278,6 +279,28 @@ def stats(conn: Connection, f: Filters, by: StatBy, *, limit: int = 1000) -> lis
     else:
         query = query.order_by(literal_column("count").desc(), literal_column("key"))
     return [{"key": r.key, "count": r.count} for r in conn.execute(query.limit(limit))]
+
+
+def grid(conn: Connection, f: Filters, cell: float) -> list[dict[str, Any]]:
+    """Placed events per grid cell of ``cell`` degrees: the count, the mean position and the commonest type."""
+    c = events.c
+    if conn.dialect.name == "sqlite":  # lat + 90 and lon + 180 are never negative: the cast is a floor
+        y, x = cast((c.lat + 90) / cell, Integer), cast((c.lon + 180) / cell, Integer)
+    else:
+        y, x = func.floor((c.lat + 90) / cell), func.floor((c.lon + 180) / cell)
+    query = (select(y.label("y"), x.label("x"), c.type, func.count().label("n"), func.sum(c.lat).label("lat"),
+                    func.sum(c.lon).label("lon"))
+             .where(*conditions(f, conn.dialect.name), c.lat.is_not(None), c.lon.is_not(None))
+             .group_by(literal_column("y"), literal_column("x"), c.type))
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for r in conn.execute(query):
+        cur = cells.setdefault((int(r.y), int(r.x)), {"count": 0, "lat": 0.0, "lon": 0.0, "top": (0, "")})
+        cur["count"] += r.n
+        cur["lat"] += r.lat
+        cur["lon"] += r.lon
+        cur["top"] = max(cur["top"], (r.n, r.type))
+    return [{"lat": round(v["lat"] / v["count"], 5), "lon": round(v["lon"] / v["count"], 5), "count": v["count"],
+             "type": v["top"][1]} for v in cells.values()]
 
 
 def actors(conn: Connection, q: str | None, *, limit: int = 50) -> list[dict[str, Any]]:

@@ -1,0 +1,199 @@
+"""A read-only JSON API over the event store, and the map page at ``/``.
+
+Every list takes the filters of :class:`eventwire.store.Filters` as query parameters (the same names as
+``eventwire query``). Bad parameters get 422 with a message, unknown ids 404; the OpenAPI document is at
+``/openapi.json`` and the docs at ``/docs``. docs/api.md has examples.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ValidationError
+
+from .. import __version__
+from ..exports import geojson_collection
+from ..store import Filters, Store
+from ..store.query import MAX_FILTER_CHARS, MAX_LIMIT, STATUSES, StatBy, decode_cursor
+
+STATIC = resources.files("eventwire.service") / "static"
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+
+
+def event_filters(
+    type: Text = None, acled: Text = None,
+    status: Annotated[Literal[STATUSES] | None, Query()] = None,  # type: ignore[valid-type]
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3")] = None,
+    actor: Text = None, since: date | None = None, until: date | None = None,
+    bbox: Annotated[str | None, Query(max_length=100, pattern=r"^\s*-?[0-9.]+(\s*,\s*-?[0-9.]+){3}\s*$",
+                                      description="W,S,E,N in degrees")] = None,
+    text: Text = None, story: Text = None, include_superseded: bool = False,
+) -> Filters:
+    """The filters of a request, checked as the CLI checks them."""
+    try:
+        return Filters(type=type, acled=acled, status=status, country=country, actor=actor, since=since,
+                       until=until, bbox=bbox, text=text, story=story, include_superseded=include_superseded)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
+        ) from None
+
+
+FiltersDep = Annotated[Filters, Depends(event_filters)]
+
+
+class Party(BaseModel):
+    entity: str | None
+    name: str
+    type: str | None
+    country: str | None
+    sector: str | None
+
+
+class EventOut(BaseModel):
+    id: str
+    story_id: str
+    type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    cameo: str | None
+    status: str | None
+    date_start: str | None
+    date_end: str | None
+    date_granularity: str | None
+    date_basis: str | None
+    place: str | None
+    place_basis: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    geo_precision: int | None
+    fatalities: int | None
+    injured: int | None
+    arrested: int | None
+    actor_names: str | None
+    recipient_names: str | None
+    claimant: str | None
+    evidence: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+    trigger_start: int | None
+    trigger_end: int | None
+    mentions: int
+    superseded: bool
+    actors: list[Party]
+    recipients: list[Party]
+
+
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: str | None
+    total: int
+
+
+class Count(BaseModel):
+    key: str | None
+    count: int
+
+
+class ActorOut(BaseModel):
+    name: str
+    events: int
+    type: str | None
+    country: str | None
+    sector: str | None
+
+
+class Cell(BaseModel):
+    lat: float
+    lon: float
+    count: int
+    type: str
+
+
+def create_app(store: Store) -> FastAPI:
+    """The API and map over ``store`` (read-only)."""
+    app = FastAPI(title="eventwire", version=__version__, description=(
+        "Sourced, geolocated event records from news stories: query events, their stories and counts. "
+        "Read-only."))
+    app.state.store = store
+
+    @app.exception_handler(ValueError)
+    async def _bad_value(_request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse(status_code=422,
+                            content={"detail": [{"loc": ["query"], "msg": str(exc), "type": "value_error"}]})
+
+    @app.get("/healthz", tags=["service"])
+    def healthz() -> dict[str, Any]:
+        """Whether the store answers."""
+        counts = store.counts()
+        return {"ok": True, "version": __version__, "stories": counts["stories"], "events": counts["events"]}
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"])
+    def list_events(filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+                    cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None
+                    ) -> dict[str, Any]:
+        """Events newest first under the filters; follow ``next_cursor`` for the next page."""
+        if cursor:
+            try:
+                decode_cursor(cursor)
+            except ValueError as exc:
+                raise RequestValidationError([{"loc": ("query", "cursor"), "msg": str(exc), "type": "value_error",
+                                               "input": cursor}]) from None
+        return store.events(filters, limit=limit, cursor=cursor)
+
+    @app.get("/api/events.geojson", tags=["events"])
+    def events_geojson(filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT
+                       ) -> dict[str, Any]:
+        """The placed events under the filters as a GeoJSON FeatureCollection (lon, lat), newest first."""
+        return geojson_collection(store.events(filters, limit=limit, total=False)["items"])
+
+    @app.get("/api/events/{event_id}", response_model=EventOut, tags=["events"],
+             responses={404: {"description": "No such event"}})
+    def get_event(event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+        """One event with its actors and recipients."""
+        event = store.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return event
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], responses={404: {"description": "No such story"}})
+    def get_story(story_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+        """A stored story: its text, every extracted span (the full record) and its stored events."""
+        story = store.story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        story.pop("tsv", None)
+        story["events"] = list(store.iter_events(Filters(story=story_id, include_superseded=True)))
+        return story
+
+    @app.get("/api/stats", response_model=list[Count], tags=["events"])
+    def get_stats(filters: FiltersDep, by: StatBy = "type") -> list[dict[str, Any]]:
+        """Counts of events under the filters, by day, week (Monday), type, country, actor, status or acled."""
+        return store.stats(filters, by=by)
+
+    @app.get("/api/grid", response_model=list[Cell], tags=["events"])
+    def get_grid(filters: FiltersDep, cell: Annotated[float, Query(ge=0.01, le=90)] = 1.0) -> list[dict[str, Any]]:
+        """Placed events counted per grid cell of ``cell`` degrees (what the map draws when there are many)."""
+        return store.grid(filters, cell)
+
+    @app.get("/api/actors", response_model=list[ActorOut], tags=["actors"])
+    def get_actors(q: Text = None, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+        """Actor and recipient names (containing ``q``), most frequent first."""
+        return store.actors(q, limit=limit)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(str(STATIC / "index.html"), media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app

@@ -1,0 +1,104 @@
+"""The HTTP API: filters as the CLI has them, pages and cursors, 404 and 422 for what is not there or not valid, and
+schemathesis over the whole OpenAPI document (in process) finding no server error."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return TestClient(app)
+
+
+def test_health_and_openapi(client, served_store):
+    health = client.get("/healthz").json()
+    assert health["ok"] and health["events"] == served_store.counts()["events"]
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/events/{event_id}", "/api/events.geojson", "/api/stories/{story_id}",
+            "/api/stats", "/api/actors", "/healthz"} <= set(paths)
+
+
+def test_events_pages_follow_the_cursor(client, served_store):
+    seen, cursor = [], None
+    while True:
+        body = client.get("/api/events", params={"limit": 9, **({"cursor": cursor} if cursor else {})}).json()
+        assert set(body) == {"items", "next_cursor", "total"}
+        seen += [e["id"] for e in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == served_store.counts()["events"]
+
+
+def test_filters_match_the_store(client, served_store):
+    from eventwire.store import Filters
+
+    kind = served_store.stats(by="type")[0]["key"]
+    body = client.get("/api/events", params={"type": kind.lower(), "limit": 1000}).json()
+    assert body["total"] == served_store.events(Filters(type=kind))["total"]
+    assert {e["type"] for e in body["items"]} == {kind}
+    stats = client.get("/api/stats", params={"by": "type", "type": kind}).json()
+    assert stats == [{"key": kind, "count": body["total"]}]
+    geo = client.get("/api/events.geojson", params={"type": kind}).json()
+    assert geo["type"] == "FeatureCollection"
+    assert all(f["properties"]["type"] == kind for f in geo["features"])
+
+
+def test_one_event_and_its_story(client, served_store):
+    event = served_store.events(limit=1)["items"][0]
+    assert client.get(f"/api/events/{event['id']}").json()["id"] == event["id"]
+    story = client.get(f"/api/stories/{event['story_id']}").json()
+    assert story["text"][event["evidence_start"]:event["evidence_end"]] == event["evidence"]
+    assert story["record"]["id"] == event["story_id"] and any(e["id"] == event["id"] for e in story["events"])
+
+
+@pytest.mark.parametrize("url", ["/api/events/nope", "/api/stories/nope", "/api/events/" + "x" * 50])
+def test_unknown_ids_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("params", [{"country": "Nigeria"}, {"since": "2025-13-01"}, {"bbox": "1,2"},
+                                    {"limit": 5000}, {"limit": 0}, {"cursor": "garbage"}, {"status": "rumoured"},
+                                    {"since": "2025-02-02", "until": "2025-01-01"}, {"actor": "x" * 10_000},
+                                    {"text": "a\x00b"}])
+def test_bad_parameters_are_422_with_a_message(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize("value", ["'", "%", "';--", "NEAR(a b)", "\"", "a OR b*", "ü" * 30])
+def test_hostile_values_get_results_not_errors(client, value):
+    for field in ("actor", "text", "acled", "type", "story"):
+        assert client.get("/api/events", params={field: value}).status_code == 200
+    assert client.get("/api/actors", params={"q": value}).status_code == 200
+
+
+def test_stats_by_every_key(client):
+    for by in ("day", "week", "type", "country", "actor", "status", "acled"):
+        r = client.get("/api/stats", params={"by": by})
+        assert r.status_code == 200 and isinstance(r.json(), list)
+    assert client.get("/api/stats", params={"by": "planet"}).status_code == 422
+
+
+def test_no_request_makes_a_server_error(app):
+    """schemathesis generates requests for every operation from the OpenAPI document and checks every answer: no 5xx,
+    each status and body as documented. Its positive-data check is left out: some rules are not in the schema (since
+    before until, a cursor this API gave), and such a request rightly gets 422."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 7
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+                  derandomize=True)
+        def check(case):
+            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+        check()

@@ -34,7 +34,7 @@ def test_docs_readme_has_the_two_setup_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text()
     commands = re.findall(r"```bash\n(python3 -m venv[^\n]*)\n```", readme)
     assert len(commands) == 2
-    assert "eventwire extract examples/" in commands[0]
+    assert "eventwire ingest examples/" in commands[0]
     assert commands[1] in (ROOT / ".ci" / "run").read_text()
 
 

@@ -68,7 +68,7 @@ def filter_options(f):
         click.option("--status", metavar="S", help="reported, future, threatened, hypothetical, negated, historical."),
         click.option("--country", metavar="ISO3", help="Country of the event's place (ISO 3166-1 alpha-3)."),
         click.option("--actor", metavar="NAME", help="Part of an actor's or recipient's name."),
-        click.option("--since", metavar="DATE", help="Events ending on or after this day (YYYY-MM-DD)."),
+        click.option("--since", metavar="DATE", help="Events starting on or after this day (YYYY-MM-DD)."),
         click.option("--until", metavar="DATE", help="Events starting on or before this day."),
         click.option("--bbox", metavar="W,S,E,N", help="Events placed inside this box (degrees)."),
         click.option("--text", metavar="WORDS", help="Events whose story has all these words."),
@@ -163,6 +163,8 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
                 report_errors(record, progress, err)
                 if progress is not None:
                     progress.update(task, failed=counts["failed"])
+        if counts["new"] or counts["replaced"]:
+            store.analyze()
     if not quiet:
         err.out(json.dumps({"summary": counts, "text": _summary(counts)}), highlight=False)
     raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from .. import __version__
@@ -26,7 +28,7 @@ from .db import make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row
 from .rows import scrub as scrub_row
-from .schema import entities, event_parties, events, failures, places, quotes, stories
+from .schema import actor_names, entities, event_parties, events, failures, places, quotes, stories
 
 __all__ = ["Filters", "Store", "store_url"]
 
@@ -44,6 +46,8 @@ class Store:
         self.engine = engine
         self.writer = engine.execution_options(writer=True)
         self.url = url
+        upsert = sqlite_insert if engine.dialect.name == "sqlite" else postgresql_insert
+        self._insert_names = upsert(actor_names).on_conflict_do_nothing(index_elements=["name_key"])
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True) -> Store:
@@ -131,6 +135,12 @@ class Store:
                 input_path=error.source, input_line=error.line, code=error.code, message=error.message,
                 stage=error.stage, at=_now()))))
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after an ingest): without them SQLite may count a text or actor filter
+        by scanning every event instead of reading the few that match."""
+        with self.writer.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+
     def _story_row(self, record: ArticleRecord) -> dict[str, Any]:
         return scrub_row(story_row(record, version=__version__, pipeline_hash=pipeline_hash(), now=_now()))
 
@@ -141,12 +151,16 @@ class Store:
                             (quote_rows(record, by_id), quotes)):
             if rows:
                 conn.execute(insert(table), [scrub_row(r) for r in rows])
-        for event in record.events:
-            seq = conn.execute(insert(events).values(scrub_row(event_row(record, event, by_id, place_by_id)))
-                               .returning(events.c.seq)).scalar_one()
-            rows = party_rows(event, by_id)
-            if rows:
-                conn.execute(insert(event_parties), [scrub_row({**r, "event_seq": seq}) for r in rows])
+        if not record.events:
+            return
+        seqs = conn.execute(insert(events).returning(events.c.seq, sort_by_parameter_order=True),
+                            [scrub_row(event_row(record, e, by_id, place_by_id)) for e in record.events]).scalars()
+        parties = [scrub_row({**r, "event_seq": seq})
+                   for seq, event in zip(seqs, record.events, strict=True) for r in party_rows(event, by_id)]
+        if parties:
+            conn.execute(insert(event_parties), parties)
+            names = {r["name_key"]: r["name"] for r in parties}
+            conn.execute(self._insert_names, [{"name_key": k, "name": v} for k, v in names.items()])
 
     def _delete_children(self, conn, story_id: str) -> None:
         seqs = select(events.c.seq).where(events.c.story_id == story_id).scalar_subquery()
@@ -211,7 +225,7 @@ class Store:
         """How many rows each table holds (current and superseded stories alike)."""
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (stories, events, event_parties, entities, places, quotes, failures)}
+                    for t in (stories, events, event_parties, actor_names, entities, places, quotes, failures)}
 
 
 def _safe(url: str) -> str:

@@ -21,7 +21,6 @@ from sqlalchemy import (
     Integer,
     and_,
     cast,
-    exists,
     false,
     func,
     literal_column,
@@ -30,7 +29,7 @@ from sqlalchemy import (
     text,
 )
 
-from .schema import event_parties, events, stories
+from .schema import actor_names, event_parties, events, stories
 
 MAX_LIMIT = 1000
 MAX_FILTER_CHARS = 200
@@ -50,7 +49,7 @@ class Filters(BaseModel):
     status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
     country: _Short | None = Field(default=None, description="ISO 3166-1 alpha-3 of the event's place, e.g. NGA.")
     actor: _Short | None = Field(default=None, description="Part of an actor's or recipient's name.")
-    since: date | None = Field(default=None, description="Events that end on or after this day (YYYY-MM-DD).")
+    since: date | None = Field(default=None, description="Events that start on or after this day (YYYY-MM-DD).")
     until: date | None = Field(default=None, description="Events that start on or before this day.")
     bbox: _Short | None = Field(default=None, description="W,S,E,N in degrees (W > E crosses the antimeridian).")
     text: _Short | None = Field(default=None, description="Words that the event's story contains (all of them).")
@@ -147,13 +146,14 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(c.country == f.country)
     if f.story:
         out.append(c.story_id == f.story)
-    if f.actor:  # an alias: the stats by actor join event_parties themselves
+    if f.actor:  # the names first (a short table), then their parties by index; an alias, as stats join parties
         p = event_parties.alias("named").c
-        out.append(exists().where(p.event_seq == c.seq, p.name_key.like(_like(f.actor), escape="\\")))
-    if f.since:
-        out.append(func.coalesce(c.date_end, c.date_start) >= f.since.isoformat())
+        names = select(actor_names.c.name_key).where(actor_names.c.name_key.like(_like(f.actor), escape="\\"))
+        out.append(c.seq.in_(select(p.event_seq).where(p.name_key.in_(names))))
+    if f.since:  # by the start date, as ACLED's event_date: an index range
+        out.append(c.date_key >= f.since.isoformat())
     if f.until:
-        out.append(c.date_start <= f.until.isoformat())
+        out.append(c.date_key.between("0001-01-01", f.until.isoformat()))
     if f.bbox:
         w, s, e, n = parse_bbox(f.bbox)
         lon = c.lon.between(w, e) if w <= e else or_(c.lon >= w, c.lon <= e)
@@ -312,6 +312,8 @@ def actors(conn: Connection, q: str | None, *, limit: int = 50) -> list[dict[str
              .select_from(event_parties.join(events, events.c.seq == p.event_seq))
              .where(events.c.superseded.is_(False)))
     if q:
-        query = query.where(p.name_key.like(_like(q[:MAX_FILTER_CHARS]), escape="\\"))
+        names = select(actor_names.c.name_key).where(
+            actor_names.c.name_key.like(_like(q[:MAX_FILTER_CHARS]), escape="\\"))
+        query = query.where(p.name_key.in_(names))
     query = query.group_by(p.name).order_by(literal_column("events").desc(), p.name).limit(max(1, min(limit, 500)))
     return [dict(r) for r in conn.execute(query).mappings()]

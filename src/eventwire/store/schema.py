@@ -55,12 +55,12 @@ events = Table(
     Column("seq", SEQ, primary_key=True, autoincrement=True),
     Column("id", String(48), nullable=False, unique=True, comment="story id:event id, e.g. cd9486d8b6d6825b:v1."),
     Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("type", String(16), nullable=False, index=True, comment="PLOVER event type."),
+    Column("type", String(16), nullable=False, comment="PLOVER event type."),
     Column("mode", String(32)),
     Column("acled_event_type", Text),
-    Column("acled_sub_event_type", Text, index=True),
+    Column("acled_sub_event_type", Text),
     Column("cameo", String(8)),
-    Column("status", String(16), index=True),
+    Column("status", String(16)),
     Column("date_start", String(10)),
     Column("date_end", String(10)),
     Column("date_granularity", String(8)),
@@ -71,7 +71,7 @@ events = Table(
     Column("geonames_id", BigInteger),
     Column("lat", Float),
     Column("lon", Float),
-    Column("country", String(3), index=True, comment="ISO 3166-1 alpha-3 of the event's place."),
+    Column("country", String(3), comment="ISO 3166-1 alpha-3 of the event's place."),
     Column("admin1", Text),
     Column("geo_precision", Integer),
     Column("fatalities", Integer),
@@ -86,8 +86,14 @@ events = Table(
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
     Column("mentions", Integer, nullable=False, default=1, comment="How many tellings in the story."),
-    Column("superseded", Boolean, nullable=False, default=False, index=True),
-    Index("ix_events_date", "date_key", "seq"),
+    Column("superseded", Boolean, nullable=False, default=False),
+    # Each filter's index leads with superseded and ends with the sort key, so a page is a short index range read
+    # backwards and a count never touches the table (migration 0002).
+    Index("ix_events_live_date", "superseded", "date_key", "seq"),
+    Index("ix_events_live_type", "superseded", "type", "date_key", "seq"),
+    Index("ix_events_live_country", "superseded", "country", "type", "date_key", "seq"),
+    Index("ix_events_live_status", "superseded", "status", "date_key", "seq"),
+    Index("ix_events_live_day", "superseded", "date_granularity", "date_start", "type"),
     Index("ix_events_lat_lon", "lat", "lon"),
 )
 
@@ -98,10 +104,18 @@ event_parties = Table(
     Column("position", Integer, primary_key=True),
     Column("entity_id", String(16)),
     Column("name", Text, nullable=False),
-    Column("name_key", Text, nullable=False, index=True, comment="Lower-cased name, for the actor filter."),
+    Column("name_key", Text, nullable=False, comment="Lower-cased name, for the actor filter."),
     Column("type", String(8)),
     Column("country", String(3)),
     Column("sector", String(8)),
+    Index("ix_event_parties_name", "name_key", "event_seq"),
+)
+
+actor_names = Table(
+    "actor_names", metadata,
+    Column("name_key", Text, primary_key=True, comment="Every actor or recipient name once, lower-cased: the actor "
+                                                       "filter reads this short table, then the parties by index."),
+    Column("name", Text, nullable=False),
 )
 
 entities = Table(

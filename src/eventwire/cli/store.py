@@ -124,7 +124,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
     if all_ and not reprocess:
         raise click.UsageError("--all goes with --reprocess")
     store = _open(db, err)
-    counts = {"new": 0, "stored": 0, "replaced": 0, "failed": 0}
+    counts = {"new": 0, "stored": 0, "duplicates": 0, "replaced": 0, "failed": 0}
     pipeline = None
 
     def get_pipeline():
@@ -155,7 +155,12 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
             replace = False
         for record in _extract(items, get_pipeline):
             if record.id is not None:
-                counts[store.add(record, replace=replace)] += 1
+                added = store.add(record, replace=replace)
+                if added == "duplicate":
+                    counts["stored"] += 1
+                    counts["duplicates"] += 1
+                else:
+                    counts[added] += 1
             for e in record.errors if record.id is None else ():
                 store.add_failure(e)
             if record.errors:
@@ -171,19 +176,33 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
 
 
 def _summary(counts: dict[str, int]) -> str:
-    text = f"{counts['new']} new, {counts['stored']} already stored, {counts['failed']} failed"
+    """The summary line a person reads.
+
+    >>> _summary({"new": 3, "stored": 5, "duplicates": 2, "replaced": 0, "failed": 1})
+    '3 new, 5 already stored (2 of them near-duplicates under another URL), 1 failed'
+    """
+    dup = f" ({counts['duplicates']} of them near-duplicates under another URL)" if counts["duplicates"] else ""
+    text = f"{counts['new']} new, {counts['stored']} already stored{dup}, {counts['failed']} failed"
     return text + (f", {counts['replaced']} re-extracted" if counts["replaced"] else "")
 
 
 def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int], batch: int = 64):
-    """The items whose story the store does not hold yet (looked up a batch at a time)."""
+    """The items whose story the store does not hold yet, neither as the same text nor as a near-duplicate under
+    another URL (those are recorded as sources of the stored story, and never extracted)."""
     pending: list[Article | EventwireError] = []
 
     def flush():
         held = store.stored_ids([a.id for a in pending if isinstance(a, Article)])
         for a in pending:
-            if isinstance(a, Article) and a.id in held:
+            if not isinstance(a, Article):
+                yield a
+            elif a.id in held:
+                store.add_copy(a.id, a, 1.0)
                 counts["stored"] += 1
+            elif (twin := store.near_duplicate(a.text, a.url)) is not None:
+                store.add_copy(twin[0], a, twin[1])
+                counts["stored"] += 1
+                counts["duplicates"] += 1
             else:
                 yield a
 

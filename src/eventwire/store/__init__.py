@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from .. import __version__
+from .. import __version__, neardup
 from ..errors import StoreError
 from ..model import ArticleRecord, ErrorInfo
 from ..provenance import pipeline_hash
@@ -28,11 +28,22 @@ from .db import make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row
 from .rows import scrub as scrub_row
-from .schema import actor_names, entities, event_parties, events, failures, places, quotes, stories
+from .schema import (
+    actor_names,
+    entities,
+    event_parties,
+    events,
+    failures,
+    places,
+    quotes,
+    stories,
+    story_bands,
+    story_sources,
+)
 
 __all__ = ["Filters", "Store", "store_url"]
 
-Added = Literal["new", "stored", "replaced"]
+Added = Literal["new", "stored", "replaced", "duplicate"]
 
 
 def _now() -> str:
@@ -103,31 +114,90 @@ class Store:
     def add(self, record: ArticleRecord, *, replace: bool = False) -> Added:
         """Store one story and everything extracted from it, in one transaction.
 
-        A story already stored (same content id) is left as it is ("stored"), unless ``replace`` (re-extraction)
-        swaps in the new record ("replaced"). An earlier, different text under the same URL is marked superseded
-        by this one, with its events; nothing is deleted.
+        A story already stored (same content id) is left as it is ("stored"; a new URL for it is added to its
+        sources), unless ``replace`` (re-extraction) swaps in the new record ("replaced"). A near-duplicate of a
+        stored story under another URL (eventwire.neardup) is not stored again: it becomes one more source of that
+        story ("duplicate"). An earlier, different text under the same URL is marked superseded by this one, with
+        its events; nothing is deleted.
         """
         if record.id is None:
             raise ValueError("a failed input has no story to store: use add_failure")
+        sig, size = neardup.signature(record.text), len(neardup.shingles(record.text))
         try:
             with self.writer.begin() as conn:
                 exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
                 if exists and not replace:
+                    self._add_source(conn, record.id, record, 1.0)
                     return "stored"
                 if exists:
                     self._delete_children(conn, record.id)
                     conn.execute(update(stories).where(stories.c.id == record.id).values(
                         **{k: v for k, v in self._story_row(record).items() if k not in ("id", "superseded_by")}))
-                else:
-                    conn.execute(insert(stories).values(self._story_row(record)))
+                    self._insert_children(conn, record)
+                    return "replaced"
+                twin = self._near_duplicate(conn, sig, size, record.url)
+                if twin is not None:
+                    self._add_source(conn, twin[0], record, twin[1])
+                    return "duplicate"
+                conn.execute(insert(stories).values({**self._story_row(record), "minhash": neardup.to_bytes(sig),
+                                                     "shingles": size}))
+                self._add_source(conn, record.id, record, 1.0)
+                conn.execute(insert(story_bands), [{"band": i, "bucket": b, "story_id": record.id}
+                                                   for i, b in enumerate(neardup.bands(sig))])
                 self._insert_children(conn, record)
-                if record.url and not exists:
+                if record.url:
                     self._supersede(conn, record.url, record.id)
         except IntegrityError:
             if self.has(record.id):  # another ingest stored it first
                 return "stored"
             raise
-        return "replaced" if exists else "new"
+        return "new"
+
+    def near_duplicate(self, text: str, url: str | None) -> tuple[str, float] | None:
+        """The current stored story that ``text`` nearly repeats under another URL, with the similarity; or None."""
+        with self.engine.connect() as conn:
+            return self._near_duplicate(conn, neardup.signature(text), len(neardup.shingles(text)), url)
+
+    def add_copy(self, story_id: str, article, similarity: float) -> None:
+        """Record that ``article`` (an Article or a record) is a copy of the stored story ``story_id``."""
+        with self.writer.begin() as conn:
+            self._add_source(conn, story_id, article, similarity)
+
+    def _near_duplicate(self, conn, sig, size: int, url: str | None) -> tuple[str, float] | None:
+        keys = [(i, b) for i, b in enumerate(neardup.bands(sig))]
+        candidates = list(conn.execute(
+            select(stories.c.id, stories.c.minhash, stories.c.shingles, stories.c.url)
+            .where(stories.c.id.in_(select(story_bands.c.story_id).where(
+                tuple_(story_bands.c.band, story_bands.c.bucket).in_(keys))), stories.c.superseded_by.is_(None))
+            .limit(50)))
+        best: tuple[str, float] | None = None
+        for story_id, minhash, shingles, stored_url in candidates:
+            if minhash is None or (url and stored_url == url):  # the same URL again is a new version, not a copy
+                continue
+            sim = neardup.same_story(sig, size, neardup.from_bytes(minhash), shingles or 0)
+            if sim is not None and (best is None or sim > best[1]):
+                best = (story_id, sim)
+        return best
+
+    def _add_source(self, conn, story_id: str, item, similarity: float) -> None:
+        """One more place the story appeared (skipped when that URL, or the URL-less input, is already listed)."""
+        url = item.url
+        input_ref = item.input
+        held = select(story_sources.c.seq).where(story_sources.c.story_id == story_id)
+        if url:
+            held = held.where(story_sources.c.url == url)
+        else:
+            held = held.where(story_sources.c.url.is_(None),
+                              story_sources.c.input_path.is_not_distinct_from(input_ref.path if input_ref else None),
+                              story_sources.c.input_line.is_not_distinct_from(input_ref.line if input_ref else None))
+        if conn.execute(held.limit(1)).first() is not None:
+            return
+        published = item.published
+        conn.execute(insert(story_sources).values(scrub_row({
+            "story_id": story_id, "url": url, "outlet": item.source, "title": item.title,
+            "published": published.date if published else None,
+            "input_path": input_ref.path if input_ref else None, "input_line": input_ref.line if input_ref else None,
+            "similarity": round(similarity, 4), "seen_at": _now()})))
 
     def add_failure(self, error: ErrorInfo) -> None:
         with self.writer.begin() as conn:
@@ -191,10 +261,16 @@ class Store:
             return q.get_event(conn, event_id)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
-        """The stored story: its columns and the full record (text and every span)."""
+        """The stored story: its columns, the full record (text and every span) and every source it appeared under."""
         with self.engine.connect() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
-        return dict(row) if row is not None else None
+            if row is None:
+                return None
+            sources = conn.execute(select(story_sources).where(story_sources.c.story_id == story_id)
+                                   .order_by(story_sources.c.seq)).mappings().all()
+        out = {k: v for k, v in row.items() if k != "minhash"}
+        out["sources"] = [{k: v for k, v in s.items() if k not in ("seq", "story_id")} for s in sources]
+        return out
 
     def records(self, *, stale_only: bool = False) -> Iterator[ArticleRecord]:
         """The stored (current) records; with ``stale_only``, those another pipeline made."""
@@ -225,7 +301,8 @@ class Store:
         """How many rows each table holds (current and superseded stories alike)."""
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (stories, events, event_parties, actor_names, entities, places, quotes, failures)}
+                    for t in (stories, story_sources, events, event_parties, actor_names, entities, places, quotes,
+                              failures)}
 
 
 def _safe(url: str) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -48,6 +49,32 @@ stories = Table(
     Column("pipeline_hash", String(16), nullable=False, index=True),
     Column("ingested_at", String(32), nullable=False),
     Column("superseded_by", String(32), comment="The id of a later text under the same URL."),
+    Column("minhash", LargeBinary, comment="MinHash signature of the text (eventwire.neardup), 128 x uint32."),
+    Column("shingles", Integer, comment="How many distinct word 5-shingles the text has."),
+)
+
+story_sources = Table(
+    "story_sources", metadata,
+    Column("seq", SEQ, primary_key=True, autoincrement=True),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("url", Text, index=True),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("input_path", Text),
+    Column("input_line", Integer),
+    Column("similarity", Float, nullable=False, comment="1 for the stored text itself or the same text; else the "
+                                                        "estimated Jaccard similarity of the near-duplicate."),
+    Column("seen_at", String(32), nullable=False),
+    comment="Every place a story appeared: its own URL first, then each copy (same or nearly the same text).",
+)
+
+story_bands = Table(
+    "story_bands", metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    comment="Locality-sensitive hashing of the stories' signatures: stories sharing a (band, bucket) are candidates.",
 )
 
 events = Table(

@@ -324,6 +324,20 @@ async function openStory(event) {
     a.textContent = "original story";
     meta.appendChild(a);
   }
+  const copies = (story.sources || []).slice(1).filter((src) => src.url && /^https?:\/\//i.test(src.url));
+  if (copies.length) {
+    meta.append(document.createTextNode(` · also at `));
+    copies.slice(0, 10).forEach((src, i) => {
+      const a = document.createElement("a");
+      a.href = src.url;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.textContent = src.outlet || new URL(src.url).hostname;
+      a.title = `${src.title || ""} (similarity ${src.similarity})`;
+      if (i) meta.append(document.createTextNode(", "));
+      meta.appendChild(a);
+    });
+  }
   const dl = $("story-event");
   dl.replaceChildren();
   row(dl, "event", `${full.type}${full.mode ? " (" + full.mode + ")" : ""}${full.cameo ? " · CAMEO " + full.cameo : ""}`);

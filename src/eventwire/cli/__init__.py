@@ -10,7 +10,7 @@ import click
 from .. import __version__
 from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
-from .store import export_command, ingest_command, query_command, serve_command
+from .store import events_group, export_command, ingest_command, query_command, serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +39,7 @@ cli.add_command(ingest_command)
 cli.add_command(query_command)
 cli.add_command(export_command)
 cli.add_command(serve_command)
+cli.add_command(events_group)
 
 
 def main() -> None:

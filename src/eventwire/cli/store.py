@@ -374,3 +374,104 @@ def serve_command(db: str | None, host: str, port: int) -> None:
     finally:
         store.close()
 
+
+
+@click.group("events")
+def events_group() -> None:
+    """Cross-story events (incidents): show one, merge or split by hand, link older events.
+
+    \b
+    Examples:
+      eventwire events show 12
+      eventwire events merge cd9486d8b6d6825b:V1 0a49026613c2b830:V3
+      eventwire events split 0a49026613c2b830:V3
+    A person's merges and splits are kept and applied again when the stories are ingested or re-extracted.
+    """
+
+
+@events_group.command("show")
+@click.argument("incident_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table for a person (default at a terminal), json for a pipe.")
+@store_errors
+def events_show(incident_id: int, db: str | None, fmt: str | None) -> None:
+    """One incident: its headline values and every source's own account."""
+    err = Console(stderr=True)
+    store = _open(db, err, create=False)
+    try:
+        found = store.incident(incident_id)
+    finally:
+        store.close()
+    if found is None:
+        err.print(f"[bold red]Error:[/] no incident {incident_id}", highlight=False)
+        raise SystemExit(EXIT_SOME_FAILED)
+    out = Console()
+    if (fmt or ("table" if out.is_terminal else "json")) == "json":
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, default=str) + "\n")
+        raise SystemExit(EXIT_OK)
+    dead = found["fatalities"] if found["fatalities"] == found["fatalities_max"] else \
+        f"{found['fatalities']} (sources say {found['fatalities']}-{found['fatalities_max']})"
+    out.print(f"[bold]Incident {found['id']}[/]: {found['type']} on {found['date_start']} at "
+              f"{found['place'] or '?'} ({found['country'] or '?'}); dead: {dead}; actors: "
+              f"{found['actor_names'] or '?'}; {found['stories']} stories", highlight=False)
+    table = Table(show_lines=False)
+    for col in ("event", "outlet", "published", "date", "place", "dead", "claimed by", "joined", "evidence"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "evidence" else 28)
+    for s in found["sources"]:
+        why = "first" if s["score"] is None and s["decided_by"] == "auto" else s["decided_by"] if s["score"] is None \
+            else f"{s['score']:.1f}"
+        table.add_row(s["id"], s["outlet"] or "", s["published"] or "", s["date_start"] or "", s["place"] or "",
+                      "" if s["fatalities"] is None else str(s["fatalities"]), s["claimant"] or "", why,
+                      _short(s["evidence"] or "", 120))
+    out.print(table)
+    raise SystemExit(EXIT_OK)
+
+
+@events_group.command("merge")
+@click.argument("event_ids", nargs=-1, required=True, metavar="EVENT_ID EVENT_ID...")
+@db_option
+@store_errors
+def events_merge(event_ids: tuple[str, ...], db: str | None) -> None:
+    """Put the events into the incident of the first (ids as story:event, e.g. cd9486d8b6d6825b:V1)."""
+    if len(event_ids) < 2:
+        raise click.UsageError("merge needs two events or more")
+    _decide(db, lambda store: store.merge(list(event_ids)))
+
+
+@events_group.command("split")
+@click.argument("event_id")
+@db_option
+@store_errors
+def events_split(event_id: str, db: str | None) -> None:
+    """Take the event out of its incident into one of its own."""
+    _decide(db, lambda store: store.split(event_id))
+
+
+@events_group.command("relink")
+@db_option
+@store_errors
+def events_relink(db: str | None) -> None:
+    """Give every stored event without an incident one (events stored before cross-story events existed)."""
+    err = Console(stderr=True)
+    store = _open(db, err)
+    try:
+        n = store.relink()
+    finally:
+        store.close()
+    err.out(json.dumps({"summary": {"linked": n}}), highlight=False)
+    raise SystemExit(EXIT_OK)
+
+
+def _decide(db: str | None, action) -> None:
+    err = Console(stderr=True)
+    store = _open(db, err, create=False)
+    try:
+        incident_id = action(store)
+    except KeyError as exc:
+        err.print(f"[bold red]Error:[/] {exc.args[0]}", highlight=False)
+        raise SystemExit(EXIT_SOME_FAILED) from None
+    finally:
+        store.close()
+    err.out(json.dumps({"summary": {"incident": incident_id}}), highlight=False)
+    raise SystemExit(EXIT_OK)

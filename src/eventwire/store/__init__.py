@@ -23,6 +23,7 @@ from .. import __version__, neardup
 from ..errors import StoreError
 from ..model import ArticleRecord, ErrorInfo
 from ..provenance import pipeline_hash
+from . import incidents
 from . import query as q
 from .db import make_engine, migrate, store_url
 from .query import Filters
@@ -34,6 +35,7 @@ from .schema import (
     event_parties,
     events,
     failures,
+    incident_links,
     places,
     quotes,
     stories,
@@ -130,10 +132,11 @@ class Store:
                     self._add_source(conn, record.id, record, 1.0)
                     return "stored"
                 if exists:
-                    self._delete_children(conn, record.id)
+                    before = self._delete_children(conn, record.id)
                     conn.execute(update(stories).where(stories.c.id == record.id).values(
                         **{k: v for k, v in self._story_row(record).items() if k not in ("id", "superseded_by")}))
-                    self._insert_children(conn, record)
+                    seqs = self._insert_children(conn, record)
+                    incidents.refresh(conn, before | incidents.link(conn, seqs))
                     return "replaced"
                 twin = self._near_duplicate(conn, sig, size, record.url)
                 if twin is not None:
@@ -144,14 +147,41 @@ class Store:
                 self._add_source(conn, record.id, record, 1.0)
                 conn.execute(insert(story_bands), [{"band": i, "bucket": b, "story_id": record.id}
                                                    for i, b in enumerate(neardup.bands(sig))])
-                self._insert_children(conn, record)
-                if record.url:
-                    self._supersede(conn, record.url, record.id)
+                seqs = self._insert_children(conn, record)
+                touched = self._supersede(conn, record.url, record.id) if record.url else set()
+                incidents.refresh(conn, touched | incidents.link(conn, seqs))
         except IntegrityError:
             if self.has(record.id):  # another ingest stored it first
                 return "stored"
             raise
         return "new"
+
+    # --- cross-story events ----------------------------------------------------------------------------------------
+
+    def merge(self, event_ids: list[str]) -> int:
+        """Put these events into the incident of the first (a person's decision, kept across re-ingest)."""
+        with self.writer.begin() as conn:
+            return incidents.merge(conn, event_ids)
+
+    def split(self, event_id: str) -> int:
+        """Give this event an incident of its own (a person's decision, kept across re-ingest)."""
+        with self.writer.begin() as conn:
+            return incidents.split(conn, event_id)
+
+    def relink(self, batch: int = 500) -> int:
+        """Give every current event that has none an incident (events stored before incidents existed)."""
+        done = 0
+        while True:
+            with self.writer.begin() as conn:
+                seqs = incidents.unlinked(conn)[:batch]
+                if not seqs:
+                    return done
+                incidents.refresh(conn, incidents.link(conn, seqs))
+            done += len(seqs)
+
+    def incident(self, incident_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return incidents.incident(conn, incident_id)
 
     def near_duplicate(self, text: str, url: str | None) -> tuple[str, float] | None:
         """The current stored story that ``text`` nearly repeats under another URL, with the similarity; or None."""
@@ -214,7 +244,7 @@ class Store:
     def _story_row(self, record: ArticleRecord) -> dict[str, Any]:
         return scrub_row(story_row(record, version=__version__, pipeline_hash=pipeline_hash(), now=_now()))
 
-    def _insert_children(self, conn, record: ArticleRecord) -> None:
+    def _insert_children(self, conn, record: ArticleRecord) -> list[int]:
         by_id = {e.id: e for e in record.entities}
         place_by_id = {p.id: p for p in record.places}
         for rows, table in ((entity_rows(record), entities), (place_rows(record), places),
@@ -222,28 +252,39 @@ class Store:
             if rows:
                 conn.execute(insert(table), [scrub_row(r) for r in rows])
         if not record.events:
-            return
-        seqs = conn.execute(insert(events).returning(events.c.seq, sort_by_parameter_order=True),
-                            [scrub_row(event_row(record, e, by_id, place_by_id)) for e in record.events]).scalars()
+            return []
+        rows = [scrub_row(event_row(record, e, by_id, place_by_id)) for e in record.events]
+        seqs = list(conn.execute(insert(events).returning(events.c.seq, sort_by_parameter_order=True), rows).scalars())
         parties = [scrub_row({**r, "event_seq": seq})
                    for seq, event in zip(seqs, record.events, strict=True) for r in party_rows(event, by_id)]
         if parties:
             conn.execute(insert(event_parties), parties)
             names = {r["name_key"]: r["name"] for r in parties}
             conn.execute(self._insert_names, [{"name_key": k, "name": v} for k, v in names.items()])
+        return seqs
 
-    def _delete_children(self, conn, story_id: str) -> None:
+    def _delete_children(self, conn, story_id: str) -> set[int]:
+        """Delete a story's extracted rows; returns the incidents its events were in (to refresh)."""
         seqs = select(events.c.seq).where(events.c.story_id == story_id).scalar_subquery()
+        touched = set(conn.scalars(select(events.c.incident_id).where(events.c.story_id == story_id,
+                                                                      events.c.incident_id.is_not(None))))
+        ids = select(events.c.id).where(events.c.story_id == story_id).scalar_subquery()
+        conn.execute(delete(incident_links).where(incident_links.c.event_id.in_(ids)))
         conn.execute(delete(event_parties).where(event_parties.c.event_seq.in_(seqs)))
         for table in (events, entities, places, quotes):
             conn.execute(delete(table).where(table.c.story_id == story_id))
+        return touched
 
-    def _supersede(self, conn, url: str, story_id: str) -> None:
+    def _supersede(self, conn, url: str, story_id: str) -> set[int]:
+        """Mark older texts under ``url`` superseded; returns the incidents their events were in."""
         older = [r for r in conn.scalars(select(stories.c.id).where(
             stories.c.url == url, stories.c.id != story_id, stories.c.superseded_by.is_(None)))]
-        if older:
-            conn.execute(update(stories).where(stories.c.id.in_(older)).values(superseded_by=story_id))
-            conn.execute(update(events).where(events.c.story_id.in_(older)).values(superseded=True))
+        if not older:
+            return set()
+        conn.execute(update(stories).where(stories.c.id.in_(older)).values(superseded_by=story_id))
+        conn.execute(update(events).where(events.c.story_id.in_(older)).values(superseded=True))
+        return set(conn.scalars(select(events.c.incident_id).where(events.c.story_id.in_(older),
+                                                                   events.c.incident_id.is_not(None))))
 
     # --- reading -------------------------------------------------------------------------------------------------
 
@@ -296,6 +337,10 @@ class Store:
     def actors(self, text: str | None = None, *, limit: int = 50) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return q.actors(conn, text, limit=limit)
+
+    def ping(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT 1").scalar_one() == 1
 
     def counts(self) -> dict[str, int]:
         """How many rows each table holds (current and superseded stories alike)."""

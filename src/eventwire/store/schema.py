@@ -113,6 +113,7 @@ events = Table(
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
     Column("mentions", Integer, nullable=False, default=1, comment="How many tellings in the story."),
+    Column("incident_id", SEQ, index=True, comment="The cross-story event this event is one source of."),
     Column("superseded", Boolean, nullable=False, default=False),
     # Each filter's index leads with superseded and ends with the sort key, so a page is a short index range read
     # backwards and a count never touches the table (migration 0002).
@@ -195,3 +196,46 @@ failures = Table(
     Column("stage", String(16)),
     Column("at", String(32), nullable=False),
 )
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", SEQ, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("place", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(3), index=True),
+    Column("admin1", Text),
+    Column("fatalities", Integer, comment="The lowest figure a source gives (ACLED's most conservative estimate)."),
+    Column("fatalities_max", Integer, comment="The highest figure a source gives."),
+    Column("actor_names", Text),
+    Column("recipient_names", Text),
+    Column("events", Integer, nullable=False, default=0, comment="Current (not superseded) events in it."),
+    Column("stories", Integer, nullable=False, default=0, comment="Distinct stories that tell it."),
+    Column("updated_at", String(32), nullable=False),
+    comment="Cross-story events: one real happening as every story tells it (docs/identity.md#across-stories).",
+)
+
+incident_links = Table(
+    "incident_links", metadata,
+    Column("event_id", String(48), primary_key=True, comment="The event (story id:event id)."),
+    Column("incident_id", SEQ, nullable=False, index=True),
+    Column("score", Float, comment="The match score that joined it; null for the event that opened the incident."),
+    Column("evidence", JSON, comment="What matched: date, place, actors, counts, words, each with its points."),
+    Column("decided_by", String(8), nullable=False, comment="auto, or manual (eventwire events merge|split)."),
+    Column("at", String(32), nullable=False),
+)
+
+incident_decisions = Table(
+    "incident_decisions", metadata,
+    Column("seq", SEQ, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False, comment="merge or split"),
+    Column("anchor", String(80), nullable=False, index=True,
+           comment="The event as story id:trigger start-end:type, which survives re-extraction."),
+    Column("with_anchor", String(80), comment="For a merge: the event it was merged with."),
+    Column("at", String(32), nullable=False),
+    comment="A person's merges and splits, re-applied whenever the stories are ingested or re-extracted again.",
+)
+

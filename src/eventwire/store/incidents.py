@@ -1,0 +1,290 @@
+"""Cross-story events ("incidents"): the events of different stories that tell one happening, joined at ingest.
+
+Each event the store takes is compared with the current events of other stories of the same type dated within three
+days of it, and scored on date, place, parties, counts and words (:func:`score`). It joins the incident of the best
+candidate that reaches :data:`THRESHOLD`, else it opens an incident of its own. Nothing is re-clustered: an event is
+placed once, when it arrives, and every join keeps its score and evidence in ``incident_links``. A person can merge
+and split (:func:`merge`, :func:`split`); those decisions are kept by the event's *anchor* (story, trigger span,
+type) and applied again whenever the story is stored or re-extracted. An incident's headline values follow stated
+rules (:func:`refresh`): the earliest day a source gives, the most precise place, the lowest fatality figure (ACLED's
+most conservative estimate) with the highest beside it, and the parties of every source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from .schema import event_parties, events, incident_decisions, incident_links, incidents
+
+THRESHOLD = 3.0
+"""Points a candidate needs: the same day and the same town (4), the same day and a shared party in the same
+country (3.8), the next day and the same town (3.2) pass; a date alone (2) does not."""
+WINDOW_DAYS = 3
+LINKED_STATUSES = ("reported", "historical")
+"""Events of these statuses are happenings and get an incident; future, threatened, hypothetical and negated ones
+do not."""
+_STOP = frozenset("that this with from were have been their they there which about after said says told also would "
+                  "could into than them more other some over when where while what most only such year years".split())
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", (text or "").casefold()) if w not in _STOP}
+
+
+def score(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, dict[str, float]]:
+    """How strongly two events of different stories look like one happening, and the points of each clue.
+
+    Each event is a dict of its row plus ``names`` (the lower-cased names of its actors and recipients) and
+    ``named`` (whether it has a named, non-group party). A place more than 300 km away, or another country, vetoes.
+
+    >>> a = {"date_start": "2025-03-12", "lat": 2.04, "lon": 45.34, "country": "SOM", "geo_precision": 1,
+    ...      "fatalities": 12, "names": {"al-shabab"}, "named": True, "evidence": "Militants stormed a hotel"}
+    >>> b = {**a, "lat": 2.05, "fatalities": 12, "evidence": "Al-Shabab fighters stormed the hotel in Mogadishu"}
+    >>> round(score(a, b)[0], 1), score(a, {**b, "lat": 9.5})[0]
+    (7.3, -inf)
+    """
+    points: dict[str, float] = {}
+    days = abs((date.fromisoformat(new["date_start"]) - date.fromisoformat(old["date_start"])).days)
+    points["date"] = {0: 2.0, 1: 1.2}.get(days, 0.5 if days <= WINDOW_DAYS else 0.0)
+    if new.get("country") and old.get("country") and new["country"] != old["country"]:
+        return -math.inf, {"country": -math.inf}
+    coarse = 4 in (new.get("geo_precision"), old.get("geo_precision"))
+    if new.get("lat") is not None and old.get("lat") is not None and not coarse:
+        km = _km(new, old)
+        if km > 300:
+            return -math.inf, {"place": -math.inf}
+        points["place"] = 2.0 if km <= 30 else 1.0 if km <= 100 else 0.0
+    elif new.get("country") and new.get("country") == old.get("country"):
+        points["place"] = 0.3
+    shared = new["names"] & old["names"]
+    if shared:
+        points["parties"] = 1.5
+    elif new["named"] and old["named"]:
+        points["parties"] = -1.0
+    if new.get("fatalities") is not None and old.get("fatalities") is not None:
+        a, b = new["fatalities"], old["fatalities"]
+        points["counts"] = 1.0 if a == b else -0.5 if max(a, b) > 1.5 * max(1, min(a, b)) else 0.3
+    wa, wb = _words(new.get("evidence")), _words(old.get("evidence"))
+    if wa and wb:
+        jaccard = len(wa & wb) / len(wa | wb)
+        if jaccard >= 0.1:
+            points["words"] = round(min(1.0, jaccard / 0.4), 2)
+    return sum(points.values()), points
+
+
+def anchor(row: dict[str, Any]) -> str:
+    """An event's key for a person's decisions: its story, its trigger (or sentence) span and its type."""
+    start, end = row.get("trigger_start"), row.get("trigger_end")
+    if start is None:
+        start, end = row.get("evidence_start"), row.get("evidence_end")
+    return f"{row['story_id']}:{start}-{end}:{row['type']}"
+
+
+def _with_names(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seqs = [r["seq"] for r in rows]
+    names: dict[int, set[str]] = {s: set() for s in seqs}
+    named: dict[int, bool] = dict.fromkeys(seqs, False)
+    if seqs:
+        p = event_parties.c
+        for seq, key, kind in conn.execute(select(p.event_seq, p.name_key, p.type).where(p.event_seq.in_(seqs))):
+            names[seq].add(key)
+            named[seq] = named[seq] or kind != "GROUP"
+    return [{**r, "names": names[r["seq"]], "named": named[r["seq"]]} for r in rows]
+
+
+def _candidates(conn: Connection, new: dict[str, Any]) -> list[dict[str, Any]]:
+    day = date.fromisoformat(new["date_start"])
+    c = events.c
+    rows = conn.execute(select(events).where(
+        c.superseded.is_(False), c.type == new["type"], c.story_id != new["story_id"], c.incident_id.is_not(None),
+        c.date_key.between((day - timedelta(days=WINDOW_DAYS)).isoformat(),
+                           (day + timedelta(days=WINDOW_DAYS)).isoformat()),
+        c.date_granularity.in_(("day", "week"))).limit(300)).mappings().all()
+    return _with_names(conn, [dict(r) for r in rows])
+
+
+def _open(conn: Connection, row: dict[str, Any]) -> int:
+    return conn.execute(insert(incidents).values(type=row["type"], events=0, stories=0, updated_at=_now())
+                        .returning(incidents.c.id)).scalar_one()
+
+
+def _join(conn: Connection, row: dict[str, Any], incident_id: int, score_: float | None,
+          evidence: dict[str, Any] | None, decided_by: str) -> None:
+    conn.execute(update(events).where(events.c.seq == row["seq"]).values(incident_id=incident_id))
+    conn.execute(delete(incident_links).where(incident_links.c.event_id == row["id"]))
+    conn.execute(insert(incident_links).values(event_id=row["id"], incident_id=incident_id, score=score_,
+                                               evidence=evidence, decided_by=decided_by, at=_now()))
+
+
+def _decided(conn: Connection, row: dict[str, Any]) -> tuple[str, str | None] | None:
+    """The newest decision a person made about this event, if any: ("split", None) or ("merge", other anchor)."""
+    d = incident_decisions.c
+    hit = conn.execute(select(d.kind, d.with_anchor).where(d.anchor == anchor(row)).order_by(d.seq.desc())
+                       .limit(1)).first()
+    return (hit.kind, hit.with_anchor) if hit else None
+
+
+def _event_by_anchor(conn: Connection, key: str) -> dict[str, Any] | None:
+    story_id, span, kind = key.split(":", 2)
+    start, end = (int(x) if x != "None" else None for x in span.split("-"))
+    c = events.c
+    found = conn.execute(select(events).where(c.story_id == story_id, c.type == kind, c.superseded.is_(False),
+                                              ((c.trigger_start == start) & (c.trigger_end == end))
+                                              | ((c.trigger_start.is_(None)) & (c.evidence_start == start)))
+                         .limit(1)).mappings().first()
+    return dict(found) if found else None
+
+
+def link(conn: Connection, seqs: list[int]) -> set[int]:
+    """Give each event in ``seqs`` an incident (a person's decision first, else the best match, else a new one).
+    Returns the incidents touched."""
+    touched: set[int] = set()
+    rows = conn.execute(select(events).where(events.c.seq.in_(seqs)).order_by(events.c.seq)).mappings().all()
+    for row in _with_names(conn, [dict(r) for r in rows]):
+        if row["status"] not in LINKED_STATUSES:
+            continue
+        decision = _decided(conn, row)
+        if decision and decision[0] == "merge" and (other := _event_by_anchor(conn, decision[1] or "")) \
+                and other["incident_id"] is not None:
+            _join(conn, row, other["incident_id"], None, {"manual": "merge"}, "manual")
+            touched.add(other["incident_id"])
+            continue
+        best: tuple[float, dict[str, float], dict[str, Any]] | None = None
+        if decision is None and row["date_start"] and row["date_granularity"] in ("day", "week"):
+            for cand in _candidates(conn, row):
+                points, clues = score(row, cand)
+                if points >= THRESHOLD and (best is None or points > best[0]):
+                    best = (points, clues, cand)
+        if best is not None:
+            incident_id = best[2]["incident_id"]
+            _join(conn, row, incident_id, round(best[0], 2), {**best[1], "with": best[2]["id"]}, "auto")
+        else:
+            incident_id = _open(conn, row)
+            _join(conn, row, incident_id, None, {"manual": "split"} if decision else None,
+                  "manual" if decision else "auto")
+        touched.add(incident_id)
+        # Events a person merged into this one earlier come back to it.
+        d = incident_decisions.c
+        for (key,) in conn.execute(select(d.anchor).where(d.kind == "merge", d.with_anchor == anchor(row))):
+            other = _event_by_anchor(conn, key)
+            if other is not None and other["incident_id"] != incident_id:
+                if other["incident_id"] is not None:
+                    touched.add(other["incident_id"])
+                _join(conn, other, incident_id, None, {"manual": "merge"}, "manual")
+    return touched
+
+
+def refresh(conn: Connection, incident_ids: set[int]) -> None:
+    """Recompute each incident's headline values from its current events; an incident left empty is removed."""
+    for incident_id in incident_ids:
+        rows = [dict(r) for r in conn.execute(select(events).where(
+            events.c.incident_id == incident_id, events.c.superseded.is_(False))).mappings()]
+        if not rows:
+            conn.execute(delete(incidents).where(incidents.c.id == incident_id))
+            continue
+        days = sorted(r["date_start"] for r in rows if r["date_start"] and r["date_granularity"] == "day")
+        dated = days or sorted(r["date_start"] for r in rows if r["date_start"])
+        placed = sorted((r for r in rows if r["lat"] is not None), key=lambda r: (r["geo_precision"] or 9))
+        place = placed[0] if placed else {}
+        deaths = [r["fatalities"] for r in rows if r["fatalities"] is not None]
+        parties = _with_names(conn, rows)
+        actors, recipients = _names(rows, "actor_names"), _names(rows, "recipient_names")
+        conn.execute(update(incidents).where(incidents.c.id == incident_id).values(
+            date_start=dated[0] if dated else None, date_end=max(r["date_end"] or r["date_start"] or "" for r in rows)
+            or None, place=place.get("place"), lat=place.get("lat"), lon=place.get("lon"),
+            country=place.get("country") or next((r["country"] for r in rows if r["country"]), None),
+            admin1=place.get("admin1"), fatalities=min(deaths) if deaths else None,
+            fatalities_max=max(deaths) if deaths else None,
+            actor_names=actors, recipient_names=recipients,
+            events=len(rows), stories=len({r["story_id"] for r in parties}), updated_at=_now()))
+
+
+def _names(rows: list[dict[str, Any]], column: str, most: int = 8) -> str | None:
+    """The parties every source names, most often named first, each once whatever its case."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for r in rows:
+        for name in (r[column] or "").split("; "):
+            if name:
+                counts[name.casefold()] += 1
+                surface.setdefault(name.casefold(), name)
+    return "; ".join(surface[k] for k, _ in counts.most_common(most)) or None
+
+
+def merge(conn: Connection, event_ids: list[str]) -> int:
+    """Put the events ``event_ids`` into the incident of the first, as a person's decision that re-ingest keeps."""
+    rows = _rows(conn, event_ids)
+    target = rows[0]
+    incident_id = target["incident_id"] if target["incident_id"] is not None else _open(conn, target)
+    touched = {incident_id}
+    if target["incident_id"] is None:
+        _join(conn, target, incident_id, None, {"manual": "merge"}, "manual")
+    for row in rows[1:]:
+        if row["incident_id"] is not None:
+            touched.add(row["incident_id"])
+        _join(conn, row, incident_id, None, {"manual": "merge", "with": target["id"]}, "manual")
+        conn.execute(insert(incident_decisions).values(kind="merge", anchor=anchor(row), with_anchor=anchor(target),
+                                                       at=_now()))
+    refresh(conn, touched)
+    return incident_id
+
+
+def split(conn: Connection, event_id: str) -> int:
+    """Take the event out of its incident into one of its own, as a person's decision that re-ingest keeps."""
+    (row,) = _rows(conn, [event_id])
+    old = row["incident_id"]
+    incident_id = _open(conn, row)
+    _join(conn, row, incident_id, None, {"manual": "split"}, "manual")
+    conn.execute(insert(incident_decisions).values(kind="split", anchor=anchor(row), at=_now()))
+    refresh(conn, {incident_id} | ({old} if old is not None else set()))
+    return incident_id
+
+
+def _rows(conn: Connection, event_ids: list[str]) -> list[dict[str, Any]]:
+    found = {r["id"]: dict(r) for r in conn.execute(select(events).where(events.c.id.in_(event_ids))).mappings()}
+    missing = [i for i in event_ids if i not in found]
+    if missing:
+        raise KeyError(f"no such event: {', '.join(missing)}")
+    return [found[i] for i in event_ids]
+
+
+def unlinked(conn: Connection) -> list[int]:
+    """Current events of a linked status that have no incident yet (stored before incidents existed)."""
+    c = events.c
+    return list(conn.scalars(select(c.seq).where(c.superseded.is_(False), c.incident_id.is_(None),
+                                                 c.status.in_(LINKED_STATUSES)).order_by(c.seq)))
+
+
+def incident(conn: Connection, incident_id: int) -> dict[str, Any] | None:
+    """An incident with every source's own account: its events, each with its story's outlet, date and URL."""
+    from .schema import stories
+
+    head = conn.execute(select(incidents).where(incidents.c.id == incident_id)).mappings().first()
+    if head is None:
+        return None
+    e, s, link_ = events.c, stories.c, incident_links.c
+    rows = conn.execute(
+        select(e.id, e.story_id, e.date_start, e.date_granularity, e.place, e.country, e.fatalities, e.injured,
+               e.arrested, e.claimant, e.actor_names, e.recipient_names, e.evidence, e.superseded, s.url, s.outlet,
+               s.title, s.published, link_.score, link_.evidence.label("why"), link_.decided_by)
+        .select_from(events.join(stories, s.id == e.story_id).outerjoin(incident_links, link_.event_id == e.id))
+        .where(e.incident_id == incident_id).order_by(s.published, e.seq)).mappings().all()
+    return {**dict(head), "sources": [dict(r) for r in rows],
+            "events_total": conn.execute(select(func.count()).select_from(events)
+                                         .where(e.incident_id == incident_id)).scalar_one()}

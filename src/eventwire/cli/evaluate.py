@@ -24,6 +24,7 @@ EVALUATORS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("events", "plover-gsr"): ("events", "evaluate_plover_gsr", ()),
     ("events", "india-police"): ("events", "evaluate_india_police", ()),
     ("stories", "jsonl"): ("stories", "evaluate_stories", ()),
+    ("incidents", "gvc"): ("incidents", "evaluate_gvc", ()),
 }
 
 
@@ -63,6 +64,8 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
       stories [jsonl] FILE            whole stories with every real event coded (benchmarks/stories):
                                       precision, recall, records per found event, place and date accuracy,
                                       for all stories, the dev fold and the sealed fold
+      incidents gvc DIR               Gun Violence Corpus (uCDCR CoNLL): are the articles of one incident
+                                      joined into one cross-story event? pairwise and B3 P/R/F1 over articles
 
     \b
     Example:

@@ -338,6 +338,12 @@ class Store:
         with self.engine.connect() as conn:
             return q.actors(conn, text, limit=limit)
 
+    def stories_by_url(self) -> dict[str, str]:
+        """Every URL a current story appeared under (its own and its copies'), to the story's id."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(story_sources.c.url, story_sources.c.story_id)
+                                     .where(story_sources.c.url.is_not(None))).all())
+
     def ping(self) -> bool:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql("SELECT 1").scalar_one() == 1

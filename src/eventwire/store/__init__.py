@@ -176,7 +176,10 @@ class Store:
                 seqs = incidents.unlinked(conn)[:batch]
                 if not seqs:
                     return done
-                incidents.refresh(conn, incidents.link(conn, seqs))
+                story_of = dict(conn.execute(select(events.c.seq, events.c.story_id)
+                                             .where(events.c.seq.in_(seqs))).all())
+                for story_id in dict.fromkeys(story_of[s] for s in seqs):  # story by story, in ingest order
+                    incidents.refresh(conn, incidents.link(conn, [s for s in seqs if story_of[s] == story_id]))
             done += len(seqs)
 
     def incident(self, incident_id: int) -> dict[str, Any] | None:

@@ -18,9 +18,9 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
-from .schema import event_parties, events, incident_decisions, incident_links, incidents
+from .schema import events, incident_decisions, incident_links, incidents
 
 THRESHOLD = 3.0
 """Points a candidate needs: the same day and the same town (4), the same day and a shared party in the same
@@ -50,8 +50,9 @@ def _words(text: str | None) -> set[str]:
 def score(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, dict[str, float]]:
     """How strongly two events of different stories look like one happening, and the points of each clue.
 
-    Each event is a dict of its row plus ``names`` (the lower-cased names of its actors and recipients) and
-    ``named`` (whether it has a named, non-group party). A place more than 300 km away, or another country, vetoes.
+    Each event is a dict of its row plus ``names`` (the lower-cased names of its actors and recipients), ``named``
+    (whether it has a named, non-group party) and ``words`` (of its evidence sentence), as :func:`_with_names`
+    gives them. A place more than 300 km away, or another country, vetoes.
 
     >>> a = {"date_start": "2025-03-12", "lat": 2.04, "lon": 45.34, "country": "SOM", "geo_precision": 1,
     ...      "fatalities": 12, "names": {"al-shabab"}, "named": True, "evidence": "Militants stormed a hotel"}
@@ -80,7 +81,8 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, dict[str, fl
     if new.get("fatalities") is not None and old.get("fatalities") is not None:
         a, b = new["fatalities"], old["fatalities"]
         points["counts"] = 1.0 if a == b else -0.5 if max(a, b) > 1.5 * max(1, min(a, b)) else 0.3
-    wa, wb = _words(new.get("evidence")), _words(old.get("evidence"))
+    wa = new["words"] if "words" in new else _words(new.get("evidence"))
+    wb = old["words"] if "words" in old else _words(old.get("evidence"))
     if wa and wb:
         jaccard = len(wa & wb) / len(wa | wb)
         if jaccard >= 0.1:
@@ -96,40 +98,80 @@ def anchor(row: dict[str, Any]) -> str:
     return f"{row['story_id']}:{start}-{end}:{row['type']}"
 
 
-def _with_names(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seqs = [r["seq"] for r in rows]
-    names: dict[int, set[str]] = {s: set() for s in seqs}
-    named: dict[int, bool] = dict.fromkeys(seqs, False)
-    if seqs:
-        p = event_parties.c
-        for seq, key, kind in conn.execute(select(p.event_seq, p.name_key, p.type).where(p.event_seq.in_(seqs))):
-            names[seq].add(key)
-            named[seq] = named[seq] or kind != "GROUP"
-    return [{**r, "names": names[r["seq"]], "named": named[r["seq"]]} for r in rows]
+def _with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event with what :func:`score` compares: its parties' names, whether one is named, its words."""
+    return [{**r, "names": {n.casefold() for col in ("actor_names", "recipient_names")
+                            for n in (r.get(col) or "").split("; ") if n},
+             "named": bool(r.get("named_party")), "words": _words(r.get("evidence"))} for r in rows]
 
 
-def _candidates(conn: Connection, new: dict[str, Any]) -> list[dict[str, Any]]:
-    day = date.fromisoformat(new["date_start"])
+def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The current, linked events of other stories that any of ``rows`` could join: one query for the batch."""
+    days = sorted({date.fromisoformat(r["date_start"]) for r in rows})
+    span = timedelta(days=WINDOW_DAYS)
     c = events.c
-    rows = conn.execute(select(events).where(
-        c.superseded.is_(False), c.type == new["type"], c.story_id != new["story_id"], c.incident_id.is_not(None),
-        c.date_key.between((day - timedelta(days=WINDOW_DAYS)).isoformat(),
-                           (day + timedelta(days=WINDOW_DAYS)).isoformat()),
-        c.date_granularity.in_(("day", "week"))).limit(300)).mappings().all()
-    return _with_names(conn, [dict(r) for r in rows])
+    windows = or_(*(c.date_key.between((d - span).isoformat(), (d + span).isoformat()) for d in days))
+    countries = {r["country"] for r in rows}
+    where = [c.superseded.is_(False), c.type.in_({r["type"] for r in rows}),
+             c.story_id.not_in({r["story_id"] for r in rows}), c.incident_id.is_not(None), windows,
+             c.date_granularity.in_(("day", "week"))]
+    if None not in countries:  # another country vetoes: read only events in these countries or unplaced
+        where.append(or_(c.country.in_(countries), c.country.is_(None)))
+    found = conn.execute(select(*(c[k] for k in _CANDIDATE_COLUMNS)).where(*where).limit(5000)).mappings().all()
+    return _with_names([dict(r) for r in found])
+
+
+_CANDIDATE_COLUMNS = ("seq", "id", "story_id", "type", "date_start", "lat", "lon", "country", "geo_precision",
+                      "fatalities", "evidence", "incident_id", "actor_names", "recipient_names", "named_party")
+
+
+def _eligible(row: dict[str, Any]) -> bool:
+    return bool(row["date_start"]) and row["date_granularity"] in ("day", "week")
+
+
+def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
+    """The best-scoring candidate at or above the threshold, as (points, clues, candidate), or None."""
+    best = None
+    if not _eligible(row):
+        return None
+    day = date.fromisoformat(row["date_start"])
+    for cand in candidates:
+        if cand["type"] != row["type"] or abs((date.fromisoformat(cand["date_start"]) - day).days) > WINDOW_DAYS:
+            continue
+        points, clues = score(row, cand)
+        if points >= THRESHOLD and (best is None or points > best[0]):
+            best = (points, clues, cand)
+    return best
+
+
+def _open_many(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    return list(conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True),
+                             [{"type": r["type"], "events": 0, "stories": 0, "updated_at": _now()} for r in rows])
+                .scalars())
 
 
 def _open(conn: Connection, row: dict[str, Any]) -> int:
-    return conn.execute(insert(incidents).values(type=row["type"], events=0, stories=0, updated_at=_now())
-                        .returning(incidents.c.id)).scalar_one()
+    return _open_many(conn, [row])[0]
+
+
+def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | None, dict | None, str]]) -> None:
+    """Put each event into its incident and record why: (row, incident, score, clues, decided_by)."""
+    if not joins:
+        return
+    conn.execute(update(events).where(events.c.seq == bindparam("b_seq")).values(incident_id=bindparam("b_inc")),
+                 [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
+    conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
+    now = _now()
+    conn.execute(insert(incident_links), [{"event_id": row["id"], "incident_id": inc, "score": points,
+                                           "evidence": clues, "decided_by": by, "at": now}
+                                          for row, inc, points, clues, by in joins])
 
 
 def _join(conn: Connection, row: dict[str, Any], incident_id: int, score_: float | None,
           evidence: dict[str, Any] | None, decided_by: str) -> None:
-    conn.execute(update(events).where(events.c.seq == row["seq"]).values(incident_id=incident_id))
-    conn.execute(delete(incident_links).where(incident_links.c.event_id == row["id"]))
-    conn.execute(insert(incident_links).values(event_id=row["id"], incident_id=incident_id, score=score_,
-                                               evidence=evidence, decided_by=decided_by, at=_now()))
+    _join_many(conn, [(row, incident_id, score_, evidence, decided_by)])
 
 
 def _decided(conn: Connection, row: dict[str, Any]) -> tuple[str, str | None] | None:
@@ -153,66 +195,79 @@ def _event_by_anchor(conn: Connection, key: str) -> dict[str, Any] | None:
 
 def link(conn: Connection, seqs: list[int]) -> set[int]:
     """Give each event in ``seqs`` an incident (a person's decision first, else the best match, else a new one).
-    Returns the incidents touched."""
+    Returns the incidents touched. The events come from one story (or any batch); the work is a few queries for
+    the batch, whatever its size, unless a person has made decisions about some of its events."""
+    rows = [dict(r) for r in conn.execute(select(events).where(events.c.seq.in_(seqs)).order_by(events.c.seq))
+            .mappings() if r["status"] in LINKED_STATUSES]
+    if not rows:
+        return set()
+    rows = _with_names(rows)
+    dated = [r for r in rows if _eligible(r)]
+    candidates = _candidates(conn, dated) if dated else []
+    decisions = conn.execute(select(incident_decisions.c.seq).limit(1)).first() is not None
     touched: set[int] = set()
-    rows = conn.execute(select(events).where(events.c.seq.in_(seqs)).order_by(events.c.seq)).mappings().all()
-    for row in _with_names(conn, [dict(r) for r in rows]):
-        if row["status"] not in LINKED_STATUSES:
-            continue
-        decision = _decided(conn, row)
+    joins, opening = [], []
+    for row in rows:
+        decision = _decided(conn, row) if decisions else None
         if decision and decision[0] == "merge" and (other := _event_by_anchor(conn, decision[1] or "")) \
                 and other["incident_id"] is not None:
-            _join(conn, row, other["incident_id"], None, {"manual": "merge"}, "manual")
-            touched.add(other["incident_id"])
+            joins.append((row, other["incident_id"], None, {"manual": "merge"}, "manual"))
             continue
-        best: tuple[float, dict[str, float], dict[str, Any]] | None = None
-        if decision is None and row["date_start"] and row["date_granularity"] in ("day", "week"):
-            for cand in _candidates(conn, row):
-                points, clues = score(row, cand)
-                if points >= THRESHOLD and (best is None or points > best[0]):
-                    best = (points, clues, cand)
+        best = None if decision else _best(row, candidates)
         if best is not None:
-            incident_id = best[2]["incident_id"]
-            _join(conn, row, incident_id, round(best[0], 2), {**best[1], "with": best[2]["id"]}, "auto")
+            joins.append((row, best[2]["incident_id"], round(best[0], 2), {**best[1], "with": best[2]["id"]},
+                          "auto"))
         else:
-            incident_id = _open(conn, row)
-            _join(conn, row, incident_id, None, {"manual": "split"} if decision else None,
-                  "manual" if decision else "auto")
-        touched.add(incident_id)
-        # Events a person merged into this one earlier come back to it.
+            opening.append((row, decision))
+    for (row, decision), incident_id in zip(opening, _open_many(conn, [r for r, _ in opening]), strict=True):
+        joins.append((row, incident_id, None, {"manual": "split"} if decision else None,
+                      "manual" if decision else "auto"))
+    _join_many(conn, joins)
+    touched |= {inc for _, inc, *_ in joins}
+    if decisions:  # events a person merged into one of these earlier come back to it
         d = incident_decisions.c
-        for (key,) in conn.execute(select(d.anchor).where(d.kind == "merge", d.with_anchor == anchor(row))):
-            other = _event_by_anchor(conn, key)
-            if other is not None and other["incident_id"] != incident_id:
-                if other["incident_id"] is not None:
-                    touched.add(other["incident_id"])
-                _join(conn, other, incident_id, None, {"manual": "merge"}, "manual")
+        for row, incident_id, *_ in joins:
+            for (key,) in conn.execute(select(d.anchor).where(d.kind == "merge", d.with_anchor == anchor(row))):
+                other = _event_by_anchor(conn, key)
+                if other is not None and other["incident_id"] != incident_id:
+                    if other["incident_id"] is not None:
+                        touched.add(other["incident_id"])
+                    _join(conn, other, incident_id, None, {"manual": "merge"}, "manual")
     return touched
 
 
 def refresh(conn: Connection, incident_ids: set[int]) -> None:
     """Recompute each incident's headline values from its current events; an incident left empty is removed."""
-    for incident_id in incident_ids:
-        rows = [dict(r) for r in conn.execute(select(events).where(
-            events.c.incident_id == incident_id, events.c.superseded.is_(False))).mappings()]
-        if not rows:
-            conn.execute(delete(incidents).where(incidents.c.id == incident_id))
-            continue
-        days = sorted(r["date_start"] for r in rows if r["date_start"] and r["date_granularity"] == "day")
-        dated = days or sorted(r["date_start"] for r in rows if r["date_start"])
-        placed = sorted((r for r in rows if r["lat"] is not None), key=lambda r: (r["geo_precision"] or 9))
-        place = placed[0] if placed else {}
-        deaths = [r["fatalities"] for r in rows if r["fatalities"] is not None]
-        parties = _with_names(conn, rows)
-        actors, recipients = _names(rows, "actor_names"), _names(rows, "recipient_names")
-        conn.execute(update(incidents).where(incidents.c.id == incident_id).values(
-            date_start=dated[0] if dated else None, date_end=max(r["date_end"] or r["date_start"] or "" for r in rows)
-            or None, place=place.get("place"), lat=place.get("lat"), lon=place.get("lon"),
-            country=place.get("country") or next((r["country"] for r in rows if r["country"]), None),
-            admin1=place.get("admin1"), fatalities=min(deaths) if deaths else None,
-            fatalities_max=max(deaths) if deaths else None,
-            actor_names=actors, recipient_names=recipients,
-            events=len(rows), stories=len({r["story_id"] for r in parties}), updated_at=_now()))
+    if not incident_ids:
+        return
+    by_incident: dict[int, list[dict[str, Any]]] = {i: [] for i in incident_ids}
+    for r in conn.execute(select(events).where(events.c.incident_id.in_(incident_ids),
+                                               events.c.superseded.is_(False))).mappings():
+        by_incident[r["incident_id"]].append(dict(r))
+    empty = [i for i, rows in by_incident.items() if not rows]
+    if empty:
+        conn.execute(delete(incidents).where(incidents.c.id.in_(empty)))
+    values = [{"b_id": i, **_headline(rows)} for i, rows in by_incident.items() if rows]
+    if values:
+        conn.execute(update(incidents).where(incidents.c.id == bindparam("b_id")), values)
+
+
+def _headline(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident's values from its events: the earliest day, the most precise place, the lowest and highest
+    fatality figures, the parties of every source."""
+    days = sorted(r["date_start"] for r in rows if r["date_start"] and r["date_granularity"] == "day")
+    dated = days or sorted(r["date_start"] for r in rows if r["date_start"])
+    placed = sorted((r for r in rows if r["lat"] is not None), key=lambda r: (r["geo_precision"] or 9))
+    place = placed[0] if placed else {}
+    deaths = [r["fatalities"] for r in rows if r["fatalities"] is not None]
+    return {"date_start": dated[0] if dated else None,
+            "date_end": max(r["date_end"] or r["date_start"] or "" for r in rows) or None,
+            "place": place.get("place"), "lat": place.get("lat"), "lon": place.get("lon"),
+            "country": place.get("country") or next((r["country"] for r in rows if r["country"]), None),
+            "admin1": place.get("admin1"), "fatalities": min(deaths) if deaths else None,
+            "fatalities_max": max(deaths) if deaths else None,
+            "actor_names": _names(rows, "actor_names"), "recipient_names": _names(rows, "recipient_names"),
+            "events": len(rows), "stories": len({r["story_id"] for r in rows}), "updated_at": _now()}
 
 
 def _names(rows: list[dict[str, Any]], column: str, most: int = 8) -> str | None:

@@ -114,6 +114,7 @@ events = Table(
     Column("trigger_end", Integer),
     Column("mentions", Integer, nullable=False, default=1, comment="How many tellings in the story."),
     Column("incident_id", SEQ, index=True, comment="The cross-story event this event is one source of."),
+    Column("named_party", Boolean, comment="Whether an actor or recipient is named (not a group such as 'gunmen')."),
     Column("superseded", Boolean, nullable=False, default=False),
     # Each filter's index leads with superseded and ends with the sort key, so a page is a short index range read
     # backwards and a count never touches the table (migration 0002).

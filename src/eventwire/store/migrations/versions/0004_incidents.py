@@ -18,6 +18,7 @@ SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     op.add_column("events", sa.Column("incident_id", SEQ, nullable=True))
+    op.add_column("events", sa.Column("named_party", sa.Boolean(), nullable=True))
     op.create_index("ix_events_incident_id", "events", ["incident_id"])
     op.create_table(
         "incidents",
@@ -54,3 +55,4 @@ def downgrade() -> None:
     op.drop_table("incidents")
     op.drop_index("ix_events_incident_id", table_name="events")
     op.execute("ALTER TABLE events DROP COLUMN incident_id")
+    op.execute("ALTER TABLE events DROP COLUMN named_party")

@@ -3,11 +3,15 @@ schemathesis over the whole OpenAPI document (in process) finding no server erro
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from eventwire.model import ErrorInfo
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,16 @@ def test_filters_match_the_store(client, served_store):
     geo = client.get("/api/events.geojson", params={"type": kind}).json()
     assert geo["type"] == "FeatureCollection"
     assert all(f["properties"]["type"] == kind for f in geo["features"])
+
+
+def test_answers_are_cached_until_the_store_changes(client, served_store, voa_records):
+    url = "/api/stats?by=type&status=reported"
+    first, again = client.get(url), client.get(url)
+    assert again.headers["x-cache"] == "hit" and again.content == first.content
+    served_store.add_failure(ErrorInfo(code="empty_input", message="a write", source="x.txt"))
+    time.sleep(0.3)  # the generation is read at most every 0.25 s
+    fresh = client.get(url)
+    assert fresh.headers["x-cache"] == "miss" and fresh.json() == first.json()
 
 
 def test_one_event_and_its_story(client, served_store):

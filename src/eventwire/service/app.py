@@ -8,6 +8,9 @@ Every list takes the filters of :class:`eventwire.store.Filters` as query parame
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections import OrderedDict
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -126,8 +129,72 @@ def _json(data: Any) -> Response:
     """The body as JSON without a second pass through the response model: the store's rows already have the
     documented shape (tests check it against the OpenAPI document), and re-validating 1,000 events costs more than
     reading them."""
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str),
-                    media_type="application/json")
+    return Response(_dumps(data), media_type="application/json")
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+class ResponseCache:
+    """Answers by URL, valid while the store's write generation is unchanged: a dashboard asks the same questions
+    again and again, and nothing changes until an ingest (or a merge or split) writes. The generation is read at
+    most every ``max_age`` seconds, so a write shows within that time. Only answers the endpoints computed (200s)
+    are kept; :class:`CacheMiddleware` serves a hit before routing, validation or the store are touched."""
+
+    def __init__(self, store: Store, size: int = 1024, max_age: float = 0.25) -> None:
+        self.store, self.size, self.max_age = store, size, max_age
+        self.items: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+        self._generation, self._checked = -1, 0.0
+
+    def generation(self) -> int:
+        now = time.monotonic()
+        if now - self._checked > self.max_age:
+            self._generation, self._checked = self.store.generation(), now
+        return self._generation
+
+    @staticmethod
+    def key(path: str, query: str) -> str:
+        return f"{path}?{query}"
+
+    def get(self, key: str) -> bytes | None:
+        generation = self.generation()
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is None or hit[0] != generation:
+                return None
+            self.items.move_to_end(key)
+            return hit[1]
+
+    def __call__(self, request: Request, compute) -> Response:
+        """Compute an endpoint's answer and keep it."""
+        key = self.key(request.url.path, request.url.query)
+        generation = self.generation()
+        body = _dumps(compute())
+        with self.lock:
+            self.items[key] = (generation, body)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
+
+
+class CacheMiddleware:
+    """Serve a cached answer to a GET under /api/ before anything else runs (plain ASGI, for speed)."""
+
+    def __init__(self, app, cache: ResponseCache) -> None:
+        self.app, self.cache = app, cache
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith("/api/"):
+            body = self.cache.get(self.cache.key(scope["path"], scope["query_string"].decode("latin-1")))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    (b"x-cache", b"hit")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
 
 
 def create_app(store: Store) -> FastAPI:
@@ -136,6 +203,8 @@ def create_app(store: Store) -> FastAPI:
         "Sourced, geolocated event records from news stories: query events, their stories and counts. "
         "Read-only."))
     app.state.store = store
+    cached = ResponseCache(store)
+    app.add_middleware(CacheMiddleware, cache=cached)
 
     @app.exception_handler(ValueError)
     async def _bad_value(_request: Request, exc: ValueError) -> JSONResponse:
@@ -148,7 +217,7 @@ def create_app(store: Store) -> FastAPI:
         return {"ok": store.ping(), "version": __version__}
 
     @app.get("/api/events", response_model=EventPage, tags=["events"])
-    def list_events(filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    def list_events(request: Request, filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
                     cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None
                     ) -> Response:
         """Events newest first under the filters; follow ``next_cursor`` for the next page."""
@@ -158,13 +227,13 @@ def create_app(store: Store) -> FastAPI:
             except ValueError as exc:
                 raise RequestValidationError([{"loc": ("query", "cursor"), "msg": str(exc), "type": "value_error",
                                                "input": cursor}]) from None
-        return _json(store.events(filters, limit=limit, cursor=cursor))
+        return cached(request, lambda: store.events(filters, limit=limit, cursor=cursor))
 
     @app.get("/api/events.geojson", tags=["events"])
-    def events_geojson(filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT
-                       ) -> Response:
+    def events_geojson(request: Request, filters: FiltersDep,
+                       limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT) -> Response:
         """The placed events under the filters as a GeoJSON FeatureCollection (lon, lat), newest first."""
-        return _json(geojson_collection(store.events(filters, limit=limit, total=False)["items"]))
+        return cached(request, lambda: geojson_collection(store.events(filters, limit=limit, total=False)["items"]))
 
     @app.get("/api/events/{event_id}", response_model=EventOut, tags=["events"],
              responses={404: {"description": "No such event"}})
@@ -195,19 +264,20 @@ def create_app(store: Store) -> FastAPI:
         return _json(found)
 
     @app.get("/api/stats", response_model=list[Count], tags=["events"])
-    def get_stats(filters: FiltersDep, by: StatBy = "type") -> Response:
+    def get_stats(request: Request, filters: FiltersDep, by: StatBy = "type") -> Response:
         """Counts of events under the filters, by day, week (Monday), type, country, actor, status or acled."""
-        return _json(store.stats(filters, by=by))
+        return cached(request, lambda: store.stats(filters, by=by))
 
     @app.get("/api/grid", response_model=list[Cell], tags=["events"])
-    def get_grid(filters: FiltersDep, cell: Annotated[float, Query(ge=0.01, le=90)] = 1.0) -> Response:
+    def get_grid(request: Request, filters: FiltersDep, cell: Annotated[float, Query(ge=0.01, le=90)] = 1.0
+                 ) -> Response:
         """Placed events counted per grid cell of ``cell`` degrees (what the map draws when there are many)."""
-        return _json(store.grid(filters, cell))
+        return cached(request, lambda: store.grid(filters, cell))
 
     @app.get("/api/actors", response_model=list[ActorOut], tags=["actors"])
-    def get_actors(q: Text = None, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+    def get_actors(request: Request, q: Text = None, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
         """Actor and recipient names (containing ``q``), most frequent first."""
-        return store.actors(q, limit=limit)
+        return cached(request, lambda: store.actors(q, limit=limit))
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -10,6 +10,7 @@ docs/store.md describes the tables; :mod:`eventwire.store.query` the filters eve
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +39,7 @@ from .schema import (
     incident_links,
     places,
     quotes,
+    store_meta,
     stories,
     story_bands,
     story_sources,
@@ -58,6 +60,7 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.writer = engine.execution_options(writer=True)
+        self._bump = update(store_meta).where(store_meta.c.key == "generation").values(value=store_meta.c.value + 1)
         self.url = url
         upsert = sqlite_insert if engine.dialect.name == "sqlite" else postgresql_insert
         self._insert_names = upsert(actor_names).on_conflict_do_nothing(index_elements=["name_key"])
@@ -126,7 +129,7 @@ class Store:
             raise ValueError("a failed input has no story to store: use add_failure")
         sig, size = neardup.signature(record.text), len(neardup.shingles(record.text))
         try:
-            with self.writer.begin() as conn:
+            with self._write() as conn:
                 exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
                 if exists and not replace:
                     self._add_source(conn, record.id, record, 1.0)
@@ -160,19 +163,19 @@ class Store:
 
     def merge(self, event_ids: list[str]) -> int:
         """Put these events into the incident of the first (a person's decision, kept across re-ingest)."""
-        with self.writer.begin() as conn:
+        with self._write() as conn:
             return incidents.merge(conn, event_ids)
 
     def split(self, event_id: str) -> int:
         """Give this event an incident of its own (a person's decision, kept across re-ingest)."""
-        with self.writer.begin() as conn:
+        with self._write() as conn:
             return incidents.split(conn, event_id)
 
     def relink(self, batch: int = 500) -> int:
         """Give every current event that has none an incident (events stored before incidents existed)."""
         done = 0
         while True:
-            with self.writer.begin() as conn:
+            with self._write() as conn:
                 seqs = incidents.unlinked(conn)[:batch]
                 if not seqs:
                     return done
@@ -193,7 +196,7 @@ class Store:
 
     def add_copy(self, story_id: str, article, similarity: float) -> None:
         """Record that ``article`` (an Article or a record) is a copy of the stored story ``story_id``."""
-        with self.writer.begin() as conn:
+        with self._write() as conn:
             self._add_source(conn, story_id, article, similarity)
 
     def _near_duplicate(self, conn, sig, size: int, url: str | None) -> tuple[str, float] | None:
@@ -233,15 +236,27 @@ class Store:
             "similarity": round(similarity, 4), "seen_at": _now()})))
 
     def add_failure(self, error: ErrorInfo) -> None:
-        with self.writer.begin() as conn:
+        with self._write() as conn:
             conn.execute(insert(failures).values(scrub_row(dict(
                 input_path=error.source, input_line=error.line, code=error.code, message=error.message,
                 stage=error.stage, at=_now()))))
 
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """A write transaction that bumps the store's generation, so readers (the API's cache) see the change."""
+        with self.writer.begin() as conn:
+            yield conn
+            conn.execute(self._bump)
+
+    def generation(self) -> int:
+        """A number that changes whenever anything is written to the store."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(store_meta.c.value).where(store_meta.c.key == "generation")).scalar_one()
+
     def analyze(self) -> None:
         """Refresh the planner's statistics (after an ingest): without them SQLite may count a text or actor filter
         by scanning every event instead of reading the few that match."""
-        with self.writer.begin() as conn:
+        with self._write() as conn:
             conn.exec_driver_sql("ANALYZE")
 
     def _story_row(self, record: ArticleRecord) -> dict[str, Any]:

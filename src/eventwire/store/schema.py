@@ -240,3 +240,10 @@ incident_decisions = Table(
     comment="A person's merges and splits, re-applied whenever the stories are ingested or re-extracted again.",
 )
 
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+    comment="generation: bumped by every write, so a reader can tell whether anything changed since it last looked.",
+)
+

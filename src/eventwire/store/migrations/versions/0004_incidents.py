@@ -1,5 +1,5 @@
 """Cross-story events (incidents): the events of several stories that tell one happening, with how each was joined,
-and a person's merges and splits.
+and a person's merges and splits; and the store's write generation (what the API's response cache is keyed by).
 
 Revision ID: 0004
 Revises: 0003
@@ -43,10 +43,14 @@ def upgrade() -> None:
         sa.Column("anchor", sa.String(80), nullable=False), sa.Column("with_anchor", sa.String(80)),
         sa.Column("at", sa.String(32), nullable=False), sa.PrimaryKeyConstraint("seq"))
     op.create_index("ix_incident_decisions_anchor", "incident_decisions", ["anchor"])
+    op.create_table("store_meta", sa.Column("key", sa.String(32), nullable=False),
+                    sa.Column("value", sa.BigInteger(), nullable=False), sa.PrimaryKeyConstraint("key"))
+    op.execute("INSERT INTO store_meta (key, value) VALUES ('generation', 0)")
     # Events stored before this revision are linked by the next `eventwire ingest --relink` (docs/identity.md).
 
 
 def downgrade() -> None:
+    op.drop_table("store_meta")
     op.drop_index("ix_incident_decisions_anchor", table_name="incident_decisions")
     op.drop_table("incident_decisions")
     op.drop_index("ix_incident_links_incident_id", table_name="incident_links")

@@ -350,6 +350,14 @@ async function openStory(event) {
   row(dl, "claimed by", full.claimant);
   row(dl, "dead", full.fatalities);
   row(dl, "tellings", full.mentions);
+  if (full.incident_id != null) {
+    const inc = await getJSON(`api/incidents/${full.incident_id}`).catch(() => null);
+    if (inc && inc.stories > 1) {
+      const dead = inc.fatalities == null ? "" : inc.fatalities === inc.fatalities_max ? `, ${inc.fatalities} dead`
+        : `, ${inc.fatalities} dead (sources say ${inc.fatalities}–${inc.fatalities_max})`;
+      row(dl, "incident", `#${inc.id}: told by ${inc.stories} stories (${inc.sources.map((x) => x.outlet).filter(Boolean).join(", ")})${dead}`);
+    }
+  }
   const body = $("story-text");
   body.replaceChildren(highlighted(story.text, spansFor(story.record || {}, full)));
   $("story").hidden = false;

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import EventwireError
+from ..errors import EventwireError, StoreError
 from ..model import Article, ArticleRecord
 from ..pipeline import STORY_TIME_BUDGET
 from ..readers import expand_paths, read_inputs
@@ -56,6 +56,9 @@ def store_errors(f):
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             Console(stderr=True).print(f"[bold red]Error:[/] the store failed: {reason}", highlight=False)
+            raise SystemExit(EXIT_SOME_FAILED) from None
+        except StoreError as exc:
+            Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
             raise SystemExit(EXIT_SOME_FAILED) from None
     return wrapper
 
@@ -118,6 +121,8 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
       eventwire ingest feed.xml --db postgresql://me@127.0.0.1/events
       eventwire ingest --reprocess                 # after an upgrade: re-extract what an older pipeline made
     """
+    from ..store.writer import Writer
+
     err = Console(stderr=True)
     if not paths and not reprocess:
         raise click.UsageError("give inputs to ingest, or --reprocess")
@@ -153,23 +158,21 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
 
             items = _not_stored(read(), store, counts)
             replace = False
+        writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
+        stack.callback(writer.abort)
         for record in _extract(items, get_pipeline):
-            if record.id is not None:
-                added = store.add(record, replace=replace)
-                if added == "duplicate":
-                    counts["stored"] += 1
-                    counts["duplicates"] += 1
-                else:
-                    counts[added] += 1
-            for e in record.errors if record.id is None else ():
-                store.add_failure(e)
+            writer.put(record)
             if record.errors:
                 counts["failed"] += 1
                 report_errors(record, progress, err)
                 if progress is not None:
                     progress.update(task, failed=counts["failed"])
-        if counts["new"] or counts["replaced"]:
-            store.analyze()
+        for added in writer.close():
+            if added == "duplicate":
+                counts["stored"] += 1
+                counts["duplicates"] += 1
+            elif added in counts:
+                counts[added] += 1
     if not quiet:
         err.out(json.dumps({"summary": counts, "text": _summary(counts)}), highlight=False)
     raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)

@@ -1,0 +1,114 @@
+"""One writer process for an ingest: records go to it through a bounded queue and are stored while the next stories
+are extracted, so on a machine with a second core storing costs the run almost no time.
+
+The writer opens its own store (never a connection of the parent's), writes each story in its own transaction as
+:meth:`eventwire.store.Store.add` does, and answers each record with what happened to it. If the parent dies (even
+by ``kill -9``) the writer notices within a second and exits; stories it had not written yet are simply not stored,
+and the next run stores them (each story is written whole or not at all).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+from typing import Any
+
+from ..errors import StoreError
+from ..model import ArticleRecord, ErrorInfo
+
+QUEUE_SIZE = 32
+
+
+def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> None:
+    from . import Store
+
+    try:
+        store = Store.open(url)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
+        outbox.put(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    changed = False
+    try:
+        while True:
+            try:
+                item = inbox.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:  # the parent is gone: stop
+                    return
+                continue
+            if item is None:
+                break
+            kind, payload = item
+            try:
+                if kind == "record":
+                    result = store.add(ArticleRecord.model_validate_json(payload), replace=replace)
+                    changed = changed or result in ("new", "replaced")
+                else:
+                    store.add_failure(ErrorInfo.model_validate_json(payload))
+                    result = "failure"
+            except Exception as exc:  # noqa: BLE001 - the store failed: the parent stops the run
+                outbox.put(("fatal", f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
+                return
+            outbox.put(("done", result))
+        if changed:
+            store.analyze()
+        outbox.put(("closed", None))
+    finally:
+        store.close()
+
+
+class Writer:
+    """The parent's end: ``put`` records, read ``results`` as they come, ``close`` at the end."""
+
+    def __init__(self, url: str, *, replace: bool = False) -> None:
+        ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited connections or model
+        self.inbox, self.outbox = ctx.Queue(QUEUE_SIZE), ctx.Queue()
+        self.process = ctx.Process(target=_serve, args=(url, replace, self.inbox, self.outbox, os.getpid()),
+                                   name="eventwire-store-writer", daemon=True)
+        self.process.start()
+        self.results: list[str] = []
+
+    def _drain(self, block: bool = False) -> bool:
+        """Collect the writer's answers; False once it has closed."""
+        while True:
+            try:
+                kind, value = self.outbox.get(timeout=1.0) if block else self.outbox.get_nowait()
+            except queue.Empty:
+                if block and not self.process.is_alive():
+                    raise StoreError("the store writer stopped without a word") from None
+                if block:
+                    continue
+                return True
+            if kind == "fatal":
+                self.process.join(timeout=5)
+                raise StoreError(f"the store failed: {value}")
+            if kind == "closed":
+                return False
+            self.results.append(value)
+
+    def put(self, record: ArticleRecord) -> None:
+        item = ("record", record.model_dump_json()) if record.id is not None else None
+        items = [item] if item else [("failure", e.model_dump_json()) for e in record.errors]
+        for it in items:
+            while True:
+                self._drain()
+                try:
+                    self.inbox.put(it, timeout=1.0)
+                    break
+                except queue.Full:
+                    if not self.process.is_alive():
+                        raise StoreError("the store writer stopped") from None
+
+    def close(self) -> list[str]:
+        """Wait until every record is stored; returns what happened to each, in order."""
+        self.inbox.put(None)
+        while self._drain(block=True):
+            pass
+        self.process.join(timeout=30)
+        return self.results
+
+    def abort(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(timeout=5)

@@ -76,6 +76,8 @@ def filter_options(f):
         click.option("--bbox", metavar="W,S,E,N", help="Events placed inside this box (degrees)."),
         click.option("--text", metavar="WORDS", help="Events whose story has all these words."),
         click.option("--story", metavar="ID", help="The events of one story."),
+        click.option("--actor-id", type=click.IntRange(min=1), help="Events of one actor of the registry across "
+                     "stories (ids in `query --format jsonl`, field actors[].actor_id)."),
         click.option("--include-superseded", is_flag=True, help="Also events of older versions of a story."),
     ]
     for option in reversed(options):

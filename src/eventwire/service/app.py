@@ -38,11 +38,13 @@ def event_filters(
     bbox: Annotated[str | None, Query(max_length=100, pattern=r"^\s*-?[0-9.]+(\s*,\s*-?[0-9.]+){3}\s*$",
                                       description="W,S,E,N in degrees")] = None,
     text: Text = None, story: Text = None, include_superseded: bool = False,
+    actor_id: Annotated[int | None, Query(ge=1, le=2**62, description="An actor of the registry (/api/actors)")] = None,
 ) -> Filters:
     """The filters of a request, checked as the CLI checks them."""
     try:
         return Filters(type=type, acled=acled, status=status, country=country, actor=actor, since=since,
-                       until=until, bbox=bbox, text=text, story=story, include_superseded=include_superseded)
+                       until=until, bbox=bbox, text=text, story=story, include_superseded=include_superseded,
+                       actor_id=actor_id)
     except ValidationError as exc:
         raise RequestValidationError(
             [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
@@ -54,6 +56,7 @@ FiltersDep = Annotated[Filters, Depends(event_filters)]
 
 class Party(BaseModel):
     entity: str | None
+    actor_id: int | None
     name: str
     type: str | None
     country: str | None
@@ -111,6 +114,7 @@ class Count(BaseModel):
 
 
 class ActorOut(BaseModel):
+    actor_id: int | None
     name: str
     events: int
     type: str | None
@@ -261,6 +265,14 @@ def create_app(store: Store) -> FastAPI:
         found = store.incident(incident_id)
         if found is None:
             raise HTTPException(404, f"no incident {incident_id}")
+        return _json(found)
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"], responses={404: {"description": "No such actor"}})
+    def get_actor(actor_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+        """An actor across stories: every name key it is known by and the names stories gave it, with counts."""
+        found = store.actor(actor_id)
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id}")
         return _json(found)
 
     @app.get("/api/stats", response_model=list[Count], tags=["events"])

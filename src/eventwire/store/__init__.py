@@ -24,6 +24,7 @@ from .. import __version__, neardup
 from ..errors import StoreError
 from ..model import ArticleRecord, ErrorInfo
 from ..provenance import pipeline_hash
+from . import actors as registry
 from . import incidents
 from . import query as q
 from .db import make_engine, migrate, store_url
@@ -185,6 +186,15 @@ class Store:
                     incidents.refresh(conn, incidents.link(conn, [s for s in seqs if story_of[s] == story_id]))
             done += len(seqs)
 
+    def seed_actors(self) -> int:
+        """Put the seed armed groups in the actor registry (idempotent); returns how many were added."""
+        with self._write() as conn:
+            return registry.seed(conn)
+
+    def actor(self, actor_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return registry.actor(conn, actor_id)
+
     def incident(self, incident_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             return incidents.incident(conn, incident_id)
@@ -271,9 +281,11 @@ class Store:
                 conn.execute(insert(table), [scrub_row(r) for r in rows])
         if not record.events:
             return []
+        parties_named = {i for e in record.events for i in (*e.actor, *e.recipient)}
+        actor_of = registry.resolve(conn, [by_id[i] for i in sorted(parties_named) if i in by_id])
         rows = [scrub_row(event_row(record, e, by_id, place_by_id)) for e in record.events]
         seqs = list(conn.execute(insert(events).returning(events.c.seq, sort_by_parameter_order=True), rows).scalars())
-        parties = [scrub_row({**r, "event_seq": seq})
+        parties = [scrub_row({**r, "event_seq": seq, "actor_id": actor_of.get(r["entity_id"])})
                    for seq, event in zip(seqs, record.events, strict=True) for r in party_rows(event, by_id)]
         if parties:
             conn.execute(insert(event_parties), parties)

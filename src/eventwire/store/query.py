@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Integer,
+    String,
     and_,
     cast,
     false,
@@ -54,6 +55,8 @@ class Filters(BaseModel):
     bbox: _Short | None = Field(default=None, description="W,S,E,N in degrees (W > E crosses the antimeridian).")
     text: _Short | None = Field(default=None, description="Words that the event's story contains (all of them).")
     story: _Short | None = Field(default=None, description="Only the events of this story id.")
+    actor_id: int | None = Field(default=None, ge=1, le=2**62, description="Events with this actor (as actor or "
+                                 "recipient) of the registry across stories.")
     include_superseded: bool = Field(default=False, description="Also events of older versions of a story.")
 
     @field_validator("type", "acled", "country", "actor", "bbox", "text", "story")
@@ -150,6 +153,9 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         p = event_parties.alias("named").c
         names = select(actor_names.c.name_key).where(actor_names.c.name_key.like(_like(f.actor), escape="\\"))
         out.append(c.seq.in_(select(p.event_seq).where(p.name_key.in_(names))))
+    if f.actor_id:
+        p = event_parties.alias("by_id").c
+        out.append(c.seq.in_(select(p.event_seq).where(p.actor_id == f.actor_id)))
     if f.since:  # by the start date, as ACLED's event_date: an index range
         out.append(c.date_key >= f.since.isoformat())
     if f.until:
@@ -222,8 +228,8 @@ def parties(conn: Connection, seqs: list[int]) -> dict[int, list[dict[str, Any]]
     rows = conn.execute(select(event_parties).where(p.event_seq.in_(seqs)).order_by(p.event_seq, p.role, p.position))
     for r in rows.mappings():
         out.setdefault(r["event_seq"], []).append(
-            {"role": r["role"], "entity": r["entity_id"], "name": r["name"], "type": r["type"],
-             "country": r["country"], "sector": r["sector"]})
+            {"role": r["role"], "entity": r["entity_id"], "actor_id": r["actor_id"], "name": r["name"],
+             "type": r["type"], "country": r["country"], "sector": r["sector"]})
     return out
 
 
@@ -304,16 +310,18 @@ def grid(conn: Connection, f: Filters, cell: float) -> list[dict[str, Any]]:
 
 
 def actors(conn: Connection, q: str | None, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Actor and recipient names, most frequent first, with how many events name them and their sectors."""
+    """Actors most frequent first (the registry's, by id; an unnamed group by its name), with event counts."""
     p = event_parties.c
-    query = (select(p.name, func.count(func.distinct(p.event_seq)).label("events"),
-                    func.max(p.type).label("type"), func.max(p.country).label("country"),
-                    func.max(p.sector).label("sector"))
+    who = func.coalesce(cast(p.actor_id, String), "name:" + p.name_key)
+    query = (select(who.label("who"), func.min(p.actor_id).label("actor_id"), func.min(p.name).label("name"),
+                    func.count(func.distinct(p.event_seq)).label("events"), func.max(p.type).label("type"),
+                    func.max(p.country).label("country"), func.max(p.sector).label("sector"))
              .select_from(event_parties.join(events, events.c.seq == p.event_seq))
              .where(events.c.superseded.is_(False)))
     if q:
         names = select(actor_names.c.name_key).where(
             actor_names.c.name_key.like(_like(q[:MAX_FILTER_CHARS]), escape="\\"))
         query = query.where(p.name_key.in_(names))
-    query = query.group_by(p.name).order_by(literal_column("events").desc(), p.name).limit(max(1, min(limit, 500)))
-    return [dict(r) for r in conn.execute(query).mappings()]
+    query = query.group_by(literal_column("who")).order_by(literal_column("events").desc(), literal_column("name"))
+    rows = conn.execute(query.limit(max(1, min(limit, 500)))).mappings().all()
+    return [{k: v for k, v in r.items() if k != "who"} for r in rows]

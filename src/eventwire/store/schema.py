@@ -137,7 +137,9 @@ event_parties = Table(
     Column("type", String(8)),
     Column("country", String(3)),
     Column("sector", String(8)),
+    Column("actor_id", SEQ, comment="The actor across stories (actors); null for an unnamed group."),
     Index("ix_event_parties_name", "name_key", "event_seq"),
+    Index("ix_event_parties_actor", "actor_id", "event_seq"),
 )
 
 actor_names = Table(
@@ -245,5 +247,23 @@ store_meta = Table(
     Column("key", String(32), primary_key=True),
     Column("value", BigInteger, nullable=False),
     comment="generation: bumped by every write, so a reader can tell whether anything changed since it last looked.",
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", SEQ, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, comment="The name it was first stored under (a seed group's own name)."),
+    Column("type", String(8), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("created_at", String(32), nullable=False),
+    comment="One actor across stories (eventwire/store/actors.py).",
+)
+
+actor_keys = Table(
+    "actor_keys", metadata,
+    Column("key", Text, primary_key=True, comment="Kind and spelling skeleton of a name: O:islamic state, O:isis."),
+    Column("actor_id", SEQ, nullable=False, index=True),
+    Column("source", String(8), nullable=False, comment="seed (data/armed_groups.tsv) or story"),
 )
 

@@ -25,6 +25,7 @@ def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> Non
 
     try:
         store = Store.open(url)
+        store.seed_actors()
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
         outbox.put(("fatal", f"{type(exc).__name__}: {exc}"))
         return

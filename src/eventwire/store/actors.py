@@ -1,0 +1,147 @@
+"""Actors across stories: one id for the same group or person whatever the story calls it.
+
+Each named actor or recipient of a stored event is looked up in the registry by its *keys*: its name and its
+aliases in the story (acronyms, "also known as" names), each reduced to a spelling skeleton so that transliterations
+meet ("Zelenskyy", "Zelensky", "Zelenskiy"; "al-Sudani" and "Sudani"; "al-Shabaab" and "Al-Shabab"). A key is one of
+a kind of actor (person, organisation, place), so a person and a group never share an id. The registry is seeded
+with the armed groups of ``data/armed_groups.tsv`` and their other names ("Islamic State", "IS", "ISIS", "ISIL",
+"Daesh") and grows from stories: an entity whose keys are new opens an actor; one whose key is known takes that
+actor's id and adds its other keys to it. Unnamed groups ("gunmen", "police") get no id: the police of two towns are
+not one actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from ..model import Entity
+from .schema import actor_keys, actors
+
+KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
+_PARTICLE = re.compile(r"^(?:al|el|ul|the)[\s-]+", re.IGNORECASE)
+_RULES = [("iy", "i"), ("yy", "y"), ("ph", "f"), ("kh", "h"), ("dh", "d"), ("ou", "u"), ("q", "k"), ("ee", "i"),
+          ("aa", "a"), ("oo", "u")]
+
+
+def skeleton(name: str) -> str:
+    """A name's spelling skeleton: accents, case, particles, doubled letters and common transliteration choices
+    folded away.
+
+    >>> {skeleton(n) for n in ("Zelenskyy", "Zelensky", "Zelenskiy")}
+    {'zelenski'}
+    >>> skeleton("al-Shabaab") == skeleton("Al-Shabab") == skeleton("Shabab")
+    True
+    >>> skeleton("Mohammed Shia al-Sudani") == skeleton("Muhammad Shia al Sudani")
+    False
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[’'`ʼ.]", "", text)
+    words = [_PARTICLE.sub("", w) for w in re.split(r"[\s-]+", text) if w]
+    words = [w for w in words if w not in ("al", "el", "the")]
+    out = []
+    for w in words:
+        w = re.sub(r"[^a-z0-9]", "", w)
+        for a, b in _RULES:
+            w = w.replace(a, b)
+        w = re.sub(r"(.)\1+", r"\1", w)
+        if len(w) > 3 and w.endswith("y"):
+            w = w[:-1] + "i"
+        if w:
+            out.append(w)
+    return " ".join(out)
+
+
+def keys(entity: Entity) -> list[str]:
+    """The registry keys of a named entity (none for an unnamed group): its name and its aliases, as skeletons
+    prefixed by the kind of actor. A person's one-word alias (a surname) is no key: it would join strangers."""
+    kind = KINDS.get(entity.type)
+    if kind is None:
+        return []
+    forms = [entity.name] + [a for a in entity.aliases if kind != "P" or len(a.split()) > 1]
+    out = []
+    for form in forms:
+        sk = skeleton(form)
+        if sk and f"{kind}:{sk}" not in out:
+            out.append(f"{kind}:{sk}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def seeds() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
+    """The armed groups of ``data/armed_groups.tsv``: name, every key, country."""
+    rows = []
+    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, others, country, *_ = [*line.split("\t"), "", "", ""]
+            forms = [name, *(f.strip() for f in others.split(",") if f.strip())]
+            rows.append((name, tuple(dict.fromkeys(f"O:{skeleton(f)}" for f in forms if skeleton(f))),
+                         country.strip() or None))
+    return tuple(rows)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def seed(conn: Connection) -> int:
+    """Put the seed groups in the registry (once; a group already there keeps its id). Returns the actors added."""
+    added = 0
+    for name, group_keys, country in seeds():
+        held = conn.execute(select(actor_keys.c.key).where(actor_keys.c.key.in_(group_keys))).first()
+        if held is None:
+            _create(conn, name, "ORG", country, None, group_keys, "seed")
+            added += 1
+    return added
+
+
+def _create(conn: Connection, name: str, kind: str, country: str | None, sector: str | None, new_keys, source: str
+            ) -> int:
+    actor_id = conn.execute(insert(actors).values(name=name, type=kind, country=country, sector=sector,
+                                                  created_at=_now()).returning(actors.c.id)).scalar_one()
+    conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
+    return actor_id
+
+
+def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
+    """The actor id of each named entity (entity id -> actor id), opening actors and adding keys as needed."""
+    out: dict[str, int] = {}
+    for entity in entities:
+        ks = keys(entity)
+        if not ks:
+            continue
+        held = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id).where(actor_keys.c.key.in_(ks))).all())
+        if held:
+            actor_id = held[next(k for k in ks if k in held)]  # the actor of the name first, then of an alias
+            missing = [k for k in ks if k not in held]
+            if missing:
+                conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id, "source": "story"} for k in missing])
+            if entity.country:  # an actor first seen without its country learns it
+                conn.execute(update(actors).where(actors.c.id == actor_id, actors.c.country.is_(None))
+                             .values(country=entity.country))
+        else:
+            actor_id = _create(conn, entity.name, entity.type, entity.country, entity.sector, ks, "story")
+        out[entity.id] = actor_id
+    return out
+
+
+def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
+    """An actor with every key it is known by and the names the stories gave it."""
+    from .schema import event_parties
+
+    head = conn.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
+    if head is None:
+        return None
+    p = event_parties.c
+    names = conn.execute(select(p.name, func.count().label("events")).where(p.actor_id == actor_id)
+                         .group_by(p.name).order_by(func.count().desc())).mappings().all()
+    found_keys = conn.execute(select(actor_keys.c.key).where(actor_keys.c.actor_id == actor_id)).scalars().all()
+    return {**dict(head), "keys": list(found_keys), "names": [dict(n) for n in names]}

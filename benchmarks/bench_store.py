@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def generate(records, url: str, n_events: int, batch: int = 20_000) -> dict:
             for story, evs in base:
                 sid = hashlib.sha256(f"{story['id']}:{k}".encode()).hexdigest()[:16]
                 s_rows.append({**story, "id": sid, "url": f"{story['url']}#copy{k}" if story["url"] else None,
-                               "record": {"id": sid, "copy_of": story["id"]}})
+                               "record_z": zlib.compress(json.dumps({"id": sid, "copy_of": story["id"]}).encode())})
                 dlat, dlon = rng.uniform(-1, 1), rng.uniform(-1, 1)
                 for ev, parties in evs:
                     seq += 1

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from alembic import command
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import JSON, column, func, insert, select, table, text
 
 from eventwire import neardup
 from eventwire.store import Store
 from eventwire.store.db import _alembic_config, head_revision, make_engine, store_url
-from eventwire.store.schema import stories, story_bands, story_sources
+from eventwire.store.schema import story_bands, story_sources
 
 
 def _to(engine, revision: str, *, down: bool = False) -> None:
@@ -35,8 +35,11 @@ def test_a_store_from_revision_0002_gets_signatures_and_sources(db_url, voa_reco
     engine = make_engine(store_url(db_url))
     _to(engine, "0002")
     record = voa_records[0]
+    old_stories = table("stories", *(column(c) for c in ("id", "url", "outlet", "title", "text", "errors",
+                                                          "eventwire_version", "pipeline_hash", "ingested_at")),
+                        column("record", JSON()))
     with engine.execution_options(writer=True).begin() as conn:
-        conn.execute(insert(stories).values(
+        conn.execute(insert(old_stories).values(
             id=record.id, url=record.url, outlet=record.source, title=record.title, text=record.text,
             record=record.model_dump(mode="json"), errors=0, eventwire_version="0", pipeline_hash="old",
             ingested_at="2026-01-01T00:00:00+00:00"))
@@ -46,5 +49,6 @@ def test_a_store_from_revision_0002_gets_signatures_and_sources(db_url, voa_reco
             assert conn.execute(select(func.count()).select_from(story_bands)).scalar_one() == neardup.BANDS
             assert conn.execute(select(story_sources.c.url)).scalars().all() == [record.url]
         assert store.add(record) == "stored"
+        assert store.story(record.id)["record"] == record.model_dump(mode="json")  # 0006 compressed it
         copy = record.model_copy(update={"id": "d1" * 8, "url": "https://example.org/copy"})
         assert store.add(copy.model_copy(update={"text": record.text + " More."})) == "duplicate"

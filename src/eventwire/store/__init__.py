@@ -9,6 +9,7 @@ docs/store.md describes the tables; :mod:`eventwire.store.query` the filters eve
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -29,7 +30,7 @@ from . import incidents
 from . import query as q
 from .db import make_engine, migrate, store_url
 from .query import Filters
-from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row
+from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row, unpack
 from .rows import scrub as scrub_row
 from .schema import (
     actor_names,
@@ -339,7 +340,8 @@ class Store:
                 return None
             sources = conn.execute(select(story_sources).where(story_sources.c.story_id == story_id)
                                    .order_by(story_sources.c.seq)).mappings().all()
-        out = {k: v for k, v in row.items() if k != "minhash"}
+        out = {k: v for k, v in row.items() if k not in ("minhash", "record_z")}
+        out["record"] = json.loads(unpack(row["record_z"]))
         out["sources"] = [{k: v for k, v in s.items() if k not in ("seq", "story_id")} for s in sources]
         return out
 
@@ -352,9 +354,9 @@ class Store:
             ids = list(conn.scalars(select(stories.c.id).where(*where).order_by(stories.c.ingested_at, stories.c.id)))
         for story_id in ids:
             with self.engine.connect() as conn:
-                data = conn.execute(select(stories.c.record).where(stories.c.id == story_id)).scalar_one_or_none()
+                data = conn.execute(select(stories.c.record_z).where(stories.c.id == story_id)).scalar_one_or_none()
             if data is not None:
-                yield ArticleRecord.model_validate(data)
+                yield ArticleRecord.model_validate_json(unpack(data))
 
     def stats(self, filters: Filters | None = None, by: q.StatBy = "type") -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 from ..model import ArticleRecord, Entity, Event, Place
@@ -19,6 +20,16 @@ def scrub(row: Row) -> Row:
     return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in row.items()}
 
 
+def pack(record: ArticleRecord) -> bytes:
+    """A record as the store keeps it: its JSON, zlib-compressed."""
+    return zlib.compress(record.model_dump_json().encode("utf-8"), 6)
+
+
+def unpack(data: bytes) -> str:
+    """The JSON text of a record the store kept."""
+    return zlib.decompress(data).decode("utf-8")
+
+
 def story_row(record: ArticleRecord, *, version: str, pipeline_hash: str, now: str) -> Row:
     assert record.id is not None
     published = record.published
@@ -26,7 +37,7 @@ def story_row(record: ArticleRecord, *, version: str, pipeline_hash: str, now: s
         "id": record.id, "url": record.url, "outlet": record.source, "title": record.title, "author": record.author,
         "published": published.date if published else None,
         "published_precision": published.precision if published else None,
-        "language": record.language, "text": record.text, "record": record.model_dump(mode="json"),
+        "language": record.language, "text": record.text, "record_z": pack(record),
         "errors": len(record.errors), "input_path": record.input.path if record.input else None,
         "input_line": record.input.line if record.input else None, "eventwire_version": version,
         "pipeline_hash": pipeline_hash, "ingested_at": now, "superseded_by": None,

@@ -41,7 +41,8 @@ stories = Table(
     Column("published_precision", String(5)),
     Column("language", String(8)),
     Column("text", Text, nullable=False),
-    Column("record", JSON, nullable=False, comment="The full ArticleRecord as eventwire extract writes it."),
+    Column("record_z", LargeBinary, nullable=False, comment="The full ArticleRecord as eventwire extract writes it: "
+                                                            "its JSON, zlib-compressed (a sixth of the size)."),
     Column("errors", Integer, nullable=False, default=0, comment="How many stage errors the record carries."),
     Column("input_path", Text),
     Column("input_line", Integer),

@@ -1,4 +1,4 @@
-"""``eventwire ingest``, ``query`` and ``export``: the event store from the command line."""
+"""``eventwire ingest``, ``query``, ``export``, ``serve`` and ``events``: the event store from the command line."""
 
 from __future__ import annotations
 

@@ -105,6 +105,8 @@ def test_stats_by_every_key(client):
         r = client.get("/api/stats", params={"by": by})
         assert r.status_code == 200 and isinstance(r.json(), list)
     assert client.get("/api/stats", params={"by": "planet"}).status_code == 422
+    assert client.get("/api/stats", params={"by": "week", "unit": "incidents"}).status_code == 200
+    assert client.get("/api/stats", params={"unit": "mentions"}).status_code == 422
 
 
 def test_no_request_makes_a_server_error(app):

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from eventwire.store import incidents
+from eventwire.store import Filters, incidents
 
 from .conftest import jsonl
 
@@ -65,6 +65,17 @@ def test_two_stories_of_one_attack_share_an_incident(store, three_records):
     joined = next(s for s in shared["sources"] if s["score"] is not None)
     assert joined["score"] >= incidents.THRESHOLD and joined["why"]["date"] == 2.0
     assert shared["actor_names"].casefold().count("al-shabab") == 1
+
+
+def test_stats_count_incidents_once(store, three_records):
+    for record in three_records:
+        store.add(record)
+    events = {r["key"]: r["count"] for r in store.stats(by="type")}
+    happenings = {r["key"]: r["count"] for r in store.stats(by="type", unit="incidents")}
+    assert happenings["ASSAULT"] == events["ASSAULT"] - 1  # two stories, one attack
+    assert store.stats(Filters(type="ASSAULT"), by="day", unit="incidents") == [{"key": "2025-03-11", "count": 2}]
+    assert store.stats(Filters(type="ASSAULT"), by="day") == [{"key": "2025-03-11", "count": 3}]
+    assert store.stats(by="actor", unit="incidents")
 
 
 def test_merge_and_split_hold_across_re_extraction(store, three_records):

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import __version__
 from ..exports import geojson_collection
 from ..store import Filters, Store
-from ..store.query import MAX_FILTER_CHARS, MAX_LIMIT, STATUSES, StatBy, decode_cursor
+from ..store.query import MAX_FILTER_CHARS, MAX_LIMIT, STATUSES, StatBy, StatUnit, decode_cursor
 
 STATIC = resources.files("eventwire.service") / "static"
 Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
@@ -276,9 +276,10 @@ def create_app(store: Store) -> FastAPI:
         return _json(found)
 
     @app.get("/api/stats", response_model=list[Count], tags=["events"])
-    def get_stats(request: Request, filters: FiltersDep, by: StatBy = "type") -> Response:
-        """Counts of events under the filters, by day, week (Monday), type, country, actor, status or acled."""
-        return cached(request, lambda: store.stats(filters, by=by))
+    def get_stats(request: Request, filters: FiltersDep, by: StatBy = "type", unit: StatUnit = "events") -> Response:
+        """Counts under the filters, by day, week (Monday), type, country, actor, status or acled: of events, or with
+        ``unit=incidents`` of real happenings (one however many stories tell it)."""
+        return cached(request, lambda: store.stats(filters, by=by, unit=unit))
 
     @app.get("/api/grid", response_model=list[Cell], tags=["events"])
     def get_grid(request: Request, filters: FiltersDep, cell: Annotated[float, Query(ge=0.01, le=90)] = 1.0

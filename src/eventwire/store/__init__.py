@@ -358,9 +358,10 @@ class Store:
             if data is not None:
                 yield ArticleRecord.model_validate_json(unpack(data))
 
-    def stats(self, filters: Filters | None = None, by: q.StatBy = "type") -> list[dict[str, Any]]:
+    def stats(self, filters: Filters | None = None, by: q.StatBy = "type", unit: q.StatUnit = "events"
+              ) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return q.stats(conn, filters or Filters(), by)
+            return q.stats(conn, filters or Filters(), by, unit=unit)
 
     def grid(self, filters: Filters | None = None, cell: float = 1.0) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

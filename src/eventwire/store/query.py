@@ -30,12 +30,13 @@ from sqlalchemy import (
     text,
 )
 
-from .schema import actor_names, event_parties, events, stories
+from .schema import actor_names, event_parties, events, incidents, stories
 
 MAX_LIMIT = 1000
 MAX_FILTER_CHARS = 200
 STATUSES = ("reported", "future", "threatened", "hypothetical", "negated", "historical")
 StatBy = Literal["day", "week", "type", "country", "actor", "status", "acled"]
+StatUnit = Literal["events", "incidents"]
 
 _Short = Annotated[str, Field(max_length=MAX_FILTER_CHARS)]
 
@@ -251,34 +252,45 @@ def get_event(conn: Connection, event_id: str) -> dict[str, Any] | None:
     return event_dict(row, parties(conn, [row["seq"]]).get(row["seq"], []))
 
 
-def _week(conn: Connection):
+def _week(conn: Connection, day):
     if conn.dialect.name == "sqlite":
-        return func.date(events.c.date_start, "weekday 1", "-7 days")
-    return func.to_char(func.date_trunc("week", cast(events.c.date_start, Date)), "YYYY-MM-DD")
+        return func.date(day, "weekday 1", "-7 days")
+    return func.to_char(func.date_trunc("week", cast(day, Date)), "YYYY-MM-DD")
 
 
-def stats(conn: Connection, f: Filters, by: StatBy, *, limit: int = 1000) -> list[dict[str, Any]]:
-    """Counts of events under ``f`` per day, week (Monday), type, country, actor, status or ACLED sub-event.
+def stats(conn: Connection, f: Filters, by: StatBy, *, unit: StatUnit = "events", limit: int = 1000
+          ) -> list[dict[str, Any]]:
+    """Counts per day, week (Monday), type, country, actor, status or ACLED sub-event under ``f``: of events, or of
+    incidents (real happenings, however many stories and tellings: docs/identity.md#across-stories).
 
     By day only events dated to the day count, by week those dated to the day or week: a date known to the month is
-    never spread over days it may not be on.
+    never spread over days it may not be on. Counting incidents, the day, week, type and country are the incident's
+    own (its earliest day, its most precise place), so an incident is counted once even when its sources differ.
     """
     c = events.c
     where = conditions(f, conn.dialect.name)
+    source = events
+    counter = func.count(func.distinct(c.seq)) if by == "actor" else func.count()
+    own = {"day": c.date_start, "type": c.type, "country": c.country}
+    if unit == "incidents":
+        i = incidents.c
+        source = events.join(incidents, i.id == c.incident_id)
+        counter = func.count(func.distinct(c.incident_id))
+        own = {"day": i.date_start, "type": i.type, "country": i.country}
     if by == "actor":
         p = event_parties.c
         key = p.name
-        query = select(key.label("key"), func.count(func.distinct(c.seq)).label("count")).select_from(
-            events.join(event_parties, p.event_seq == c.seq)).where(*where, p.role == "actor")
+        source = source.join(event_parties, p.event_seq == c.seq)
+        where = [*where, p.role == "actor"]
+    elif by == "day":
+        key, where = own["day"], [*where, c.date_granularity == "day"]
+    elif by == "week":
+        key, where = _week(conn, own["day"]), [*where, c.date_granularity.in_(("day", "week"))]
     else:
-        if by == "day":
-            key, where = c.date_start, [*where, c.date_granularity == "day"]
-        elif by == "week":
-            key, where = _week(conn), [*where, c.date_granularity.in_(("day", "week"))]
-        else:
-            key = {"type": c.type, "country": c.country, "status": c.status, "acled": c.acled_sub_event_type}[by]
-            where = [*where, key.is_not(None)]
-        query = select(key.label("key"), func.count().label("count")).select_from(events).where(*where)
+        key = {"type": own["type"], "country": own["country"], "status": c.status,
+               "acled": c.acled_sub_event_type}[by]
+        where = [*where, key.is_not(None)]
+    query = select(key.label("key"), counter.label("count")).select_from(source).where(*where)
     query = query.group_by(literal_column("key") if by == "week" else key)
     if by in ("day", "week"):
         query = query.order_by(literal_column("key"))

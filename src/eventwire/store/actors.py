@@ -19,7 +19,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..model import Entity
 from .schema import actor_keys, actors
@@ -98,17 +100,28 @@ def seed(conn: Connection) -> int:
     for name, group_keys, country in seeds():
         held = conn.execute(select(actor_keys.c.key).where(actor_keys.c.key.in_(group_keys))).first()
         if held is None:
-            _create(conn, name, "ORG", country, None, group_keys, "seed")
-            added += 1
+            added += _create(conn, name, "ORG", country, None, group_keys, "seed") is not None
     return added
+
+
+def _add_keys(conn: Connection, actor_id: int, new_keys, source: str) -> None:
+    """Give keys to an actor; a key another writer gave away first stays with that actor (no error, no steal)."""
+    upsert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+    conn.execute(upsert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
+                 [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
 
 
 def _create(conn: Connection, name: str, kind: str, country: str | None, sector: str | None, new_keys, source: str
             ) -> int:
+    """A new actor with these keys; if a concurrent writer took its first key meanwhile, that writer's actor."""
     actor_id = conn.execute(insert(actors).values(name=name, type=kind, country=country, sector=sector,
                                                   created_at=_now()).returning(actors.c.id)).scalar_one()
-    conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
-    return actor_id
+    _add_keys(conn, actor_id, new_keys, source)
+    owner = conn.execute(select(actor_keys.c.actor_id).where(actor_keys.c.key == new_keys[0])).scalar_one()
+    if owner != actor_id:  # lost the race: give up this actor, keep the other
+        conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == actor_id))
+        conn.execute(delete(actors).where(actors.c.id == actor_id))
+    return owner
 
 
 def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
@@ -123,7 +136,7 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
             actor_id = held[next(k for k in ks if k in held)]  # the actor of the name first, then of an alias
             missing = [k for k in ks if k not in held]
             if missing:
-                conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id, "source": "story"} for k in missing])
+                _add_keys(conn, actor_id, missing, "story")
             if entity.country:  # an actor first seen without its country learns it
                 conn.execute(update(actors).where(actors.c.id == actor_id, actors.c.country.is_(None))
                              .values(country=entity.country))

@@ -247,7 +247,8 @@ def refresh(conn: Connection, incident_ids: set[int]) -> None:
     empty = [i for i, rows in by_incident.items() if not rows]
     if empty:
         conn.execute(delete(incidents).where(incidents.c.id.in_(empty)))
-    values = [{"b_id": i, **_headline(rows)} for i, rows in by_incident.items() if rows]
+    # In id order, so that two writers refreshing the same incidents lock them in the same order (no deadlock).
+    values = [{"b_id": i, **_headline(rows)} for i, rows in sorted(by_incident.items()) if rows]
     if values:
         conn.execute(update(incidents).where(incidents.c.id == bindparam("b_id")), values)
 

@@ -220,7 +220,7 @@ def link(conn: Connection, seqs: list[int]) -> set[int]:
         else:
             opening.append((row, decision))
     for (row, decision), incident_id in zip(opening, _open_many(conn, [r for r, _ in opening]), strict=True):
-        joins.append((row, incident_id, None, {"manual": "split"} if decision else None,
+        joins.append((row, incident_id, None, {"manual": decision[0]} if decision else None,
                       "manual" if decision else "auto"))
     _join_many(conn, joins)
     touched |= {inc for _, inc, *_ in joins}

@@ -125,3 +125,19 @@ def test_no_request_makes_a_server_error(app):
             case.call_and_validate(excluded_checks=[positive_data_acceptance])
 
         check()
+
+
+def test_edits_only_when_allowed(served_store):
+    from eventwire.service import create_app
+
+    read_only = TestClient(create_app(served_store))
+    assert read_only.post("/api/incidents/split", json={"event": "x:V1"}).status_code in (404, 405)
+    editable = TestClient(create_app(served_store, allow_edits=True))
+    linked = [e for e in served_store.iter_events() if e["incident_id"] is not None][:2]
+    split = editable.post("/api/incidents/split", json={"event": linked[0]["id"]})
+    assert split.status_code == 200 and served_store.event(linked[0]["id"])["incident_id"] == split.json()["incident"]
+    merged = editable.post("/api/incidents/merge", json={"events": [linked[0]["id"], linked[1]["id"]]})
+    assert merged.status_code == 200
+    assert served_store.event(linked[1]["id"])["incident_id"] == served_store.event(linked[0]["id"])["incident_id"]
+    assert editable.post("/api/incidents/merge", json={"events": ["nope:V1", "nope:V2"]}).status_code == 404
+    assert editable.post("/api/incidents/merge", json={"events": ["one"]}).status_code == 422

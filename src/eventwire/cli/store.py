@@ -357,8 +357,10 @@ def export_command(db: str | None, fmt: str, output: str, limit: int | None, **f
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback only unless you say otherwise).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--allow-edits", is_flag=True, help="Open POST /api/incidents/merge and /split (a person's corrections "
+              "of cross-story events). Off by default: the API is read-only.")
 @store_errors
-def serve_command(db: str | None, host: str, port: int) -> None:
+def serve_command(db: str | None, host: str, port: int, allow_edits: bool) -> None:
     """Serve the store: a read-only JSON API and the map page at http://HOST:PORT/.
 
     \b
@@ -375,7 +377,7 @@ def serve_command(db: str | None, host: str, port: int) -> None:
     store = _open(db, err, create=False)
     err.print(f"eventwire: serving {store!r} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(store, allow_edits=allow_edits), host=host, port=port, log_level="warning")
     finally:
         store.close()
 

@@ -19,7 +19,7 @@ from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from .. import __version__
 from ..exports import geojson_collection
@@ -201,8 +201,18 @@ class CacheMiddleware:
         await self.app(scope, receive, send)
 
 
-def create_app(store: Store) -> FastAPI:
-    """The API and map over ``store`` (read-only)."""
+class MergeIn(BaseModel):
+    events: list[Annotated[str, Field(max_length=100)]] = Field(min_length=2, max_length=100, description=(
+        "Event ids (story:event); the others join the incident of the first."))
+
+
+class SplitIn(BaseModel):
+    event: Annotated[str, Field(max_length=100)]
+
+
+def create_app(store: Store, *, allow_edits: bool = False) -> FastAPI:
+    """The API and map over ``store``: read-only, unless ``allow_edits`` opens POST /api/incidents/merge and /split
+    (a person's corrections of cross-story events, kept across re-ingest)."""
     app = FastAPI(title="eventwire", version=__version__, description=(
         "Sourced, geolocated event records from news stories: query events, their stories and counts. "
         "Read-only."))
@@ -291,6 +301,23 @@ def create_app(store: Store) -> FastAPI:
     def get_actors(request: Request, q: Text = None, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
         """Actor and recipient names (containing ``q``), most frequent first."""
         return cached(request, lambda: store.actors(q, limit=limit))
+
+    if allow_edits:
+        @app.post("/api/incidents/merge", tags=["edits"], responses={404: {"description": "No such event"}})
+        def post_merge(body: MergeIn) -> dict[str, int]:
+            """Put the events into the incident of the first, as a person's decision kept across re-ingest."""
+            try:
+                return {"incident": store.merge(body.events)}
+            except KeyError as exc:
+                raise HTTPException(404, exc.args[0]) from None
+
+        @app.post("/api/incidents/split", tags=["edits"], responses={404: {"description": "No such event"}})
+        def post_split(body: SplitIn) -> dict[str, int]:
+            """Give the event an incident of its own, as a person's decision kept across re-ingest."""
+            try:
+                return {"incident": store.split(body.event)}
+            except KeyError as exc:
+                raise HTTPException(404, exc.args[0]) from None
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

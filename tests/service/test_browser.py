@@ -87,6 +87,10 @@ def test_page_shows_markers_and_a_filter_shows_fewer(page, served_store):
     assert everything == placed > 0
     assert page.locator(".leaflet-marker-icon").count() > 0
     assert page.locator("#timeline rect.bar").count() > 0
+    happenings = page.locator("#timeline rect.bar title").first.text_content()
+    page.select_option("#unit", "events")
+    page.wait_for_function("document.querySelector('#timeline rect.bar title').textContent.includes('events')")
+    assert "happenings" in happenings
     rarest = served_store.stats(by="type")[-1]["key"]
     _apply(page, type=rarest)
     fewer = _drawn(page)

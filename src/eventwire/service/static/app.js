@@ -140,7 +140,8 @@ function addDays(iso, n) {
 }
 
 async function loadTimeline() {
-  const weeks = await getJSON(`api/stats?${params({ by: "week" }, ["since", "until"])}`);
+  const unit = $("unit").value;
+  const weeks = await getJSON(`api/stats?${params({ by: "week", unit }, ["since", "until"])}`);
   state.weeks = weeks;
   const svg = $("timeline");
   svg.replaceChildren();
@@ -152,7 +153,7 @@ async function loadTimeline() {
     const h = ((height - pad) * w.count) / max;
     const bar = svgEl("rect", { class: "bar", x: i * bw + 0.5, y: height - pad - h, width: Math.max(1, bw - 1), height: h });
     const tip = svgEl("title", {});
-    tip.textContent = `week of ${w.key}: ${w.count} events`;
+    tip.textContent = `week of ${w.key}: ${w.count} ${unit === "incidents" ? "happenings" : "events"}`;
     bar.appendChild(tip);
     svg.appendChild(bar);
   });
@@ -387,6 +388,7 @@ async function applyFilters() {
 }
 
 $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(); });
+$("unit").addEventListener("change", () => loadTimeline().catch((e) => setStatus(e.message)));
 $("reset").addEventListener("click", () => { $("filters").reset(); setWindow("", ""); });
 
 let actorTimer = null;

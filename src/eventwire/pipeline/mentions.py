@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from .. import data
 from ..geo.build import fold_accents
 from ..geo.gazetteer import OWN, Gazetteer, Place, name_key
 from .nlp import doc_text
@@ -495,21 +495,9 @@ _AKA_MORE = re.compile(r"\s*(?:,|or|and|/|, or|, and)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _armed_group_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each group of ``data/armed_groups.tsv``: its name and every form it goes by (the name included)."""
-    rows = []
-    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, others, *_ = [*line.split("\t"), "", ""]
-            rows.append((name, tuple(f.strip() for f in [name, *others.split(",")] if f.strip())))
-    return tuple(rows)
-
-
-@lru_cache(maxsize=1)
 def armed_groups() -> dict[str, str]:
     """Every name of ``data/armed_groups.tsv`` (as grouping keys) -> the group's first name."""
-    return {fold_accents(name_key(form)): name for name, forms in _armed_group_rows() for form in forms}
+    return {fold_accents(name_key(form)): name for name, forms, _ in data.armed_groups() for form in forms}
 
 
 def _armed_group_names(text: str) -> list[tuple[int, int]]:
@@ -521,7 +509,7 @@ def _armed_group_names(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _armed_group_forms() -> re.Pattern | None:
-    forms = {form for _, group in _armed_group_rows() for form in group if len(form) >= 3}
+    forms = {form for _, group, _ in data.armed_groups() for form in group if len(form) >= 3}
     if not forms:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) +

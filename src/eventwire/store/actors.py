@@ -13,21 +13,21 @@ not one actor.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from .. import data
+from ..geo.build import fold_accents
 from ..model import Entity
-from .schema import actor_keys, actors
+from .schema import actor_keys, actors, event_parties
 
 KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
-_PARTICLE = re.compile(r"^(?:al|el|ul|the)[\s-]+", re.IGNORECASE)
+_PARTICLES = frozenset(("al", "el", "the"))
 _RULES = [("iy", "i"), ("yy", "y"), ("ph", "f"), ("kh", "h"), ("dh", "d"), ("ou", "u"), ("q", "k"), ("ee", "i"),
           ("aa", "a"), ("oo", "u")]
 
@@ -43,11 +43,8 @@ def skeleton(name: str) -> str:
     >>> skeleton("Mohammed Shia al-Sudani") == skeleton("Muhammad Shia al Sudani")
     False
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[’'`ʼ.]", "", text)
-    words = [_PARTICLE.sub("", w) for w in re.split(r"[\s-]+", text) if w]
-    words = [w for w in words if w not in ("al", "el", "the")]
+    text = re.sub(r"[’'`ʼ.]", "", fold_accents(name).casefold())
+    words = [w for w in re.split(r"[\s-]+", text) if w and w not in _PARTICLES]
     out = []
     for w in words:
         w = re.sub(r"[^a-z0-9]", "", w)
@@ -79,15 +76,8 @@ def keys(entity: Entity) -> list[str]:
 @lru_cache(maxsize=1)
 def seeds() -> tuple[tuple[str, tuple[str, ...], str | None], ...]:
     """The armed groups of ``data/armed_groups.tsv``: name, every key, country."""
-    rows = []
-    text = resources.files("eventwire.data").joinpath("armed_groups.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, others, country, *_ = [*line.split("\t"), "", "", ""]
-            forms = [name, *(f.strip() for f in others.split(",") if f.strip())]
-            rows.append((name, tuple(dict.fromkeys(f"O:{skeleton(f)}" for f in forms if skeleton(f))),
-                         country.strip() or None))
-    return tuple(rows)
+    return tuple((g.name, tuple(dict.fromkeys(f"O:{skeleton(f)}" for f in g.forms if skeleton(f))), g.country)
+                 for g in data.armed_groups())
 
 
 def _now() -> str:
@@ -148,8 +138,6 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
 
 def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
     """An actor with every key it is known by and the names the stories gave it."""
-    from .schema import event_parties
-
     head = conn.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
     if head is None:
         return None

@@ -18,9 +18,10 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
-from .schema import events, incident_decisions, incident_links, incidents
+from ..geo.distance import haversine_km
+from .schema import events, incident_decisions, incident_links, incidents, stories
 
 THRESHOLD = 3.0
 """Points a candidate needs: the same day and the same town (4), the same day and a shared party in the same
@@ -35,12 +36,6 @@ _STOP = frozenset("that this with from were have been their they there which abo
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _words(text: str | None) -> set[str]:
@@ -67,7 +62,7 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, dict[str, fl
         return -math.inf, {"country": -math.inf}
     coarse = 4 in (new.get("geo_precision"), old.get("geo_precision"))
     if new.get("lat") is not None and old.get("lat") is not None and not coarse:
-        km = _km(new, old)
+        km = haversine_km(new["lat"], new["lon"], old["lat"], old["lon"])
         if km > 300:
             return -math.inf, {"place": -math.inf}
         points["place"] = 2.0 if km <= 30 else 1.0 if km <= 100 else 0.0
@@ -329,8 +324,6 @@ def unlinked(conn: Connection) -> list[int]:
 
 def incident(conn: Connection, incident_id: int) -> dict[str, Any] | None:
     """An incident with every source's own account: its events, each with its story's outlet, date and URL."""
-    from .schema import stories
-
     head = conn.execute(select(incidents).where(incidents.c.id == incident_id)).mappings().first()
     if head is None:
         return None
@@ -341,6 +334,4 @@ def incident(conn: Connection, incident_id: int) -> dict[str, Any] | None:
                s.title, s.published, link_.score, link_.evidence.label("why"), link_.decided_by)
         .select_from(events.join(stories, s.id == e.story_id).outerjoin(incident_links, link_.event_id == e.id))
         .where(e.incident_id == incident_id).order_by(s.published, e.seq)).mappings().all()
-    return {**dict(head), "sources": [dict(r) for r in rows],
-            "events_total": conn.execute(select(func.count()).select_from(events)
-                                         .where(e.incident_id == incident_id)).scalar_one()}
+    return {**dict(head), "sources": [dict(r) for r in rows], "events_total": len(rows)}

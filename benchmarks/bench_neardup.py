@@ -44,21 +44,18 @@ def found(a, b) -> bool:
     return shared and neardup.same_story(sa, na, sb, nb) is not None
 
 
-def sign(text: str):
-    return neardup.signature(text), len(neardup.shingles(text))
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     texts = [json.loads(line)["text"] for line in VOA.read_text(encoding="utf-8").splitlines()]
-    sigs = [sign(t) for t in texts]
+    sigs = [neardup.fingerprint(t) for t in texts]
     out: dict = {"stories": len(texts), "similarity": neardup.NEAR_DUPLICATE, "contained": neardup.CONTAINED,
                  "copies": {}}
     for text, sig in zip(texts, sigs, strict=True):
         for name, copy in edits(text).items():
-            other = sign(copy)
+            other = neardup.fingerprint(copy)
             row = out["copies"].setdefault(name, {"n": 0, "found": 0, "similarity": []})
             row["n"] += 1
             row["found"] += found(sig, other)

@@ -353,21 +353,22 @@ def export(store, fmt: str, output: str, filters, *, limit: int | None = None) -
 
 
 def _with_story(store, events: Iterable[dict[str, Any]], *, full: bool = False) -> Iterator[dict[str, Any]]:
-    """Each event with its story's url, title, outlet and ingest time (and, with ``full``, its record's event)."""
-    cache: dict[str, dict[str, Any]] = {}
+    """Each event with its story's url, title, outlet and ingest time (and, with ``full``, its record's event).
+
+    Events come by date, not by story, so each story is read once into a bounded cache, and its full record (the
+    costly part) only when ``full`` asks for it."""
+
+    @lru_cache(maxsize=4096)
+    def story(sid: str) -> dict[str, Any]:
+        found = store.story(sid, record=full) or {}
+        record = found.get("record") or {}
+        return {"url": found.get("url"), "title": found.get("title"), "outlet": found.get("outlet"),
+                "ingested_at": found.get("ingested_at"), "_text_len": len(found.get("text") or ""),
+                "_events": {ev["id"]: ev for ev in record.get("events", [])},
+                "_entity_spans": {en["id"]: en["mentions"] for en in record.get("entities", [])}}
+
     for e in events:
-        sid = e["story_id"]
-        if sid not in cache:
-            cache.clear()
-            story = store.story(sid) or {}
-            record = story.get("record") or {}
-            cache[sid] = {"url": story.get("url"), "title": story.get("title"), "outlet": story.get("outlet"),
-                          "ingested_at": story.get("ingested_at"),
-                          "_events": {ev["id"]: ev for ev in record.get("events", [])} if full else {},
-                          "_text_len": len(story.get("text") or ""),
-                          "_entity_spans": {en["id"]: en["mentions"] for en in record.get("entities", [])}
-                          if full else {}}
-        s = cache[sid]
+        s = story(e["story_id"])
         out = {**e, "url": s["url"], "title": s["title"], "outlet": s["outlet"], "ingested_at": s["ingested_at"]}
         if full:
             out.update(_record_event=s["_events"].get(e["id"].split(":", 1)[1]), _text_len=s["_text_len"],

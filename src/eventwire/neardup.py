@@ -57,7 +57,17 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of ``text``: ``NUM_PERM`` unsigned 32-bit values."""
+    return fingerprint(text)[0]
+
+
+def fingerprint(text: str) -> tuple[np.ndarray, int]:
+    """The signature of ``text`` and how many distinct shingles it has (what :func:`same_story` compares), from one
+    pass over its words."""
     grams = shingles(text)
+    return _minhash(grams), len(grams)
+
+
+def _minhash(grams: set[str]) -> np.ndarray:
     if not grams:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     hashes = np.array([int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -170,14 +171,19 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
                 if progress is not None:
                     progress.update(task, failed=counts["failed"])
         for added in writer.close():
-            if added == "duplicate":
-                counts["stored"] += 1
-                counts["duplicates"] += 1
-            elif added in counts:
-                counts[added] += 1
+            _tally(counts, added)
     if not quiet:
         err.out(json.dumps({"summary": counts, "text": _summary(counts)}), highlight=False)
     raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+def _tally(counts: dict[str, int], added: str) -> None:
+    """Count what happened to one story (Store.add's answer); a near-duplicate is also one already stored."""
+    if added == "duplicate":
+        counts["stored"] += 1
+        counts["duplicates"] += 1
+    elif added in counts:
+        counts[added] += 1
 
 
 def _summary(counts: dict[str, int]) -> str:
@@ -203,11 +209,10 @@ def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[s
                 yield a
             elif a.id in held:
                 store.add_copy(a.id, a, 1.0)
-                counts["stored"] += 1
+                _tally(counts, "stored")
             elif (twin := store.near_duplicate(a.text, a.url)) is not None:
                 store.add_copy(twin[0], a, twin[1])
-                counts["stored"] += 1
-                counts["duplicates"] += 1
+                _tally(counts, "duplicate")
             else:
                 yield a
 
@@ -228,13 +233,8 @@ def _extract(items: Iterable[Article | EventwireError], get_pipeline) -> Iterato
         if isinstance(first, EventwireError):
             yield failure_record(first)
             continue
-        yield from get_pipeline().process(_chain(first, items))
+        yield from get_pipeline().process(itertools.chain([first], items))
         return
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 def _article(record: ArticleRecord) -> Article:

@@ -129,7 +129,7 @@ class Store:
         """
         if record.id is None:
             raise ValueError("a failed input has no story to store: use add_failure")
-        sig, size = neardup.signature(record.text), len(neardup.shingles(record.text))
+        sig, size = neardup.fingerprint(record.text)
         try:
             with self._write() as conn:
                 exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
@@ -203,7 +203,7 @@ class Store:
     def near_duplicate(self, text: str, url: str | None) -> tuple[str, float] | None:
         """The current stored story that ``text`` nearly repeats under another URL, with the similarity; or None."""
         with self.engine.connect() as conn:
-            return self._near_duplicate(conn, neardup.signature(text), len(neardup.shingles(text)), url)
+            return self._near_duplicate(conn, *neardup.fingerprint(text), url)
 
     def add_copy(self, story_id: str, article, similarity: float) -> None:
         """Record that ``article`` (an Article or a record) is a copy of the stored story ``story_id``."""
@@ -297,8 +297,7 @@ class Store:
     def _delete_children(self, conn, story_id: str) -> set[int]:
         """Delete a story's extracted rows; returns the incidents its events were in (to refresh)."""
         seqs = select(events.c.seq).where(events.c.story_id == story_id).scalar_subquery()
-        touched = set(conn.scalars(select(events.c.incident_id).where(events.c.story_id == story_id,
-                                                                      events.c.incident_id.is_not(None))))
+        touched = self._incidents_of(conn, [story_id])
         ids = select(events.c.id).where(events.c.story_id == story_id).scalar_subquery()
         conn.execute(delete(incident_links).where(incident_links.c.event_id.in_(ids)))
         conn.execute(delete(event_parties).where(event_parties.c.event_seq.in_(seqs)))
@@ -314,7 +313,12 @@ class Store:
             return set()
         conn.execute(update(stories).where(stories.c.id.in_(older)).values(superseded_by=story_id))
         conn.execute(update(events).where(events.c.story_id.in_(older)).values(superseded=True))
-        return set(conn.scalars(select(events.c.incident_id).where(events.c.story_id.in_(older),
+        return self._incidents_of(conn, older)
+
+    @staticmethod
+    def _incidents_of(conn, story_ids: list[str]) -> set[int]:
+        """The incidents the events of these stories are in."""
+        return set(conn.scalars(select(events.c.incident_id).where(events.c.story_id.in_(story_ids),
                                                                    events.c.incident_id.is_not(None))))
 
     # --- reading -------------------------------------------------------------------------------------------------
@@ -332,17 +336,19 @@ class Store:
         with self.engine.connect() as conn:
             return q.get_event(conn, event_id)
 
-    def story(self, story_id: str) -> dict[str, Any] | None:
-        """The stored story: its columns, the full record (text and every span) and every source it appeared under."""
+    def story(self, story_id: str, *, record: bool = True) -> dict[str, Any] | None:
+        """The stored story: its columns, and (unless ``record`` is False, for a caller that wants the columns only)
+        the full record (text and every span) and every source it appeared under."""
         with self.engine.connect() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
             if row is None:
                 return None
-            sources = conn.execute(select(story_sources).where(story_sources.c.story_id == story_id)
-                                   .order_by(story_sources.c.seq)).mappings().all()
-        out = {k: v for k, v in row.items() if k not in ("minhash", "record_z")}
-        out["record"] = json.loads(unpack(row["record_z"]))
-        out["sources"] = [{k: v for k, v in s.items() if k not in ("seq", "story_id")} for s in sources]
+            out = {k: v for k, v in row.items() if k not in ("minhash", "record_z")}
+            if record:
+                sources = conn.execute(select(story_sources).where(story_sources.c.story_id == story_id)
+                                       .order_by(story_sources.c.seq)).mappings().all()
+                out["record"] = json.loads(unpack(row["record_z"]))
+                out["sources"] = [{k: v for k, v in s.items() if k not in ("seq", "story_id")} for s in sources]
         return out
 
     def records(self, *, stale_only: bool = False) -> Iterator[ArticleRecord]:

@@ -89,8 +89,8 @@ class Writer:
             self.results.append(value)
 
     def put(self, record: ArticleRecord) -> None:
-        item = ("record", record.model_dump_json()) if record.id is not None else None
-        items = [item] if item else [("failure", e.model_dump_json()) for e in record.errors]
+        items = ([("record", record.model_dump_json())] if record.id is not None
+                 else [("failure", e.model_dump_json()) for e in record.errors])
         for it in items:
             while True:
                 self._drain()

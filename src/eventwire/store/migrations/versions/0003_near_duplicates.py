@@ -55,9 +55,9 @@ def backfill() -> None:
                                   stories.c.published, stories.c.input_path, stories.c.input_line,
                                   stories.c.ingested_at)).all()
     for r in rows:
-        sig = neardup.signature(r.text)
+        sig, size = neardup.fingerprint(r.text)
         conn.execute(sa.update(stories).where(stories.c.id == r.id).values(minhash=neardup.to_bytes(sig),
-                                                                          shingles=len(neardup.shingles(r.text))))
+                                                                          shingles=size))
         conn.execute(sa.insert(sources).values(story_id=r.id, url=r.url, outlet=r.outlet, title=r.title,
                                                published=r.published, input_path=r.input_path,
                                                input_line=r.input_line, similarity=1.0, seen_at=r.ingested_at))

@@ -36,13 +36,23 @@ def _event_words() -> frozenset[str]:
     return frozenset(w for w in [*agents(), *(lemma for lemma, _ in triggers())] if w.isalpha())
 
 
-def _stems(word: str) -> tuple[str, ...]:
-    """The word and the forms it may be inflected from: seized -> seize, seiz; rebels -> rebel; shelling -> shell."""
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+"""English inflectional endings and what each may have replaced."""
+
+
+def stems(word: str, suffixes: tuple[tuple[str, str], ...] = INFLECTIONS, *, undouble: bool = True
+          ) -> tuple[str, ...]:
+    """The word and the forms it may be inflected from: seized -> seize, seiz; rebels -> rebel; shelling -> shell
+    (with ``undouble``, a doubled last letter is undone too).
+
+    >>> stems("seized"), stems("rebels")
+    (('seized', 'seiz', 'seize'), ('rebels', 'rebel'))
+    """
     out = [word]
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+    for suffix, repl in suffixes:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
-    if len(out) > 1 and len(out[-1]) > 2 and out[-1][-1] == out[-1][-2]:  # shelled -> shell, ambushed; "cutting"
+    if undouble and len(out) > 1 and len(out[-1]) > 2 and out[-1][-1] == out[-1][-2]:  # shelled -> shell; "cutting"
         out.append(out[-1][:-1])
     return tuple(out)
 
@@ -56,7 +66,7 @@ def _event_word_share(sample: str) -> float:
     """
     lexicon = _event_words()
     words = _WORD.findall(sample)
-    known = [any(s in lexicon for s in _stems(w.lower())) for w in words]
+    known = [any(s in lexicon for s in stems(w.lower())) for w in words]
     counted = [k for w, k in zip(words, known, strict=True) if k or not w[:1].isupper()]
     return sum(counted) / len(counted) if counted else 0.0
 

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import OWN
+from ..language import INFLECTIONS, stems
 from .mentions import TITLES, _prominent
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ _NAME_PARTS = frozenset("front army forces force movement party council union al
                         "liberation revolutionary national democratic islamic popular people's republic state "
                         "ministry agency committee commission corps guard police service court assembly "
                         "organization organisation coalition federation league".split())
-_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""),
-             ("’s", ""), ("ers", "er"), ("ly", ""))
+_SUFFIXES = (*INFLECTIONS, ("'s", ""), ("’s", ""), ("ers", "er"), ("ly", ""))
 
 
 def all_capitals(text: str) -> bool:
@@ -74,8 +74,7 @@ class Truecaser:
         """Whether a lower-case word is an English word (or an inflection of one) of the lexicon."""
         if word in _FUNCTION or word in self.lexicon:
             return True
-        return any(word.endswith(suffix) and word[: len(word) - len(suffix)] + repl in self.lexicon
-                   for suffix, repl in _SUFFIXES if len(word) > len(suffix) + 2)
+        return any(stem in self.lexicon for stem in stems(word, _SUFFIXES, undouble=False))
 
     def _case(self, word: str, starts_sentence: bool, after_name: bool) -> str:
         low = word.lower()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.model import Entity
 from eventwire.store import Filters
 from eventwire.store import actors as registry
@@ -42,6 +44,53 @@ def test_one_id_across_stories(store):
     assert "E10" not in second
     assert store.actor(third["E4"])["country"] == "PSE"
     assert store.actor(first["E1"])["name"] == "Islamic State"
+
+
+def test_entities_of_one_story_share_what_they_open(store):
+    """Resolved together, entities behave as if resolved one after another: a later one meets the keys an earlier
+    one opened, and an actor opened without a country learns it from the next."""
+    with store._write() as conn:
+        got = registry.resolve(conn, [_entity("E1", "Islamic Resistance Movement"),
+                                      _entity("E2", "Hamas", aliases=["Islamic Resistance Movement"], country="PSE"),
+                                      _entity("E3", "Hamas"), _entity("E4", "Jane Roe", "PERSON"),
+                                      _entity("E5", "Jane Roe", "PERSON", country="USA")])
+    assert got["E1"] == got["E2"] == got["E3"] != got["E4"] == got["E5"]
+    hamas, roe = store.actor(got["E1"]), store.actor(got["E4"])
+    assert (hamas["name"], hamas["country"]) == ("Islamic Resistance Movement", "PSE")
+    assert sorted(hamas["keys"]) == ["O:hamas", "O:islamic resistance movement"]
+    assert roe["country"] == "USA"
+
+
+def test_two_writers_opening_one_actor_get_one_id(db_url):
+    """Two transactions open the same new actor at once: the second waits on the first's key, then takes its
+    actor and leaves no actor of its own behind (PostgreSQL; SQLite writers never overlap)."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from eventwire.store import Store
+    from eventwire.store.schema import actors
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite writers hold the file's lock: they never overlap")
+    with Store.open(db_url) as a, Store.open(db_url) as b:
+        got: dict[str, int] = {}
+        with a._write() as conn:
+            got["a"] = registry.resolve(conn, [_entity("E1", "Fresh Front")])["E1"]
+            other = threading.Thread(target=lambda: got.update(b=_resolve_in(b, _entity("E9", "Fresh Front"))))
+            other.start()
+            other.join(timeout=1.0)
+            assert other.is_alive()  # waiting on the uncommitted key
+        other.join(timeout=30)
+        assert got["a"] == got["b"]
+        with a.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(actors).where(actors.c.name == "Fresh Front")
+                                ).scalar_one() == 1
+
+
+def _resolve_in(store, entity: Entity) -> int:
+    with store._write() as conn:
+        return registry.resolve(conn, [entity])[entity.id]
 
 
 def test_stored_parties_carry_actor_ids_and_filter_by_them(filled):

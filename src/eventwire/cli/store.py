@@ -9,12 +9,14 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from typing import Any
 
 import click
 from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from .. import neardup
 from ..errors import EventwireError, StoreError
 from ..model import Article, ArticleRecord
 from ..pipeline import STORY_TIME_BUDGET
@@ -133,6 +135,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
         raise click.UsageError("--all goes with --reprocess")
     store = _open(db, err)
     counts = {"new": 0, "stored": 0, "duplicates": 0, "replaced": 0, "failed": 0}
+    prints: dict[str, tuple[str, Any]] = {}  # story id -> (text, fingerprint), from the check to the writer
     pipeline = None
 
     def get_pipeline():
@@ -159,12 +162,13 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
                     if progress is not None:
                         progress.advance(task)
 
-            items = _not_stored(read(), store, counts)
+            items = _not_stored(read(), store, counts, prints)
             replace = False
         writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
         stack.callback(writer.abort)
         for record in _extract(items, get_pipeline):
-            writer.put(record)
+            text, fingerprint = prints.pop(record.id or "", (None, None))
+            writer.put(record, fingerprint if text == record.text else None)
             if record.errors:
                 counts["failed"] += 1
                 report_errors(record, progress, err)
@@ -197,9 +201,11 @@ def _summary(counts: dict[str, int]) -> str:
     return text + (f", {counts['replaced']} re-extracted" if counts["replaced"] else "")
 
 
-def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int], batch: int = 64):
+def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int],
+                prints: dict[str, tuple[str, Any]], batch: int = 64):
     """The items whose story the store does not hold yet, neither as the same text nor as a near-duplicate under
-    another URL (those are recorded as sources of the stored story, and never extracted)."""
+    another URL (those are recorded as sources of the stored story, and never extracted). The fingerprint of each
+    story let through goes into ``prints``, so that the writer need not make it again."""
     pending: list[Article | EventwireError] = []
 
     def flush():
@@ -210,10 +216,11 @@ def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[s
             elif a.id in held:
                 store.add_copy(a.id, a, 1.0)
                 _tally(counts, "stored")
-            elif (twin := store.near_duplicate(a.text, a.url)) is not None:
+            elif (twin := store.near_duplicate(a.text, a.url, fp := neardup.fingerprint(a.text))) is not None:
                 store.add_copy(twin[0], a, twin[1])
                 _tally(counts, "duplicate")
             else:
+                prints[a.id] = (a.text, fp)
                 yield a
 
     for item in items:

@@ -28,7 +28,7 @@ from ..provenance import pipeline_hash
 from . import actors as registry
 from . import incidents
 from . import query as q
-from .db import make_engine, migrate, store_url
+from .db import insert_numbered, make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row, unpack
 from .rows import scrub as scrub_row
@@ -118,18 +118,20 @@ class Store:
                 found |= set(conn.scalars(select(stories.c.id).where(stories.c.id.in_(ids[i:i + 500]))))
         return found
 
-    def add(self, record: ArticleRecord, *, replace: bool = False) -> Added:
+    def add(self, record: ArticleRecord, *, replace: bool = False,
+            fingerprint: tuple[Any, int] | None = None) -> Added:
         """Store one story and everything extracted from it, in one transaction.
 
         A story already stored (same content id) is left as it is ("stored"; a new URL for it is added to its
         sources), unless ``replace`` (re-extraction) swaps in the new record ("replaced"). A near-duplicate of a
         stored story under another URL (eventwire.neardup) is not stored again: it becomes one more source of that
         story ("duplicate"). An earlier, different text under the same URL is marked superseded by this one, with
-        its events; nothing is deleted.
+        its events; nothing is deleted. ``fingerprint`` is the text's :func:`eventwire.neardup.fingerprint`, when
+        the caller has it already.
         """
         if record.id is None:
             raise ValueError("a failed input has no story to store: use add_failure")
-        sig, size = neardup.fingerprint(record.text)
+        sig, size = fingerprint or neardup.fingerprint(record.text)
         try:
             with self._write() as conn:
                 exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
@@ -200,10 +202,11 @@ class Store:
         with self.engine.connect() as conn:
             return incidents.incident(conn, incident_id)
 
-    def near_duplicate(self, text: str, url: str | None) -> tuple[str, float] | None:
+    def near_duplicate(self, text: str, url: str | None, fingerprint: tuple[Any, int] | None = None
+                       ) -> tuple[str, float] | None:
         """The current stored story that ``text`` nearly repeats under another URL, with the similarity; or None."""
         with self.engine.connect() as conn:
-            return self._near_duplicate(conn, *neardup.fingerprint(text), url)
+            return self._near_duplicate(conn, *(fingerprint or neardup.fingerprint(text)), url)
 
     def add_copy(self, story_id: str, article, similarity: float) -> None:
         """Record that ``article`` (an Article or a record) is a copy of the stored story ``story_id``."""
@@ -285,7 +288,7 @@ class Store:
         parties_named = {i for e in record.events for i in (*e.actor, *e.recipient)}
         actor_of = registry.resolve(conn, [by_id[i] for i in sorted(parties_named) if i in by_id])
         rows = [scrub_row(event_row(record, e, by_id, place_by_id)) for e in record.events]
-        seqs = list(conn.execute(insert(events).returning(events.c.seq, sort_by_parameter_order=True), rows).scalars())
+        seqs = insert_numbered(conn, events, rows, "seq")
         parties = [scrub_row({**r, "event_seq": seq, "actor_id": actor_of.get(r["entity_id"])})
                    for seq, event in zip(seqs, record.events, strict=True) for r in party_rows(event, by_id)]
         if parties:

@@ -17,13 +17,14 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .. import data
 from ..geo.build import fold_accents
 from ..model import Entity
+from .db import insert_numbered
 from .schema import actor_keys, actors, event_parties
 
 KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
@@ -115,25 +116,65 @@ def _create(conn: Connection, name: str, kind: str, country: str | None, sector:
 
 
 def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
-    """The actor id of each named entity (entity id -> actor id), opening actors and adding keys as needed."""
-    out: dict[str, int] = {}
-    for entity in entities:
-        ks = keys(entity)
-        if not ks:
-            continue
-        held = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id).where(actor_keys.c.key.in_(ks))).all())
-        if held:
-            actor_id = held[next(k for k in ks if k in held)]  # the actor of the name first, then of an alias
-            missing = [k for k in ks if k not in held]
-            if missing:
-                _add_keys(conn, actor_id, missing, "story")
-            if entity.country:  # an actor first seen without its country learns it
-                conn.execute(update(actors).where(actors.c.id == actor_id, actors.c.country.is_(None))
-                             .values(country=entity.country))
-        else:
-            actor_id = _create(conn, entity.name, entity.type, entity.country, entity.sector, ks, "story")
-        out[entity.id] = actor_id
-    return out
+    """The actor id of each named entity (entity id -> actor id), opening actors and adding keys as needed.
+
+    Entities are taken in order: one whose key is known (in the store, or from an entity before it) takes the actor
+    of its first known key and gives that actor its unknown keys; one whose keys are all new opens an actor. The
+    work is a few statements for the whole list, however long.
+    """
+    wanted = [(e, ks) for e in entities if (ks := keys(e))]
+    if not wanted:
+        return {}
+    known: dict[str, int] = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id).where(
+        actor_keys.c.key.in_(sorted({k for _, ks in wanted for k in ks})))).all())
+    # An actor is ("old", id) or ("new", index into opened) until the opened ones have ids.
+    of_key: dict[str, tuple[str, int]] = {k: ("old", a) for k, a in known.items()}
+    opened: list[dict[str, Any]] = []
+    given: list[tuple[str, tuple[str, int]]] = []  # (key, actor) to insert
+    countries: dict[int, str] = {}
+    chosen: dict[str, tuple[str, int]] = {}
+    for entity, ks in wanted:
+        held = next((of_key[k] for k in ks if k in of_key), None)
+        if held is None:
+            held = ("new", len(opened))
+            opened.append({"name": entity.name, "type": entity.type, "country": entity.country,
+                           "sector": entity.sector, "created_at": _now()})
+        elif entity.country:  # an actor first seen without its country learns it
+            if held[0] == "new":
+                opened[held[1]]["country"] = opened[held[1]]["country"] or entity.country
+            else:
+                countries.setdefault(held[1], entity.country)
+        for k in ks:
+            if k not in of_key:
+                of_key[k] = held
+                given.append((k, held))
+        chosen[entity.id] = held
+    ids = insert_numbered(conn, actors, opened, "id")
+
+    def actor_id(ref: tuple[str, int]) -> int:
+        return ids[ref[1]] if ref[0] == "new" else ref[1]
+
+    if given:
+        upsert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+        conn.execute(upsert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
+                     [{"key": k, "actor_id": actor_id(ref), "source": "story"} for k, ref in given])
+    if opened:  # a concurrent writer may have taken an opened actor's first key meanwhile: then its actor wins
+        first: dict[int, str] = {}
+        for k, ref in given:
+            if ref[0] == "new":
+                first.setdefault(ref[1], k)
+        owners = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id)
+                                   .where(actor_keys.c.key.in_(list(first.values())))).all())
+        for index, key in first.items():
+            if owners[key] != ids[index]:
+                conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == ids[index]))
+                conn.execute(delete(actors).where(actors.c.id == ids[index]))
+                ids[index] = owners[key]
+    old = [{"b_id": a, "b_country": c} for a, c in countries.items()]
+    if old:
+        conn.execute(update(actors).where(actors.c.id == bindparam("b_id"), actors.c.country.is_(None))
+                     .values(country=bindparam("b_country")), old)
+    return {entity_id: actor_id(ref) for entity_id, ref in chosen.items()}
 
 
 def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:

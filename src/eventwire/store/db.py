@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -105,3 +105,21 @@ def migrate(engine: Engine) -> None:
         if engine.dialect.name == "postgresql":  # one migrator at a time
             conn.execute(text("SELECT pg_advisory_xact_lock(4207081)"))
         command.upgrade(_alembic_config(conn), "head")
+
+
+def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) -> list[int]:
+    """Insert ``rows`` in one statement and return the integer keys the store gave them, in the rows' order.
+
+    PostgreSQL numbers them in one ``INSERT ... RETURNING``. SQLite cannot say which returned key is which row's
+    without a statement per row, so the keys are given here, after the highest one: safe because a SQLite writer
+    holds the file's write lock from ``BEGIN IMMEDIATE`` to commit, and the same numbers SQLite itself would pick.
+    """
+    if not rows:
+        return []
+    column = table.c[key]
+    if conn.dialect.name == "sqlite":
+        top = conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()
+        keys = list(range(top + 1, top + 1 + len(rows)))
+        conn.execute(insert(table), [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
+        return keys
+    return list(conn.execute(insert(table).returning(column, sort_by_parameter_order=True), rows).scalars())

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from ..geo.distance import haversine_km
+from .db import insert_numbered
 from .schema import events, incident_decisions, incident_links, incidents, stories
 
 THRESHOLD = 3.0
@@ -93,11 +94,13 @@ def anchor(row: dict[str, Any]) -> str:
     return f"{row['story_id']}:{start}-{end}:{row['type']}"
 
 
-def _with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each event with what :func:`score` compares: its parties' names, whether one is named, its words."""
+def _with_names(rows: list[dict[str, Any]], words: bool = True) -> list[dict[str, Any]]:
+    """Each event with what :func:`score` compares: its parties' names, whether one is named, and (unless not
+    ``words``: :func:`_best` adds them to the candidates it scores) its words."""
     return [{**r, "names": {n.casefold() for col in ("actor_names", "recipient_names")
                             for n in (r.get(col) or "").split("; ") if n},
-             "named": bool(r.get("named_party")), "words": _words(r.get("evidence"))} for r in rows]
+             "named": bool(r.get("named_party")), **({"words": _words(r.get("evidence"))} if words else {})}
+            for r in rows]
 
 
 def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -113,7 +116,7 @@ def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, 
     if None not in countries:  # another country vetoes: read only events in these countries or unplaced
         where.append(or_(c.country.in_(countries), c.country.is_(None)))
     found = conn.execute(select(*(c[k] for k in _CANDIDATE_COLUMNS)).where(*where).limit(5000)).mappings().all()
-    return _with_names([dict(r) for r in found])
+    return _with_names([dict(r) for r in found], words=False)
 
 
 _CANDIDATE_COLUMNS = ("seq", "id", "story_id", "type", "date_start", "lat", "lon", "country", "geo_precision",
@@ -133,6 +136,8 @@ def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
     for cand in candidates:
         if cand["type"] != row["type"] or abs((date.fromisoformat(cand["date_start"]) - day).days) > WINDOW_DAYS:
             continue
+        if "words" not in cand:
+            cand["words"] = _words(cand["evidence"])
         points, clues = score(row, cand)
         if points >= THRESHOLD and (best is None or points > best[0]):
             best = (points, clues, cand)
@@ -142,9 +147,8 @@ def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
 def _open_many(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
-    return list(conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True),
-                             [{"type": r["type"], "events": 0, "stories": 0, "updated_at": _now()} for r in rows])
-                .scalars())
+    return insert_numbered(conn, incidents, [{"type": r["type"], "events": 0, "stories": 0, "updated_at": _now()}
+                                             for r in rows], "id")
 
 
 def _open(conn: Connection, row: dict[str, Any]) -> int:

@@ -40,10 +40,11 @@ def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> Non
                 continue
             if item is None:
                 break
-            kind, payload = item
+            kind, payload, fingerprint = item
             try:
                 if kind == "record":
-                    result = store.add(ArticleRecord.model_validate_json(payload), replace=replace)
+                    result = store.add(ArticleRecord.model_validate_json(payload), replace=replace,
+                                       fingerprint=fingerprint)
                     changed = changed or result in ("new", "replaced")
                 else:
                     store.add_failure(ErrorInfo.model_validate_json(payload))
@@ -88,9 +89,10 @@ class Writer:
                 return False
             self.results.append(value)
 
-    def put(self, record: ArticleRecord) -> None:
-        items = ([("record", record.model_dump_json())] if record.id is not None
-                 else [("failure", e.model_dump_json()) for e in record.errors])
+    def put(self, record: ArticleRecord, fingerprint: tuple[Any, int] | None = None) -> None:
+        """Queue a record for the store (waiting while the queue is full), with its text's fingerprint if known."""
+        items = ([("record", record.model_dump_json(), fingerprint)] if record.id is not None
+                 else [("failure", e.model_dump_json(), None) for e in record.errors])
         for it in items:
             while True:
                 self._drain()

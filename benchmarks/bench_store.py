@@ -3,6 +3,7 @@ the map page's render time, and store size.
 
 Usage:
     python benchmarks/bench_store.py [--events 1000000] [--map-events 100000] [--postgres URL] [--json]
+    python benchmarks/bench_store.py --only-wall [--wall-rounds 5] [--wall-input PATH]... [--postgres URL]
 
 The large stores are generated from real records: the bundled 90 example stories are extracted once, then copied
 under new ids with dates shifted by whole weeks and places moved by up to a degree, until the store holds the
@@ -56,6 +57,28 @@ def time_storing(records, url: str) -> tuple[float, int]:
             store.add(r)
         store.analyze()
         return time.perf_counter() - t0, db_size(url) - empty
+
+
+def wall_overhead(inputs: list[str], url_for, rounds: int) -> dict:
+    """What storing adds to the wall time of a run, from the command line as a user runs it: ``eventwire extract
+    INPUTS -o /dev/null`` against ``eventwire ingest INPUTS`` into a new store, in ``rounds`` interleaved pairs (this
+    machine's speed drifts by 10% between runs of one command, so a pair shares the drift). Reports each pair's
+    overhead and their median."""
+    cli = [sys.executable, "-m", "eventwire"]
+
+    def run(args: list[str]) -> float:
+        t0 = time.perf_counter()
+        subprocess.run(cli + args, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - t0
+
+    pairs = []
+    for k in range(rounds):
+        extract = run(["extract", "-q", *inputs, "-o", os.devnull])
+        ingest = run(["ingest", "-q", *inputs, "--db", url_for(f"wall{k}")])
+        pairs.append({"extract_s": round(extract, 2), "ingest_s": round(ingest, 2),
+                      "overhead_pct": round(100 * (ingest / extract - 1), 1)})
+    return {"inputs": inputs, "pairs": pairs,
+            "median_overhead_pct": statistics.median(p["overhead_pct"] for p in pairs)}
 
 
 def _shift(day: str | None, weeks: int) -> str | None:
@@ -261,6 +284,11 @@ def fresh_postgres(server_url: str, name: str) -> str:
 
 def bench_backend(label: str, url_for, records, extract_s: float, args) -> dict:
     out: dict = {}
+    if args.wall_rounds:
+        out["wall"] = wall_overhead(args.wall_input or [str(EXAMPLES)], url_for, args.wall_rounds)
+        if args.only_wall:
+            print(f"[{label}] {json.dumps(out)}", file=sys.stderr)
+            return out
     seconds, added = time_storing(records, url_for("small"))
     out["store_seconds"] = round(seconds, 2)
     out["store_overhead_pct"] = round(100 * seconds / extract_s, 1)
@@ -289,15 +317,27 @@ def main() -> None:
     parser.add_argument("--map-events", type=int, default=100_000, help="events in the map page's store")
     parser.add_argument("--postgres", default=os.environ.get("EVENTWIRE_TEST_POSTGRES_URL"),
                         help="a PostgreSQL server to measure too (a scratch database is made on it)")
+    parser.add_argument("--wall-rounds", type=int, default=5,
+                        help="pairs of extract and ingest runs timed from the command line (0: none)")
+    parser.add_argument("--wall-input", action="append", metavar="PATH",
+                        help="what those runs read (default: the bundled examples); may be repeated")
+    parser.add_argument("--only-wall", action="store_true", help="measure only what storing adds to a run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    records, extract_s = extract_examples()
+    records, extract_s = extract_examples() if not args.only_wall else ([], 0.0)
     figures: dict = {"stories": len(records), "events": sum(len(r.events) for r in records),
                      "extract_seconds": round(extract_s, 2)}
     with tempfile.TemporaryDirectory() as tmp:
         figures["sqlite"] = bench_backend("sqlite", lambda name: f"sqlite:///{tmp}/{name}.db", records, extract_s,
                                           args)
+        if args.only_wall:
+            if args.postgres:
+                figures["postgresql"] = bench_backend(
+                    "postgresql", lambda name: fresh_postgres(args.postgres, f"ew_bench_{name}"), records, extract_s,
+                    args)
+            print(json.dumps(figures, indent=None if args.json else 2))
+            return
         map_url = f"sqlite:///{tmp}/map.db"
         figures["map_store"] = generate(records, map_url, args.map_events)
         figures["map_render"] = map_render(map_url)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# `eventwire ingest` extracts in as many processes as there are cores unless told; tests that want worker processes
+# ask for them (tests/test_workers.py), the others reuse the session's pipeline in process.
+os.environ.setdefault("EVENTWIRE_WORKERS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -6,9 +6,11 @@ import csv
 import functools
 import itertools
 import json
+import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import click
@@ -109,16 +111,21 @@ def make_filters(**kw):
 @click.option("--all", "all_", is_flag=True, help="With --reprocess: every stored story, not only stale ones.")
 @click.option("--time-budget", type=click.FloatRange(min=0), default=STORY_TIME_BUDGET, show_default=True,
               help="Seconds the stages may spend on one story before it ends with a 'timeout' error (0: no limit).")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, envvar="EVENTWIRE_WORKERS",
+              show_default="the number of cores", help="Processes that extract, each with its own pipeline (1: in "
+              "this process). One more process stores. Default also from $EVENTWIRE_WORKERS.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @store_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | None, max_bytes: int,
-                   reprocess: bool, all_: bool, time_budget: float, quiet: bool) -> None:
+                   reprocess: bool, all_: bool, time_budget: float, workers: int, quiet: bool) -> None:
     """Extract stories and store them, each in one transaction.
 
     PATH is anything `extract` reads. A story is keyed by its content id: ingesting the same inputs again adds
     nothing. A changed text under a URL already stored is a new version; the old one's events are marked
-    superseded. A bad input is recorded in the store with its error and the run goes on. Errors go to stderr as
-    JSON lines, then a summary line. Exit code 0: all fine; 1: some inputs failed; 2: usage error.
+    superseded. A bad input is recorded in the store with its error and the run goes on. Stories are extracted in
+    --workers processes and stored by one more, while the next are read. Errors go to stderr as JSON lines, then a
+    summary line (with the seconds the run spent and those it waited for the store). Exit code 0: all fine; 1: some
+    inputs failed; 2: usage error.
 
     \b
     Examples:
@@ -126,14 +133,16 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
       eventwire ingest feed.xml --db postgresql://me@127.0.0.1/events
       eventwire ingest --reprocess                 # after an upgrade: re-extract what an older pipeline made
     """
-    from ..store.writer import Writer
-
     err = Console(stderr=True)
     if not paths and not reprocess:
         raise click.UsageError("give inputs to ingest, or --reprocess")
     if all_ and not reprocess:
         raise click.UsageError("--all goes with --reprocess")
-    store = _open(db, err)
+    clock = Stopwatch()
+    with clock.storing():
+        from ..store.writer import Writer
+
+        store = _open(db, err)
     counts = {"new": 0, "stored": 0, "duplicates": 0, "replaced": 0, "failed": 0}
     prints: dict[str, tuple[str, Any]] = {}  # story id -> (text, fingerprint), from the check to the writer
     pipeline = None
@@ -162,23 +171,54 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
                     if progress is not None:
                         progress.advance(task)
 
-            items = _not_stored(read(), store, counts, prints)
+            items = _not_stored(read(), store, counts, prints, clock)
             replace = False
-        writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
+        with clock.storing():
+            writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
         stack.callback(writer.abort)
-        for record in _extract(items, get_pipeline):
+        if workers > 1:
+            from ..workers import Workers
+
+            pool = stack.enter_context(Workers(workers, time_budget=time_budget or None))
+            records = pool.process(items)
+        else:
+            records = _extract(items, get_pipeline)
+        for record in records:
             text, fingerprint = prints.pop(record.id or "", (None, None))
-            writer.put(record, fingerprint if text == record.text else None)
+            with clock.storing():
+                writer.put(record, fingerprint if text == record.text else None)
             if record.errors:
                 counts["failed"] += 1
                 report_errors(record, progress, err)
                 if progress is not None:
                     progress.update(task, failed=counts["failed"])
-        for added in writer.close():
-            _tally(counts, added)
+        with clock.storing():
+            for added in writer.close():
+                _tally(counts, added)
     if not quiet:
-        err.out(json.dumps({"summary": counts, "text": _summary(counts)}), highlight=False)
+        err.out(json.dumps({"summary": counts, "text": _summary(counts), "seconds": clock.report()}),
+                highlight=False)
     raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+class Stopwatch:
+    """The wall time of a run, and the part of it the run spent on the store rather than on reading and
+    extracting: opening it, asking what it holds, handing records to the writer and waiting for it to finish."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.store = 0.0
+
+    @contextmanager
+    def storing(self) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.store += time.perf_counter() - t0
+
+    def report(self) -> dict[str, float]:
+        return {"total": round(time.perf_counter() - self.start, 3), "storing": round(self.store, 3)}
 
 
 def _tally(counts: dict[str, int], added: str) -> None:
@@ -202,26 +242,33 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int],
-                prints: dict[str, tuple[str, Any]], batch: int = 64):
+                prints: dict[str, tuple[str, Any]], clock: Stopwatch, batch: int = 64):
     """The items whose story the store does not hold yet, neither as the same text nor as a near-duplicate under
     another URL (those are recorded as sources of the stored story, and never extracted). The fingerprint of each
     story let through goes into ``prints``, so that the writer need not make it again."""
     pending: list[Article | EventwireError] = []
 
     def flush():
-        held = store.stored_ids([a.id for a in pending if isinstance(a, Article)])
-        for a in pending:
-            if not isinstance(a, Article):
-                yield a
-            elif a.id in held:
-                store.add_copy(a.id, a, 1.0)
-                _tally(counts, "stored")
-            elif (twin := store.near_duplicate(a.text, a.url, fp := neardup.fingerprint(a.text))) is not None:
-                store.add_copy(twin[0], a, twin[1])
-                _tally(counts, "duplicate")
-            else:
-                prints[a.id] = (a.text, fp)
-                yield a
+        with clock.storing():
+            held = store.stored_ids([a.id for a in pending if isinstance(a, Article)])
+            fresh = {a.id: a for a in pending if isinstance(a, Article) and a.id not in held}
+            fingerprints = {i: neardup.fingerprint(a.text) for i, a in fresh.items()}
+            twins = dict(zip(fresh, store.near_duplicates([(fingerprints[i], a.url) for i, a in fresh.items()]),
+                             strict=True))
+            let_through = []
+            for a in pending:
+                if not isinstance(a, Article):
+                    let_through.append(a)
+                elif a.id in held:
+                    store.add_copy(a.id, a, 1.0)
+                    _tally(counts, "stored")
+                elif (twin := twins[a.id]) is not None:
+                    store.add_copy(twin[0], a, twin[1])
+                    _tally(counts, "duplicate")
+                else:
+                    prints[a.id] = (a.text, fingerprints[a.id])
+                    let_through.append(a)
+        yield from let_through
 
     for item in items:
         pending.append(item)

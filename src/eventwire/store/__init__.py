@@ -202,11 +202,14 @@ class Store:
         with self.engine.connect() as conn:
             return incidents.incident(conn, incident_id)
 
-    def near_duplicate(self, text: str, url: str | None, fingerprint: tuple[Any, int] | None = None
-                       ) -> tuple[str, float] | None:
+    def near_duplicate(self, text: str, url: str | None) -> tuple[str, float] | None:
         """The current stored story that ``text`` nearly repeats under another URL, with the similarity; or None."""
+        return self.near_duplicates([(neardup.fingerprint(text), url)])[0]
+
+    def near_duplicates(self, items: list[tuple[tuple[Any, int], str | None]]) -> list[tuple[str, float] | None]:
+        """:meth:`near_duplicate` for many stories at once, given as (fingerprint, url): one connection for all."""
         with self.engine.connect() as conn:
-            return self._near_duplicate(conn, *(fingerprint or neardup.fingerprint(text)), url)
+            return [self._near_duplicate(conn, *fingerprint, url) for fingerprint, url in items]
 
     def add_copy(self, story_id: str, article, similarity: float) -> None:
         """Record that ``article`` (an Article or a record) is a copy of the stored story ``story_id``."""
@@ -271,7 +274,9 @@ class Store:
         """Refresh the planner's statistics (after an ingest): without them SQLite may count a text or actor filter
         by scanning every event instead of reading the few that match."""
         with self._write() as conn:
-            conn.exec_driver_sql("ANALYZE")
+            # PostgreSQL's autovacuum keeps the other tables' statistics; these are the ones queries filter on.
+            conn.exec_driver_sql("ANALYZE" if self.dialect == "sqlite" else
+                                 "ANALYZE events, event_parties, stories, story_sources, incidents, actors")
 
     def _story_row(self, record: ArticleRecord) -> dict[str, Any]:
         return scrub_row(story_row(record, version=__version__, pipeline_hash=pipeline_hash(), now=_now()))

@@ -1,0 +1,164 @@
+"""Extraction in worker processes: each loads the pipeline once, stories go to them in small batches, and records
+come back in input order.
+
+    with Workers(2) as workers:
+        for record in workers.process(read_inputs(["stories/"])):
+            ...
+
+At most a few batches per worker are out at a time, so a reader of a 5 GB file is never read ahead of the workers
+by more than that. A worker that dies (killed, out of memory, a crash in compiled code) takes its batch with it: the
+stories that were out are read again one at a time in a new worker, and a story that kills a worker twice becomes a
+``worker`` error of its own while the run goes on. Errors the pipeline catches (a parse failure, the time budget)
+are the records' own, as in one process.
+
+Workers are started with ``spawn``: a fresh interpreter, no inherited connections, no copy of the parent's model.
+``factory`` (a module-level function, so that it pickles by name) makes each worker's pipeline; the default loads
+eventwire's.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from .errors import EventwireError, ProcessingError
+from .model import Article, ArticleRecord
+from .records import failure_record, to_record
+
+log = logging.getLogger(__name__)
+
+BATCH = 4
+"""Stories per task: enough for the parser's batching to help, few enough that a dead worker loses little."""
+IN_FLIGHT = 3
+"""Tasks out per worker: one at work, the next ones waiting, so no worker idles while the parent reads."""
+ATTEMPTS = 2
+"""Times a story may kill a worker before it is given up as failed."""
+
+_pipeline: Any = None
+
+
+def default_pipeline(time_budget: float | None) -> Any:
+    from . import load_pipeline
+
+    pipeline = load_pipeline()
+    pipeline.time_budget = time_budget
+    return pipeline
+
+
+def _start(factory: Callable[[float | None], Any], time_budget: float | None, parent: int) -> None:
+    global _pipeline
+    threading.Thread(target=_watch, args=(parent,), name="eventwire-parent-watch", daemon=True).start()
+    _pipeline = factory(time_budget)
+
+
+def _watch(parent: int) -> None:
+    """End this worker once its parent is gone (even by ``kill -9``, which leaves it waiting on its queue forever)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _run(batch: list[Article]) -> list[ArticleRecord]:
+    return list(_pipeline.process(batch))
+
+
+def _died(article: Article) -> ArticleRecord:
+    return to_record(article, errors=[ProcessingError(
+        f"the worker process died {ATTEMPTS} times on this story (killed, out of memory, or a crash in compiled "
+        "code); it was left out. If nothing killed the workers, this is a bug: please report it with the input.",
+        source=article.input.path, line=article.input.line, stage="worker")])
+
+
+class Workers:
+    """``n`` worker processes, each with its own pipeline. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, n: int, *, time_budget: float | None = None,
+                 factory: Callable[[float | None], Any] = default_pipeline) -> None:
+        if n < 1:
+            raise ValueError("at least one worker")
+        self.n = n
+        self._init = (factory, time_budget, os.getpid())
+        self._pool = self._new_pool()
+        self.restarts = 0
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.n, mp_context=mp.get_context("spawn"), initializer=_start,
+                                   initargs=self._init)
+
+    def _restart(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+        self.restarts += 1
+
+    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        """One record per item, in input order (an error item becomes its error record without visiting a
+        worker)."""
+        out: deque[tuple[list[Article | EventwireError], Future | None]] = deque()
+        batch: list[Article | EventwireError] = []
+
+        def send() -> None:
+            articles = [a for a in batch if isinstance(a, Article)]
+            out.append((list(batch), self._pool.submit(_run, articles) if articles else None))
+            batch.clear()
+
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                send()
+                while len(out) >= self.n * IN_FLIGHT:
+                    yield from self._take(out)
+        if batch:
+            send()
+        while out:
+            yield from self._take(out)
+
+    def _take(self, out: deque) -> Iterator[ArticleRecord]:
+        """The records of the oldest task; if a worker died, every task still out is done again, story by story."""
+        items, future = out[0]
+        try:
+            records = iter(future.result() if future is not None else [])
+        except BrokenProcessPool:
+            suspects = [it for its, _ in out for it in its]
+            out.clear()
+            log.warning("a worker died; reading the %d stories that were out again, one at a time", len(suspects))
+            self._restart()
+            yield from self._one_by_one(suspects)
+            return
+        out.popleft()
+        for item in items:
+            yield failure_record(item) if not isinstance(item, Article) else next(records)
+
+    def _one_by_one(self, items: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        """Each story alone in a worker, so that a death is the story's own; a story that kills ``ATTEMPTS``
+        workers is given up."""
+        for item in items:
+            if not isinstance(item, Article):
+                yield failure_record(item)
+                continue
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    (record,) = self._pool.submit(_run, [item]).result()
+                except BrokenProcessPool:
+                    self._restart()
+                    if attempt == ATTEMPTS:
+                        yield _died(item)
+                    continue
+                yield record
+                break
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

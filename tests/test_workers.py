@@ -1,0 +1,92 @@
+"""Extraction in worker processes: records in input order, the same as in one process, and a story that kills its
+worker fails alone while the run goes on."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.errors import InputError
+from eventwire.model import Article, InputRef
+from eventwire.workers import Workers
+
+from .store.conftest import jsonl, voa_lines
+from .workers_helpers import KILL, echo_pipeline
+
+
+def _article(i: int, text: str | None = None) -> Article:
+    return Article(id=f"story{i:03d}", text=text or f"Story number {i} tells of something.",
+                   input=InputRef(path="<test>", line=i))
+
+
+def test_records_come_back_in_input_order_with_errors_in_place():
+    items = [_article(i) for i in range(23)]
+    items.insert(5, InputError("not a story", source="<test>", line=99))
+    with Workers(2, factory=echo_pipeline) as workers:
+        records = list(workers.process(iter(items)))
+    assert len(records) == 24
+    assert records[5].id is None and records[5].errors[0].code == "input_error"
+    assert [r.id for r in records if r.id] == [f"story{i:03d}" for i in range(23)]
+
+
+def test_a_story_that_kills_its_worker_fails_alone():
+    items = [_article(i) for i in range(20)]
+    items[7] = _article(7, f"This story ends the process: {KILL}.")
+    with Workers(2, factory=echo_pipeline) as workers:
+        records = list(workers.process(iter(items)))
+        assert workers.restarts >= 3  # the batch's death, then the story's two deaths alone
+    assert [r.id for r in records] == [a.id for a in items]
+    assert [r.id for r in records if r.errors] == ["story007"]
+    (error,) = records[7].errors
+    assert error.stage == "worker" and "died" in error.message
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path):
+    stories = jsonl(tmp_path / "five.jsonl", voa_lines(5))
+    counts = {}
+    for n in (1, 2):
+        db = f"sqlite:///{tmp_path / f'w{n}.db'}"
+        result = CliRunner().invoke(cli, ["ingest", str(stories), "--db", db, "--workers", str(n)],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        summary = json.loads(result.stderr.strip().splitlines()[-1])
+        assert summary["text"] == "5 new, 0 already stored, 0 failed"
+        assert 0 <= summary["seconds"]["storing"] <= summary["seconds"]["total"]
+        query = CliRunner().invoke(cli, ["query", "--db", db, "--format", "jsonl", "--limit", "1000"])
+        counts[n] = sorted((e["story_id"], e["type"], e["evidence"]) for e in map(json.loads, query.stdout.splitlines()))
+    assert counts[1] and counts[1] == counts[2]
+
+
+def test_kill_minus_nine_leaves_no_worker_behind_and_a_rerun_finishes(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from eventwire.store import Store
+
+    stories = jsonl(tmp_path / "twelve.jsonl", voa_lines(12))
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(stories), "--db", db, "-q",
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    with Store.open(db) as store:
+        while store.counts()["stories"] < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        children = psutil.Process(proc.pid).children(recursive=True)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert store.counts()["stories"] < 12, "the run ended before the kill: the test proves nothing"
+    assert len(children) >= 3  # two workers and the writer
+    _, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, f"left running after the parent died: {[p.cmdline()[-1] for p in alive]}"
+    rerun = subprocess.run([sys.executable, "-m", "eventwire", "ingest", str(stories), "--db", db, "--workers", "2"],
+                           capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store.open(db) as store:
+        assert store.counts()["stories"] == 12

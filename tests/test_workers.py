@@ -55,7 +55,8 @@ def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path):
         assert summary["text"] == "5 new, 0 already stored, 0 failed"
         assert 0 <= summary["seconds"]["storing"] <= summary["seconds"]["total"]
         query = CliRunner().invoke(cli, ["query", "--db", db, "--format", "jsonl", "--limit", "1000"])
-        counts[n] = sorted((e["story_id"], e["type"], e["evidence"]) for e in map(json.loads, query.stdout.splitlines()))
+        events = map(json.loads, query.stdout.splitlines())
+        counts[n] = sorted((e["story_id"], e["type"], e["evidence"]) for e in events)
     assert counts[1] and counts[1] == counts[2]
 
 
@@ -90,3 +91,22 @@ def test_kill_minus_nine_leaves_no_worker_behind_and_a_rerun_finishes(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db) as store:
         assert store.counts()["stories"] == 12
+
+
+def test_dask_local_cluster_extracts_in_order_and_survives_a_killing_story():
+    import pytest
+
+    pytest.importorskip("distributed")
+    from eventwire.cluster import DaskWorkers
+
+    items = [_article(i) for i in range(14)]
+    items[3] = _article(3, f"This story ends the process: {KILL}.")
+    items.insert(9, InputError("not a story", source="<test>", line=99))
+    with DaskWorkers("local", 2, factory=echo_pipeline) as cluster:
+        records = list(cluster.process(iter(items)))
+        again = list(cluster.process(iter([_article(100)])))  # the cluster goes on after a death
+    assert [r.id for r in records] == [getattr(a, "id", None) for a in items]
+    assert [r.id for r in records if r.errors and r.id] == ["story003"]
+    assert records[3].errors[0].stage == "worker"
+    assert records[9].errors[0].code == "input_error"
+    assert again[0].id == "story100" and not again[0].errors

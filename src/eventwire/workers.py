@@ -77,8 +77,92 @@ def _died(article: Article) -> ArticleRecord:
         source=article.input.path, line=article.input.line, stage="worker")])
 
 
-class Workers:
-    """``n`` worker processes, each with its own pipeline. Use as a context manager, or call :meth:`close`."""
+class _Window:
+    """The order-keeping, bounded submission both back ends share: batches out, records back in input order, and
+    stories whose worker died read again one at a time. A back end says how to submit, which exception means a dead
+    worker, which tasks a death takes with it, and how to start afresh."""
+
+    n: int
+    lost: tuple[type[BaseException], ...] = ()
+    restarts = 0
+
+    def _submit(self, batch: list[Article]) -> Any:
+        raise NotImplementedError
+
+    def _after_loss(self, out: deque) -> list[Article | EventwireError]:
+        """The items to read again after the oldest task's worker died (and out holds only what goes on)."""
+        raise NotImplementedError
+
+    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        """One record per item, in input order (an error item becomes its error record without visiting a
+        worker)."""
+        out: deque[tuple[list[Article | EventwireError], Any]] = deque()
+        batch: list[Article | EventwireError] = []
+
+        def send() -> None:
+            articles = [a for a in batch if isinstance(a, Article)]
+            out.append((list(batch), self._submit(articles) if articles else None))
+            batch.clear()
+
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH:
+                send()
+                while len(out) >= self.n * IN_FLIGHT:
+                    yield from self._take(out)
+        if batch:
+            send()
+        while out:
+            yield from self._take(out)
+
+    def _take(self, out: deque) -> Iterator[ArticleRecord]:
+        items, future = out[0]
+        try:
+            records = iter(future.result() if future is not None else [])
+        except self.lost:
+            suspects = self._after_loss(out)
+            log.warning("a worker died; reading %d stories again, one at a time", len(suspects))
+            yield from self._one_by_one(suspects)
+            return
+        out.popleft()
+        for item in items:
+            yield failure_record(item) if not isinstance(item, Article) else next(records)
+
+    def _one_by_one(self, items: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
+        """Each story alone, so that a death is the story's own; a story that kills ``ATTEMPTS`` workers is given
+        up."""
+        for item in items:
+            if not isinstance(item, Article):
+                yield failure_record(item)
+                continue
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    (record,) = self._submit([item]).result()
+                except self.lost:
+                    self._lost_alone()
+                    if attempt == ATTEMPTS:
+                        yield _died(item)
+                    continue
+                yield record
+                break
+
+    def _lost_alone(self) -> None:
+        """After a task of one story lost its worker."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class Workers(_Window):
+    """``n`` local worker processes, each with its own pipeline. Use as a context manager, or call :meth:`close`."""
+
+    lost = (BrokenProcessPool,)
 
     def __init__(self, n: int, *, time_budget: float | None = None,
                  factory: Callable[[float | None], Any] = default_pipeline) -> None:
@@ -98,67 +182,18 @@ class Workers:
         self._pool = self._new_pool()
         self.restarts += 1
 
-    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[ArticleRecord]:
-        """One record per item, in input order (an error item becomes its error record without visiting a
-        worker)."""
-        out: deque[tuple[list[Article | EventwireError], Future | None]] = deque()
-        batch: list[Article | EventwireError] = []
+    def _submit(self, batch: list[Article]) -> Future:
+        return self._pool.submit(_run, batch)
 
-        def send() -> None:
-            articles = [a for a in batch if isinstance(a, Article)]
-            out.append((list(batch), self._pool.submit(_run, articles) if articles else None))
-            batch.clear()
+    def _after_loss(self, out: deque) -> list[Article | EventwireError]:
+        # A broken pool fails every task it holds, and cannot tell whose story killed it: all are suspects.
+        suspects = [it for its, _ in out for it in its]
+        out.clear()
+        self._restart()
+        return suspects
 
-        for item in items:
-            batch.append(item)
-            if len(batch) >= BATCH:
-                send()
-                while len(out) >= self.n * IN_FLIGHT:
-                    yield from self._take(out)
-        if batch:
-            send()
-        while out:
-            yield from self._take(out)
-
-    def _take(self, out: deque) -> Iterator[ArticleRecord]:
-        """The records of the oldest task; if a worker died, every task still out is done again, story by story."""
-        items, future = out[0]
-        try:
-            records = iter(future.result() if future is not None else [])
-        except BrokenProcessPool:
-            suspects = [it for its, _ in out for it in its]
-            out.clear()
-            log.warning("a worker died; reading the %d stories that were out again, one at a time", len(suspects))
-            self._restart()
-            yield from self._one_by_one(suspects)
-            return
-        out.popleft()
-        for item in items:
-            yield failure_record(item) if not isinstance(item, Article) else next(records)
-
-    def _one_by_one(self, items: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
-        """Each story alone in a worker, so that a death is the story's own; a story that kills ``ATTEMPTS``
-        workers is given up."""
-        for item in items:
-            if not isinstance(item, Article):
-                yield failure_record(item)
-                continue
-            for attempt in range(1, ATTEMPTS + 1):
-                try:
-                    (record,) = self._pool.submit(_run, [item]).result()
-                except BrokenProcessPool:
-                    self._restart()
-                    if attempt == ATTEMPTS:
-                        yield _died(item)
-                    continue
-                yield record
-                break
+    def _lost_alone(self) -> None:
+        self._restart()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def __enter__(self) -> Workers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

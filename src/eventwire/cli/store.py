@@ -114,10 +114,13 @@ def make_filters(**kw):
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, envvar="EVENTWIRE_WORKERS",
               show_default="the number of cores", help="Processes that extract, each with its own pipeline (1: in "
               "this process). One more process stores. Default also from $EVENTWIRE_WORKERS.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786), or "
+              "'local' for a LocalCluster of --workers processes; records are stored here. Needs eventwire[dask].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @store_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | None, max_bytes: int,
-                   reprocess: bool, all_: bool, time_budget: float, workers: int, quiet: bool) -> None:
+                   reprocess: bool, all_: bool, time_budget: float, workers: int, dask_address: str | None,
+                   quiet: bool) -> None:
     """Extract stories and store them, each in one transaction.
 
     PATH is anything `extract` reads. A story is keyed by its content id: ingesting the same inputs again adds
@@ -176,7 +179,16 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
         with clock.storing():
             writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
         stack.callback(writer.abort)
-        if workers > 1:
+        if dask_address:
+            from ..cluster import DaskWorkers
+            from ..errors import ConfigError
+
+            try:
+                cluster = DaskWorkers(dask_address, workers, time_budget=time_budget or None)
+            except ConfigError as exc:
+                raise click.UsageError(str(exc)) from None
+            records = stack.enter_context(cluster).process(items)
+        elif workers > 1:
             from ..workers import Workers
 
             pool = stack.enter_context(Workers(workers, time_budget=time_budget or None))

@@ -1,0 +1,156 @@
+"""Scaling figures: stories/s and words/s of `eventwire ingest` with 1 and 2 local workers (and a 2-worker Dask
+LocalCluster when dask is installed), each beside the bare spaCy parse rate measured in the same run; the store's
+write rate; the peak memory of every process of a run.
+
+Usage:
+    python scripts/scale_corpus.py -o /tmp/scale.jsonl
+    python benchmarks/bench_scale.py /tmp/scale.jsonl [--stories 1000] [--runs workers1,workers2,dask2]
+                                     [--postgres URL] [--json]
+
+The stories are a fixed sample of the corpus: every k-th line, so each source is represented in its share. Each run
+ingests them into a new store (SQLite unless --postgres) from the command line, as a user would, and a sampler
+reads the resident memory of the command and of each of its child processes (workers, writer) twice a second.
+Not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+WORDS = re.compile(r"\w+")
+
+
+def sample(corpus: Path, n: int, out: Path) -> tuple[int, int]:
+    """Every k-th line of ``corpus`` into ``out``, about ``n`` of them; returns (stories, words)."""
+    with corpus.open(encoding="utf-8") as f:
+        total = sum(1 for _ in f)
+    step = max(1, total // n)
+    stories = words = 0
+    with corpus.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as o:
+        for i, line in enumerate(f):
+            if i % step == 0 and stories < n:
+                o.write(line)
+                stories += 1
+                words += len(WORDS.findall(json.loads(line)["text"]))
+    return stories, words
+
+
+def bare_spacy(path: Path) -> float:
+    """Seconds spaCy alone (the pinned model, nlp.pipe, one process) takes to parse the stories' texts."""
+    from eventwire.pipeline.nlp import MODEL_PACKAGE, load_spacy
+
+    nlp = load_spacy(MODEL_PACKAGE)
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+    list(nlp.pipe(texts[:8]))
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - t0
+
+
+class MemorySampler:
+    """The peak RSS of a process and of each of its descendants, sampled every half second."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.peak: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _name(self, proc) -> str:
+        if proc.pid == self.root.pid:
+            return "client"
+        cmd = " ".join(proc.cmdline())
+        kind = "resource_tracker" if "resource_tracker" in cmd else "child"
+        return f"{kind}:{proc.pid}"
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for p in procs:
+                try:
+                    name, rss = self._name(p), p.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peak[name] = max(self.peak.get(name, 0), rss)
+            self._stop.wait(0.5)
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v / 2**20) for k, v in sorted(self.peak.items()) if not k.startswith("resource_tracker")}
+
+
+def ingest(path: Path, db: str, extra: list[str]) -> dict:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(path), "--db", db, *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = MemorySampler(proc.pid)
+    _, stderr = proc.communicate()
+    seconds = time.perf_counter() - t0
+    peaks = sampler.stop()
+    summary = json.loads(stderr.strip().splitlines()[-1])
+    return {"seconds": round(seconds, 1), "summary": summary["summary"], "storing_s": summary["seconds"]["storing"],
+            "peak_rss_mb": peaks, "exit": proc.returncode}
+
+
+def fresh_db(args, tmp: str, name: str) -> str:
+    if not args.postgres:
+        return f"sqlite:///{tmp}/{name}.db"
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_store import fresh_postgres
+
+    return fresh_postgres(args.postgres, f"ew_scale_{name}")
+
+
+RUNS = {"workers1": ["--workers", "1"], "workers2": ["--workers", "2"], "dask2": ["--dask", "local", "--workers", "2"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="JSON Lines of stories (scripts/scale_corpus.py)")
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--runs", default="workers1,workers2", help=f"comma-separated, of {', '.join(RUNS)}")
+    parser.add_argument("--postgres", help="store in a scratch database on this PostgreSQL server")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sample.jsonl"
+        stories, words = sample(args.corpus, args.stories, path)
+        figures: dict = {"corpus": str(args.corpus), "stories": stories, "words": words,
+                         "cores": os.cpu_count(), "store": "postgresql" if args.postgres else "sqlite"}
+        spacy_s = bare_spacy(path)
+        figures["bare_spacy"] = {"seconds": round(spacy_s, 1), "stories_per_s": round(stories / spacy_s, 2),
+                                 "words_per_s": round(words / spacy_s)}
+        for name in args.runs.split(","):
+            run = ingest(path, fresh_db(args, tmp, name), RUNS[name])
+            run["stories_per_s"] = round(stories / run["seconds"], 2)
+            run["words_per_s"] = round(words / run["seconds"])
+            run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
+            figures[name] = run
+            print(f"[{name}] {json.dumps(run)}", file=sys.stderr)
+        for name in args.runs.split(","):
+            if name != "workers1" and "workers1" in figures:
+                figures[name]["speedup_over_1"] = round(figures["workers1"]["seconds"] / figures[name]["seconds"], 2)
+    print(json.dumps(figures, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()

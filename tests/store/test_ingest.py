@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 from click.testing import CliRunner
 
 from eventwire.cli import cli
@@ -97,16 +98,45 @@ def test_kill_minus_nine_then_rerun_stores_each_story_once(db_url, tmp_path):
     with Store.open(db_url) as store:
         while store.counts()["stories"] < 2 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
+        writer = psutil.Process(proc.pid).children()
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        psutil.wait_procs(writer, timeout=30)  # it may commit the story it holds, then sees its parent gone
         assert store.counts()["stories"] < 12, "the run ended before the kill: the test proves nothing"
         _consistent(store)
+        stored_before = store.counts()["stories"]
+        (killed,) = store.runs()
+        assert killed["status"] == "running"
     rerun = _eventwire("ingest", str(stories), "--db", db_url)
     _, stderr = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, stderr
+    summary = _summary(stderr)
+    assert summary["run"] == killed["id"] and summary["resumed"] is True
+    assert summary["summary"]["new"] == 12 - stored_before  # each story stored once, nothing lost
     with Store.open(db_url) as store:
         assert store.counts()["stories"] == 12
         _consistent(store)
+        (run,) = store.runs()
+        assert run["status"] == "done" and run["inputs_finished"] == 1 and run["items_done"] == 12
+
+
+def test_resume_by_run_id_reads_nothing_twice(db_url, tmp_path, pipeline, monkeypatch):
+    """A run whose progress says its first items are stored goes on from the next one (--resume RUN, no inputs)."""
+    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    stories = jsonl(tmp_path / "five.jsonl", voa_lines(5))
+    with Store.open(db_url) as store:  # as if a run had stored three stories and then been killed
+        run_id, resumed, _ = store.start_run({"paths": [str(stories)], "input_format": None,
+                                              "max_bytes": 5_000_000})
+        store.record_progress(run_id, {str(stories): (3, False)})
+    assert not resumed
+    result = _run("ingest", "--resume", str(run_id), "--db", db_url)
+    assert result.exit_code == 0, result.stderr
+    summary = _summary(result.stderr)
+    assert (summary["run"], summary["resumed"]) == (run_id, True)
+    assert summary["text"] == "2 new, 0 already stored, 0 failed"  # items 4 and 5 only
+    with Store.open(db_url) as store:
+        assert store.runs()[0]["items_done"] == 5
+    assert _run("ingest", "--resume", "999", "--db", db_url).exit_code == 2
 
 
 def test_two_ingests_into_one_store_at_once(db_url, tmp_path):

@@ -8,9 +8,8 @@ import itertools
 import json
 import os
 import sys
-import time
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from typing import Any
 
 import click
@@ -18,11 +17,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from .. import neardup
 from ..errors import EventwireError, StoreError
 from ..model import Article, ArticleRecord
 from ..pipeline import STORY_TIME_BUDGET
-from ..readers import expand_paths, read_inputs
+from ..readers import expand_paths
 from .extract import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -116,125 +114,122 @@ def make_filters(**kw):
               "this process). One more process stores. Default also from $EVENTWIRE_WORKERS.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786), or "
               "'local' for a LocalCluster of --workers processes; records are stored here. Needs eventwire[dask].")
+@click.option("--resume", "resume", type=click.IntRange(min=1), metavar="RUN",
+              help="Go on with this earlier run (its inputs, as it read them). Running the same command again "
+                   "goes on with its newest unfinished run without being told.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @store_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | None, max_bytes: int,
                    reprocess: bool, all_: bool, time_budget: float, workers: int, dask_address: str | None,
-                   quiet: bool) -> None:
+                   resume: int | None, quiet: bool) -> None:
     """Extract stories and store them, each in one transaction.
 
     PATH is anything `extract` reads. A story is keyed by its content id: ingesting the same inputs again adds
     nothing. A changed text under a URL already stored is a new version; the old one's events are marked
     superseded. A bad input is recorded in the store with its error and the run goes on. Stories are extracted in
-    --workers processes and stored by one more, while the next are read. Errors go to stderr as JSON lines, then a
-    summary line (with the seconds the run spent and those it waited for the store). Exit code 0: all fine; 1: some
-    inputs failed; 2: usage error.
+    --workers processes and stored by one more, while the next are read. Every run has an id and the store keeps
+    how far it came through each input: run a killed ingest again (or --resume RUN) and it goes on from there.
+    Errors go to stderr as JSON lines, then a summary line (the run, its counts, its seconds and those spent on the
+    store). Exit code 0: all fine; 1: some inputs failed; 2: usage error.
 
     \b
     Examples:
       eventwire ingest examples/                   # into ./eventwire.db
       eventwire ingest feed.xml --db postgresql://me@127.0.0.1/events
+      eventwire ingest big.jsonl --workers 2       # killed? run it again: it resumes
       eventwire ingest --reprocess                 # after an upgrade: re-extract what an older pipeline made
     """
+    from ..ingest import Ledger, Stopwatch, not_stored, numbered, unchecked
+
     err = Console(stderr=True)
-    if not paths and not reprocess:
-        raise click.UsageError("give inputs to ingest, or --reprocess")
+    if not paths and not reprocess and resume is None:
+        raise click.UsageError("give inputs to ingest, --resume RUN or --reprocess")
     if all_ and not reprocess:
         raise click.UsageError("--all goes with --reprocess")
+    if reprocess and (paths or resume):
+        raise click.UsageError("--reprocess reads the store: give it no inputs and no --resume")
     clock = Stopwatch()
     with clock.storing():
         from ..store.writer import Writer
 
         store = _open(db, err)
     counts = {"new": 0, "stored": 0, "duplicates": 0, "replaced": 0, "failed": 0}
-    prints: dict[str, tuple[str, Any]] = {}  # story id -> (text, fingerprint), from the check to the writer
+    run_id = resumed = None
+    with ExitStack() as stack:
+        stack.callback(store.close)
+        progress = task = None
+        if reprocess:
+            items: Iterable[Any] = (_article(r) for r in store.records(stale_only=not all_))
+        else:
+            command = {"paths": [p if p == "-" else os.path.abspath(p) for p in paths], "input_format": input_format,
+                       "max_bytes": max_bytes}
+            done: dict[str, tuple[int, bool]] = {}
+            if resume is not None or "-" not in paths:  # stdin cannot be read again: no run to resume
+                with clock.storing():
+                    try:
+                        run_id, resumed, done = store.start_run(command, resume)
+                    except KeyError as exc:
+                        raise click.UsageError(str(exc.args[0])) from None
+                if resume is not None:
+                    command = store.run_command(run_id) or command
+            files = list(expand_paths(command["paths"]))
+            if not quiet and err.is_terminal and many_items(files):
+                progress, task = progress_bar(stack, err, "ingesting", len(files))
+            items = numbered(files, done, fmt=command["input_format"], max_bytes=command["max_bytes"],
+                             advance=None if progress is None else lambda: progress.advance(task))
+        with clock.storing():
+            writer = Writer(store.url, replace=reprocess, run_id=run_id)  # stores while the next are extracted
+        stack.callback(writer.abort)
+        ledger = Ledger(writer, clock)
+        todo = unchecked(items, ledger) if reprocess else not_stored(items, store, ledger, counts)
+        for record in _extractor(stack, workers, dask_address, time_budget, err)(todo):
+            ledger.stored(record)
+            if record.errors:
+                counts["failed"] += 1
+                report_errors(record, progress, err)
+                if progress is not None:
+                    progress.update(task, failed=counts["failed"])
+        ledger.finish()
+        with clock.storing():
+            for added in writer.close():
+                _tally(counts, added)
+            if run_id is not None:
+                store.finish_run(run_id, counts)
+    if not quiet:
+        err.out(json.dumps({"summary": counts, "text": _summary(counts), "run": run_id, "resumed": resumed,
+                            "seconds": clock.report()}), highlight=False)
+    raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+def _extractor(stack: ExitStack, workers: int, dask_address: str | None, time_budget: float, err: Console):
+    """What turns items into records, in input order: a Dask cluster, local worker processes, or this process."""
+    budget = time_budget or None
+    if dask_address:
+        from ..cluster import DaskWorkers
+        from ..errors import ConfigError
+
+        try:
+            return stack.enter_context(DaskWorkers(dask_address, workers, time_budget=budget)).process
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+    if workers > 1:
+        from ..workers import Workers
+
+        return stack.enter_context(Workers(workers, time_budget=budget)).process
     pipeline = None
 
     def get_pipeline():
         nonlocal pipeline
         if pipeline is None:
             pipeline = _pipeline(err)
-            pipeline.time_budget = time_budget or None
+            pipeline.time_budget = budget
         return pipeline
 
-    with ExitStack() as stack:
-        stack.callback(store.close)
-        progress = task = None
-        if reprocess:
-            items: Iterable[Article | EventwireError] = (_article(r) for r in store.records(stale_only=not all_))
-            replace = True
-        else:
-            files = list(expand_paths(paths))
-            if not quiet and err.is_terminal and many_items(files):
-                progress, task = progress_bar(stack, err, "ingesting", len(files))
-
-            def read() -> Iterator[Article | EventwireError]:
-                for path in files:
-                    yield from read_inputs([path], fmt=input_format, max_bytes=max_bytes)  # type: ignore[arg-type]
-                    if progress is not None:
-                        progress.advance(task)
-
-            items = _not_stored(read(), store, counts, prints, clock)
-            replace = False
-        with clock.storing():
-            writer = Writer(store.url, replace=replace)  # stores while the next stories are extracted
-        stack.callback(writer.abort)
-        if dask_address:
-            from ..cluster import DaskWorkers
-            from ..errors import ConfigError
-
-            try:
-                cluster = DaskWorkers(dask_address, workers, time_budget=time_budget or None)
-            except ConfigError as exc:
-                raise click.UsageError(str(exc)) from None
-            records = stack.enter_context(cluster).process(items)
-        elif workers > 1:
-            from ..workers import Workers
-
-            pool = stack.enter_context(Workers(workers, time_budget=time_budget or None))
-            records = pool.process(items)
-        else:
-            records = _extract(items, get_pipeline)
-        for record in records:
-            text, fingerprint = prints.pop(record.id or "", (None, None))
-            with clock.storing():
-                writer.put(record, fingerprint if text == record.text else None)
-            if record.errors:
-                counts["failed"] += 1
-                report_errors(record, progress, err)
-                if progress is not None:
-                    progress.update(task, failed=counts["failed"])
-        with clock.storing():
-            for added in writer.close():
-                _tally(counts, added)
-    if not quiet:
-        err.out(json.dumps({"summary": counts, "text": _summary(counts), "seconds": clock.report()}),
-                highlight=False)
-    raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
-
-
-class Stopwatch:
-    """The wall time of a run, and the part of it the run spent on the store rather than on reading and
-    extracting: opening it, asking what it holds, handing records to the writer and waiting for it to finish."""
-
-    def __init__(self) -> None:
-        self.start = time.perf_counter()
-        self.store = 0.0
-
-    @contextmanager
-    def storing(self) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.store += time.perf_counter() - t0
-
-    def report(self) -> dict[str, float]:
-        return {"total": round(time.perf_counter() - self.start, 3), "storing": round(self.store, 3)}
+    return lambda items: _extract(items, get_pipeline)
 
 
 def _tally(counts: dict[str, int], added: str) -> None:
-    """Count what happened to one story (Store.add's answer); a near-duplicate is also one already stored."""
+    """Count what happened to one extracted story (Store.add's answer); a near-duplicate is also one stored."""
     if added == "duplicate":
         counts["stored"] += 1
         counts["duplicates"] += 1
@@ -251,43 +246,6 @@ def _summary(counts: dict[str, int]) -> str:
     dup = f" ({counts['duplicates']} of them near-duplicates under another URL)" if counts["duplicates"] else ""
     text = f"{counts['new']} new, {counts['stored']} already stored{dup}, {counts['failed']} failed"
     return text + (f", {counts['replaced']} re-extracted" if counts["replaced"] else "")
-
-
-def _not_stored(items: Iterator[Article | EventwireError], store, counts: dict[str, int],
-                prints: dict[str, tuple[str, Any]], clock: Stopwatch, batch: int = 64):
-    """The items whose story the store does not hold yet, neither as the same text nor as a near-duplicate under
-    another URL (those are recorded as sources of the stored story, and never extracted). The fingerprint of each
-    story let through goes into ``prints``, so that the writer need not make it again."""
-    pending: list[Article | EventwireError] = []
-
-    def flush():
-        with clock.storing():
-            held = store.stored_ids([a.id for a in pending if isinstance(a, Article)])
-            fresh = {a.id: a for a in pending if isinstance(a, Article) and a.id not in held}
-            fingerprints = {i: neardup.fingerprint(a.text) for i, a in fresh.items()}
-            twins = dict(zip(fresh, store.near_duplicates([(fingerprints[i], a.url) for i, a in fresh.items()]),
-                             strict=True))
-            let_through = []
-            for a in pending:
-                if not isinstance(a, Article):
-                    let_through.append(a)
-                elif a.id in held:
-                    store.add_copy(a.id, a, 1.0)
-                    _tally(counts, "stored")
-                elif (twin := twins[a.id]) is not None:
-                    store.add_copy(twin[0], a, twin[1])
-                    _tally(counts, "duplicate")
-                else:
-                    prints[a.id] = (a.text, fingerprints[a.id])
-                    let_through.append(a)
-        yield from let_through
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= batch:
-            yield from flush()
-            pending = []
-    yield from flush()
 
 
 def _extract(items: Iterable[Article | EventwireError], get_pipeline) -> Iterator[ArticleRecord]:

@@ -28,6 +28,7 @@ from ..provenance import pipeline_hash
 from . import actors as registry
 from . import incidents
 from . import query as q
+from . import runs as runlog
 from .db import insert_numbered, make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row, unpack
@@ -188,6 +189,29 @@ class Store:
                 for story_id in dict.fromkeys(story_of[s] for s in seqs):  # story by story, in ingest order
                     incidents.refresh(conn, incidents.link(conn, [s for s in seqs if story_of[s] == story_id]))
             done += len(seqs)
+
+    # --- ingest runs -------------------------------------------------------------------------------------------
+
+    def start_run(self, command: dict[str, Any], run_id: int | None = None) -> tuple[int, bool, runlog.Progress]:
+        """The ingest run to go on with (:func:`eventwire.store.runs.start`): id, resumed, progress so far."""
+        with self._write() as conn:
+            return runlog.start(conn, command, run_id)
+
+    def run_command(self, run_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return runlog.command(conn, run_id)
+
+    def record_progress(self, run_id: int, progress: runlog.Progress) -> None:
+        with self._write() as conn:
+            runlog.record(conn, run_id, progress)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self._write() as conn:
+            runlog.finish(conn, run_id, counts)
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return runlog.listing(conn, limit)
 
     def seed_actors(self) -> int:
         """Put the seed armed groups in the actor registry (idempotent); returns how many were added."""

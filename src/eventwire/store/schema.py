@@ -268,3 +268,25 @@ actor_keys = Table(
     Column("source", String(8), nullable=False, comment="seed (data/armed_groups.tsv) or story"),
 )
 
+
+runs = Table(
+    "runs", metadata,
+    Column("id", SEQ, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, index=True,
+           comment="A hash of the inputs as given and how they are read: the same command has the same key."),
+    Column("command", JSON, nullable=False, comment="The inputs and reading options, to resume the run by its id."),
+    Column("status", String(8), nullable=False, comment="running (or killed while running), or done."),
+    Column("started_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("counts", JSON, comment="The summary of the run's last stretch (new, stored, duplicates, failed)."),
+    comment="Ingest runs (eventwire ingest): a run killed before its end is resumed by running it again.",
+)
+
+run_inputs = Table(
+    "run_inputs", metadata,
+    Column("run_id", SEQ, ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
+    Column("path", Text, primary_key=True),
+    Column("items_done", Integer, nullable=False, comment="The input's first items that are stored or recorded."),
+    Column("finished", Boolean, nullable=False, comment="Every item of the input is stored or recorded."),
+    comment="How far a run has come through each of its inputs (files, or lines of a JSON Lines file).",
+)

@@ -12,15 +12,22 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import time
 from typing import Any
 
 from ..errors import StoreError
-from ..model import ArticleRecord, ErrorInfo
+from ..model import Article, ArticleRecord, ErrorInfo
+
+Mark = tuple[str, int, bool]
 
 QUEUE_SIZE = 32
 
 
-def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> None:
+PROGRESS_EVERY_S = 1.0
+"""How often the writer saves a run's progress (it counts stories already committed, so it may only lag)."""
+
+
+def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any, parent: int) -> None:
     from . import Store
 
     try:
@@ -30,6 +37,16 @@ def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> Non
         outbox.put(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     changed = False
+    progress: dict[str, tuple[int, bool]] = {}
+    saved = time.monotonic()
+
+    def save_progress() -> None:
+        nonlocal saved
+        if run_id is not None and progress:
+            store.record_progress(run_id, progress)
+            progress.clear()
+        saved = time.monotonic()
+
     try:
         while True:
             try:
@@ -37,22 +54,34 @@ def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> Non
             except queue.Empty:
                 if os.getppid() != parent:  # the parent is gone: stop
                     return
+                save_progress()
                 continue
             if item is None:
                 break
-            kind, payload, fingerprint = item
+            kind, payload, fingerprint, mark = item
             try:
                 if kind == "record":
                     result = store.add(ArticleRecord.model_validate_json(payload), replace=replace,
                                        fingerprint=fingerprint)
                     changed = changed or result in ("new", "replaced")
-                else:
+                elif kind == "failure":
                     store.add_failure(ErrorInfo.model_validate_json(payload))
                     result = "failure"
+                elif kind == "copy":
+                    story_id, article, similarity = payload
+                    store.add_copy(story_id, Article.model_validate_json(article), similarity)
+                    result = "copy"
+                else:  # "mark": the end of an input
+                    result = "mark"
+                if mark is not None:
+                    progress[mark[0]] = (mark[1], mark[2])
+                if time.monotonic() - saved >= PROGRESS_EVERY_S:
+                    save_progress()
             except Exception as exc:  # noqa: BLE001 - the store failed: the parent stops the run
                 outbox.put(("fatal", f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
                 return
             outbox.put(("done", result))
+        save_progress()
         if changed:
             store.analyze()
         outbox.put(("closed", None))
@@ -63,10 +92,10 @@ def _serve(url: str, replace: bool, inbox: Any, outbox: Any, parent: int) -> Non
 class Writer:
     """The parent's end: ``put`` records, read ``results`` as they come, ``close`` at the end."""
 
-    def __init__(self, url: str, *, replace: bool = False) -> None:
+    def __init__(self, url: str, *, replace: bool = False, run_id: int | None = None) -> None:
         ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited connections or model
         self.inbox, self.outbox = ctx.Queue(QUEUE_SIZE), ctx.Queue()
-        self.process = ctx.Process(target=_serve, args=(url, replace, self.inbox, self.outbox, os.getpid()),
+        self.process = ctx.Process(target=_serve, args=(url, replace, run_id, self.inbox, self.outbox, os.getpid()),
                                    name="eventwire-store-writer", daemon=True)
         self.process.start()
         self.results: list[str] = []
@@ -89,10 +118,25 @@ class Writer:
                 return False
             self.results.append(value)
 
-    def put(self, record: ArticleRecord, fingerprint: tuple[Any, int] | None = None) -> None:
-        """Queue a record for the store (waiting while the queue is full), with its text's fingerprint if known."""
-        items = ([("record", record.model_dump_json(), fingerprint)] if record.id is not None
-                 else [("failure", e.model_dump_json(), None) for e in record.errors])
+    def put(self, record: ArticleRecord, fingerprint: tuple[Any, int] | None = None, mark: Mark | None = None
+            ) -> None:
+        """Queue a record for the store (waiting while the queue is full), with its text's fingerprint if known.
+        ``mark`` (input path, items done, finished) is the run's progress once it is stored."""
+        if record.id is not None:
+            self._send([("record", record.model_dump_json(), fingerprint, mark)])
+        else:
+            errors = [e.model_dump_json() for e in record.errors]
+            self._send([("failure", e, None, mark if i == len(errors) - 1 else None) for i, e in enumerate(errors)])
+
+    def put_copy(self, story_id: str, article: Article, similarity: float, mark: Mark | None = None) -> None:
+        """Record that ``article`` is one more source of the stored story ``story_id``."""
+        self._send([("copy", (story_id, article.model_dump_json(), similarity), None, mark)])
+
+    def put_mark(self, mark: Mark) -> None:
+        """The run's progress, once everything queued before it is stored (the end of an input)."""
+        self._send([("mark", None, None, mark)])
+
+    def _send(self, items: list[tuple]) -> None:
         for it in items:
             while True:
                 self._drain()

@@ -147,3 +147,32 @@ def test_windows_code_pages_are_told_apart(tmp_path, text, encoding):
     p.write_bytes(text.encode(encoding))
     (a,) = list(read_inputs([str(p)]))
     assert a.text == text and a.metadata["encoding"] == encoding
+
+
+STORY_LINE = b'{"text": "Rebels attacked a village near Goma on Monday, officials said."}\n'
+
+
+def test_jsonl_is_read_a_line_at_a_time_so_no_file_is_too_large(tmp_path):
+    """--max-bytes bounds a line (one story), not a JSON Lines file: a file far above it is read to the end."""
+    path = tmp_path / "many.jsonl"
+    with path.open("wb") as f:
+        for _ in range(3000):
+            f.write(STORY_LINE)
+    assert path.stat().st_size > 150_000
+    items = list(read_inputs([str(path)], max_bytes=1000))
+    assert len(items) == 3000 and all(isinstance(i, Article) for i in items)
+    assert items[-1].input.line == 3000
+
+
+def test_an_overlong_jsonl_line_fails_alone(tmp_path):
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(STORY_LINE + b'{"text": "' + b"x" * 5000 + b'"}\n' + STORY_LINE)
+    items = list(read_inputs([str(path)], max_bytes=1000))
+    assert [type(i).__name__ for i in items] == ["Article", "TooLarge", "Article"]
+    assert items[1].line == 2 and items[2].input.line == 3
+
+
+def test_a_binary_file_named_jsonl_is_one_error(tmp_path):
+    path = tmp_path / "binary.jsonl"
+    path.write_bytes(bytes(range(256)) * 100)
+    assert [type(i).__name__ for i in read_inputs([str(path)])] == ["BinaryInput"]

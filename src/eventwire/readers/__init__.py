@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from ..errors import EventwireError, MalformedInput, MissingPath, TooLarge
+from ..errors import EmptyInput, EventwireError, MalformedInput, MissingPath, TooLarge
 from ..model import Article, InputRef
-from .decode import DEFAULT_MAX_BYTES, decode_bytes
+from .decode import DEFAULT_MAX_BYTES, check_not_binary, decode_bytes
 from .feed import looks_like_feed, read_feed
 from .html import read_html
-from .json import read_json, read_jsonl
+from .json import read_json, read_jsonl, stream_jsonl
 from .text import read_text
 
 Format = Literal["txt", "html", "feed", "json", "jsonl"]
@@ -112,6 +112,9 @@ def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_
               stdin: BinaryIO | None = None) -> Iterator[Item]:
     """All articles (and per-item errors) in one input."""
     name = "<stdin>" if path == STDIN else path
+    if (fmt or EXTENSIONS.get(Path(path).suffix.lower())) == "jsonl":
+        yield from _stream_jsonl(path, name, max_bytes, stdin)
+        return
     try:
         data = read_bytes(path, max_bytes, stdin)
         text, encoding = decode_bytes(data, name)
@@ -140,6 +143,52 @@ def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_
     except Exception as exc:  # a reader's bug costs this input only, never the batch
         yield MalformedInput(f"could not be read ({type(exc).__name__}: {exc}). This is a bug: please report it "
                              "with the input.", source=name)
+
+
+def _stream_jsonl(path: str, name: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[Item]:
+    """A JSON Lines input a line at a time (:func:`.json.stream_jsonl`), so that no file is too large to read;
+    ``max_bytes`` bounds each line. A file in UTF-16 or UTF-32 is read whole, as other formats are."""
+    ref = InputRef(path=name, format="jsonl")
+    if path == STDIN:
+        yield from stream_jsonl(stdin if stdin is not None else sys.stdin.buffer, ref, max_bytes)
+        return
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, after the last line
+    except FileNotFoundError:
+        yield MissingPath("no such file or directory. Check the path.", source=path)
+        return
+    except OSError as exc:
+        yield MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path)
+        return
+    with fh:
+        head = fh.read(4)
+        if any(head.startswith(bom) for bom, encoding in _WIDE_BOMS):
+            fh.seek(0)
+            try:
+                text, _ = decode_bytes(read_bytes(path, max_bytes), name)
+                yield from read_jsonl(text, ref)
+            except EventwireError as exc:
+                yield exc
+            return
+        fh.seek(0)
+        start = fh.read(8192)
+        if not start.strip() and not fh.read(1 << 16).strip():
+            yield EmptyInput("the input is empty. Check the file, or leave it out of the batch.", source=name)
+            return
+        try:
+            check_not_binary(start, name)
+        except EventwireError as exc:
+            yield exc
+            return
+        fh.seek(0)
+        try:
+            yield from stream_jsonl(fh, ref, max_bytes)
+        except OSError as exc:
+            yield MissingPath(f"could not be read to the end ({exc.strerror}).", source=name)
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+              (b"\xfe\xff", "utf-16"))
 
 
 def read_inputs(paths: Iterable[str], *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,

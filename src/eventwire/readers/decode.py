@@ -37,6 +37,15 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
+def check_not_binary(head: bytes, source: str) -> None:
+    """Raise :class:`BinaryInput` if the first bytes of an input hold NULs or control characters no text has."""
+    if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
+        raise BinaryInput("binary data, not text (NUL bytes). Pass text, HTML, a feed or JSON.", source=source)
+    if len(head.translate(None, _TEXT_BYTES)) > _MAX_CONTROL_SHARE * len(head):
+        raise BinaryInput("binary data, not text (control characters). Pass text, HTML, a feed or JSON.",
+                          source=source)
+
+
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     """Decode ``data`` to text and name the encoding used.
 
@@ -57,12 +66,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not {encoding} ({exc.reason})."
                                   " Re-save the file as UTF-8.", source=source) from exc
-    head = data[:8192]
-    if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
-        raise BinaryInput("binary data, not text (NUL bytes). Pass text, HTML, a feed or JSON.", source=source)
-    if len(head.translate(None, _TEXT_BYTES)) > _MAX_CONTROL_SHARE * len(head):
-        raise BinaryInput("binary data, not text (control characters). Pass text, HTML, a feed or JSON.",
-                          source=source)
+    check_not_binary(data[:8192], source)
     try:
         return _check_text(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError:

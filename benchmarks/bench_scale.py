@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -26,22 +25,8 @@ import threading
 import time
 from pathlib import Path
 
-WORDS = re.compile(r"\w+")
-
-
-def sample(corpus: Path, n: int, out: Path) -> tuple[int, int]:
-    """Every k-th line of ``corpus`` into ``out``, about ``n`` of them; returns (stories, words)."""
-    with corpus.open(encoding="utf-8") as f:
-        total = sum(1 for _ in f)
-    step = max(1, total // n)
-    stories = words = 0
-    with corpus.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as o:
-        for i, line in enumerate(f):
-            if i % step == 0 and stories < n:
-                o.write(line)
-                stories += 1
-                words += len(WORDS.findall(json.loads(line)["text"]))
-    return stories, words
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from scale_corpus import sample  # noqa: E402
 
 
 def bare_spacy(path: Path) -> float:
@@ -153,6 +138,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--runs", default="workers1,workers2", help=f"comma-separated, of {', '.join(RUNS)}")
     parser.add_argument("--postgres", help="store in a scratch database on this PostgreSQL server")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare spaCy run (memory runs)")
     parser.add_argument("--write-rate", action="store_true",
                         help="also time one writer storing the records of the first run again (SQLite)")
     parser.add_argument("--write-postgres", metavar="URL", help="... and on this PostgreSQL server")
@@ -163,14 +149,16 @@ def main() -> None:
         stories, words = sample(args.corpus, args.stories, path)
         figures: dict = {"corpus": str(args.corpus), "stories": stories, "words": words,
                          "cores": os.cpu_count(), "store": "postgresql" if args.postgres else "sqlite"}
-        spacy_s = bare_spacy(path)
-        figures["bare_spacy"] = {"seconds": round(spacy_s, 1), "stories_per_s": round(stories / spacy_s, 2),
-                                 "words_per_s": round(words / spacy_s)}
+        if not args.no_bare:
+            spacy_s = bare_spacy(path)
+            figures["bare_spacy"] = {"seconds": round(spacy_s, 1), "stories_per_s": round(stories / spacy_s, 2),
+                                     "words_per_s": round(words / spacy_s)}
         for name in args.runs.split(","):
             run = ingest(path, fresh_db(args, tmp, name), RUNS[name])
             run["stories_per_s"] = round(stories / run["seconds"], 2)
             run["words_per_s"] = round(words / run["seconds"])
-            run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
+            if "bare_spacy" in figures:
+                run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
             figures[name] = run
             print(f"[{name}] {json.dumps(run)}", file=sys.stderr)
         if args.write_rate:

@@ -3,6 +3,7 @@ reads, kept out of the repository (the texts may not be redistributed; only the 
 
     python scripts/scale_corpus.py -o /tmp/scale.jsonl                      # the real texts, about 6,400
     python scripts/scale_corpus.py -o /tmp/scale-100k.jsonl --size 100000   # spliced up to 100,000 stories
+    python scripts/scale_corpus.py -o /tmp/s400.jsonl --sample 400 --from /tmp/scale.jsonl   # a benchmark sample
 
 Sources (each line keeps its origin in ``corpus``):
   voa     the 89 bundled VOA stories (US government works, public domain)
@@ -95,6 +96,24 @@ def ngec() -> Iterator[dict]:
                        "corpus": "ngec", "origin": str(i)}
 
 
+def sample(corpus: Path, n: int, out: Path) -> tuple[int, int]:
+    """Every k-th line of ``corpus`` into ``out``, about ``n`` of them; returns (stories, words)."""
+    with corpus.open(encoding="utf-8") as f:
+        total = sum(1 for _ in f)
+    step = max(1, total // n)
+    stories = words = 0
+    with corpus.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as o:
+        for i, line in enumerate(f):
+            if i % step == 0 and stories < n:
+                o.write(line)
+                stories += 1
+                words += len(_WORD.findall(json.loads(line)["text"]))
+    return stories, words
+
+
+_WORD = re.compile(r"\w+")
+
+
 SOURCES = {"voa": voa, "polnear": polnear, "ipe": ipe, "lgl": lgl, "gwn": gwn, "ngec": ngec}
 
 
@@ -121,7 +140,16 @@ def main() -> None:
     parser.add_argument("-o", "--output", required=True, type=Path)
     parser.add_argument("--size", type=int, default=0, help="pad with spliced stories up to this many lines")
     parser.add_argument("--only", action="append", choices=sorted(SOURCES), help="these sources only")
+    parser.add_argument("--sample", type=int, metavar="N", help="instead: every k-th line of the corpus file given "
+                        "by --from, about N of them, into --output (the benchmarks' samples)")
+    parser.add_argument("--from", dest="source", type=Path, help="with --sample: the corpus file to sample")
     args = parser.parse_args()
+    if args.sample:
+        if not args.source:
+            parser.error("--sample needs --from CORPUS.jsonl")
+        stories, words = sample(args.source, args.sample, args.output)
+        print(json.dumps({"output": str(args.output), "stories": stories, "words": words}))
+        return
     if not DATA.is_dir():
         parser.error(f"{DATA} is missing: the corpus is made from ../shared")
     real = [story for name, read in SOURCES.items() if not args.only or name in args.only for story in read()]

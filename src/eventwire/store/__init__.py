@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, delete, func, insert, select, tuple_, update
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -157,7 +157,7 @@ class Store:
                                                    for i, b in enumerate(neardup.bands(sig))])
                 seqs = self._insert_children(conn, record)
                 touched = self._supersede(conn, record.url, record.id) if record.url else set()
-                incidents.refresh(conn, touched | incidents.link(conn, seqs))
+                incidents.refresh(conn, touched | incidents.link(conn, seqs, fresh=True))
         except IntegrityError:
             if self.has(record.id):  # another ingest stored it first
                 return "stored"
@@ -244,8 +244,10 @@ class Store:
         keys = [(i, b) for i, b in enumerate(neardup.bands(sig))]
         # Two steps, each an index read whatever the planner knows (one join was a 60 ms scan on a new store that
         # PostgreSQL had no statistics for yet): the stories sharing a band, then those stories.
-        sharing = conn.execute(select(story_bands.c.story_id).distinct().where(
-            tuple_(story_bands.c.band, story_bands.c.bucket).in_(keys)).limit(200)).scalars().all()
+        # An OR of (band, bucket) pairs: SQLite reads the index once a pair; a row-value IN made it scan the table.
+        b = story_bands.c
+        sharing = conn.execute(select(b.story_id).distinct().where(
+            or_(*(and_(b.band == i, b.bucket == k) for i, k in keys))).limit(200)).scalars().all()
         if not sharing:
             return None
         candidates = list(conn.execute(

@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from ..geo.distance import haversine_km
 from .db import insert_numbered
@@ -104,19 +104,25 @@ def _with_names(rows: list[dict[str, Any]], words: bool = True) -> list[dict[str
 
 
 def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The current, linked events of other stories that any of ``rows`` could join: one query for the batch."""
-    days = sorted({date.fromisoformat(r["date_start"]) for r in rows})
+    """The current, linked events of other stories that any of ``rows`` could join: one query for the batch, an
+    index range per distinct (type, day, country) of the rows, so that what is read is what each row could join
+    (the same type, within the window, in its country or unplaced), not every type of the batch on every day."""
     span = timedelta(days=WINDOW_DAYS)
     c = events.c
-    windows = or_(*(c.date_key.between((d - span).isoformat(), (d + span).isoformat()) for d in days))
-    countries = {r["country"] for r in rows}
-    where = [c.superseded.is_(False), c.type.in_({r["type"] for r in rows}),
-             c.story_id.not_in({r["story_id"] for r in rows}), c.incident_id.is_not(None), windows,
-             c.date_granularity.in_(("day", "week"))]
-    if None not in countries:  # another country vetoes: read only events in these countries or unplaced
-        where.append(or_(c.country.in_(countries), c.country.is_(None)))
-    found = conn.execute(select(*(c[k] for k in _CANDIDATE_COLUMNS)).where(*where).limit(5000)).mappings().all()
-    return _with_names([dict(r) for r in found], words=False)
+    terms = []
+    for kind, day, country in sorted({(r["type"], r["date_start"], r["country"] or "") for r in rows}):
+        d = date.fromisoformat(day)
+        term = [c.superseded.is_(False), c.type == kind,
+                c.date_key.between((d - span).isoformat(), (d + span).isoformat())]
+        if country:  # another country vetoes: only events in this country or unplaced
+            term.append(or_(c.country == country, c.country.is_(None)))
+        terms.append(and_(*term))
+    # Only the OR in SQL, so that each term is a range of ix_events_live_type; the rest is sifted here.
+    found = conn.execute(select(*(c[k] for k in _CANDIDATE_COLUMNS), c.date_granularity).where(or_(*terms))
+                         .limit(20_000)).mappings().all()
+    stories_ = {r["story_id"] for r in rows}
+    return _with_names([dict(r) for r in found if r["incident_id"] is not None and r["story_id"] not in stories_
+                        and r["date_granularity"] in ("day", "week")][:5000], words=False)
 
 
 _CANDIDATE_COLUMNS = ("seq", "id", "story_id", "type", "date_start", "lat", "lon", "country", "geo_precision",
@@ -132,9 +138,13 @@ def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
     best = None
     if not _eligible(row):
         return None
-    day = date.fromisoformat(row["date_start"])
+    day, country = date.fromisoformat(row["date_start"]), row.get("country")
     for cand in candidates:
-        if cand["type"] != row["type"] or abs((date.fromisoformat(cand["date_start"]) - day).days) > WINDOW_DAYS:
+        if cand["type"] != row["type"] or (country and cand["country"] and cand["country"] != country):
+            continue  # another type, or another country (a veto): not worth scoring
+        if "day" not in cand:
+            cand["day"] = date.fromisoformat(cand["date_start"])
+        if abs((cand["day"] - day).days) > WINDOW_DAYS:
             continue
         if "words" not in cand:
             cand["words"] = _words(cand["evidence"])
@@ -155,13 +165,16 @@ def _open(conn: Connection, row: dict[str, Any]) -> int:
     return _open_many(conn, [row])[0]
 
 
-def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | None, dict | None, str]]) -> None:
-    """Put each event into its incident and record why: (row, incident, score, clues, decided_by)."""
+def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | None, dict | None, str]],
+               fresh: bool = False) -> None:
+    """Put each event into its incident and record why: (row, incident, score, clues, decided_by). ``fresh``: the
+    events are a new story's, with no links to replace."""
     if not joins:
         return
     conn.execute(update(events).where(events.c.seq == bindparam("b_seq")).values(incident_id=bindparam("b_inc")),
                  [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
-    conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
+    if not fresh:
+        conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
     now = _now()
     conn.execute(insert(incident_links), [{"event_id": row["id"], "incident_id": inc, "score": points,
                                            "evidence": clues, "decided_by": by, "at": now}
@@ -192,10 +205,11 @@ def _event_by_anchor(conn: Connection, key: str) -> dict[str, Any] | None:
     return dict(found) if found else None
 
 
-def link(conn: Connection, seqs: list[int]) -> set[int]:
+def link(conn: Connection, seqs: list[int], fresh: bool = False) -> set[int]:
     """Give each event in ``seqs`` an incident (a person's decision first, else the best match, else a new one).
     Returns the incidents touched. The events come from one story (or any batch); the work is a few queries for
-    the batch, whatever its size, unless a person has made decisions about some of its events."""
+    the batch, whatever its size, unless a person has made decisions about some of its events. ``fresh``: they are
+    a new story's events, never linked before."""
     rows = [dict(r) for r in conn.execute(select(events).where(events.c.seq.in_(seqs)).order_by(events.c.seq))
             .mappings() if r["status"] in LINKED_STATUSES]
     if not rows:
@@ -221,7 +235,7 @@ def link(conn: Connection, seqs: list[int]) -> set[int]:
     for (row, decision), incident_id in zip(opening, _open_many(conn, [r for r, _ in opening]), strict=True):
         joins.append((row, incident_id, None, {"manual": decision[0]} if decision else None,
                       "manual" if decision else "auto"))
-    _join_many(conn, joins)
+    _join_many(conn, joins, fresh)
     touched |= {inc for _, inc, *_ in joins}
     if decisions:  # events a person merged into one of these earlier come back to it
         d = incident_decisions.c

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -55,6 +55,13 @@ Added = Literal["new", "stored", "replaced", "duplicate"]
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_SHARING = (select(story_bands.c.story_id).distinct()
+            .where(or_(*(and_(story_bands.c.band == i, story_bands.c.bucket == bindparam(f"k{i}"))
+                         for i in range(neardup.BANDS)))).limit(200))
+"""The stories that share a band with a signature: an OR of (band, bucket) pairs, one index read each (a row-value
+IN made SQLite scan the band table), built once (building its 32 terms cost more than running it)."""
 
 
 class Store:
@@ -244,10 +251,7 @@ class Store:
         keys = [(i, b) for i, b in enumerate(neardup.bands(sig))]
         # Two steps, each an index read whatever the planner knows (one join was a 60 ms scan on a new store that
         # PostgreSQL had no statistics for yet): the stories sharing a band, then those stories.
-        # An OR of (band, bucket) pairs: SQLite reads the index once a pair; a row-value IN made it scan the table.
-        b = story_bands.c
-        sharing = conn.execute(select(b.story_id).distinct().where(
-            or_(*(and_(b.band == i, b.bucket == k) for i, k in keys))).limit(200)).scalars().all()
+        sharing = conn.execute(_SHARING, {f"k{i}": k for i, k in keys}).scalars().all()
         if not sharing:
             return None
         candidates = list(conn.execute(

@@ -23,6 +23,9 @@ Mark = tuple[str, int, bool]
 QUEUE_SIZE = 32
 
 
+ANALYZE_FIRST = 64
+"""The writer refreshes the planner's statistics when a run has stored this many stories, and again at every
+doubling: a store that grew tenfold since its last ANALYZE may get plans for the small store it was."""
 PROGRESS_EVERY_S = 1.0
 """How often the writer saves a run's progress (it counts stories already committed, so it may only lag)."""
 
@@ -36,7 +39,7 @@ def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any,
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
         outbox.put(("fatal", f"{type(exc).__name__}: {exc}"))
         return
-    changed = False
+    changed = 0
     progress: dict[str, tuple[int, bool]] = {}
     saved = time.monotonic()
 
@@ -63,7 +66,10 @@ def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any,
                 if kind == "record":
                     result = store.add(ArticleRecord.model_validate_json(payload), replace=replace,
                                        fingerprint=fingerprint)
-                    changed = changed or result in ("new", "replaced")
+                    if result in ("new", "replaced"):
+                        changed += 1
+                        if changed >= ANALYZE_FIRST and changed & (changed - 1) == 0:
+                            store.analyze()  # 64, 128, 256... stories in: the planner's statistics keep up
                 elif kind == "failure":
                     store.add_failure(ErrorInfo.model_validate_json(payload))
                     result = "failure"

@@ -55,15 +55,20 @@ def default_pipeline(time_budget: float | None) -> Any:
 
 def _start(factory: Callable[[float | None], Any], time_budget: float | None, parent: int) -> None:
     global _pipeline
-    threading.Thread(target=_watch, args=(parent,), name="eventwire-parent-watch", daemon=True).start()
+    watch_parent(parent)
     _pipeline = factory(time_budget)
 
 
-def _watch(parent: int) -> None:
-    """End this worker once its parent is gone (even by ``kill -9``, which leaves it waiting on its queue forever)."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)
+def watch_parent(parent: int) -> None:
+    """End this child process within a second of its parent's end, whatever it is doing. A parent killed with
+    ``kill -9`` can die halfway through sending a message, and a child reading from a queue would then wait for the
+    rest forever: no timeout covers a message already begun."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
 def _run(batch: list[Article]) -> list[ArticleRecord]:
@@ -171,7 +176,6 @@ class Workers(_Window):
         self.n = n
         self._init = (factory, time_budget, os.getpid())
         self._pool = self._new_pool()
-        self.restarts = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.n, mp_context=mp.get_context("spawn"), initializer=_start,

@@ -3,8 +3,8 @@ are extracted, so on a machine with a second core storing costs the run almost n
 
 The writer opens its own store (never a connection of the parent's), writes each story in its own transaction as
 :meth:`eventwire.store.Store.add` does, and answers each record with what happened to it. If the parent dies (even
-by ``kill -9``) the writer notices within a second and exits; stories it had not written yet are simply not stored,
-and the next run stores them (each story is written whole or not at all).
+by ``kill -9``) the writer exits within a second (:func:`eventwire.workers.watch_parent`); stories it had not written
+yet are simply not stored, and the next run stores them (each story is written whole or not at all).
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ PROGRESS_EVERY_S = 1.0
 
 
 def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any, parent: int) -> None:
+    from ..workers import watch_parent
     from . import Store
+
+    watch_parent(parent)  # a story in the middle of its transaction is rolled back: never half-written
 
     try:
         store = Store.open(url)
@@ -55,8 +58,6 @@ def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any,
             try:
                 item = inbox.get(timeout=1.0)
             except queue.Empty:
-                if os.getppid() != parent:  # the parent is gone: stop
-                    return
                 save_progress()
                 continue
             if item is None:

@@ -110,17 +110,24 @@ class Ledger:
 
     def stored(self, record: ArticleRecord) -> None:
         """The next extracted record, to the writer with the progress it completes."""
-        self._release()
-        _, mark, text, fingerprint = self._entries.popleft()
+        _, mark, text, fingerprint = self._entries.popleft()  # the front is always out: done ones go at once
         with self.clock.storing():
             self.writer.put(record, fingerprint if text == record.text else None,
                             (mark[0], mark[1], False) if mark else None)
         self._release()
 
     def finish(self) -> None:
-        self._release()
         if self._entries:
             raise RuntimeError(f"{len(self._entries)} items were sent for extraction and never came back")
+
+
+def tally(counts: dict[str, int], added: str) -> None:
+    """Count what happened to one story (Store.add's answer); a near-duplicate is also one already stored."""
+    if added == "duplicate":
+        counts["stored"] += 1
+        counts["duplicates"] += 1
+    elif added in counts:
+        counts[added] += 1
 
 
 def not_stored(items: Iterable[Numbered | Article | EventwireError], store, ledger: Ledger, counts: dict[str, int],
@@ -151,8 +158,7 @@ def not_stored(items: Iterable[Numbered | Article | EventwireError], store, ledg
                 ledger.out(mark, item.text if isinstance(item, Article) else None, fp)
                 yield item
                 continue
-            counts["stored"] += 1
-            counts["duplicates"] += twin[0] != item.id
+            tally(counts, "stored" if twin[0] == item.id else "duplicate")
             with ledger.clock.storing():
                 ledger.writer.put_copy(twin[0], item, twin[1])
             if mark is not None:

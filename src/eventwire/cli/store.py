@@ -139,7 +139,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
       eventwire ingest big.jsonl --workers 2       # killed? run it again: it resumes
       eventwire ingest --reprocess                 # after an upgrade: re-extract what an older pipeline made
     """
-    from ..ingest import Ledger, Stopwatch, not_stored, numbered, unchecked
+    from ..ingest import Ledger, Stopwatch, not_stored, numbered, tally, unchecked
 
     err = Console(stderr=True)
     if not paths and not reprocess and resume is None:
@@ -192,7 +192,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
         ledger.finish()
         with clock.storing():
             for added in writer.close():
-                _tally(counts, added)
+                tally(counts, added)
             if run_id is not None:
                 store.finish_run(run_id, counts)
     if not quiet:
@@ -226,15 +226,6 @@ def _extractor(stack: ExitStack, workers: int, dask_address: str | None, time_bu
         return pipeline
 
     return lambda items: _extract(items, get_pipeline)
-
-
-def _tally(counts: dict[str, int], added: str) -> None:
-    """Count what happened to one extracted story (Store.add's answer); a near-duplicate is also one stored."""
-    if added == "duplicate":
-        counts["stored"] += 1
-        counts["duplicates"] += 1
-    elif added in counts:
-        counts[added] += 1
 
 
 def _summary(counts: dict[str, int]) -> str:

@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 
 from ..errors import EmptyInput, EventwireError, MalformedInput, MissingPath, TooLarge
 from ..model import Article, InputRef
-from .decode import DEFAULT_MAX_BYTES, check_not_binary, decode_bytes
+from .decode import DEFAULT_MAX_BYTES, check_not_binary, decode_bytes, wide_bom
 from .feed import looks_like_feed, read_feed
 from .html import read_html
 from .json import read_json, read_jsonl, stream_jsonl
@@ -96,16 +96,26 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | 
         if size > max_bytes:
             raise TooLarge(f"{size:,} bytes is above the limit of {max_bytes:,}. Split the file, or raise "
                            "--max-bytes.", source=path)
-        try:
-            with open(path, "rb") as fh:
+        with _open(path) as fh:
+            try:
                 data = fh.read(max_bytes + 1)
-        except IsADirectoryError:
-            raise MissingPath("is a directory with no readable stories in it.", source=path) from None
-        except OSError as exc:
-            raise MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path) from None
+            except OSError as exc:
+                raise MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path) from None
     if len(data) > max_bytes:
         raise TooLarge(f"more than {max_bytes:,} bytes. Split the input, or raise --max-bytes.", source=name)
     return data
+
+
+def _open(path: str) -> BinaryIO:
+    """A file opened for reading bytes, or the reason it cannot be, as :class:`MissingPath`."""
+    try:
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    except FileNotFoundError:
+        raise MissingPath("no such file or directory. Check the path.", source=path) from None
+    except IsADirectoryError:
+        raise MissingPath("is a directory with no readable stories in it.", source=path) from None
+    except OSError as exc:
+        raise MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path) from None
 
 
 def read_path(path: str, *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -153,25 +163,19 @@ def _stream_jsonl(path: str, name: str, max_bytes: int, stdin: BinaryIO | None) 
         yield from stream_jsonl(stdin if stdin is not None else sys.stdin.buffer, ref, max_bytes)
         return
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below, after the last line
-    except FileNotFoundError:
-        yield MissingPath("no such file or directory. Check the path.", source=path)
-        return
-    except OSError as exc:
-        yield MissingPath(f"cannot be read ({exc.strerror}). Check its permissions.", source=path)
+        fh = _open(path)
+    except MissingPath as exc:
+        yield exc
         return
     with fh:
-        head = fh.read(4)
-        if any(head.startswith(bom) for bom, encoding in _WIDE_BOMS):
-            fh.seek(0)
+        start = fh.read(8192)
+        if wide_bom(start):
             try:
                 text, _ = decode_bytes(read_bytes(path, max_bytes), name)
                 yield from read_jsonl(text, ref)
             except EventwireError as exc:
                 yield exc
             return
-        fh.seek(0)
-        start = fh.read(8192)
         if not start.strip() and not fh.read(1 << 16).strip():
             yield EmptyInput("the input is empty. Check the file, or leave it out of the batch.", source=name)
             return
@@ -185,10 +189,6 @@ def _stream_jsonl(path: str, name: str, max_bytes: int, stdin: BinaryIO | None) 
             yield from stream_jsonl(fh, ref, max_bytes)
         except OSError as exc:
             yield MissingPath(f"could not be read to the end ({exc.strerror}).", source=name)
-
-
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-              (b"\xfe\xff", "utf-16"))
 
 
 def read_inputs(paths: Iterable[str], *, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -37,6 +37,11 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
+def wide_bom(head: bytes) -> bool:
+    """Whether an input starts with a UTF-16 or UTF-32 byte-order mark (text that is not read a byte line at a time)."""
+    return any(head.startswith(bom) for bom, encoding in _BOMS if encoding != "utf-8-sig")
+
+
 def check_not_binary(head: bytes, source: str) -> None:
     """Raise :class:`BinaryInput` if the first bytes of an input hold NULs or control characters no text has."""
     if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..ontologies import word_class
 from .gazetteer import ALIAS, OWN, Gazetteer, Place, name_key
 
 # Feature weights, set by hand, then checked by a small grid on the first 150 LGL and GeoWebNews articles
@@ -69,12 +70,8 @@ SEAT_MIN_POPULATION = 20_000  # a town inside the admin-1 unit of its name (Kher
 # at 100,000; 0.692 / 0.729 at 300,000 (all also for stories that name no other place; keeping those costs LGL
 # 0.0005, and spares the lone town of a conflict report).
 STRAY_TOWN_MAX_POPULATION = 100_000
-# Adjectives of a part of a place ("in central Maree", "Southern California"), and all words that name a part of a
-# place: "North Texas", "Northeast Georgia", "Greater London".
-COMPASS_ADJECTIVES = frozenset("""northern southern eastern western northeastern northwestern southeastern
-southwestern central""".split())
-DIRECTION_WORDS = COMPASS_ADJECTIVES | frozenset("""north south east west northeast northwest southeast southwest
-greater upstate""".split())
+COMPASS_ADJECTIVES = word_class("COMPASS_ADJECTIVES")
+DIRECTION_WORDS = word_class("DIRECTION_WORDS")
 PART_OF_KINDS = frozenset({"country", "admin1", "region"})
 
 

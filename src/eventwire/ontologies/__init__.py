@@ -1,4 +1,5 @@
-"""Event ontologies as data: PLOVER types with their CAMEO roots and ACLED view, and the trigger lexicon.
+"""Event ontologies as data: PLOVER types with their CAMEO roots and ACLED view, the trigger lexicon, and the word
+classes the stage rules read (``lexicon.tsv``, through :func:`words`).
 
 Files (``eventwire/ontologies/*.tsv``) carry their source and licence in their header; they are validated on
 load, and an error names the file and line.
@@ -33,7 +34,10 @@ class Trigger:
 
 
 def _rows(name: str, columns: int):
-    text = resources.files("eventwire.ontologies").joinpath(name).read_text(encoding="utf-8")
+    return _split(resources.files("eventwire.ontologies").joinpath(name).read_text(encoding="utf-8"), name, columns)
+
+
+def _split(text: str, name: str, columns: int):
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -190,3 +194,54 @@ def acled_rules() -> tuple[AcledRule, ...]:
             raise ConfigError(f"bad regular expression: {exc}", source="ontologies/acled.tsv", line=lineno) from exc
         out.append(AcledRule(names, *patterns, c[4], c[5]))
     return tuple(out)
+
+
+LEXICON = "lexicon.tsv"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """Every word class of ``lexicon.tsv`` by name."""
+    return read_lexicon(resources.files("eventwire.ontologies").joinpath(LEXICON).read_text(encoding="utf-8"))
+
+
+def read_lexicon(text: str, name: str = LEXICON) -> dict[str, frozenset[str]]:
+    """Word classes from the text of a lexicon file. An entry ``@CLASS`` includes a class defined above it,
+    ``-@CLASS`` and ``-word`` remove entries, ``_`` joins the words of a multi-word entry; a class defined twice, a
+    reference to an unknown class or a row without entries or reason raises :class:`ConfigError` naming the file
+    and line."""
+    out: dict[str, frozenset[str]] = {}
+    for lineno, c in _split(text, name, 4):
+        cls, entries = c[0], c[1].split()
+        if cls in out:
+            raise ConfigError(f"class {cls} is defined twice", source=f"ontologies/{name}", line=lineno)
+        if not entries or not c[3]:
+            raise ConfigError(f"class {cls} needs entries and a reason", source=f"ontologies/{name}", line=lineno)
+        words: set[str] = set()
+        for entry in entries:
+            drop = entry.startswith("-")
+            entry = entry[1:] if drop else entry
+            if entry.startswith("@"):
+                if entry[1:] not in out:
+                    raise ConfigError(f"class {cls} refers to {entry}, which no line above defines",
+                                      source=f"ontologies/{name}", line=lineno)
+                part = out[entry[1:]]
+            else:
+                part = {entry.replace("_", " ")}
+            words = words - part if drop else words | part
+        out[cls] = frozenset(words)
+    return out
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The entries of one word class of ``lexicon.tsv`` ("TERRITORY_NOUNS")."""
+    try:
+        return lexicon()[name]
+    except KeyError:
+        raise ConfigError(f"no word class {name!r}", source=f"ontologies/{LEXICON}") from None
+
+
+def pronouns() -> dict[str, str]:
+    """Personal pronouns and the kind of entity each stands for (PERSON, GROUP, ORG)."""
+    return {w: kind for kind, name in (("PERSON", "PERSON_PRONOUNS"), ("GROUP", "GROUP_PRONOUNS"),
+                                        ("ORG", "THING_PRONOUNS")) for w in word_class(name)}

@@ -15,15 +15,14 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..model import Entity
-from ..ontologies import agents
+from ..ontologies import agents, word_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TITLE_WINDOW = 4  # tokens before a mention read as its title
 COUNTRY_KINDS = frozenset({"country", "demonym"})
-# Codes too vague to call a sector on their own.
-WEAK_CODES = frozenset({"NON", "JNK", "ELI", "MOD", "RAD", "UNK"})
+WEAK_CODES = word_class("WEAK_CODES")
 
 
 def _words(doc: Doc, ent: Entity) -> list[str]:

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from ..geo.build import fold_accents
 from ..geo.gazetteer import name_key
 from ..model import Entity
-from .mentions import TITLES, Mention, armed_groups
+from ..ontologies import word_class
+from .mentions import Mention, armed_groups
+
+TITLES = word_class("TITLES")
 
 # How much each way of finding a mention counts when the mentions of one entity disagree on its type.
 LABEL_WEIGHT = {"pattern": 2.0, "dateline": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0}

@@ -9,8 +9,9 @@ actor, :func:`speakers_act` makes the speaker the actor too.
 from __future__ import annotations
 
 from ..model import Event
-from .grounding import SPEECH_ACTS
+from ..ontologies import word_class
 
+SPEECH_ACTS = word_class("SPEECH_ACTS")
 __all__ = ["speakers_act"]
 
 

@@ -16,11 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..geo.resolve import COMPASS_ADJECTIVES
-from .mentions import NOT_PLACES
+from ..ontologies import word_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+COMPASS_ADJECTIVES = word_class("COMPASS_ADJECTIVES")
+NOT_PLACES = word_class("NOT_PLACES")
 
 # Prepositions that say where (not "from X to Y" movement endpoints, which stay candidates but rank lower).
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "on", "within",
@@ -29,11 +31,7 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across
 MAX_TREE_DISTANCE = 12
 # A governing clause with one of these heads is a report: its places are where it was said, not done.
 REPORTING = frozenset("say tell announce report claim add state confirm deny accuse warn quote cite".split())
-# Nouns a place name may modify and still be a place ("the Nineveh province", "Iraq's north").
-PLACE_HEADS = frozenset("city town village province region district area county state governorate neighbourhood "
-                        "neighborhood suburb outskirts capital border north south east west centre center coast "
-                        "countryside camp border part oblast commune municipality street road settlement community "
-                        "township hamlet hill slope stronghold heart edge valley gorge enclave".split())
+PLACE_HEADS = word_class("PLACE_HEADS")
 # Sites a place's name locates when it owns them: "at Bethlehem's Church of the Nativity", "Kabul's airport".
 SITE_HEADS = frozenset("church mosque temple shrine cathedral hospital clinic airport airbase port harbour harbor "
                        "market marketplace bazaar square compound university campus school college prison jail "

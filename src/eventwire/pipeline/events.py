@@ -35,41 +35,39 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
-from ..ontologies import Trigger, plover_types, triggers
+from ..ontologies import Trigger, plover_types, pronouns, triggers, word_class
 from .acled import acled_view
 from .cameo import CameoMatch, match_cameo
 from .dates import published_period
 from .event_location import ancestors, choose_location, clause_head
 from .nlp import doc_text
 from .numbers import NUMBER, read_number
-from .quotes import ARMED_GROUP_NOUNS, GROUP_NOUNS, PRONOUNS, RELATIVE, REPORTING_VERBS, main_organisation
+from .quotes import main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..model import Published
 
-FUTURE_HEADS = frozenset("vow pledge promise plan intend prepare aim seek want threaten expect ready "
-                         "willing going agree prepared willingness readiness offer eager keen intention intent "
-                         "commitment determination desire schedule due".split())
-NEGATING_HEADS = frozenset("decline refuse fail deny".split())
-HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})
-# Prepositions after which an event noun refers back to an event already told.
-BACKREF_PREPS = frozenset({"following", "after", "before", "since", "despite", "amid", "over"})
-RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "toward", "towards"})
-# Types whose "with" names the other party: "severed relations with Cuba", "shared intelligence with".
-WITH_COUNTERPART = frozenset({"SANCTION", "COOPERATE", "CONSULT", "AGREE", "SUPPORT", "REJECT"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
-CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-AGREEMENT_NOUNS = frozenset("agreement deal pact accord treaty memorandum protocol".split())
-TRAINEES = frozenset("""fighter troop soldier pilot army force police policeman officer militia rebel militant
-recruit commando sniper guard unit""".split())
-SIGN_VERBS = frozenset("sign reach conclude strike ink seal finalize finalise clinch agree".split())
-REFUSING = frozenset({"refuse", "decline", "reject"})
-NATURAL_FORCES = frozenset("flood flooding storm cyclone hurricane typhoon earthquake quake tsunami landslide "
-                           "mudslide wildfire fire blaze drought rain rains snow avalanche tornado heatwave "
-                           "disease virus outbreak epidemic pandemic".split())
+ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
+GROUP_NOUNS = word_class("GROUP_NOUNS")
+RELATIVE = word_class("RELATIVE")
+REPORTING_VERBS = word_class("REPORTING_VERBS")
+PRONOUNS = pronouns()
+FUTURE_HEADS = word_class("FUTURE_HEADS")
+NEGATING_HEADS = word_class("NEGATING_HEADS")
+HYPOTHETICAL_AUX = word_class("HYPOTHETICAL_AUX")
+BACKREF_PREPS = word_class("BACKREF_PREPS")
+RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
+WITH_COUNTERPART = word_class("WITH_COUNTERPART")
+COOPERATIVE = word_class("COOPERATIVE")
+MATERIAL_COOPERATION = word_class("MATERIAL_COOPERATION")
+CONFLICTUAL = word_class("CONFLICTUAL")
+AGREEMENT_NOUNS = word_class("AGREEMENT_NOUNS")
+TRAINEES = word_class("TRAINEES")
+SIGN_VERBS = word_class("SIGN_VERBS")
+REFUSING = word_class("REFUSING")
+NATURAL_FORCES = word_class("NATURAL_FORCES")
 # Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
 # word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
 # plunged off a bridge", "a furnace exploded". Not political events (ACLED codes none of them). Lower case only:
@@ -84,115 +82,58 @@ VIOLENCE = re.compile(
     r"\b(attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bomb\w*|shot|shoot\w*|gunfire|troops|soldiers|"
     r"police|forces|terror\w*|suicide|grenades?|IEDs?|fighters|kidnap\w*|assault\w*|raid\w*|clash\w*|"
     r"militia\w*|army|jihadists?|mob|rioters?|sabotage\w*|arson\w*)\b", re.IGNORECASE)
-# Everyday verbs whose CAMEO default is a conflict code but whose everyday sense is not: "breaks the curfew" (190),
-# "upset the voters" (140), "contain the spread" (170), "moderate the debate" (170).
-LOOSE_DEFAULTS = frozenset("""break upset bother disturb annoy irritate vex plague agonise agonize discomfit
-disconcert disquiet rag torment arouse enkindle contain moderate bill risk endanger garner disorder disarray enclose
-constrain impel curb rip""".split())
-CAMEO_DEFAULT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                                 "COERCE", "ASSAULT"})
-WEAPON_NOUNS = frozenset("weapon arm firearm gun rifle pistol ammunition round bullet explosive bomb device ied "
-                         "grenade mine landmine cache stash missile rocket drone package shell mortar munition".split())
-ARSENALS = WEAPON_NOUNS | frozenset("stockpile arsenal warhead".split())
-BASE_NOUNS = frozenset("base post outpost barrack barracks headquarters camp checkpoint position point".split())
-UNIT_NOUNS = frozenset("unit group brigade battalion militia force organisation organization network regiment "
-                       "division squad cell wing".split())
-TERRITORY_NOUNS = frozenset("territory town city village district centre center region area base".split())
-MEETINGS = frozenset("visit trip meeting talks talk summit conference negotiation negotiations tour".split())
-PROTEST_WORDS = frozenset("protest protests march marches rally rallies demonstration demonstrations sit-in "
-                          "sit-ins vigil vigils strike strikes walkout".split())
-BURNED_PEOPLE = frozenset("man woman person people boy girl child children cultist suspect thief worshipper "
-                          "villager".split())
-BALLOTS = frozenset("vote election elections poll polls ballot referendum runoff".split())
-PROTESTERS = frozenset("""protester protestor demonstrator opponent supporter student activist rioter crowd mob
-marcher""".split())
-# Civilians who protest by blocking a road, a port or a building (PLOVER PROTEST, mode obstruct; CAMEO 144), where
-# the same verb by the state is coercion or a blockade: "farmers blockaded the highway", "striking dockers blocked
-# the port".
-OBSTRUCTORS = PROTESTERS | frozenset("""worker farmer resident villager driver trucker striker teacher miner
-unionist union employee nurse doctor taxi youth""".split())
-AROUSED = frozenset("striking protesting angry irate enraged".split())
-OBSTRUCT_VERBS = frozenset("block blockade barricade obstruct occupy".split())
-MUTUAL_FIGHTING = frozenset("clash scuffle fight battle skirmish".split())
-SECURITY_FORCES = frozenset("police policeman policemen officer troop soldier force army military gendarme guard "
-                             "authority".split())
-# What a state closes or cuts off to restrict movement or withhold public services (PLOVER COERCE, modes restrict
-# and withhold): "closed all crossing points into the enclave", "shut down the internet", "cut off power".
-CLOSED_PASSAGES = frozenset("border crossing frontier airspace port checkpoint road highway pass airport "
-                            "point".split())
-UTILITIES = frozenset("internet power electricity water phone telephone network service services website media "
-                      "newspaper station channel broadcaster".split())
-# What a state boycotts when the boycott is an economic sanction (CAMEO 163, COERCE in CAMEO2PLOVER), not dissent.
-TRADED = frozenset("good product import export trade company firm brand".split())
-WITHDRAWN_MISSIONS = frozenset("peacekeeper peacekeepers inspector observer monitor ambassador envoy diplomat "
-                                "mission commissioner attache staff".split())
-# What is released that is not a captive: "released a statement" is no release (PLOVER RETREAT release).
-PUBLISHED = frozenset("""statement video report footage detail figure data list result photo photograph image
-picture recording document audio message tape album book transcript communique information plan budget
-proposal""".split())
-# Restrictions whose easing is material de-escalation (CAMEO 0813, 0814, 085: PLOVER RETREAT), where easing a ban
-# or a restriction on freedoms is a concession (081, 0812: CONCEDE).
-EASED_MEASURES = frozenset("sanction embargo boycott blockade siege curfew emergency law lockdown".split())
-# Event nouns whose possessor or "of" phrase is who the act was done to, not who did it.
-PATIENT_NOUNS = frozenset("""release arrest detention killing murder assassination expulsion deportation execution
-abduction kidnapping extradition capture jailing imprisonment suspension severance""".split())
-TRAVEL = frozenset("fly travel go head journey".split())
-EASING = frozenset("lift ease end relax remove scrap rescind repeal revoke".split())
-# Who is let in by a state allowing international involvement (CAMEO 086: PLOVER RETREAT access).
-ADMITTED = frozenset("peacekeeper observer inspector monitor worker agency investigator journalist mission "
-                     "access".split())
-# Foreign missions a state receives (CAMEO 0861 peacekeepers, 0862 inspectors: RETREAT access).
-VISITING_MISSIONS = frozenset("peacekeeper observer inspector monitor investigator".split())
-# Newspapers and broadcasts suspended or banned: censorship (PLOVER COERCE censor).
-MEDIA = frozenset("""publication broadcast broadcasting newspaper paper daily weekly magazine station channel
-broadcaster website""".split())
-# Ending talks or ties: reduce relations (CAMEO 161, 164: SANCTION).
-SEVERING = frozenset("sever cut break suspend halt end freeze downgrade".split())
-TIES = frozenset("""tie relation relations contact talk talks negotiation negotiations dialogue cooperation link
-mediation""".split())
-SHARED_GOODS = frozenset("intelligence information data technology expertise evidence".split())
-RESUMED_EXCHANGE = frozenset("trade cooperation exchange flight export import shipment commerce".split())
-OPENED_TO_TRADE = RESUMED_EXCHANGE | {"goods", "business", "investment", "investor"}
-DRILLS = frozenset("exercise drill manoeuvre maneuver war-game wargame game".split())
-# Stopping one's own hostile acts: halting protests is easing dissent (CAMEO 082, CONCEDE); halting attacks is
-# de-escalation (087, RETREAT ceasefire). The acts halted are no events of their own.
-HALTING = frozenset("halt cease stop suspend end abandon".split())
-HOSTILITIES = frozenset("""attack operation fighting hostility hostilities offensive bombing shelling airstrike strike
-raid assault campaign violence war insurgency""".split())
-# A state's repression: ending it eases restrictions on political freedoms (CAMEO 0811, CONCEDE).
-REPRESSION = frozenset("crackdown repression persecution arrest detention harassment censorship".split())
-# What makes a strike an armed one ("air strikes", "drone strikes"), not a labour strike.
-ARMED_STRIKES = frozenset("air missile drone rocket artillery military naval precision retaliatory".split())
-# What a labour strike is for ("a strike for increased wages"), as lemmas
-PAY_WORDS = frozenset("wage pay salary pension bonus".split())
-# What one withdraws from when the withdrawal is a sanction (PLOVER SANCTION withdraw: "a country withdraws itself
-# from an organization, treaty, or group"), not a retreat from ground.
-WITHDRAWN_FROM = MEETINGS | AGREEMENT_NOUNS | frozenset("""court union organisation organization council alliance
-bloc coalition body convention process league commission committee government cabinet election race
-negotiation""".split())
-# What is given when giving is aid: "gave Ukraine anti-tank missiles" (CAMEO 072, military aid), "sent food".
-AID_GOODS = WEAPON_NOUNS | frozenset("""aid ammunition money food supply supplies equipment assistance help fund
-funding loan grant medicine vaccine tent fuel million billion euro dollar pound yen yuan rupee asylum refuge
-sanctuary""".split())
-# Building up a force's posture (CAMEO 15, PLOVER MOBILIZE): what is increased, and the verbs that increase it.
-BUILDING_UP = frozenset("increase boost step intensify beef tighten bolster strengthen expand deepen".split())
-ALERTS = frozenset("alert readiness standby footing".split())
-POSTURE = frozenset("""patrol presence security deployment troop force alert readiness police policeman soldier
-personnel""".split())
-# What is fought that is no armed enemy: "fighting drug trafficking", "the fight against corruption".
-SCOURGES = frozenset("""trafficking corruption crime poverty disease drug drugs terrorism extremism climate inflation
-pandemic virus fire fires hunger impunity smuggling piracy cancer racism discrimination unemployment epidemic
-outbreak ebola cholera malaria famine covid-19 coronavirus migration""".split())
-GIVING = frozenset("give supply deliver provide send sell transfer donate ship hand".split())
-# Protests that can be called off or halted, and gatherings that can be dispersed or broken up.
-DISSENT = PROTEST_WORDS | {"boycott"}
-GATHERINGS = PROTEST_WORDS | PROTESTERS | {"gathering"}
-ALLOWED_DISSENT = frozenset("gather assemble march rally demonstrate protest party opposition newspaper".split())
-# Verbs that are events only with the right object: (object lemmas, particle).
-LEGALIZED = frozenset("""party parties opposition union group organisation organization movement newspaper
-protest protests rally rallies gathering""".split())
-# People a state seeks for trial: handing them over to another's authorities is judicial cooperation (CAMEO 063).
-WANTED = frozenset("suspect fugitive accused".split())
+LOOSE_DEFAULTS = word_class("LOOSE_DEFAULTS")
+CAMEO_DEFAULT_TYPES = word_class("CAMEO_DEFAULT_TYPES")
+WEAPON_NOUNS = word_class("WEAPON_NOUNS")
+ARSENALS = word_class("ARSENALS")
+BASE_NOUNS = word_class("BASE_NOUNS")
+UNIT_NOUNS = word_class("UNIT_NOUNS")
+TERRITORY_NOUNS = word_class("TERRITORY_NOUNS")
+MEETINGS = word_class("MEETINGS")
+PROTEST_WORDS = word_class("PROTEST_WORDS")
+BURNED_PEOPLE = word_class("BURNED_PEOPLE")
+BALLOTS = word_class("BALLOTS")
+PROTESTERS = word_class("PROTESTERS")
+OBSTRUCTORS = word_class("OBSTRUCTORS")
+AROUSED = word_class("AROUSED")
+OBSTRUCT_VERBS = word_class("OBSTRUCT_VERBS")
+MUTUAL_FIGHTING = word_class("MUTUAL_FIGHTING")
+SECURITY_FORCES = word_class("SECURITY_FORCES")
+CLOSED_PASSAGES = word_class("CLOSED_PASSAGES")
+UTILITIES = word_class("UTILITIES")
+TRADED = word_class("TRADED")
+WITHDRAWN_MISSIONS = word_class("WITHDRAWN_MISSIONS")
+PUBLISHED = word_class("PUBLISHED")
+EASED_MEASURES = word_class("EASED_MEASURES")
+PATIENT_NOUNS = word_class("PATIENT_NOUNS")
+TRAVEL = word_class("TRAVEL")
+EASING = word_class("EASING")
+ADMITTED = word_class("ADMITTED")
+VISITING_MISSIONS = word_class("VISITING_MISSIONS")
+MEDIA = word_class("MEDIA")
+SEVERING = word_class("SEVERING")
+TIES = word_class("TIES")
+SHARED_GOODS = word_class("SHARED_GOODS")
+RESUMED_EXCHANGE = word_class("RESUMED_EXCHANGE")
+OPENED_TO_TRADE = word_class("OPENED_TO_TRADE")
+DRILLS = word_class("DRILLS")
+HALTING = word_class("HALTING")
+HOSTILITIES = word_class("HOSTILITIES")
+REPRESSION = word_class("REPRESSION")
+ARMED_STRIKES = word_class("ARMED_STRIKES")
+PAY_WORDS = word_class("PAY_WORDS")
+WITHDRAWN_FROM = word_class("WITHDRAWN_FROM")
+AID_GOODS = word_class("AID_GOODS")
+BUILDING_UP = word_class("BUILDING_UP")
+ALERTS = word_class("ALERTS")
+POSTURE = word_class("POSTURE")
+SCOURGES = word_class("SCOURGES")
+GIVING = word_class("GIVING")
+DISSENT = word_class("DISSENT")
+GATHERINGS = word_class("GATHERINGS")
+ALLOWED_DISSENT = word_class("ALLOWED_DISSENT")
+LEGALIZED = word_class("LEGALIZED")
+WANTED = word_class("WANTED")
 NEEDS_OBJECT = {
     "find": (WEAPON_NOUNS, ""), "discover": (WEAPON_NOUNS, ""), "uncover": (WEAPON_NOUNS, ""),
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
@@ -221,92 +162,60 @@ NEEDS_OBJECT = {
     # "legalized the opposition party" (CAMEO 0812), not "legalized cannabis"
     "legalize": (LEGALIZED, ""), "legalise": (LEGALIZED, ""), "unban": (LEGALIZED, ""),
 }
-# Verb and object readings from CAMEO's codebook that the verb alone does not give (it is no trigger, or its
-# lexicon reading is wrong for this object); see _phrase_trigger.
-TARIFFS = frozenset("tariff tariffs duties levies".split())  # words, not lemmas: not "duty", "levy"
-RAISING = frozenset("impose raise hike increase slap levy introduce double triple reimpose".split())
-LOWERING = frozenset("cut reduce lower slash roll lift remove scrap waive suspend ease drop eliminate halve".split())
-DECLARING = frozenset("declare impose proclaim introduce extend enforce announce reimpose order".split())
-EMERGENCIES = frozenset("emergency siege curfew".split())  # "a state of emergency", "a state of siege"
-SHIELDING = frozenset("hold use keep take".split())
-LENT = frozenset("loan credit aid assistance grant funding".split())
-CALLED_UP = frozenset("reservist reserve soldier troop conscript recruit man".split())
-VIOLATING = frozenset("violate breach break".split())
-TRUCES = frozenset("ceasefire truce armistice".split())
-DISAPPROVAL = frozenset("""concern outrage dismay alarm displeasure anger indignation disappointment disapproval
-objection reservation""".split())
-APPROVAL = frozenset("""support backing solidarity respect gratitude appreciation condolence condolences sympathy
-admiration confidence""".split())
-# What is met that is no one to meet ("meet the targets"), and particulars given that are no aid.
-GOALS = frozenset("""target goal need deadline requirement expectation standard criterion criteria obligation quota
-benchmark threshold""".split())
-PARTICULARS = frozenset("detail details comment explanation figure number update timeline breakdown estimate".split())
-# Who protests for a state (with OFFICIALS): a formal complaint (CAMEO 114, ACCUSE), not a demonstration.
-OFFICIALDOM = frozenset("""government ministry embassy administration office department spokesman spokeswoman
-spokesperson cabinet state country""".split())
-# Rules that are defied (CAMEO 128) and whose object is no event of its own ("a ban on missile tests").
-NORMS = frozenset("ban moratorium embargo resolution law order ruling rule norm sanction sanctions".split())
-MOVING = frozenset("move shift transfer redeploy bring rush position station amass".split())
-MOVED_FORCES = frozenset("troop soldier tank warship force unit battalion brigade division artillery".split())
-VENGEANCE = frozenset("revenge retaliation retribution reprisal reprisals vengeance war".split())
-PHRASE_VERBS = RAISING | LOWERING | DECLARING | SHIELDING | VIOLATING | MOVING | TRAVEL | BUILDING_UP | {
-    "let", "extend", "find", "call", "seal", "give", "bow", "yield", "cave", "restore", "promise", "vow", "refuse",
-    "suspend", "halt", "stop", "ban", "cease", "abandon", "defy", "flout", "down", "seek", "evacuate", "receive",
-    "tour", "grant", "reopen", "open", "award", "confer", "bestow", "take", "issue", "airlift", "ship", "truck",
-    "deploy", "send", "dispatch", "make", "place", "put", "hold", "have", "talk", "speak", "turn", "ignore",
-    "disregard", "spurn", "lay", "express", "voice", "work", "team", "arrive", "welcome", "accept", "admit", "host",
-    "revoke", "strip"}
-# A raid by the police or other civil authorities is a search or a seizure (PLOVER COERCE seize: "police or other
-# authorities carrying out a law enforcement raid"), unless the sentence tells of shooting or deaths.
-LAW_ENFORCERS = frozenset("""police policeman policemen officer agent authority authorities investigator prosecutor
-inspector customs""".split())
+TARIFFS = word_class("TARIFFS")
+RAISING = word_class("RAISING")
+LOWERING = word_class("LOWERING")
+DECLARING = word_class("DECLARING")
+EMERGENCIES = word_class("EMERGENCIES")
+SHIELDING = word_class("SHIELDING")
+LENT = word_class("LENT")
+CALLED_UP = word_class("CALLED_UP")
+VIOLATING = word_class("VIOLATING")
+TRUCES = word_class("TRUCES")
+DISAPPROVAL = word_class("DISAPPROVAL")
+APPROVAL = word_class("APPROVAL")
+GOALS = word_class("GOALS")
+PARTICULARS = word_class("PARTICULARS")
+OFFICIALDOM = word_class("OFFICIALDOM")
+NORMS = word_class("NORMS")
+MOVING = word_class("MOVING")
+MOVED_FORCES = word_class("MOVED_FORCES")
+VENGEANCE = word_class("VENGEANCE")
+PHRASE_VERBS = word_class("PHRASE_VERBS")
+LAW_ENFORCERS = word_class("LAW_ENFORCERS")
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
-STOPPAGES = frozenset("suspension severance cessation halt freeze cut end reduction withdrawal".split())
-VERBAL = frozenset("scathing verbal blistering stinging rhetorical withering bitter sharp".split())
-# Events that react to another: who condemns, investigates, praises or denies an attack did not carry it out.
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-CARRIERS = frozenset("""file lead join launch conduct carry stage mount begin start issue level lodge bring step
-intensify escalate wage unleash""".split())
-DECREES = frozenset("decree order law bill ordinance edict".split())
-ANNOUNCING = frozenset("announce unveil outline reveal disclose present draw make have express".split())
-PARTICLES = frozenset("down off up out".split())
-HARMING = frozenset("wound injure kill hurt maim".split())
-HELPERS = frozenset("""adviser advisor trainer instructor expert doctor medic engineer rescuer nurse
-specialist""".split())
-# What a request asks for is not (yet) an event: "rejected calls to halt enrichment".
-ASKING = frozenset("ask urge call appeal press plead request encourage implore beg exhort pressure".split())
-HELPING = frozenset("help assist support protect defend train".split())
-AUDIENCES = frozenset("reporter journalist press media audience crowd supporter student".split())
-HONOURS = frozenset("order medal prize award honour honor title decoration doctorate".split())
-OFFICIALS = frozenset("""minister president premier chancellor king queen prince pope envoy ambassador diplomat
-delegation leader secretary official counterpart emir sultan monarch""".split())
-EVACUEES = frozenset("""people civilian citizen national resident wounded child children refugee worker foreigner
-tourist patient""".split())
-REQUEST_NOUNS = frozenset("call demand appeal request plea ultimatum".split())
-ARMED_GROUPS = frozenset("rebel fighter militant insurgent guerrilla guerilla militiaman combatant gunman".split())
-BLAMED = frozenset("responsible culpable".split())
-HARMS = frozenset("death deaths crime crimes abuse abuses violation violations violence damage loss failure".split())
-CONTENT_VERBS = frozenset("agree call appeal push press ask plead urge".split())
-DEMANDING = frozenset("demand seek urge want propose request recommend".split())
-MATERIAL_SUPPORT = frozenset("military financial logistic logistical economic material humanitarian technical air "
-                             "budget budgetary".split())
-REDUCING = frozenset("reduce cut suspend halt freeze withhold slash stop end curtail".split())
-PERMISSIONS = frozenset("permission pardon amnesty clemency bail extension delay reprieve leave concession citizenship "
-                        "waiver approval authorization authorisation consent go-ahead right autonomy independence "
-                        "freedom self-rule self-government".split())
-REFUGE = frozenset("refugee migrant border asylum-seeker seeker evacuee people".split())
-# What a call to someone is for, when it is a telephone call rather than a call on someone to act.
-CALL_TALKS = frozenset("discuss talk review exchange brief consult explain update inform".split())
-CALL_PURPOSES = CALL_TALKS | frozenset("congratulate express convey offer assure apologize apologise thank "
-                                       "condole".split())
-DEPORTED = frozenset("""migrant refugee resident family people civilian villager immigrant foreigner journalist
-correspondent reporter activist missionary national citizen""".split())
-# Permits revoked or stripped: an administrative sanction (CAMEO 172, PLOVER COERCE restrict).
-REVOKED = frozenset("""licence license permit visa accreditation citizenship passport registration credential
-credentials""".split())
+STOPPAGES = word_class("STOPPAGES")
+VERBAL = word_class("VERBAL")
+REACTIONS = word_class("REACTIONS")
+CARRIERS = word_class("CARRIERS")
+DECREES = word_class("DECREES")
+ANNOUNCING = word_class("ANNOUNCING")
+PARTICLES = word_class("PARTICLES")
+HARMING = word_class("HARMING")
+HELPERS = word_class("HELPERS")
+ASKING = word_class("ASKING")
+HELPING = word_class("HELPING")
+AUDIENCES = word_class("AUDIENCES")
+HONOURS = word_class("HONOURS")
+OFFICIALS = word_class("OFFICIALS")
+EVACUEES = word_class("EVACUEES")
+REQUEST_NOUNS = word_class("REQUEST_NOUNS")
+ARMED_GROUPS = word_class("ARMED_GROUPS")
+BLAMED = word_class("BLAMED")
+HARMS = word_class("HARMS")
+CONTENT_VERBS = word_class("CONTENT_VERBS")
+DEMANDING = word_class("DEMANDING")
+MATERIAL_SUPPORT = word_class("MATERIAL_SUPPORT")
+REDUCING = word_class("REDUCING")
+PERMISSIONS = word_class("PERMISSIONS")
+REFUGE = word_class("REFUGE")
+CALL_TALKS = word_class("CALL_TALKS")
+CALL_PURPOSES = word_class("CALL_PURPOSES")
+DEPORTED = word_class("DEPORTED")
+REVOKED = word_class("REVOKED")
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
-COPULAS = frozenset({"be", "seem", "remain", "become", "work", "help", "matter"})
+COPULAS = word_class("COPULAS")
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
               "PROTEST": ("killed", "injured", "arrested")}
 COUNT_PATTERNS = {

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 
 from ..model import Event, Place, Published
+from ..ontologies import word_class
 
 __all__ = ["SPEECH_ACTS", "about_one_place", "ground_events"]
 
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 
-SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+SPEECH_ACTS = word_class("SPEECH_ACTS")
 """Types told by saying: where they were said is not where the story's happenings are."""
 
 ONE_PLACE_SHARE = 0.5

@@ -18,16 +18,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from ..ontologies import agents
-from .actors import WEAK_CODES, country_named
-from .event_location import PLACE_HEADS
+from ..ontologies import agents, word_class
+from .actors import country_named
 from .nlp import doc_text
-from .quotes import ARMED_GROUP_NOUNS, GROUP_NOUNS, main_organisation
+from .quotes import main_organisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..geo import Gazetteer
+
+ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
+GROUP_NOUNS = word_class("GROUP_NOUNS")
+PLACE_HEADS = word_class("PLACE_HEADS")
+WEAK_CODES = word_class("WEAK_CODES")
 
 # Agent nouns too vague to be an actor on their own ("people were killed": victims, not a group that acts).
 TOO_VAGUE = frozenset("people person man men woman women child children one others official officials source "

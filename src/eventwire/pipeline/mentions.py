@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .. import data
 from ..geo.build import fold_accents
 from ..geo.gazetteer import OWN, Gazetteer, Place, name_key
+from ..ontologies import word_class
 from .nlp import doc_text
 
 if TYPE_CHECKING:
@@ -50,24 +51,14 @@ CONNECTORS = frozenset({"of", "for", "de", "du", "al", "el"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
-# Titles that may stand before a surname ("President Putin"); they are not part of the person's name.
-TITLES = frozenset("""
-president prime minister premier chancellor king queen prince princess sheikh emir pope general gen gen. col
-col. colonel lt lt. lieutenant major maj maj. captain capt capt. commander sgt sgt. sergeant admiral adm
-mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor mayor judge justice
-ambassador secretary chairman chairwoman spokesman spokeswoman leader deputy foreign defence defense interior
-field marshal marshal archbishop bishop father rev rev. ayatollah mullah imam
-""".split())
+TITLES = word_class("TITLES")
 
 # Places found only by the gazetteer (not by NER) must be proper nouns and prominent, or follow a
 # locative preposition: "in Kyiv". A city of 100,000 people is seldom an ordinary capitalised word.
 SCAN_MIN_POPULATION = 100_000
 SCAN_MIN_POPULATION_AFTER_PREP = 15_000
-# Capitalised words that are never places on their own in news prose ("in March", "on Sunday").
-NOT_PLACES = frozenset("january february march april may june july august september october november december "
-                       "monday tuesday wednesday thursday friday saturday sunday god".split())
-# A compass adjective alone is no place, whatever NER says ("a Western-dominated system", "Western officials").
-COMPASS_WORDS = frozenset("western eastern northern southern central".split())
+NOT_PLACES = word_class("NOT_PLACES")
+COMPASS_WORDS = word_class("COMPASS_WORDS")
 LOCATIVE_PREPS = frozenset("in at near from to into outside inside towards toward around across via of".split())
 # "the Gao and Menaka regions", "Kherson oblast": a word after a name that makes it a place.
 PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts district districts state governorate "

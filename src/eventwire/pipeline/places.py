@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import DIRECTION_WORDS, STRAY_TOWN_MAX_POPULATION, Context, resolve_story, stray_town
+from ..geo.resolve import STRAY_TOWN_MAX_POPULATION, Context, resolve_story, stray_town
 from ..model import Entity, Place
+from ..ontologies import word_class
 from .nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+DIRECTION_WORDS = word_class("DIRECTION_WORDS")
 ADMIN1_WORDS = frozenset("region regions oblast oblasts province provinces governorate governorates state states "
                          "krai kray prefecture prefectures".split())
 ADMIN2_WORDS = frozenset("county counties district districts parish parishes raion rayon municipality".split())

@@ -30,105 +30,41 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Quote
+from ..ontologies import pronouns, word_class
 from .nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-REPORTING_VERBS = frozenset("""
-say tell add claim argue note write report announce state explain insist warn deny admit acknowledge believe
-think suggest accuse allege confirm predict estimate ask urge reveal indicate show find
-declare assert contend maintain stress emphasize emphasise remark comment observe recall reply respond answer
-testify tweet post quip concede agree complain point reckon fear hope predict conclude disclose recount inform
-assure repeat reiterate caution signal acknowledge learn hear read mention
-""".split())  # not vow, promise, pledge, threaten: commitments are events (future status), not claims
-# Speech verbs whose "to" names whom they address, not what they say ("speaking to reporters").
-ADDRESSING = frozenset("speak talk write tweet post testify comment complain boast brag joke lecture".split())
-# Verbs of stance and demand: attributions in PARC/PolNeAR too ("called for a ban", "criticized the plan",
-# "wants talks"); their content may be an object or a prepositional phrase rather than a clause.
-STANCE_VERBS = frozenset("""
-call cite want plan support know demand question defend criticize criticise blast slam praise condemn discuss
-offer oppose reject welcome dismiss endorse propose recommend request push seek express insist
-accuse attack back applaud decry denounce lament blame credit challenge dispute doubt fear hope worry raise
-pledge vow promise echo mention describe characterize characterise label brand dub
-expect feel understand decide realize realise assume suspect charge see view regard
-liken compare encourage mock ridicule chastise tout hail highlight underscore outline detail portray depict
-advocate champion
-""".split())
-CUE_VERBS = REPORTING_VERBS | STANCE_VERBS
-DEFENDED_GROUND = frozenset("""region regions border borders city town village territory line lines position positions
-base bases country homeland capital front frontier""".split())
-# What one raises that is an attribution: "raised concerns", not "raised rents" or "raised $2 million".
-RAISED = frozenset("concern question doubt objection issue alarm possibility prospect point criticism "
-                   "fear suspicion complaint".split())
-COMMITTING = frozenset("pledge vow promise".split())  # commitments: "vowed to continue their raids"
-# Reporting verbs whose noun object is what was said when no clause follows: "noted the rule", "denied the
-# allegations", "confirmed the deal" (not "said", "told", "asked": their object is no content, or the addressee).
-OBJECT_REPORTING = frozenset("""
-note mention confirm reveal acknowledge deny recall announce predict estimate admit disclose repeat reiterate
-stress emphasize emphasise dispute allege report concede accuse
-""".split())
-# Nouns of speech whose owner is their source ("Trump's claim that ...", "her remarks about ...").
-CUE_NOUNS = frozenset("""claim claims statement statements comment comments remark remarks allegation allegations
-accusation accusations assertion assertions argument arguments warning warnings promise promises pledge pledges
-suggestion suggestions criticism insistence denial denials admission testimony tweet tweets
-""".split())
-QUOTING_VERBS = frozenset({"continue", "begin", "interject", "shout", "chant", "sing", "exclaim"})
-CONTENT_PREPS = frozenset({"for", "on", "about", "of", "to", "against", "over"})
-# Communication verbs whose content follows a preposition: "talked about", "spoke of", "warned against".
-PREP_CUE_VERBS = frozenset("""
-talk speak comment complain boast brag joke rail testify lecture rant muse inquire write tweet post warn point
-""".split())
-# Cue verbs that need a clausal complement to be an attribution ("showed that", not "showed a video").
-NEEDS_CLAUSE = frozenset("""show find indicate learn hear read point signal agree believe think hope fear expect feel
-understand decide realize realise assume suspect charge""".split())  # beliefs, decisions, charges: with a clause
-# Verbs of judgement that are attributions only with an "as" phrase: "see the program as an easy way in".
-SEEING_AS = frozenset("see view regard".split())
-SURVEYS = frozenset("poll survey census".split())
-# Subjects whose "shows" and "found" report a finding even without a clause: "a new poll shows Clinton ahead",
-# "a 2014 study found 31 incidents", "a federal judge found the law unconstitutional".
-FINDERS = frozenset("""
-poll survey study analysis report review audit investigation inquiry data figure research video footage record
-document judge court jury panel inspector investigator researcher auditor average count tally census
-""".split())
-# What someone is said not to have answered: "did not respond to requests for comment".
-INQUIRIES = frozenset("request requests inquiry inquiries question questions call calls message messages email "
-                      "emails query queries".split())
-MEDIUM_NOUNS = frozenset("""
-statement interview post tweet video message letter email e-mail conference briefing broadcast telegram twitter
-facebook x instagram youtube television radio podcast press release speech blog op-ed column channel website
-""".split())
-# Plural or collective nouns by which a story refers to the armed group it is about ("the fighters said").
-# Others ("officials", "analysts", "residents") stay unresolved descriptions: a guess would be wrong too often.
-GROUP_NOUNS = frozenset("""
-fighters rebels militants insurgents guerrillas militiamen volunteers coalition group groups alliance unit units
-movement front
-""".split())
-# The nouns of GROUP_NOUNS that name armed men, whose group cannot be a civil or intergovernmental body.
-ARMED_GROUP_NOUNS = frozenset("fighters rebels militants insurgents guerrillas militiamen".split())
-# Wire services and broadcasters: they report the story, they are not "the group" a pronoun means.
-NEWS_OUTLETS = frozenset([
-    "afp", "agence france-presse", "agence france presse", "reuters", "ap", "associated press", "bbc", "cnn",
-    "al jazeera", "aljazeera", "tass", "ria novosti", "interfax", "xinhua", "efe", "dpa", "ansa", "anadolu", "voa",
-    "voice of america", "upi", "bloomberg", "kyodo", "yonhap", "irna", "sana", "wafa", "ukrinform", "meduza", "npr",
-    "nbc", "cbs", "abc", "fox news", "sky news", "guardian", "new york times", "washington post",
-    "wall street journal", "le monde", "der spiegel"])
-OUTLET_HEADS = frozenset("news times post agency tv".split())  # "Fox News", "The Moscow Times", "TASS news agency"
-# Intergovernmental and civil bodies by acronym, and the head words of their names ("African Union", "World
-# Health Organization", "Security Council", "Red Cross"): never "the rebels".
-CIVIL_BODIES = frozenset("UN EU AU NATO OSCE ASEAN ECOWAS IMF WHO UNICEF UNHCR ICRC OPEC ICC IAEA OAS SADC".split())
-CIVIL_HEADS = frozenset("""union organization organisation nations council bank fund commission agency committee
-court ministry government parliament cross crescent programme program office assembly""".split())
-PERSON_NOUNS = frozenset("""
-fighter man woman commander official spokesman spokeswoman soldier officer leader member volunteer operator
-activist resident witness source analyst lawyer diplomat journalist doctor
-""".split())
-RELATIVE = frozenset({"which", "who", "that", "whom"})
-GOVERNMENT_NOUNS = frozenset("government authorities ministry official army military police regime".split())
-# Collective nouns that name the story's group even when indefinite ("A coalition of Russians ... vowed").
-COLLECTIVE = frozenset({"coalition", "group", "alliance", "movement"})
-PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "GROUP", "them": "GROUP",
-            "we": "GROUP", "i": "PERSON", "it": "ORG"}
+REPORTING_VERBS = word_class("REPORTING_VERBS")
+ADDRESSING = word_class("ADDRESSING")
+STANCE_VERBS = word_class("STANCE_VERBS")
+CUE_VERBS = word_class("CUE_VERBS")
+DEFENDED_GROUND = word_class("DEFENDED_GROUND")
+RAISED = word_class("RAISED")
+COMMITTING = word_class("COMMITTING")
+OBJECT_REPORTING = word_class("OBJECT_REPORTING")
+CUE_NOUNS = word_class("CUE_NOUNS")
+QUOTING_VERBS = word_class("QUOTING_VERBS")
+CONTENT_PREPS = word_class("CONTENT_PREPS")
+PREP_CUE_VERBS = word_class("PREP_CUE_VERBS")
+NEEDS_CLAUSE = word_class("NEEDS_CLAUSE")
+SEEING_AS = word_class("SEEING_AS")
+SURVEYS = word_class("SURVEYS")
+FINDERS = word_class("FINDERS")
+INQUIRIES = word_class("INQUIRIES")
+MEDIUM_NOUNS = word_class("MEDIUM_NOUNS")
+GROUP_NOUNS = word_class("GROUP_NOUNS")
+ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
+NEWS_OUTLETS = word_class("NEWS_OUTLETS")
+OUTLET_HEADS = word_class("OUTLET_HEADS")
+CIVIL_BODIES = word_class("CIVIL_BODIES")
+CIVIL_HEADS = word_class("CIVIL_HEADS")
+PERSON_NOUNS = word_class("PERSON_NOUNS")
+RELATIVE = word_class("RELATIVE")
+GOVERNMENT_NOUNS = word_class("GOVERNMENT_NOUNS")
+COLLECTIVE = word_class("COLLECTIVE")
+PRONOUNS = pronouns()
 
 # "Sanders: Clinton needs to ...": a short capitalised name at a paragraph's start, a colon, then the content; in
 # a quoted transcript each paragraph opens with a quotation mark ('"PENCE: Well, look, ...').

@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import OWN
 from ..language import INFLECTIONS, stems
-from .mentions import TITLES, _prominent
+from ..ontologies import word_class
+from .mentions import _prominent
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..geo.gazetteer import Gazetteer
 
+TITLES = word_class("TITLES")
 __all__ = ["Truecaser", "all_capitals"]
 
 ALL_CAPS_SHARE = 0.9

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Offsets = tuple[int, int]
 """A ``[start, end)`` pair of character offsets into the article text."""
@@ -153,6 +153,10 @@ class Evidence(_Record):
     start: int
     end: int
     trigger: Offsets | None = None
+    rule: list[str] = Field(default_factory=list, description=(
+        "Ids of the rules that made this coding, in the order they applied: where the trigger comes from "
+        "(a rule id, lexicon:LEMMA/POS or cameo:CODE), the reading rules that typed it, and the rules of its "
+        "status and roles. `eventwire rules` lists them."))
 
 
 class Count(_Record):

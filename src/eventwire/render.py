@@ -57,7 +57,7 @@ def render_record(record: ArticleRecord) -> Group:
         parts.append(pt)
     if record.events:
         et = Table(title="Events", title_justify="left")
-        for col in ("id", "type", "status", "tellings", "actor", "recipient", "place", "date", "source"):
+        for col in ("id", "type", "status", "tellings", "actor", "recipient", "place", "date", "source", "rules"):
             et.add_column(col, overflow="fold")
         for v in record.events:
             trigs = [m.evidence.trigger for m in (v.mentions or [v]) if m.evidence and m.evidence.trigger]
@@ -65,7 +65,9 @@ def render_record(record: ArticleRecord) -> Group:
                        ", ".join(names.get(a, a) for a in v.actor), ", ".join(names.get(r, r) for r in v.recipient),
                        (places[v.place].name + (" (story)" if v.place_basis == "story" else ""))
                        if v.place in places else "",
-                       (v.date.text or v.date.start or "") if v.date else "", names.get(v.source or "", ""))
+                       (v.date.text or v.date.start or "") if v.date else "", names.get(v.source or "", ""),
+                       Text(", ".join(dict.fromkeys(r for m in (v.mentions or [v]) if m.evidence
+                                                    for r in m.evidence.rule)), style="dim"))
         parts.append(et)
     return Group(*parts)
 

@@ -101,11 +101,45 @@ def test_cli_show():
     assert "Liptako Liberation Front" in result.stdout and "FLL" in result.stdout
     assert "ASSAULT" in result.stdout and "Bamako" in result.stdout
     assert "Ménaka Region (story)" in result.stdout  # a place the sentence does not say, marked as the story's
+    assert "rules" in result.stdout and "lexicon:" in result.stdout  # why each event was coded (evidence.rule)
 
 
 def test_cli_help_lists_every_command(runner):
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in ("extract", "show", "schema"):
+    for command in ("extract", "show", "schema", "rules"):
         assert command in result.stdout
         assert runner.invoke(cli, [command, "--help"]).exit_code == 0
+
+
+def test_cli_rules_lists_rules_with_examples(runner):
+    result = runner.invoke(cli, ["rules", "--lemma", "strike"])
+    assert result.exit_code == 0
+    assert "labour-strike" in result.stdout and "Teachers went on strike" in result.stdout
+    rows = [json.loads(line) for line in runner.invoke(cli, ["rules", "--type", "PROTEST", "--json"]).stdout.splitlines()]
+    assert rows and all(r["type"] == "PROTEST" and r["examples"] and r["reason"] for r in rows)
+    one = json.loads(runner.invoke(cli, ["rules", "--id", "labour-strike", "--json"]).stdout)
+    assert one["lemma"] == ["strike"] and one["cameo"] == "143" and one["source"].startswith("ontologies/event_rules")
+    status = [json.loads(x) for x in runner.invoke(cli, ["rules", "--stage", "status", "--json"]).stdout.splitlines()]
+    assert {"status-not", "plover-refused-concession"} <= {r["id"] for r in status}
+
+
+def test_a_failing_stage_writes_json_errors_not_tracebacks(tmp_path):
+    """A stage that raises loses its own fields; stderr carries the JSON error line, never a traceback."""
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text("Rebels attacked the town of Goma on Monday, killing 12 soldiers.", encoding="utf-8")
+    code = ("import sys, eventwire.pipeline as p\n"
+            "def boom(*a, **k): raise RuntimeError('a bug in the events stage')\n"
+            "p.find_events = boom\n"
+            "from eventwire.cli import cli\n"
+            "cli(['extract', sys.argv[1], '--quiet'])\n")
+    done = subprocess.run([sys.executable, "-c", code, str(story)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = [json.loads(line) for line in done.stderr.splitlines() if line.strip()]
+    assert lines and lines[0]["stage"] == "events" and "a bug in the events stage" in lines[0]["message"]
+    record = json.loads(done.stdout)
+    assert record["entities"] and record["events"] == []  # the other stages' fields are kept

@@ -108,6 +108,10 @@ def test_opening_an_event_highlights_its_story(page, shots):
     marks = page.locator("#story-text mark")
     assert marks.count() > 0
     assert page.locator("#story-event dt").count() >= 3
+    labels = page.locator("#story-event dt").all_inner_texts()
+    assert "rules" in labels  # the ids of the rules behind the coding (evidence.rule)
+    rules = page.locator("#story-event dd").nth(labels.index("rules")).inner_text()
+    assert "lexicon:" in rules or "cameo:" in rules or "-" in rules
     page.screenshot(path=str(shots / "map-story.png"))
     page.click("#story-close")
     assert page.locator("#story").is_hidden()

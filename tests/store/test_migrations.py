@@ -52,3 +52,25 @@ def test_a_store_from_revision_0002_gets_signatures_and_sources(db_url, voa_reco
         assert store.story(record.id)["record"] == record.model_dump(mode="json")  # 0006 compressed it
         copy = record.model_copy(update={"id": "d1" * 8, "url": "https://example.org/copy"})
         assert store.add(copy.model_copy(update={"text": record.text + " More."})) == "duplicate"
+
+
+def _open_store(path: str) -> str:
+    from eventwire.store import Store
+
+    try:
+        with Store.open(path):
+            return "ok"
+    except Exception as exc:  # reported to the test, which names it
+        return str(exc)
+
+
+def test_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path):
+    """Four processes create the same SQLite store at once (two ingests started together): none is refused with
+    "database is locked", which SQLite can answer at once, whatever the busy timeout, while the file turns to WAL
+    mode. Found as one failure in about thirty such openings."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(4) as pool:
+        for k in range(6):
+            path = str(tmp_path / f"events-{k}.db")
+            assert list(pool.map(_open_store, [path] * 4)) == ["ok"] * 4

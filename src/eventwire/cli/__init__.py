@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
+from .rules import rules_command
 from .store import events_group, export_command, ingest_command, query_command, serve_command
 
 
@@ -34,6 +35,7 @@ def cli() -> None:
 cli.add_command(extract_command)
 cli.add_command(show_command)
 cli.add_command(schema_command)
+cli.add_command(rules_command)
 cli.add_command(eval_command)
 cli.add_command(ingest_command)
 cli.add_command(query_command)

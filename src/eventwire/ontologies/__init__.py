@@ -27,10 +27,11 @@ class PloverType:
 @dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
-    pos: str  # "v" or "n"; "phrase" for a verb read with its object (pipeline.events._phrase_trigger)
+    pos: str  # "v" or "n"; "phrase" for a verb or noun read in context (a rule of event_rules.toml)
     type: str
     acled_event_type: str | None
     acled_sub_event_type: str | None
+    rule: str | None = None  # the id of the rule that read it in context
 
 
 def _rows(name: str, columns: int):

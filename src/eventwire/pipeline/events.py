@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
 from ..ontologies import Trigger, plover_types, pronouns, triggers, word_class
+from ..rules import Rule, RuleBook, load_rules
 from .acled import acled_view
 from .cameo import CameoMatch, match_cameo
 from .dates import published_period
@@ -78,6 +80,7 @@ MISHAP = re.compile(
     r"downpours?|torrential|poison(ing|ed)|toxins?|accident\w*|crash\w*|collision|collided|plunged|derail\w*|"
     r"capsiz\w*|sank|collaps\w*|spill\w*|spilt|leak\w*|stampede|wildfires?|furnace|boiler|cylinder|"
     r"(chemical|oil|power|petrochemical|fertili[sz]er|fireworks?) (plant|factory|depot|warehouse))\b")
+PEACEKEEPING = re.compile(r"\bpeace-?keep", re.IGNORECASE)
 VIOLENCE = re.compile(
     r"\b(attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bomb\w*|shot|shoot\w*|gunfire|troops|soldiers|"
     r"police|forces|terror\w*|suicide|grenades?|IEDs?|fighters|kidnap\w*|assault\w*|raid\w*|clash\w*|"
@@ -120,6 +123,7 @@ DRILLS = word_class("DRILLS")
 HALTING = word_class("HALTING")
 HOSTILITIES = word_class("HOSTILITIES")
 REPRESSION = word_class("REPRESSION")
+SENT_FORCES = word_class("SENT_FORCES")
 ARMED_STRIKES = word_class("ARMED_STRIKES")
 PAY_WORDS = word_class("PAY_WORDS")
 WITHDRAWN_FROM = word_class("WITHDRAWN_FROM")
@@ -181,7 +185,6 @@ NORMS = word_class("NORMS")
 MOVING = word_class("MOVING")
 MOVED_FORCES = word_class("MOVED_FORCES")
 VENGEANCE = word_class("VENGEANCE")
-PHRASE_VERBS = word_class("PHRASE_VERBS")
 LAW_ENFORCERS = word_class("LAW_ENFORCERS")
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
@@ -226,7 +229,9 @@ COUNT_PATTERNS = {
 }
 
 
-def _trigger_for(tok: Token):
+def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
+    """The trigger ``tok`` is: a rule of stage "trigger" or "phrase" that reads it in context, else its entry in
+    the trigger lexicon (``trace`` collects the id of a rule that applied)."""
     lex = triggers()
     word = _hyphenated(tok)
     if word is not None:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
@@ -237,19 +242,20 @@ def _trigger_for(tok: Token):
     if pos is None:
         return None
     lemma = tok.lemma_.lower()
+    book = event_rules()
     if pos == "v":
-        phrase = _phrase_trigger(tok)
-        if phrase is not None:
-            return phrase
-    elif lemma == "patrol" and _joint(tok):
-        return _made_trigger("patrol", "COOPERATE")  # "conducted joint patrols along the border" (062)
-    elif lemma == "cleansing" and not any(c.lower_ in ("ethnic", "religious", "sectarian") for c in tok.children):
-        return None  # ethnic cleansing (CAMEO 203), not "a cleansing campaign for the streets"
-    elif lemma == "riot" and tok.dep_ == "compound":
-        return None  # "riot police", "riot gear": no riot
-    elif lemma == "test" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_NOUNS | {"nuclear"}
-                                 for c in tok.children):
-        return _made_trigger("test", "MOBILIZE")  # "a missile test", "nuclear tests" (PLOVER MOBILIZE weapons)
+        if lemma in book.lemmas("phrase"):  # a verb read with its object (rules of stage "phrase")
+            rule = book.first("phrase", lemma, _Context(tok, None, None, None, phrase_stage=True))
+            if rule is not None:
+                if trace is not None:
+                    trace.append(rule.id)
+                return _made_trigger(lemma, rule)
+    elif lemma in book.lemmas("trigger"):  # a noun read in context (stage "trigger")
+        rule = book.first("trigger", lemma, _Context(tok, None, None, None))
+        if rule is not None:
+            if trace is not None:
+                trace.append(rule.id)
+            return None if rule.veto else _made_trigger(lemma, rule)
     trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))
@@ -261,158 +267,61 @@ def _trigger_for(tok: Token):
     return trig
 
 
-def _phrase_trigger(verb: Token) -> Trigger | None:
-    """A verb whose object makes it an event of its own type (CAMEO codes in brackets): "raised tariffs on steel"
-    COERCE (163, which CAMEO2PLOVER reads as COERCE restrict, as PLV codes imposed sanctions), "cut tariffs"
-    RETREAT (085), "declared a state of emergency" or "martial law" COERCE (1724),
-    "let free 20 prisoners" RETREAT (0841), "held villagers as human shields" ASSAULT (184), and the others
-    below, each with its CAMEO code. Every verb read here is in PHRASE_VERBS."""
-    lemma = verb.lemma_.lower()
-    if lemma not in PHRASE_VERBS:
-        return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [
-        s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB" for s in c.children if s.dep_ == "nsubj"]
-    # (the second: "declared a state of siege in Bolivia to begin at midnight", parsed as a clause)
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    # the objects with what they count, measure or name: "13 tons of medicine", "a state of emergency"
-    named = objects + [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for t in c.children]
-    words = {t.lower_ for t in named}
-    if words & TARIFFS:
-        if lemma in LOWERING and (lemma != "roll" or any(c.lower_ == "back" for c in verb.children)):
-            return _made_trigger(lemma, "RETREAT")
-        if lemma in RAISING:
-            return _made_trigger(lemma, "COERCE")
-    if lemma in DECLARING and (words & EMERGENCIES or any(
-            o.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in o.children) for o in objects)):
-        return _made_trigger(lemma, "COERCE")
-    if lemma in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
-            t.lemma_.lower() in ALERTS for t in c.subtree) for c in verb.children):
-        return _made_trigger(lemma, "MOBILIZE")  # "placed its troops on full combat readiness" (CAMEO 151, 152)
-    if lemma in RAISING | BUILDING_UP and any(t.lemma_.lower() in ALERTS for o in objects for t in o.subtree):
-        return _made_trigger(lemma, "MOBILIZE")  # "raised the terror alert level" (CAMEO 151, 152)
-    if lemma == "let" and any(c.dep_ == "amod" and c.lower_ == "free" for o in objects for c in o.children):
-        return _made_trigger(lemma, "RETREAT")
-    if lemma in SHIELDING and any(c.dep_ == "prep" and c.lower_ == "as" and any(
-            p.lemma_.lower() == "shield" for p in c.children) for c in verb.children):
-        return _made_trigger(lemma, "ASSAULT", "Violence against civilians", "Abduction/forced disappearance")
-    lemmas = {o.lemma_.lower() for o in objects}
-    measured = {t.lemma_.lower() for t in named}  # "the number of police"
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    if lemma == "work" and "together" in particles or lemma == "team" and "up" in particles:
-        return _made_trigger(lemma, "COOPERATE")  # "the two sides worked together", "teamed up" (CAMEO 060)
-    if lemma in ("express", "voice") and lemmas & DISAPPROVAL:
-        return _made_trigger(lemma, "ACCUSE")  # "expressed concern over the arrests": disapproval (CAMEO 111)
-    if lemma in ("express", "voice") and lemmas & APPROVAL:
-        return _made_trigger(lemma, "SUPPORT")  # "expressed his support for Sudan", "deepest respect" (CAMEO 051)
-    if lemma == "extend" and lemmas & LENT:
-        return _made_trigger(lemma, "AID")  # "extended credit to the government" (071)
-    if lemma == "find" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in ("guilty", "liable")
-                               for t in (verb, *objects) for c in t.children):
-        return _made_trigger(lemma, "ACCUSE")  # "found the former president guilty of corruption" (116)
-    if lemma == "call" and "up" in particles and lemmas & CALLED_UP:
-        return _made_trigger(lemma, "MOBILIZE")  # "called up 50,000 reservists" (154)
-    if lemma == "seal" and ("off" in particles or lemmas & CLOSED_PASSAGES):
-        return _made_trigger(lemma, "COERCE")  # "sealed off the West Bank", "sealed the border" (191)
-    if lemma in VIOLATING and (lemmas | {c.lemma_.lower() for o in objects for c in o.children
-                                         if c.dep_ == "compound"}) & TRUCES:
-        return _made_trigger(lemma, "ASSAULT")  # "violated the ceasefire" (196)
-    if lemma in ("violate", "defy", "flout") and lemmas & NORMS:
-        return _made_trigger(lemma, "REJECT")  # "violated a UN ban", "defied the court order": defy norms, law (128)
-    if lemma in ("give", "bow", "yield", "cave") and ("in" in particles or any(
-            c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and c.lemma_.lower() in ("pressure", "demand")
-            for c in verb.children)) and (lemma != "give" or "in" in particles):
-        # ("yielded to pressure" is at times parsed as an infinitive, "to pressure")
-        return _made_trigger(lemma, "CONCEDE")  # "gave in to the protesters' demands", "bowed to pressure" (080)
-    if lemma == "restore" and lemmas & {"right", "freedom", "liberty", "citizenship"}:
-        return _made_trigger(lemma, "CONCEDE")  # "restored the civil rights of former rebels" (0833)
-    if lemma in ("promise", "vow") and objects and "support" not in lemmas and not any(
-            c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
-                _trigger_for(o) is not None for o in objects):  # "vowed an investigation": the investigation
-        hostile = lemmas & VENGEANCE or any(_lexical_type(o) in CONFLICTUAL for o in objects)
-        return _made_trigger(lemma, "THREATEN" if hostile else "AGREE")  # "vowed revenge" (138), "promised
-        # political reforms" (034)
-    if lemma == "refuse" and (lemmas & {"food", "meal", "meals"} or any(
-            c.dep_ == "xcomp" and c.lemma_.lower() == "eat" for c in verb.children)):
-        return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "refused food": hunger strike (142)
-    if lemma in ("stop", "cease", "abandon") and any(stops := _halted(verb, lemmas | measured)):
-        # "stopped shelling the city" (087), "stopped its crackdown on dissidents" (0811); typed by the halting
-        # rule of _reading
-        return _made_trigger(lemma, "RETREAT" if stops[0] else "CONCEDE")
-    if lemma in ("suspend", "halt", "stop", "ban", "cease") and lemmas & MEDIA:
-        return _made_trigger(lemma, "COERCE")  # "ordered the daily to suspend publication", "suspended the
-        # newspaper": censorship (PLOVER COERCE censor)
-    if lemma in ("stop", "halt", "down") and lemmas & {"work", "tool", "tools"}:
-        return _made_trigger(lemma, "PROTEST", "Protests", "Peaceful protest")  # "stopped work": a strike (143)
-    if lemma == "revoke" and lemmas & REVOKED or lemma == "strip" and any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in REVOKED for p in c.children)
-            for c in verb.children):
-        return _made_trigger(lemma, "COERCE")  # "revoked the station's licence", "stripped of his citizenship"
-    if lemma == "issue" and "warrant" in lemmas:
-        return _made_trigger(lemma, "COERCE")  # "issued an arrest warrant for the actor" (173)
-    if lemma == "seek" and lemmas & {"refuge", "asylum", "sanctuary"}:
-        return _made_trigger(lemma, "REQUEST")  # "sought refuge in the EU": a request for protection (0234)
-    if lemma == "receive" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects):
-        return _made_trigger(lemma, "CONSULT")  # "received the Iranian foreign minister": hosting a visit (043)
-    if lemma == "tour" and any(o.ent_type_ in ("GPE", "LOC") for o in objects) or \
-            (lemma in TRAVEL and _official(subj := _subject(verb)) or lemma == "arrive" and
-             (subj := _subject(verb)) is not None and subj.lemma_.lower() in OFFICIALS) and any(
-                c.dep_ == "prep" and c.lower_ in (("in", "at") if lemma == "arrive" else ("to",))
-                and any(p.ent_type_ == "GPE" for p in c.children) for c in verb.children):
-        return _made_trigger(lemma, "CONSULT")  # "toured Israel", "the minister flew to Beijing", "arrived in
-        # Moscow": a visit (042)
-    if lemma == "welcome" and any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS for o in objects) and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "in", "at") for c in verb.children):
-        return _made_trigger(lemma, "CONSULT")  # "welcomed the Iraqi prime minister to Amman": hosting (043)
-    if lemma == "take" and any(o.lemma_.lower() == "action" and any(c.lower_ == "military" or c.lemma_ == "armed"
-                                                                   for c in o.subtree) for o in objects):
-        return _made_trigger(lemma, "ASSAULT")  # "taking full-scale military action into enemy territory" (190)
-    if lemma in ("make", "place", "hold", "have") and any(
-            o.lemma_.lower() in ("call", "conversation") and any(c.lower_ in ("phone", "telephone") for c in o.children)
-            for o in objects):
-        return _made_trigger(lemma, "CONSULT")  # "made a phone call to the king of Jordan" (041)
-    if lemma in ("speak", "talk", "confer") and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
-            p.lemma_.lower() in ("phone", "telephone", "videoconference", "video") for p in c.children)
-            for c in verb.children):
-        return _made_trigger(lemma, "CONSULT")  # "the two leaders spoke by phone" (041)
-    if lemma == "talk" and (any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
-            c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(t.dep_ == "conj" for t in c.children))
-            for c in verb.children)) and not any(
-                p.lemma_.lower() in AUDIENCES for c in verb.children if c.dep_ == "prep" for p in c.children):
-        return _made_trigger(lemma, "CONSULT")  # "the two presidents talked for an hour", "talked with Putin" (040)
-    if lemma == "turn" and "down" in particles and objects or lemma in ("ignore", "disregard", "spurn") and \
-            lemmas & (REQUEST_NOUNS | {"warning", "offer", "proposal", "plea", "order", "ruling"}):
-        return _made_trigger(lemma, "REJECT")  # "turned down the request", "ignored calls for his resignation" (12x)
-    if lemma == "lay" and "siege" in lemmas:
-        return _made_trigger(lemma, "COERCE")  # "laid siege to a hotel": besieging (CAMEO 191), not laying down arms
-    if lemma in ("award", "confer", "bestow") and lemmas & HONOURS:
-        return _made_trigger(lemma, "SUPPORT")  # "awarded the Freedom Order to Clinton": praise (051)
-    if lemma in ("grant", "give") and "audience" in lemmas:
-        return _made_trigger(lemma, "CONSULT")  # "granted an audience to the opposition leader" (043)
-    if lemma in ("reopen", "open") and lemmas & CLOSED_PASSAGES and not lemmas & REFUGE:
-        if _opened_for(verb) & OPENED_TO_TRADE:
-            return _made_trigger(lemma, "COOPERATE")  # "reopened a border crossing for trade" (061)
-        return _made_trigger(lemma, "RETREAT")  # "reopened the border crossing": a blockade eased (0872)
-    if lemma in ("receive", "accept", "admit", "welcome", "host") and lemmas & VISITING_MISSIONS:
-        return _made_trigger(lemma, "RETREAT")  # "received the UN inspectors" (0862), peacekeepers (0861)
-    if lemma in TRAVEL | {"airlift", "ship", "truck"} and measured & AID_GOODS - WEAPON_NOUNS:
-        return _made_trigger(lemma, "AID")  # "flew 13 tons of medicine into Afghanistan" (073)
-    if lemma in ("deploy", "send", "dispatch") and lemmas & {"observer", "monitor"}:
-        return _made_trigger(lemma, "AID")  # "deployed election observers in Zimbabwe" (074, as peacekeepers)
-    if lemma == "evacuate" and lemmas & EVACUEES:
-        return _made_trigger(lemma, "AID")  # "evacuated 10,500 people from Haiti": humanitarian aid (073)
-    if lemma in BUILDING_UP and measured & RESUMED_EXCHANGE and not measured & POSTURE:
-        return _made_trigger(lemma, "COOPERATE")  # "boosted trade with Africa" (061)
-    if lemma in MOVING and lemmas & MOVED_FORCES or lemma in BUILDING_UP and measured & POSTURE:
-        return _made_trigger(lemma, "MOBILIZE")  # "moved troops to the border", "increased the number of police"
-        # (151-154)
-    return None
-
-
 @functools.cache
-def _made_trigger(lemma: str, type_: str, acled_event_type: str | None = None,
-                  acled_sub_event_type: str | None = None) -> Trigger:
-    return Trigger(lemma, "phrase", type_, acled_event_type, acled_sub_event_type)
+def _made_trigger(lemma: str, rule: Rule) -> Trigger:
+    acled = rule.acled or (None, None)
+    return Trigger(lemma, "phrase", rule.type, acled[0], acled[1], rule.id)
+
+
+class _Context:
+    """What the rules read of a trigger: the token, its lexicon trigger and CAMEO match, the story's places by
+    character, the type read so far, and (computed when a rule first asks) the lemmas of its object. For a verb
+    read with its object (stage "phrase"): the objects' lemmas, the words they name or measure ("13 tons of
+    medicine", "a state of emergency") and the verb's particles."""
+
+    def __init__(self, tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
+                 places: dict[int, Place] | None, *, phrase_stage: bool = False) -> None:
+        self.tok, self.trig, self.cameo, self.places = tok, trig, cameo, places or {}
+        self.lemma = tok.lemma_.lower()
+        self.phrase = trig is not None and trig.pos == "phrase"
+        self.type = trig.type if trig is not None else cameo.plover.type if cameo is not None else None
+        self.agreement = False
+        self._args: set[str] | None = None
+        if phrase_stage:
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] or [
+                s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" for s in c.children
+                if s.dep_ == "nsubj"]  # "declared a state of siege in Bolivia to begin at midnight", as a clause
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            named = objects + [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for t in c.children]
+            self.objects = objects
+            self.named = {t.lower_ for t in named}
+            self.lemmas = {o.lemma_.lower() for o in objects}
+            self.measured = {t.lemma_.lower() for t in named}  # "the number of police"
+            self.particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+
+    @property
+    def args(self) -> set[str]:
+        if self._args is None:
+            self._args = _arguments(self.tok)
+        return self._args
+
+
+def explain(doc: Doc, places: list[Place] = ()) -> dict[int, list[str]]:
+    """The rules of ``event_rules.toml`` that apply to each token of ``doc``, by token index: the rule that read
+    it as a trigger, then the reading rules, a veto included, before any of the events stage's other filters.
+    What a rule's examples are tested with (tests/test_rules.py)."""
+    place_by_char = {s: p for p in places for s, _ in p.mentions}
+    out: dict[int, list[str]] = {}
+    for tok in doc:
+        fired: list[str] = []
+        trig = _trigger_for(tok, fired)
+        cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
+        if trig is not None or cameo is not None and cameo.plover is not None:
+            _reading(tok, trig, cameo, place_by_char, fired)
+        if fired:
+            out[tok.i] = fired
+    return out
 
 
 def _is_event(tok: Token, place_by_char: dict[int, Place]) -> bool:
@@ -572,56 +481,57 @@ class _Resolver:
         return out
 
 
-def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> str:
+def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
     relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not
-    negate the killing)."""
+    negate the killing). With the status, the id of the rule that decided it (STATUS_RULES); None for "reported"."""
 
     path = ancestors(trig)
     if trig.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children):
-        return "negated"  # "no arrests have been made"
+        return "negated", "status-no"  # "no arrests have been made"
     if any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("nobody", "none") or
            c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)
            for c in trig.children):
-        return "negated"  # "nobody was arrested", "no one was hurt"
+        return "negated", "status-nobody"  # "nobody was arrested", "no one was hurt"
     for k, node in enumerate(path[:6]):
         if k and path[k - 1].dep_ == "acl" and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_HEADS:
-            return "future"  # "expressed willingness to host the talks", "announced plans to build a base"
+            # "expressed willingness to host the talks", "announced plans to build a base"
+            return "future", "status-planned-noun"
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
         lemma = node.lemma_.lower()
         if node.i != trig.i and lemma == "threaten":
-            return "threatened"
+            return "threatened", "status-threatened"
         if node.i != trig.i and lemma in FUTURE_HEADS:
-            return "future"
+            return "future", "status-intent"
         if node.i != trig.i and lemma == "deny" and node.pos_ == "VERB":
-            return "negated"  # "denied deploying troops", "denied that it had moved troops"
+            return "negated", "status-denied"  # "denied deploying troops", "denied that it had moved troops"
         if node.i != trig.i and (node.pos_ in ("NOUN", "PROPN", "PRON") or lemma in REPORTING_VERBS):
             break
         if any(c.dep_ == "neg" for c in node.children):
-            return "negated"
+            return "negated", "status-not"
         if node.i != trig.i and node.lemma_.lower() in NEGATING_HEADS:
-            return "negated"
+            return "negated", "status-negating-verb"
         if node.i != trig.i and node.lemma_.lower() == "threaten":
-            return "threatened"
+            return "threatened", "status-threatened"
         if node.i != trig.i and node.lemma_.lower() in FUTURE_HEADS:
-            return "future"
+            return "future", "status-intent"
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"will", "shall", "'ll"}:
-            return "future"
+            return "future", "status-will"
         if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \
                 not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
-            return "future"  # "said they would boycott the vote": the future of reported speech
+            return "future", "status-reported-would"  # "said they would boycott the vote": reported speech
         if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
-            return "hypothetical"
+            return "hypothetical", "status-hypothetical"
         if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i:
             break
     if story_year is not None:
         for d in clause_dates:
             since = text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")
             if d.end and d.value and d.value[:1].isdigit() and int(d.end[:4]) < story_year and not since:
-                return "historical"  # "since 2012" is ongoing, not historical
-    return "reported"
+                return "historical", "status-historical-date"  # "since 2012" is ongoing, not historical
+    return "reported", None
 
 
 def _counts(sentence: Span) -> dict[str, Count]:
@@ -705,7 +615,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
             continue  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
         trig = _trigger_for(tok)
-        cameo = match_cameo(tok) if tok.pos_ == "VERB" else None
+        cameo = cameo_found = match_cameo(tok) if tok.pos_ == "VERB" else None
         if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS and not (
                 tok.lemma_.lower() in HARMING and any(c.dep_ == "dobj" for c in tok.children)):
             continue  # CAMEO rules the event out ("seized drugs", "wounded in an accident"), unless weapons are in
@@ -730,20 +640,23 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
                 continue
             if any(c.tag_ == "JJS" for c in tok.children):
                 continue  # "the deadliest attack in the region since ...": a comparison, not a new event
-        reading = (said[0], False) if said is not None else _reading(tok, trig, cameo, place_by_char)
+        reading = Reading(said[0], False, ()) if said is not None else _reading(tok, trig, cameo, place_by_char)
         if reading is None:
             continue
-        type_, agreement = reading
+        type_, agreement = reading.type, reading.agreement
         sent = tok.sent
         # Actor and recipient.
         if said is not None:
             _type, speaking, obj = said
             subj = _subject(speaking)
+            roles = ("actor-speaker", "recipient-said-of")
         elif tok.pos_ == "VERB":
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             agent = _agent(tok)
             subj = agent if passive is not None else (agent or _subject(tok))
             obj = passive or next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+            roles = ("actor-agent" if agent is not None and subj is not None and subj.i == agent.i else "actor-subject",
+                     "recipient-passive-subject" if passive is not None else "recipient-object")
         else:
             verb = _governing_verb(tok)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -768,6 +681,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             if poss is not None and poss.pos_ == "PRON" and own is not None:
                 poss = None  # "the army intensified its bombardment": "its" is the army, the verb's subject
             subj = by_obj or (poss if poss is not None and poss.idx not in place_by_char else None) or own
+            roles = ("actor-by" if by_obj is not None else "actor-possessor" if subj is not None and (
+                poss is not None and subj.i == poss.i) else "actor-governing-subject",
+                "recipient-possessor" if patient and obj is not None and obj.dep_ == "poss" else "recipient-of")
         if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
             continue  # "floods destroyed hundreds of homes": a disaster, not a political event
         if trig is None and subj is not None and _trigger_for(subj) is not None:
@@ -779,6 +695,8 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         recipient: list[str] = []
         if obj is not None:
             recipient = resolver.resolve(obj)
+        role_rules = [roles[0]] if actor else []
+        role_rules += [roles[1]] if recipient else []
         preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
             ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
         # "with" may hang on the object: "severed [relations with Cuba]".
@@ -789,14 +707,18 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 # "strikes on Ukraine's border regions": the possessor is the recipient.
                 target = next((c for c in pobj.children if c.dep_ == "poss"), None) or pobj
-                recipient += [ent for ent in resolver.resolve(target) if ent not in recipient]
+                found = [ent for ent in resolver.resolve(target) if ent not in recipient]
+                recipient += found
+                if found and "recipient-prep" not in role_rules:
+                    role_rules.append("recipient-prep")
         recipient = [r for r in recipient if r not in actor and r not in local_places]
         # Status, source, place, date.
         sent_dates = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
         head_i = clause_head(tok).i
         clause_dates = [d for d in sent_dates if date_clause[d.id] == head_i]
-        status = _status(tok, clause_dates, story_year, text) if said is None else "reported"
-        plover_type, status = _plover_reading(type_, status)
+        status, status_rule = _status(tok, clause_dates, story_year, text) if said is None else ("reported", None)
+        plover_type, status, plover_rule = _plover_reading(type_, status)
+        decided = [r for r in (status_rule, plover_rule) if r]  # the ids of the Python rules that decided
         if plover_type != type_:
             type_, cameo = plover_type, None
         purpose_of = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
@@ -869,6 +791,7 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
         # ("riot police used water cannon" is the police's act; "police clashed with rioters" is the riot)
         if riot and type_ != "PROTEST":
             type_, cameo = "PROTEST", None  # PLOVER codes a riot as PROTEST, mode riot
+            decided.append("riot-is-protest")
             info = types[type_]
         agrees = cameo is not None and cameo.plover is not None and cameo.plover.type == type_
         code = cameo.code if agrees else "057" if agreement and type_ == "SUPPORT" else info.cameo_root
@@ -879,353 +802,89 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
             source=source,
             counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), counts_by_sent),
             evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
-                              trigger=(first.idx, tok.idx + len(tok)))))
+                              trigger=(first.idx, tok.idx + len(tok)),
+                              rule=[_origin(trig, cameo_found, said), *reading.rules,
+                                    *decided, *role_rules])))
         trigger_tokens.append(tok)
     return events
 
 
+# The rules of the events stage that stay Python (how a trigger was found, status, roles), by the id an event's
+# ``evidence.rule`` gives them: stage and reason. ``eventwire rules`` lists them beside event_rules.toml.
+BUILT_IN_RULES = {
+    "lexicon:LEMMA/POS": ("trigger", "a trigger of ontologies/triggers.tsv, with the type it gives"),
+    "cameo:CODE": ("trigger", "a CAMEO verb pattern (ontologies/cameo_verbs.tsv), typed by cameo2plover.tsv"),
+    "said-request": ("trigger", "what a speaker says another must do: a request of that other (CAMEO 02)"),
+    "said-accusation": ("trigger", "a speaker saying another is behind or responsible for a harm (CAMEO 112)"),
+    "status-no": ("status", "\"no arrests have been made\": negated"),
+    "status-nobody": ("status", "\"nobody was arrested\", \"no one was hurt\": negated"),
+    "status-planned-noun": ("status", "\"announced plans to build a base\": future"),
+    "status-threatened": ("status", "\"threatened to strike\": threatened"),
+    "status-intent": ("status", "\"vowed to retaliate\", \"ready to strike\" (FUTURE_HEADS): future"),
+    "status-denied": ("status", "\"denied deploying troops\": negated"),
+    "status-not": ("status", "a negation on the trigger or a verb governing it in its clause: negated"),
+    "status-negating-verb": ("status", "\"declined to\", \"failed to\" (NEGATING_HEADS): negated"),
+    "status-will": ("status", "will, shall: future"),
+    "status-reported-would": ("status", "\"said they would boycott the vote\": future"),
+    "status-hypothetical": ("status", "if, unless, could, would, may, might, should: hypothetical"),
+    "status-historical-date": ("status", "a date in the clause that ended before the story's year: historical"),
+    "plover-refused-concession": ("status", "a cooperative act negated is a refusal: REJECT (PLOVER)"),
+    "plover-intent-to-cooperate": ("status", "a future act of cooperation or a meeting is an intent: AGREE"),
+    "plover-intent-to-restrict": ("status", "a future sanction, protest or coercion is a threat: THREATEN"),
+    "plover-threat": ("status", "a threatened act of conflict is a threat: THREATEN"),
+    "riot-is-protest": ("status", "a riot, as ACLED reads the sentence, is PROTEST (mode riot)"),
+    "actor-subject": ("roles", "the actor is the verb's subject (through control, relatives and coordination)"),
+    "actor-agent": ("roles", "the actor is the agent of a passive (\"killed by gunmen\")"),
+    "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\")"),
+    "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),
+    "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "
+                                         "(\"militants carried out raids\")"),
+    "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),
+    "recipient-object": ("roles", "the recipient is the verb's object"),
+    "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\")"),
+    "recipient-possessor": ("roles", "the recipient of a patient noun is its possessor (\"Navalny's arrest\")"),
+    "recipient-of": ("roles", "the recipient of a patient noun is its \"of\" object (\"the release of Temer\")"),
+    "recipient-said-of": ("roles", "the recipient of a request or accusation told as speech is who it is of"),
+    "recipient-prep": ("roles", "the recipient is the object of on, against, at, into, toward; with for "
+                                "sanctions and cooperation, to for aid (\"strikes on Ukraine\")"),
+}
+
+
+def _origin(trig: Trigger | None, cameo: CameoMatch | None, said) -> str:
+    """Where an event's trigger comes from: a rule of event_rules.toml, the trigger lexicon, a claim told as
+    what another says, or a CAMEO verb pattern."""
+    if said is not None:
+        return "said-request" if said[0] == "REQUEST" else "said-accusation"
+    if trig is not None:
+        return trig.rule or f"lexicon:{trig.lemma}/{trig.pos}"
+    return f"cameo:{cameo.code}" if cameo is not None else "cameo"
+
+
+class Reading(NamedTuple):
+    type: str
+    agreement: bool
+    rules: tuple[str, ...]  # the ids of the reading rules that applied
+
+
 def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
-             place_by_char: dict[int, Place]) -> tuple[str, bool] | None:
-    """The PLOVER type of the event ``tok`` triggers, read in its context, and whether it is the signing or reaching
-    of a formal agreement; None when, in this context, the trigger is no event ("found a way", "called him a
-    liar", "agreed to a ceasefire")."""
-    lemma = tok.lemma_.lower()
-    args = _arguments(tok)  # read by many rules below: walk the object's subtree once
-    type_ = trig.type if trig is not None else cameo.plover.type
-    if trig is not None and trig.pos != "phrase" and cameo is not None and cameo.plover is not None and \
-            _phrasal(tok, cameo):
-        type_ = cameo.plover.type  # "backed down" is CONCEDE (CAMEO 080), whatever "back" alone is
-    agreement = False  # signing or reaching a formal agreement (ACLED: Agreement)
-    if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in ("alongside", "with", "for")
-                                for c in tok.children):
-        type_ = "COOPERATE"  # "fighting alongside the Siberian battalion", "fighting for Ukraine"
-    took_over = lemma == "take" and ("control" in args or any(
-        c.dep_ == "prt" and c.lower_ == "over" for c in tok.children))
-    if lemma in ("seize", "overrun") and any(c.lemma_.lower() in TERRITORY_NOUNS for r in tok.rights
-                                             for c in r.subtree) or \
-            lemma == "free" and args & TERRITORY_NOUNS or took_over and any(
-                c.lemma_.lower() in TERRITORY_NOUNS or c.idx in place_by_char or c.ent_type_ in ("GPE", "LOC", "FAC")
-                for r in tok.rights for c in r.subtree):
-        type_ = "ASSAULT"  # "seized the town", "freed villages from IS", "took control of Garma": territory
-    if lemma in ("push", "drive") and any(c.dep_ == "prt" and c.lower_ in ("out", "back") or
-                                          c.dep_ == "prep" and c.lower_ == "out" for c in tok.children):
-        type_ = "ASSAULT"  # "pushed the Peshmerga out of the city", "drove back the militants"
-    if lemma in ("gain", "regain", "retake") and not any(
-            t.lemma_.lower() in TERRITORY_NOUNS or t.idx in place_by_char
-            for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree):
-        return None  # "regained control of the town", "retook Kirkuk"; not "gained ground in the polls"
-    if lemma == "break" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
-        return None  # "broke away from a larger coalition": a split, no threat (CAMEO's "break away" is 130)
-    if lemma == "suspect" and tok.dep_ in ("acl", "amod"):
-        return None  # "gas suspected to be chlorine", "the suspected militants": no accusation
-    if lemma in TRAVEL and cameo is not None and cameo.code.startswith("036"):
-        type_ = "CONSULT"  # "flew to Tehran for talks": a visit (CAMEO 042); "will fly to" stays an intent (036)
-    phrase = trig is not None and trig.pos == "phrase"  # read with its object already: the rules below agree
-    if lemma == "call" and not phrase:
-        if _phone_call(tok):
-            if not _phone_call(tok, CALL_TALKS):
-                return None  # "called Morrison to congratulate him": the congratulation is the event
-            type_ = "CONSULT"  # "called Lavrov on Saturday to discuss Syria": a telephone call (CAMEO 040)
-        elif not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in tok.children):
-            return None  # "called for a ceasefire" is a request; "called him a liar" is not
-    if lemma == "set" and tok.pos_ == "VERB" and _set_alight(tok):
-        victim = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        # "set ablaze by an angry mob", "set fire to the police station"
-        return ("ASSAULT" if victim is not None and (victim.ent_type_ == "PERSON" or victim.lemma_.lower() in
-                                                     BURNED_PEOPLE) else "COERCE"), False
-    if lemma in NEEDS_OBJECT and tok.pos_ == "VERB" and not phrase:
-        wanted, particle = NEEDS_OBJECT[lemma]
-        if not (args & wanted if wanted else args) or (particle and not any(
-                c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
-            if cameo is None or cameo.plover is None or not _cameo_trusted(cameo) or cameo.plover.type == type_:
-                return None  # "found a way", "set a date", "formed a government", "returned home": no event
-            type_ = cameo.plover.type  # "dropped the investigation": no weapon, but another CAMEO reading
-    if tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and
-                               tok.head.head.lemma_.lower() in CONTENT_VERBS or
-                               tok.dep_ == "dobj" and tok.head.lemma_.lower() in DEMANDING | {"cancel", "postpone"}):
-        return None  # "agreed to a ceasefire", "called for a probe", "demanded the arrest of", "cancelled a
-        # planned visit": not (yet) an event
-    if lemma in ("release", "free") and tok.pos_ == "VERB" and type_ == "RETREAT" and \
-            args & PUBLISHED:
-        return None  # "released a statement", "released a video"
-    if lemma in EASING and args & EASED_MEASURES:
-        type_ = "RETREAT"  # "eased sanctions on Cuba", "lifted the curfew", "ended the state of emergency"
-    elif lemma in EASING and args & {"ban", "restriction", "restrictions", "order", "decree"}:
-        type_ = "CONCEDE"  # "lifted the ban on opposition parties" (CAMEO 081); refused: REJECT
-    if type_ == "RETREAT" and (lemma == "release" or "release" in args) and \
-            {t.lemma_.lower() for t in tok.subtree} & PUBLISHED:
-        return None  # "announced the release of a statement": no captive set free
-    if lemma == "raid" and _raider_words(tok) & LAW_ENFORCERS and not FIGHTING.search(tok.sent.text):
-        type_ = "COERCE"  # "police raided the newspaper's offices": a law-enforcement raid, no attack
-    if tok.pos_ == "NOUN" and lemma in ("cessation", "suspension", "severance"):
-        halted = {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
-        if halted & HOSTILITIES:
-            type_ = "RETREAT"  # "declared a cessation of hostilities" (CAMEO 0871)
-        elif lemma == "cessation" or not halted & (TIES | RESUMED_EXCHANGE | AID_GOODS | {"membership"}):
-            return None  # "the suspension of the match"; "suspension of flights with Spain" is SANCTION (161)
-    if lemma in ("allow", "permit", "admit", "let") and not (lemma == "let" and type_ == "RETREAT"):
-        let_in = {t.lemma_.lower() for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
-                  for t in (c, *c.children)}
-        if let_in & ADMITTED:
-            type_ = "RETREAT"  # "allowed UN peacekeepers into Darfur", "allowed aid workers access" (CAMEO 086)
-        elif let_in & (GATHERINGS | DISSENT | ALLOWED_DISSENT):
-            type_ = "CONCEDE"  # "allowed protesters to gather", "let the opposition party register" (082, 0812)
-        elif cameo is not None and cameo.plover is not None and _cameo_trusted(cameo):
-            type_ = cameo.plover.type  # "allowed opposition parties to register": a concession
-        else:
-            return None  # "the law allows", "allowed him to speak"
-    if lemma == "hand" and args & WANTED:
-        type_ = "COOPERATE"  # "handed over the suspect to French authorities" (CAMEO 063: extradition)
-    if lemma in ("lay", "put", "hand", "give", "surrender") and args & {"arm", "weapon", "gun"} and \
-            any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "over", "in", "up") for c in tok.children):
-        own = any(c.dep_ == "poss" for o in tok.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
-        giver = _subject(tok)
-        if lemma not in ("hand", "give") or own or giver is not None and any(
-                t.lemma_.lower() in ARMED_GROUPS for t in giver.subtree):  # "hundreds of fighters handed over"
-            type_ = "RETREAT"  # "laid down their arms", "handed over their weapons" (CAMEO 0873, RETREAT disarm)
-        else:
-            type_ = "AID"  # "handed over weapons to the Ukrainian army": arms given (CAMEO 0741)
-    if lemma in SEVERING and tok.pos_ == "VERB" and args & TIES and (
-            lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
-        type_ = "SANCTION"  # "severed diplomatic relations", "broke off talks" (CAMEO 161, 164)
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and (
-            type_ in ("SANCTION", "COERCE") and tok.head.lemma_.lower() in EASING
-            or type_ in ("CONSULT", "COOPERATE") and tok.head.lemma_.lower() in SEVERING):
-        return None  # "eased sanctions on Cuba", "broke off talks": the easing or the break is the event
-    if lemma == "place" and (trig is None or trig.pos != "phrase"):
-        return None
-    if tok.pos_ == "NOUN" and lemma in DRILLS and _joint(tok):
-        type_ = "COOPERATE"  # "held joint naval exercises": military exchange (CAMEO 062)
-    if lemma in ("approve", "grant", "disburse", "extend", "release") and tok.pos_ == "VERB" and \
-            args & {"loan", "aid", "grant", "assistance", "credit", "funding", "fund", "package"}:
-        type_ = "AID"  # "approved a $500 million loan to Kenya" (CAMEO 071): the aid is given, told once
-    if tok.pos_ == "VERB" and lemma in ("accept", "approve", "grant", "meet") and \
-            args & {"demand", "request", "plea", "call"} or lemma in ("agree", "accede", "yield", "bow") and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() in ("demand", "request") for p in
-                                                             c.children) for c in tok.children):
-        type_ = "CONCEDE"  # accede to demands (CAMEO 083): "accepted the demand", "agreed to their demands"
-    if lemma == "restrict" and args & (TIES | RESUMED_EXCHANGE | AID_GOODS):
-        type_ = "SANCTION"  # "restricted diplomatic contacts", "restricted aid" (CAMEO 16); travel, speech: COERCE
-    if lemma == "expel" and args & DEPORTED:
-        type_ = "COERCE"  # expel or deport individuals (CAMEO 174); diplomats and missions: SANCTION (166)
-    if lemma in GIVING and args & {"intelligence", "information", "data", "evidence"} and not args & AID_GOODS:
-        type_ = "COOPERATE"  # "gave account information to the Indian government": shared intelligence (064)
-    if lemma == "grant" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "for":
-        return None  # "take protection for granted": no grant
-    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
-        return None  # "demonstrate its commitment", "the results demonstrate that": showing, no protest
-    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "up" or c.dep_ == "nsubj" and c.lower_ == "it"
-                               for c in tok.children):
-        return None  # "come up with a way", "when it comes to": no visit
-    if lemma == "meet" and args & GOALS:
-        return None  # "to meet the targets", "met the deadline": no meeting
-    if lemma in ("provide", "give", "offer") and args & PARTICULARS and not args & AID_GOODS:
-        return None  # "unable to provide additional details": no aid
-    if tok.tag_ == "VBG" and tok.dep_ in ("conj", "acomp") and tok.head.pos_ == "ADJ":
-        return None  # "friendly and accepting": a quality, no event
-    if lemma == "suggest" and any(
-            c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are") and not any(
-                a.dep_ == "aux" and a.lower_ in ("should", "must", "would") for a in c.children)
-            for c in tok.children):
-        return None  # "others suggest the bombing was a plot": a claim, not a proposal (CAMEO 03, 02)
-    if lemma == "grant" and any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in tok.children):
-        return None  # "granted diplomatic recognition to Kosovo": the recognition is the event
-    if lemma == "send":
-        obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-        if obj_lemmas & {"troop", "force", "soldier", "warship", "reinforcement", "army", "unit", "police",
-                         "policeman", "gendarme", "commando", "guard", "fighter"}:
-            type_ = "MOBILIZE"
-            if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in HELPING for c in tok.children):
-                type_ = "AID"  # "sent troops to help Syria": military assistance (CAMEO 0722, 074)
-        elif obj_lemmas & HELPERS or "team" in obj_lemmas and args & HELPERS:
-            if any(c.dep_ in ("xcomp", "advcl") and _trigger_for(c) is not None for c in tok.children):
-                return None  # "sent experts to investigate the attacks": the investigation is the event
-            type_ = "AID"  # "sent military advisers", "a team of medical experts" (CAMEO 07: aid, expertise)
-        elif not obj_lemmas & AID_GOODS:
+             place_by_char: dict[int, Place], trace: list[str] | None = None) -> Reading | None:
+    """The PLOVER type of the event ``tok`` triggers, read in its context by the rules of stage "reading"
+    (``ontologies/event_rules.toml``), whether it is the signing or reaching of a formal agreement, and the rules
+    that decided; None when, in this context, the trigger is no event ("found a way", "called him a liar",
+    "agreed to a ceasefire"). ``trace`` collects the ids of the rules that applied, a veto included."""
+    ctx = _Context(tok, trig, cameo, place_by_char)
+    fired: list[str] = []
+    for rule in event_rules().fired("reading", ctx.lemma, ctx):
+        fired.append(rule.id)
+        if trace is not None:
+            trace.append(rule.id)
+        if rule.veto:
             return None
-    if tok.pos_ == "NOUN" and lemma in AGREEMENT_NOUNS:
-        verb = _governing_verb(tok)
-        if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
-            if _trigger_for(verb) is not None and tok.dep_ == "dobj" and tok.head.i == verb.i:
-                return None  # "signed a pact": one event, the signing
-            type_, agreement = "SUPPORT", True  # "reached an agreement": SUPPORT (CAMEO 057, sign formal agreement)
-    if tok.pos_ == "VERB" and lemma in SIGN_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
-                                                           for c in tok.children):
-        type_, agreement = "SUPPORT", True
-    if lemma in REFUSING and any(c.dep_ == "xcomp" and _is_event(c, place_by_char) for c in tok.children):
-        return None  # "refused to lift sanctions": told once, by the event refused (typed REJECT below)
-    if lemma == "order" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c) for c in tok.children):
-        return None  # "ordered an investigation", "ordered them jailed": the event ordered tells it
-    if lemma == "defend" and any(c.dep_ == "dobj" and (c.idx in place_by_char or c.lemma_.lower() in
-                                                        TERRITORY_NOUNS | BASE_NOUNS) for c in tok.children):
-        return None  # defending a town is fighting, told by its own verbs; defending a policy is SUPPORT
-    if lemma == "establish" and args & {"tie", "relation", "relations"}:
-        type_ = "SUPPORT"  # grant diplomatic recognition (CAMEO 054)
-    if lemma in ("enter",) and not any(c.dep_ == "dobj" and (c.idx in place_by_char or
-                                                             c.lemma_.lower() in TERRITORY_NOUNS)
-                                       for c in tok.children):
-        return None  # "entered the Bryansk region" yes, "entered talks" no
-    if lemma in ("enter", "cross") and tok.dep_ in ("ccomp", "xcomp") and \
-            tok.head.lemma_.lower() in ("allow", "permit", "let"):
-        return None  # "let UN peacekeepers enter the region": the permission is the event, not an invasion
-    if type_ == "MOBILIZE" and re.search(r"\bpeace-?keep", tok.sent.text, re.IGNORECASE):
-        type_ = "AID"  # troops sent to keep the peace: military protection (CAMEO 074)
-    if lemma in HALTING and tok.pos_ == "VERB":
-        halter = _subject(tok)
-        halted = args | {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"}
-        dissent = halted & DISSENT and not ("strike" in halted and halted & ARMED_STRIKES)  # not "air strikes"
-        if dissent and halter is not None and halter.lemma_.lower() in SECURITY_FORCES:
-            type_ = "COERCE"  # "ordered the military to end street protests": repression, not a concession
-        elif dissent:
-            type_ = "CONCEDE"  # "agreed to halt protests", "suspended its protest marches" (CAMEO 082)
-        elif (stops := _halted(tok, halted))[0]:
-            type_ = "RETREAT"  # "halted their attacks", "agreed to cease military operations" (CAMEO 087)
-        elif stops[1]:
-            type_ = "CONCEDE"  # "ended its crackdown on the press", "stopped arresting protesters" (CAMEO 0811)
-    if lemma in BUILDING_UP and tok.pos_ == "VERB" and args & POSTURE:
-        type_ = "MOBILIZE"  # "increased its naval patrols", "tightened security" (CAMEO 15: force posture)
-    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and args & TIES - {"cooperation"} and \
-            not args & RESUMED_EXCHANGE:
-        type_ = "SUPPORT"  # "strengthened diplomatic ties": improve diplomatic cooperation (CAMEO 05)
-    elif lemma in BUILDING_UP and tok.pos_ == "VERB" and args & RESUMED_EXCHANGE:
-        type_ = "COOPERATE"  # "expanded trade ties" (CAMEO 061)
-    if lemma in ("fight", "combat", "battle", "tackle") and (args | {
-            t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
-            for t in c.children}) & SCOURGES:
-        return None  # "fighting drug trafficking", "the fight against corruption": no armed clash
-    if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "test":
-        return None  # "tested a nuclear-capable missile": a weapons test, no attack
-    if tok.pos_ == "NOUN" and type_ == "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GIVING:
-        return None  # "gave Ukraine anti-tank missiles": weapons handed over, no attack (the giving is AID)
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") and \
-            tok.head.head.lemma_.lower() in NORMS and type_ in ("MOBILIZE", "ASSAULT", "PROTEST", "COERCE"):
-        return None  # "a ban on missile tests", "a moratorium on executions": what is banned did not happen
-    if lemma in ("pressure", "demand") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("yield", "bow", "cave"):
-        return None  # "yielded to pressure", parsed as an infinitive: the yielding is the event
-    if tok.head.lemma_.lower() in HALTING and (
-            tok.pos_ == "NOUN" and tok.dep_ == "dobj" and lemma in HOSTILITIES | REPRESSION or
-            tok.dep_ == "xcomp" and tok.tag_ == "VBG" and type_ in ("ASSAULT", "COERCE")):
-        return None  # the attacks or arrests halted are not an attack or an arrest ("stopped shelling the city")
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-            tok.head.head.lemma_.lower() in STOPPAGES:
-        return None  # "a suspension of aid", "the cessation of hostilities": what is stopped is no event
-    if tok.pos_ == "NOUN" and lemma in TRUCES | AGREEMENT_NOUNS and tok.dep_ == "dobj" and \
-            tok.head.lemma_.lower() in VIOLATING:
-        return None  # "violated the ceasefire": the violation is the event
-    if lemma in ("torch", "raze", "burn") and type_ == "COERCE" and any(
-            c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in HARMING for c in tok.children):
-        type_ = "ASSAULT"  # "torched a village, killing 11 civilians": an attack, not only property destroyed
-    if lemma in ANNOUNCING and tok.pos_ == "VERB" and any(
-            o.dep_ == "dobj" and o.lemma_.lower() in FUTURE_HEADS and any(
-                a.dep_ == "acl" and _trigger_for(a) is not None for a in o.children) for o in tok.children):
-        return None  # "announced plans to attack the town": the planned event tells it, as a future one
-    if lemma == "announce" and trig is None and any(
-            o.dep_ == "dobj" and _trigger_for(o) is not None for o in tok.children):
-        return None  # "announced a suspension of aid to Egypt": the suspension announced is the event
-    if lemma in CARRIERS and tok.pos_ == "VERB" and (trig is None or trig.pos != "phrase") and any(
-            (carried := _trigger_for(o)) is not None and
-            (_reading(o, carried, None, place_by_char) or (type_,))[0] != type_
-            for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
-        return None  # "filed charges against", "joined an investigation", "led the attacks", "stepped up attacks":
-        # the noun names the event, the verb only carries it out (when both say the same, the verb tells it)
-    if lemma == "attack" and tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in VERBAL for c in tok.children):
-        type_ = "ACCUSE"  # "launched a scathing attack on the government": words, not weapons (CAMEO 111)
-    if lemma == "sign" and any(o.dep_ == "dobj" and o.lemma_.lower() in DECREES for o in tok.children):
-        return None  # "signed a decree granting citizenship to ...": what the decree does is the event
-    if lemma in ("mobilize", "mobilise") and args & AID_GOODS - WEAPON_NOUNS:
-        type_ = "AID"  # "mobilized aid for the flood victims"
-    if lemma == "disband" and tok.pos_ == "VERB" and (not args or any(
-            c.dep_ == "poss" for o in tok.children if o.dep_ == "dobj" for c in o.children)):
-        type_ = "RETREAT"  # "the militia disbanded", "disbanded its units": demobilising (CAMEO 0873)
-    if lemma == "step" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
-        type_ = "RETREAT"  # "stepped down": a resignation, as "resigned" (PLOVER codebook: RETREAT, mode resign)
-    if lemma == "rally" and tok.pos_ == "VERB" and "support" in args:
-        type_ = "SUPPORT"  # "rallied support for the strike" (CAMEO 053)
-    if lemma in ("pledge", "promise", "vow") and tok.pos_ == "VERB":
-        aim = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if aim is not None:
-            hostile = any(_lexical_type(t) in CONFLICTUAL for t in aim.subtree)
-            # "pledged to rekindle the bombing campaign": a threat (CAMEO 138); "pledged to invest 15 billion
-            # yen": an intent to give (CAMEO 03, AGREE), not yet aid.
-            type_ = "THREATEN" if hostile else "AGREE"
-    if lemma in ("withdraw", "pull") and any(
-            t.lemma_.lower() in WITHDRAWN_FROM or t.ent_type_ == "ORG" for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.children if t.dep_ == "pobj"):
-        type_ = "SANCTION"  # "withdrew from the Paris agreement", "will withdraw from the negotiations"
-    elif lemma == "pull" and (args & {"troop", "force", "soldier", "unit", "army"} or any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back") for c in tok.children)):
-        type_ = "RETREAT"  # "pulled all its forces from the region", "pulled out of the town" (CAMEO 0872)
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "of") and \
-            tok.head.head.lemma_.lower() in ("withdraw", "pull"):
-        return None  # the pact withdrawn from is no event
-    if lemma == "withdraw" and args & WITHDRAWN_MISSIONS:
-        type_ = "SANCTION"  # withdrawing peacekeepers, inspectors or an ambassador (CAMEO 161, 166)
-    if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
-        type_ = "PROTEST"  # "went on strike", "a hunger strike", "a general strike" (CAMEO 143)
-    if lemma in ("close", "shut", "cut") and tok.pos_ == "VERB" and args & (
-            CLOSED_PASSAGES | UTILITIES if lemma != "cut" else UTILITIES) and not _obstructor(_subject(tok)):
-        type_ = "COERCE"  # "closed all crossing points into the enclave", "cut off power to the city" (CAMEO 191)
-    if lemma == "boycott" and not _state_boycott(tok):
-        type_ = "PROTEST"  # boycotting a vote, a session or a firm is dissent (PLOVER PROTEST, mode boycott)
-    if lemma in OBSTRUCT_VERBS and tok.pos_ == "VERB" and _obstructor(_subject(tok)):
-        type_ = "PROTEST"  # "farmers blockaded the highway": protest by obstruction (CAMEO 144), not coercion
-    if lemma == "walk":
-        if not any(c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep") for c in tok.children):
-            return None  # walking is no event; walking out is
-        if args & MEETINGS or any(t.lemma_.lower() in MEETINGS for c in tok.children if c.dep_ == "prep"
-                                            for t in c.subtree):
-            return None  # "walked out of the talks": told by what follows (a suspension, a rejection)
-        type_ = "PROTEST"  # "teachers walked off the job", "nurses walked out": a strike (CAMEO 143)
-    if lemma == "protest" and type_ == "PROTEST" and _state_voice(
-            _subject(tok) if tok.pos_ == "VERB" else _subject(tok.head) if tok.dep_ == "dobj" and
-            tok.head.lemma_.lower() in ("lodge", "file", "deliver", "register") else None):
-        type_ = "ACCUSE"  # "the foreign ministry protested the strikes", "lodged a protest": complain officially (114)
-    if lemma == "burn" and args & {"flag", "effigy", "portrait", "banner"}:
-        type_ = "PROTEST"  # burning a flag or an effigy is a symbolic protest, not destruction of property
-    if lemma in ("clash", "scuffle") and tok.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in tok.children):
-        type_ = "PROTEST"  # demonstrators or opponents clashing with police: a riot (ACLED violent demonstration)
-    if lemma in ("pledge", "offer", "promise", "express", "voice") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") and not
-            {m.lemma_.lower() for m in c.children} & MATERIAL_SUPPORT for c in tok.children):
-        type_ = "SUPPORT"  # "pledged his full support for the initiative" (CAMEO 051), not aid
-    if type_ == "AID" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REDUCING:
-        type_ = "SANCTION"  # "reduced military aid to Argentina": reduce or stop aid (CAMEO 162)
-    if lemma in ("grant", "give") and "access" in args:
-        type_ = "RETREAT"  # "granted humanitarian access to the besieged town" (CAMEO 0863, RETREAT access)
-    elif lemma in ("grant", "give") and args & PERMISSIONS:
-        type_ = "CONCEDE"  # "granted a full pardon", "granted the government permission to ..." (CAMEO 08)
-    if lemma in ("destroy", "dismantle", "decommission", "scrap") and args & ARSENALS and _own_object(tok):
-        type_ = "RETREAT"  # "destroyed its chemical weapons stockpile": disarming (CAMEO 0873, RETREAT disarm)
-    opened_to = _opened_for(tok) if lemma == "open" else set()
-    if lemma == "open" and opened_to & OPENED_TO_TRADE:
-        type_ = "COOPERATE"  # "opened their border to trade": economic cooperation (CAMEO 061)
-    elif lemma in ("open", "accept", "admit", "welcome") and args & REFUGE and (lemma != "open" or opened_to):
-        type_ = "AID"  # "opened its borders to refugees", "accepted 1,141 Iraqi refugees": asylum (CAMEO 075)
-    if lemma == "rally" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
-                                                       for c in tok.children):
-        type_ = "SUPPORT"  # "rallied behind the jailed leader": rally support (CAMEO 053), not a demonstration
-    if lemma == "forgive" and args & {"debt", "loan", "loans", "arrears"}:
-        type_ = "AID"  # debt forgiveness (PLOVER AID); forgiving people is SUPPORT (CAMEO 056)
-    if lemma in ("join", "participate", "attend"):
-        if any(t.lower_ in PROTEST_WORDS for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree):
-            type_ = "PROTEST"  # "joined protests", "participated in what organizers called a Peaceful March"
-        elif lemma == "participate":
-            return None  # taking part in anything else is told by what it is ("participated in talks")
-        elif lemma == "join" and args & (AGREEMENT_NOUNS | {"convention"}):
-            type_ = "SUPPORT"  # "joined the chemical weapons convention": acceding to a treaty, as signing (057)
-        elif lemma == "join" and args & {"party"}:
-            return None  # "the general joined the opposition party": a career, no event between actors
-    if lemma == "train" and tok.pos_ == "VERB" and args & TRAINEES and not any(
-            c.lower_ in ("together", "jointly") or c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        type_ = "AID"  # "Iran trained Houthi fighters": military aid (CAMEO 072); training together COOPERATE (062)
-    if type_ in ("ASSAULT", "COERCE") and tok.pos_ == "VERB" and _rioters(_subject(tok)):
-        type_ = "PROTEST"  # "demonstrators stormed the parliament", "angry villagers torched the police station"
-    if type_ == "PROTEST" and tok.pos_ == "NOUN" and _ended(tok):
-        if tok.head.lemma_.lower() in HALTING:
-            return None  # "agreed to halt protests": the halting verb is the event
-        type_ = "CONCEDE"  # "called off the strike", "ended their protest": easing dissent (CAMEO 08)
-    return type_, agreement
+        ctx.type = ctx.cameo.plover.type if rule.type == "cameo" else rule.type
+        ctx.agreement = ctx.agreement or rule.agreement
+        if rule.final:
+            break
+    return Reading(ctx.type, ctx.agreement, tuple(fired))
 
 
 def _only_asked_for(tok: Token) -> bool:
@@ -1444,24 +1103,24 @@ def _arguments(verb: Token) -> set[str]:
     return out
 
 
-def _plover_reading(type_: str, status: str) -> tuple[str, str]:
+def _plover_reading(type_: str, status: str) -> tuple[str, str, str | None]:
     """PLOVER codes a refused concession as REJECT ("will not lift the ban", "refused to release") and a
     stated intent to give, yield, cooperate or meet as AGREE ("is willing to withdraw its troops", "will release",
     "will meet Erdogan in Ankara": CAMEO 03), a stated intent to sanction, boycott, protest or restrict, and any
-    threat of force or coercion, as THREATEN."""
+    threat of force or coercion, as THREATEN. With the id of the rule that changed the reading (STATUS_RULES)."""
     if status == "negated" and type_ in COOPERATIVE:
-        return "REJECT", "reported"
+        return "REJECT", "reported", "plover-refused-concession"
     if status == "future" and type_ in MATERIAL_COOPERATION | {"CONSULT"}:
-        return "AGREE", "reported"
+        return "AGREE", "reported", "plover-intent-to-cooperate"
     if status == "future" and type_ in ("SANCTION", "PROTEST", "COERCE"):
         # "would boycott the conference", "will impose sanctions" (CAMEO 1312); "will hold a protest", "called
         # a strike for Monday", "will extend the curfew": PLOVER's THREATEN modes restrict and arrest.
-        return "THREATEN", "reported"
+        return "THREATEN", "reported", "plover-intent-to-restrict"
     if status == "threatened" and type_ in CONFLICTUAL:
         # "threatened to shell Hezbollah positions", "threatened to close the borders": the threat is the event
         # (PLOVER: a threat is THREATEN, never ASSAULT with a mode of its own).
-        return "THREATEN", "reported"
-    return type_, status
+        return "THREATEN", "reported", "plover-threat"
+    return type_, status, None
 
 
 def _cameo_trusted(match: CameoMatch) -> bool:
@@ -1519,3 +1178,311 @@ def link_quotes(quotes: list[Quote], events: list[Event]) -> list[Quote]:
                                             for m in (e.mentions or [e]) if m.evidence)]
         out.append(q.model_copy(update={"events": ids}) if ids else q)
     return out
+
+
+# Named tests of the rules (``test NAME`` in ontologies/event_rules.toml): what the predicates of eventwire.rules
+# cannot say. Each takes the rule context (_Context).
+TESTS: dict[str, Callable[[_Context], bool]] = {}
+
+
+def _test(name: str):
+    def register(fn):
+        TESTS[name] = fn
+        return fn
+    return register
+
+
+def _objects_subtree(ctx: _Context) -> Iterator[Token]:
+    return (t for o in ctx.objects for t in o.subtree)
+
+
+_test("joint")(lambda ctx: _joint(ctx.tok))
+_test("weapon-test")(lambda ctx: any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_NOUNS | {"nuclear"}
+                                     for c in ctx.tok.children))
+# phrase stage
+_test("rolled-back")(lambda ctx: ctx.lemma != "roll" or any(c.lower_ == "back" for c in ctx.tok.children))
+_test("state-of-emergency")(lambda ctx: not ctx.named.isdisjoint(EMERGENCIES) or any(
+    o.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in o.children) for o in ctx.objects))
+_test("on-alert")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "on" and any(
+    t.lemma_.lower() in ALERTS for t in c.subtree) for c in ctx.tok.children))
+_test("raises-alert")(lambda ctx: any(t.lemma_.lower() in ALERTS for t in _objects_subtree(ctx)))
+# "let free 20 prisoners": the model parses "free" as the object's modifier or as the verb's complement
+_test("let-free")(lambda ctx: any(c.dep_ == "amod" and c.lower_ == "free" for o in ctx.objects for c in o.children) or
+                  any(c.dep_ in ("ccomp", "xcomp", "acomp") and c.lower_ == "free" for c in ctx.tok.children))
+_test("as-shields")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "as" and any(
+    p.lemma_.lower() == "shield" for p in c.children) for c in ctx.tok.children))
+_test("found-guilty")(lambda ctx: any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in ("guilty", "liable")
+                                      for t in (ctx.tok, *ctx.objects) for c in t.children))
+_test("truce-object")(lambda ctx: not (ctx.lemmas | {c.lemma_.lower() for o in ctx.objects for c in o.children
+                                                     if c.dep_ == "compound"}).isdisjoint(TRUCES))
+# ("yielded to pressure" is at times parsed as an infinitive, "to pressure")
+_test("gave-in")(lambda ctx: ("in" in ctx.particles or any(
+    c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and c.lemma_.lower() in ("pressure", "demand")
+    for c in ctx.tok.children)) and (ctx.lemma != "give" or "in" in ctx.particles))
+# "vowed an investigation": the investigation is the event
+_test("vowed-object")(lambda ctx: bool(ctx.objects) and "support" not in ctx.lemmas and not any(
+    c.dep_ in ("xcomp", "ccomp") for c in ctx.tok.children) and not any(
+        _trigger_for(o) is not None for o in ctx.objects))
+_test("vowed-hostile")(lambda ctx: not ctx.lemmas.isdisjoint(VENGEANCE) or any(
+    _lexical_type(o) in CONFLICTUAL for o in ctx.objects))
+_test("refused-food")(lambda ctx: not ctx.lemmas.isdisjoint({"food", "meal", "meals"}) or any(
+    c.dep_ == "xcomp" and c.lemma_.lower() == "eat" for c in ctx.tok.children))
+_test("object-hostilities")(lambda ctx: _halted(ctx.tok, ctx.lemmas | ctx.measured)[0])
+_test("object-repression")(lambda ctx: _halted(ctx.tok, ctx.lemmas | ctx.measured)[1])
+_test("stripped-of")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "of" and any(
+    p.lemma_.lower() in REVOKED for p in c.children) for c in ctx.tok.children))
+_test("official-object")(lambda ctx: any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIALS
+                                         for o in ctx.objects))
+_test("toured-country")(lambda ctx: any(o.ent_type_ in ("GPE", "LOC") for o in ctx.objects))
+
+
+@_test("official-trip")
+def _official_trip(ctx: _Context) -> bool:
+    """ "the minister flew to Beijing", "arrived in Moscow" (a named person or an office holder)."""
+    subj = _subject(ctx.tok)
+    if not (_official(subj) if ctx.lemma != "arrive" else subj is not None and subj.lemma_.lower() in OFFICIALS):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in (("in", "at") if ctx.lemma == "arrive" else ("to",))
+               and any(p.ent_type_ == "GPE" for p in c.children) for c in ctx.tok.children)
+
+
+_test("military-action")(lambda ctx: any(o.lemma_.lower() == "action" and any(
+    c.lower_ == "military" or c.lemma_ == "armed" for c in o.subtree) for o in ctx.objects))
+_test("phone-call-object")(lambda ctx: any(o.lemma_.lower() in ("call", "conversation") and any(
+    c.lower_ in ("phone", "telephone") for c in o.children) for o in ctx.objects))
+_test("by-phone")(lambda ctx: any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
+    p.lemma_.lower() in ("phone", "telephone", "videoconference", "video") for p in c.children)
+    for c in ctx.tok.children))
+_test("talked-with")(lambda ctx: (any(c.dep_ == "prep" and c.lower_ == "with" for c in ctx.tok.children) or any(
+    c.dep_ == "nsubj" and (c.tag_ == "NNS" or any(t.dep_ == "conj" for t in c.children))
+    for c in ctx.tok.children)) and not any(
+        p.lemma_.lower() in AUDIENCES for c in ctx.tok.children if c.dep_ == "prep" for p in c.children))
+_test("has-object")(lambda ctx: bool(ctx.objects))
+_test("opened-for-trade")(lambda ctx: not _opened_for(ctx.tok).isdisjoint(OPENED_TO_TRADE))
+# reading stage
+_test("cameo-phrasal")(lambda ctx: ctx.trig is not None and not ctx.phrase and ctx.cameo is not None and
+                       ctx.cameo.plover is not None and _phrasal(ctx.tok, ctx.cameo))
+
+
+@_test("territory-taken")
+def _territory_taken(ctx: _Context) -> bool:
+    """ "seized the town": a place or a territory noun to the right of the verb."""
+    return any(c.lemma_.lower() in TERRITORY_NOUNS for r in ctx.tok.rights for c in r.subtree)
+
+
+@_test("took-control")
+def _took_control(ctx: _Context) -> bool:
+    """ "took control of Garma", "took over the village"."""
+    if not ("control" in ctx.args or any(c.dep_ == "prt" and c.lower_ == "over" for c in ctx.tok.children)):
+        return False
+    return any(c.lemma_.lower() in TERRITORY_NOUNS or c.idx in ctx.places or c.ent_type_ in ("GPE", "LOC", "FAC")
+               for r in ctx.tok.rights for c in r.subtree)
+
+
+_test("pushed-out")(lambda ctx: any(c.dep_ == "prt" and c.lower_ in ("out", "back") or
+                                    c.dep_ == "prep" and c.lower_ == "out" for c in ctx.tok.children))
+_test("territory-object")(lambda ctx: any(t.lemma_.lower() in TERRITORY_NOUNS or t.idx in ctx.places
+                                          for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")
+                                          for t in c.subtree))
+_test("cameo-travel")(lambda ctx: ctx.cameo is not None and ctx.cameo.code.startswith("036"))
+_test("phone-call")(lambda ctx: _phone_call(ctx.tok))
+_test("phone-call-talks")(lambda ctx: _phone_call(ctx.tok, CALL_TALKS))
+_test("set-alight")(lambda ctx: _set_alight(ctx.tok))
+
+
+@_test("person-set-alight")
+def _person_set_alight(ctx: _Context) -> bool:
+    """ "set ablaze by an angry mob", "set fire to the police station": a person, or property."""
+    victim = next((c for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return victim is not None and (victim.ent_type_ == "PERSON" or victim.lemma_.lower() in BURNED_PEOPLE)
+
+
+@_test("lacks-object")
+def _lacks_object(ctx: _Context) -> bool:
+    """A verb of NEEDS_OBJECT without the object (or particle) that makes it an event."""
+    if ctx.lemma not in NEEDS_OBJECT:
+        return False
+    wanted, particle = NEEDS_OBJECT[ctx.lemma]
+    return not (ctx.args & wanted if wanted else ctx.args) or bool(particle) and not any(
+        c.dep_ == "prt" and c.lower_ == particle for c in ctx.tok.children)
+
+
+_test("other-cameo")(lambda ctx: ctx.cameo is not None and ctx.cameo.plover is not None and
+                     _cameo_trusted(ctx.cameo) and ctx.cameo.plover.type != ctx.type)
+_test("trusted-cameo")(lambda ctx: ctx.cameo is not None and ctx.cameo.plover is not None and
+                       _cameo_trusted(ctx.cameo))
+_test("only-wanted")(lambda ctx: ctx.tok.dep_ == "pobj" and ctx.tok.head.lower_ in ("to", "for") and
+                     ctx.tok.head.head.lemma_.lower() in CONTENT_VERBS or ctx.tok.dep_ == "dobj" and
+                     ctx.tok.head.lemma_.lower() in DEMANDING | {"cancel", "postpone"})
+_test("release-of-published")(lambda ctx: (ctx.lemma == "release" or "release" in ctx.args) and not {
+    t.lemma_.lower() for t in ctx.tok.subtree}.isdisjoint(PUBLISHED))
+_test("law-enforcement-raid")(lambda ctx: not _raider_words(ctx.tok).isdisjoint(LAW_ENFORCERS) and
+                              not FIGHTING.search(ctx.tok.sent.text))
+
+
+def _stopped(ctx: _Context) -> set[str]:
+    """What a cessation or suspension is of ("a cessation of hostilities")."""
+    return {t.lemma_.lower() for c in ctx.tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+
+
+_test("ceased-hostilities")(lambda ctx: not _stopped(ctx).isdisjoint(HOSTILITIES))
+_test("stops-nothing-political")(lambda ctx: ctx.lemma == "cessation" or _stopped(ctx).isdisjoint(
+    TIES | RESUMED_EXCHANGE | AID_GOODS | {"membership"}))
+_test("let-free-retreat")(lambda ctx: ctx.lemma == "let" and ctx.type == "RETREAT")
+
+
+def _let_in(ctx: _Context) -> set[str]:
+    return {t.lemma_.lower() for c in ctx.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "dative")
+            for t in (c, *c.children)}
+
+
+_test("lets-in-admitted")(lambda ctx: not _let_in(ctx).isdisjoint(ADMITTED))
+_test("lets-dissent")(lambda ctx: not _let_in(ctx).isdisjoint(GATHERINGS | DISSENT | ALLOWED_DISSENT))
+
+
+@_test("own-arms")
+def _own_arms(ctx: _Context) -> bool:
+    """ "laid down their arms", "hundreds of fighters handed over": one's own weapons (else given to another)."""
+    own = any(c.dep_ == "poss" for o in ctx.tok.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children)
+    giver = _subject(ctx.tok)
+    return ctx.lemma not in ("hand", "give") or own or giver is not None and any(
+        t.lemma_.lower() in ARMED_GROUPS for t in giver.subtree)
+
+
+_test("broke-off")(lambda ctx: ctx.lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "off"
+                                                          for c in ctx.tok.children))
+_test("eased-or-severed")(lambda ctx: ctx.type in ("SANCTION", "COERCE") and ctx.tok.head.lemma_.lower() in EASING or
+                          ctx.type in ("CONSULT", "COOPERATE") and ctx.tok.head.lemma_.lower() in SEVERING)
+_test("to-demands")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and any(
+    p.lemma_.lower() in ("demand", "request") for p in c.children) for c in ctx.tok.children))
+_test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
+_test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")
+_test("suggests-fact")(lambda ctx: any(
+    c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are") and not any(
+        a.dep_ == "aux" and a.lower_ in ("should", "must", "would") for a in c.children)
+    for c in ctx.tok.children))
+_test("object-is-event")(lambda ctx: any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in ctx.tok.children))
+
+
+def _sent(ctx: _Context) -> set[str]:
+    return {c.lemma_.lower() for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+_test("sent-forces")(lambda ctx: not _sent(ctx).isdisjoint(SENT_FORCES))
+_test("to-help")(lambda ctx: any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in HELPING
+                                 for c in ctx.tok.children))
+_test("sent-helpers")(lambda ctx: not _sent(ctx).isdisjoint(HELPERS) or "team" in _sent(ctx) and
+                      not ctx.args.isdisjoint(HELPERS))
+_test("purpose-is-event")(lambda ctx: any(c.dep_ in ("xcomp", "advcl") and _trigger_for(c) is not None
+                                          for c in ctx.tok.children))
+_test("sent-aid-goods")(lambda ctx: not _sent(ctx).isdisjoint(AID_GOODS))
+
+
+def _signing_verb(tok: Token) -> Token | None:
+    verb = _governing_verb(tok)
+    return verb if verb is not None and verb.lemma_.lower() in SIGN_VERBS else None
+
+
+_test("signed-by-event-verb")(lambda ctx: (verb := _signing_verb(ctx.tok)) is not None and
+                              _trigger_for(verb) is not None and ctx.tok.dep_ == "dobj" and
+                              ctx.tok.head.i == verb.i)
+_test("signing-verb")(lambda ctx: _signing_verb(ctx.tok) is not None)
+_test("refuses-event")(lambda ctx: any(c.dep_ == "xcomp" and _is_event(c, ctx.places) for c in ctx.tok.children))
+_test("orders-event")(lambda ctx: any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c)
+                                      for c in ctx.tok.children))
+_test("defends-ground")(lambda ctx: any(c.dep_ == "dobj" and (c.idx in ctx.places or c.lemma_.lower() in
+                                                              TERRITORY_NOUNS | BASE_NOUNS) for c in ctx.tok.children))
+_test("entered-place")(lambda ctx: any(c.dep_ == "dobj" and (c.idx in ctx.places or c.lemma_.lower() in TERRITORY_NOUNS)
+                                       for c in ctx.tok.children))
+_test("peacekeeping")(lambda ctx: PEACEKEEPING.search(ctx.tok.sent.text) is not None)
+
+
+def _halted_acts(ctx: _Context) -> set[str]:
+    """What a halting verb halts: its object, and the act it stops ("stopped arresting protesters")."""
+    return ctx.args | {c.lemma_.lower() for c in ctx.tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"}
+
+
+@_test("dissent-halted")
+def _dissent_halted(ctx: _Context) -> bool:
+    halted = _halted_acts(ctx)
+    return not halted.isdisjoint(DISSENT) and not ("strike" in halted and not halted.isdisjoint(ARMED_STRIKES))
+
+
+_test("security-halter")(lambda ctx: (halter := _subject(ctx.tok)) is not None and
+                         halter.lemma_.lower() in SECURITY_FORCES)
+_test("halted-hostilities")(lambda ctx: _halted(ctx.tok, _halted_acts(ctx))[0])
+_test("halted-repression")(lambda ctx: _halted(ctx.tok, _halted_acts(ctx))[1])
+_test("fights-scourge")(lambda ctx: not (ctx.args | {
+    t.lemma_.lower() for c in ctx.tok.children if c.dep_ == "prep" and c.lower_ == "against"
+    for t in c.children}).isdisjoint(SCOURGES))
+_test("halted-act")(lambda ctx: ctx.tok.pos_ == "NOUN" and ctx.tok.dep_ == "dobj" and
+                    ctx.lemma in HOSTILITIES | REPRESSION or ctx.tok.dep_ == "xcomp" and ctx.tok.tag_ == "VBG" and
+                    ctx.type in ("ASSAULT", "COERCE"))
+_test("with-harm")(lambda ctx: any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in HARMING
+                                   for c in ctx.tok.children))
+_test("announces-plan")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() in FUTURE_HEADS and any(
+    a.dep_ == "acl" and _trigger_for(a) is not None for a in o.children) for o in ctx.tok.children))
+_test("no-trigger")(lambda ctx: ctx.trig is None)
+
+
+@_test("carries-other-event")
+def _carries_other_event(ctx: _Context) -> bool:
+    """ "filed charges against", "led the attacks": the object names an event the verb only carries out (when both
+    say the same, the verb tells it)."""
+    for o in ctx.tok.children:
+        if o.dep_ == "dobj" and o.pos_ == "NOUN" and (carried := _trigger_for(o)) is not None:
+            reading = _reading(o, carried, None, ctx.places)
+            if (reading.type if reading is not None else ctx.type) != ctx.type:
+                return True
+    return False
+
+
+_test("disbanded-own")(lambda ctx: not ctx.args or any(c.dep_ == "poss" for o in ctx.tok.children if o.dep_ == "dobj"
+                                                       for c in o.children))
+
+
+@_test("pledged-hostile")
+def _pledged_hostile(ctx: _Context) -> bool:
+    """ "pledged to rekindle the bombing campaign": a threat; "pledged to invest 15 billion yen" an intent."""
+    aim = _aim(ctx.tok)
+    return aim is not None and any(_lexical_type(t) in CONFLICTUAL for t in aim.subtree)
+
+
+def _aim(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
+_test("pledged-aim")(lambda ctx: _aim(ctx.tok) is not None)
+_test("withdrew-from-body")(lambda ctx: any(
+    t.lemma_.lower() in WITHDRAWN_FROM or t.ent_type_ == "ORG" for c in ctx.tok.children
+    if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.children if t.dep_ == "pobj"))
+_test("pulled-forces")(lambda ctx: not ctx.args.isdisjoint({"troop", "force", "soldier", "unit", "army"}) or any(
+    c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back") for c in ctx.tok.children))
+_test("labour-strike")(lambda ctx: _labour_strike(ctx.tok))
+_test("closed-passage")(lambda ctx: not ctx.args.isdisjoint(
+    CLOSED_PASSAGES | UTILITIES if ctx.lemma != "cut" else UTILITIES) and not _obstructor(_subject(ctx.tok)))
+_test("state-boycott")(lambda ctx: _state_boycott(ctx.tok))
+_test("obstructor-subject")(lambda ctx: _obstructor(_subject(ctx.tok)))
+_test("walked-out-of-meeting")(lambda ctx: not ctx.args.isdisjoint(MEETINGS) or any(
+    t.lemma_.lower() in MEETINGS for c in ctx.tok.children if c.dep_ == "prep" for t in c.subtree))
+_test("state-protest")(lambda ctx: _state_voice(
+    _subject(ctx.tok) if ctx.tok.pos_ == "VERB" else _subject(ctx.tok.head) if ctx.tok.dep_ == "dobj" and
+    ctx.tok.head.lemma_.lower() in ("lodge", "file", "deliver", "register") else None))
+_test("pledged-support")(lambda ctx: any(
+    c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") and
+    {m.lemma_.lower() for m in c.children}.isdisjoint(MATERIAL_SUPPORT) for c in ctx.tok.children))
+_test("own-object")(lambda ctx: _own_object(ctx.tok))
+_test("opened-to-trade")(lambda ctx: ctx.lemma == "open" and not _opened_for(ctx.tok).isdisjoint(OPENED_TO_TRADE))
+_test("opened-or-not-open")(lambda ctx: ctx.lemma != "open" or bool(_opened_for(ctx.tok)))
+_test("joins-protest")(lambda ctx: any(t.lower_ in PROTEST_WORDS for c in ctx.tok.children
+                                       if c.dep_ in ("dobj", "prep") for t in c.subtree))
+_test("trained-together")(lambda ctx: any(c.lower_ in ("together", "jointly") or c.dep_ == "prep" and
+                                          c.lower_ == "with" for c in ctx.tok.children))
+_test("rioters-subject")(lambda ctx: _rioters(_subject(ctx.tok)))
+_test("ended-protest")(lambda ctx: _ended(ctx.tok))
+
+
+@functools.cache
+def event_rules() -> RuleBook:
+    """The events stage's rules (``ontologies/event_rules.toml``) with the named tests above."""
+    return load_rules("event_rules.toml", TESTS, ("trigger", "phrase", "reading"))

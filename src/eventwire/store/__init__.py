@@ -10,6 +10,8 @@ docs/store.md describes the tables; :mod:`eventwire.store.query` the filters eve
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -29,7 +31,7 @@ from . import actors as registry
 from . import incidents
 from . import query as q
 from . import runs as runlog
-from .db import insert_numbered, make_engine, migrate, store_url
+from .db import BUSY_TIMEOUT_S, insert_numbered, make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row, unpack
 from .rows import scrub as scrub_row
@@ -88,12 +90,21 @@ class Store:
                 and not Path(database).exists():
             raise StoreError(f"there is no store at {database}: run `eventwire ingest` first, or give --db",
                              source=database)
-        try:
-            migrate(engine)
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise StoreError(f"cannot open the store ({reason})", source=_safe(url)) from None
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                migrate(engine)
+                break
+            except SQLAlchemyError as exc:
+                reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                # Two processes opening a new SQLite store at once: switching it to WAL mode, or upgrading a
+                # lock, can fail at once with "database is locked" whatever the busy timeout. Try again.
+                if engine.dialect.name == "sqlite" and "locked" in reason and time.monotonic() < deadline:
+                    engine.dispose()
+                    time.sleep(0.05 + random.random() / 5)
+                    continue
+                engine.dispose()
+                raise StoreError(f"cannot open the store ({reason})", source=_safe(url)) from None
         return cls(engine, url)
 
     def close(self) -> None:

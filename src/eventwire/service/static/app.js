@@ -278,6 +278,15 @@ function spansFor(record, event) {
   return spans;
 }
 
+function rulesFor(record, event) {
+  // The ids of the rules that made the coding of each telling (`evidence.rule`), each once.
+  const local = event.id.split(":").slice(1).join(":");
+  const rec = (record.events || []).find((x) => x.id === local);
+  if (!rec) return "";
+  const tellings = rec.mentions && rec.mentions.length ? rec.mentions : [rec];
+  return [...new Set(tellings.flatMap((t) => (t.evidence && t.evidence.rule) || []))].join(", ");
+}
+
 function highlighted(text, spans) {
   const cuts = new Set([0, text.length]);
   spans.forEach(([s, e]) => { cuts.add(s); cuts.add(e); });
@@ -351,6 +360,7 @@ async function openStory(event) {
   row(dl, "claimed by", full.claimant);
   row(dl, "dead", full.fatalities);
   row(dl, "tellings", full.mentions);
+  row(dl, "rules", rulesFor(story.record || {}, full));
   if (full.incident_id != null) {
     const inc = await getJSON(`api/incidents/${full.incident_id}`).catch(() => null);
     if (inc && inc.stories > 1) {

@@ -1,0 +1,88 @@
+"""The coding rules as data: the loader names a broken line, and every rule's examples run as tests."""
+
+import pytest
+
+from eventwire.errors import ConfigError
+from eventwire.model import InputRef
+from eventwire.pipeline.events import event_rules, explain
+from eventwire.readers.article import build_article
+from eventwire.rules import parse_rules
+
+RULES = event_rules().rules
+
+
+@pytest.fixture(scope="module")
+def fired(pipeline):
+    """The rules that apply to any token of a sentence, read with the story's places as the pipeline finds them."""
+    cache: dict[str, set[str]] = {}
+
+    def run(text: str) -> set[str]:
+        if text not in cache:
+            record = pipeline.process_article(build_article(text, input_ref=InputRef(path="<rule example>")))
+            cache[text] = {r for ids in explain(pipeline.nlp(text), record.places).values() for r in ids}
+        return cache[text]
+    return run
+
+
+@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in RULES for t in r.examples],
+                         ids=[f"{r.id}:{k}" for r in RULES for k in range(len(r.examples))])
+def test_rule_applies_to_its_examples(fired, rule, text):
+    assert rule.id in fired(text), f"{rule.source}:{rule.line} {rule.id} does not apply to {text!r}"
+
+
+@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in RULES for t in r.counter],
+                         ids=[f"{r.id}:{k}" for r in RULES for k in range(len(r.counter))])
+def test_rule_leaves_its_counter_examples_alone(fired, rule, text):
+    assert rule.id not in fired(text), f"{rule.source}:{rule.line} {rule.id} applies to {text!r}"
+
+
+def test_every_rule_has_an_example_and_a_reason():
+    assert len(RULES) > 150
+    assert all(r.examples and r.reason for r in RULES)
+    assert len({r.id for r in RULES}) == len(RULES)
+
+
+GOOD = '''
+[[rule]]
+id = "fight-alongside"
+stage = "reading"
+lemma = "fight"
+when = ["child prep alongside|with"]
+type = "COOPERATE"
+reason = "r"
+examples = ["e"]
+'''
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (('type = "COOPERATE"', 'type = "COOPERATION"'), "unknown PLOVER type"),
+    (('child prep', 'kid prep'), "unknown predicate 'kid'"),
+    (('when = ["child prep alongside|with"]', 'when = ["test nothing"]'), "no named test 'nothing'"),
+    (('alongside|with', '@NO_SUCH_CLASS'), "no word class 'NO_SUCH_CLASS'"),
+    (('examples = ["e"]', ''), "at least one example"),
+    (('stage = "reading"', 'stage = "later"'), "stage must be one of"),
+    (('reason = "r"', 'reason = "r"\nveto = true'), "exactly one of type or veto"),
+    (('lemma = "fight"', 'lemma = "fight"\nlemmas = "x"'), "unknown key(s) lemmas"),
+])
+def test_a_broken_rule_is_named_with_its_file_and_line(change, says):
+    text = GOOD.replace(*change)
+    with pytest.raises(ConfigError) as caught:
+        parse_rules(text, "test_rules.toml", {}, ("reading",))
+    assert says in caught.value.message
+    assert caught.value.source == "ontologies/test_rules.toml" and caught.value.line == 3
+
+
+def test_a_rule_file_that_is_no_toml_names_its_line():
+    with pytest.raises(ConfigError) as caught:
+        parse_rules(GOOD + "\n[[rule]\n", "test_rules.toml", {}, ("reading",))
+    assert caught.value.line == 11
+
+
+def test_an_else_rule_needs_the_rule_of_its_chain_above_it():
+    text = GOOD + GOOD.replace("fight-alongside", "fight-for").replace('type = "COOPERATE"',
+                                                                    'type = "COOPERATE"\nelse = true')
+    assert parse_rules(text, "t.toml", {}, ("reading",)).rules[1].else_
+    bad = GOOD + GOOD.replace("fight-alongside", "walk").replace('"fight"', '"walk"').replace(
+        'type = "COOPERATE"', 'type = "COOPERATE"\nelse = true')
+    with pytest.raises(ConfigError, match="else rule"):
+        parse_rules(bad, "t.toml", {}, ("reading",))

@@ -116,7 +116,8 @@ def test_cli_rules_lists_rules_with_examples(runner):
     result = runner.invoke(cli, ["rules", "--lemma", "strike"])
     assert result.exit_code == 0
     assert "labour-strike" in result.stdout and "Teachers went on strike" in result.stdout
-    rows = [json.loads(line) for line in runner.invoke(cli, ["rules", "--type", "PROTEST", "--json"]).stdout.splitlines()]
+    listed = runner.invoke(cli, ["rules", "--type", "PROTEST", "--json"]).stdout
+    rows = [json.loads(line) for line in listed.splitlines()]
     assert rows and all(r["type"] == "PROTEST" and r["examples"] and r["reason"] for r in rows)
     one = json.loads(runner.invoke(cli, ["rules", "--id", "labour-strike", "--json"]).stdout)
     assert one["lemma"] == ["strike"] and one["cameo"] == "143" and one["source"].startswith("ontologies/event_rules")

@@ -35,7 +35,7 @@ def rules_command(type_: str | None, lemma: str | None, stage: str | None, rule_
 
     rows = [r.to_dict() for r in event_rules().rules]
     rows += [{"id": k, "stage": s, "lemma": None, "pos": None, "when": [], "type": None, "veto": False, "cameo": None,
-              "reason": why, "examples": [], "counter": [], "source": "eventwire/pipeline/events.py"}
+              "reason": why, "examples": [], "counter": [], "source": "eventwire/pipeline/events/"}
              for k, (s, why) in BUILT_IN_RULES.items()]
     if rule_id:
         rows = [r for r in rows if r["id"] == rule_id]

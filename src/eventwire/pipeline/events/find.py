@@ -1,0 +1,484 @@
+"""The events stage's chain: every event of a story, one per trigger, with its type, roles, status, source,
+place, date, counts and the rules that made it (``evidence.rule``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from ...model import AcledView, Count, Entity, Event, EventDate, Evidence, Place, Quote, TimeRef
+from ...ontologies import Trigger, plover_types, word_class
+from ..acled import acled_view
+from ..cameo import CameoMatch, match_cameo
+from ..dates import published_period
+from ..event_location import choose_location, clause_head
+from ..nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ...model import Published
+from .claims import _only_asked_for, _said_of
+from .counts import _event_counts
+from .detection import (
+    Reading,
+    _arguments,
+    _cameo_trusted,
+    _hyphen_start,
+    _lexical_type,
+    _reading,
+    _trigger_for,
+)
+from .roles import _agent, _governing_verb, _Resolver, _subject
+from .status import _plover_reading, _status
+
+BACKREF_PREPS = word_class("BACKREF_PREPS")
+RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
+WITH_COUNTERPART = word_class("WITH_COUNTERPART")
+NATURAL_FORCES = word_class("NATURAL_FORCES")
+# Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
+# word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
+# plunged off a bridge", "a furnace exploded". Not political events (ACLED codes none of them). Lower case only:
+# "Storm Corps" is a unit.
+MISHAP = re.compile(
+    r"\b(earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|landslides?|mudslides?|avalanches?|tsunamis?|"
+    r"volcano(es)?|volcanic|erupt\w*|cyclones?|hurricanes?|typhoons?|storms?|tornado(es)?|droughts?|lightning|"
+    r"downpours?|torrential|poison(ing|ed)|toxins?|accident\w*|crash\w*|collision|collided|plunged|derail\w*|"
+    r"capsiz\w*|sank|collaps\w*|spill\w*|spilt|leak\w*|stampede|wildfires?|furnace|boiler|cylinder|"
+    r"(chemical|oil|power|petrochemical|fertili[sz]er|fireworks?) (plant|factory|depot|warehouse))\b")
+VIOLENCE = re.compile(
+    r"\b(attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bomb\w*|shot|shoot\w*|gunfire|troops|soldiers|"
+    r"police|forces|terror\w*|suicide|grenades?|IEDs?|fighters|kidnap\w*|assault\w*|raid\w*|clash\w*|"
+    r"militia\w*|army|jihadists?|mob|rioters?|sabotage\w*|arson\w*)\b", re.IGNORECASE)
+WEAPON_NOUNS = word_class("WEAPON_NOUNS")
+MUTUAL_FIGHTING = word_class("MUTUAL_FIGHTING")
+SECURITY_FORCES = word_class("SECURITY_FORCES")
+PATIENT_NOUNS = word_class("PATIENT_NOUNS")
+TIES = word_class("TIES")
+RESUMED_EXCHANGE = word_class("RESUMED_EXCHANGE")
+REACTIONS = word_class("REACTIONS")
+CARRIERS = word_class("CARRIERS")
+HARMING = word_class("HARMING")
+GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
+COPULAS = word_class("COPULAS")
+COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
+              "PROTEST": ("killed", "injured", "arrested")}
+
+
+def story_place(places: list[Place]) -> Place | None:
+    """The place a story is about, for events whose sentence says not where: the place it names most often; on a
+    tie, the one in the country the story's place mentions fall in most, then the first named. (Not the dateline:
+    a story filed from Kyiv about raids in Russia is about Russia.)"""
+    if not places:
+        return None
+    by_country: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            by_country[p.country] = by_country.get(p.country, 0) + len(p.mentions)
+    return min(places, key=lambda p: (-len(p.mentions), -by_country.get(p.country or "", 0),
+                                      min(s for s, _ in p.mentions) if p.mentions else 0))
+
+
+class _Story:
+    """What the events stage reads of a whole story, worked out once: the entity resolver, the places by character
+    and by sentence, each entity's places, the clause of each date, the story's place and year."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote], places: list[Place],
+                 dates: list[TimeRef], published: Published | None) -> None:
+        self.doc, self.dates, self.published = doc, dates, published
+        self.resolver = _Resolver(doc, entities, quotes)
+        self.text = doc_text(doc)
+        self.entity_chars = set(self.resolver.by_char)
+        self.place_by_char = {s: p for p in places for s, _ in p.mentions}
+        self.spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
+        for p in places:
+            for s, e in p.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    self.spans_by_sent.setdefault(span.sent.start, []).append(span)
+        self.story_year = int(published.date[:4]) if published is not None else None
+        self.date_clause = {}
+        for d in dates:
+            span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+            self.date_clause[d.id] = clause_head(span.root).i if span is not None else -1
+        self.counts_by_sent: dict[int, dict[str, Count]] = {}
+        self.main_place = story_place(places)
+        self.kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "")
+                      for s, p in self.place_by_char.items()}
+        # Each entity's places, by its mentions (a place record holds the mentions of all the entities that name
+        # it: "Gaza" and "the Gaza Strip").
+        place_by_span = {(s, e): p for p in places for s, e in p.mentions}
+        self.places_of: dict[str, list[Place]] = {}
+        for ent in entities:
+            for span in ent.mentions:
+                place = place_by_span.get(tuple(span))
+                if place is not None and place not in self.places_of.setdefault(ent.id, []):
+                    self.places_of[ent.id].append(place)
+        # Places below the country level are where things happen, not who they happen to.
+        self.local_places = {e for e, ps in self.places_of.items() if any(
+            p.feature not in ("country", None) for p in ps)} - {
+            e for e, ps in self.places_of.items() if any(p.feature == "country" for p in ps)}
+
+
+class _Candidate(NamedTuple):
+    trig: Trigger | None
+    cameo: CameoMatch | None  # None for a claim told as speech
+    found: CameoMatch | None  # the CAMEO match as found (for evidence.rule)
+    said: tuple | None  # (type, reporting verb, the other party) of a claim told as speech
+
+
+class _Status(NamedTuple):
+    type: str  # the type after PLOVER's readings of the status
+    status: str
+    decided: list[str]  # the ids of the Python rules that decided (BUILT_IN_RULES)
+    cameo: CameoMatch | None  # None once the status changed the type
+    dates: list[TimeRef]  # the clause's dates, else the sentence's
+
+
+class _Parties(NamedTuple):
+    subj: Token | None
+    obj: Token | None
+    roles: tuple[str, str]  # the ids of the rules that chose them (BUILT_IN_RULES)
+
+
+def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: list[Place],
+                dates: list[TimeRef], published: Published | None) -> list[Event]:
+    """Every event in ``doc`` (see the package docstring for the rules)."""
+    story = _Story(doc, entities, quotes, places, dates, published)
+    events: list[Event] = []
+    trigger_tokens: list[Token] = []  # the trigger of each event in ``events``
+    for tok in doc:
+        candidate = _candidate(tok, story)
+        if candidate is None:
+            continue
+        trig, cameo, _, said = candidate
+        reading = Reading(said[0], False, ()) if said is not None else \
+            _reading(tok, trig, cameo, story.place_by_char)
+        if reading is None:
+            continue
+        parties = _parties(tok, said, reading.type, story)
+        if _no_political_event(tok, trig, parties.subj, reading.type):
+            continue
+        actor, recipient, role_rules = _roles(tok, parties, reading.type, story)
+        status = _status_of(tok, candidate, reading.type, story)
+        if _told_already(tok, status.type, recipient, actor, events, trigger_tokens):
+            continue
+        events.append(_event(f"V{len(events) + 1}", tok, candidate, reading, status, parties.subj, actor,
+                             recipient, role_rules, story))
+        trigger_tokens.append(tok)
+    return events
+
+
+def _candidate(tok: Token, story: _Story) -> _Candidate | None:
+    """Whether ``tok`` may trigger an event: its trigger, CAMEO match or claim, else None (a state told of a
+    participant, a reference back, a generic use, what CAMEO rules out, what is only asked for)."""
+    doc = tok.doc
+    if tok.idx in story.entity_chars:
+        return None
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
+        return None  # "a captured soldier", "striking miners": a state told of a participant, not an event
+        # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
+    if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+            not any(c.dep_ in ("agent", "prep", "dobj", "aux", "auxpass", "advmod") for c in tok.children):
+        return None  # "treated dozens of injured", "the wounded were taken to hospital": people, not an event
+    trig = _trigger_for(tok)
+    cameo = found = match_cameo(tok) if tok.pos_ == "VERB" else None
+    if cameo is not None and cameo.code == "---" and not _arguments(tok) & WEAPON_NOUNS and not (
+            tok.lemma_.lower() in HARMING and any(c.dep_ == "dobj" for c in tok.children)):
+        return None  # CAMEO rules the event out ("seized drugs", "wounded in an accident"), unless weapons are in
+        # it too, or someone harmed someone ("gunmen wounded two policemen in Kabul": CAMEO's "in" pattern is
+        # for the passive victim)
+    said = _said_of(tok)  # "Russia says Israel must end attacks": a request by Russia of Israel
+    if said is not None:
+        trig, cameo = None, None
+    elif trig is None and (cameo is None or cameo.plover is None or not _cameo_trusted(cameo)):
+        return None
+    if _only_asked_for(tok):
+        return None
+    if tok.pos_ == "NOUN":
+        if tok.head.lower_ in BACKREF_PREPS and tok.dep_ == "pobj":
+            return None  # "following the raids": a reference to an event already told
+        has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+        if tok.dep_ in ("nsubj", "nsubjpass") and not has_det and (tok.tag_ != "NNS" or
+                                                                  tok.head.lemma_.lower() in COPULAS):
+            return None  # generic use: "peaceful protest doesn't work" (but "protests erupted", "rallies were held")
+        if tok.dep_ == "compound":
+            return None
+        if any(c.tag_ == "JJS" for c in tok.children):
+            return None  # "the deadliest attack in the region since ...": a comparison, not a new event
+    return _Candidate(trig, cameo, found, said)
+
+
+def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Parties:
+    """The words for who acts and who is acted on, and the ids of the rules that chose them."""
+    if said is not None:
+        _type, speaking, obj = said
+        return _Parties(_subject(speaking), obj, ("actor-speaker", "recipient-said-of"))
+    if tok.pos_ == "VERB":
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = _agent(tok)
+        subj = agent if passive is not None else (agent or _subject(tok))
+        obj = passive or next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        return _Parties(subj, obj, (
+            "actor-agent" if agent is not None and subj is not None and subj.i == agent.i else "actor-subject",
+            "recipient-passive-subject" if passive is not None else "recipient-object"))
+    verb = _governing_verb(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of_obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    patient = tok.lemma_.lower() in PATIENT_NOUNS
+    if patient and poss is not None:
+        obj, poss = poss, None  # "the tanker's release", "Navalny's arrest": whom it was done to
+    else:
+        obj = of_obj if patient else None  # "the release of former President Temer"
+    # The subject of the verb that governs the noun does it ("carried out raids"), unless that verb is an event of
+    # its own kind: who condemns or investigates violence did not commit it.
+    between = [] if verb is None else [t for t in tok.ancestors if t.i != verb.i and verb.is_ancestor(t)]
+    inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
+        REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between)
+    # (nor did who investigates the killings: "launched an investigation into the killings")
+    own = _subject(verb) if inherits else None
+    if own is not None and own.i == tok.i:
+        own = None  # "their raids forced Russia to divert troops": the noun is the verb's own subject
+    if poss is not None and poss.pos_ == "PRON" and own is not None:
+        poss = None  # "the army intensified its bombardment": "its" is the army, the verb's subject
+    subj = by_obj or (poss if poss is not None and poss.idx not in story.place_by_char else None) or own
+    return _Parties(subj, obj, (
+        "actor-by" if by_obj is not None else "actor-possessor" if subj is not None and (
+            poss is not None and subj.i == poss.i) else "actor-governing-subject",
+        "recipient-possessor" if patient and obj is not None and obj.dep_ == "poss" else "recipient-of"))
+
+
+def _no_political_event(tok: Token, trig: Trigger | None, subj: Token | None, type_: str) -> bool:
+    """A disaster, an accident, or the consequence of an event already told."""
+    if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
+        return True  # "floods destroyed hundreds of homes": a disaster, not a political event
+    if trig is None and subj is not None and _trigger_for(subj) is not None:
+        return True  # "their raids forced Russia to divert troops": a consequence of an event, not one more
+    sent = tok.sent
+    return type_ in ("ASSAULT", "COERCE") and (subj is None or subj.pos_ != "PROPN") and \
+        MISHAP.search(sent.text[:1].lower() + sent.text[1:]) is not None and not VIOLENCE.search(sent.text)
+    # (a disaster or an accident: "the bus plunged off a bridge, killing 19")
+
+
+def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[list[str], list[str], list[str]]:
+    """The actor's and recipient's entity ids, and the ids of the rules that gave them."""
+    subj, obj, roles = parties
+    actor = story.resolver.resolve(subj) if subj is not None else []
+    recipient: list[str] = story.resolver.resolve(obj) if obj is not None else []
+    role_rules = ([roles[0]] if actor else []) + ([roles[1]] if recipient else [])
+    preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
+        ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
+    # "with" may hang on the object: "severed [relations with Cuba]".
+    holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else []) + \
+        ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRIERS else [])
+    # ("filed charges against Temer": the verb that carries the noun's event holds its recipient)
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "strikes on Ukraine's border regions": the possessor is the recipient.
+            target = next((c for c in pobj.children if c.dep_ == "poss"), None) or pobj
+            found = [ent for ent in story.resolver.resolve(target) if ent not in recipient]
+            recipient += found
+            if found and "recipient-prep" not in role_rules:
+                role_rules.append("recipient-prep")
+    recipient = [r for r in recipient if r not in actor and r not in story.local_places]
+    return actor, recipient, role_rules
+
+
+def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> _Status:
+    """The event's status from its clause, and PLOVER's reading of it."""
+    sent = tok.sent
+    sent_dates = [d for d in story.dates if sent.start_char <= d.start_char < sent.end_char]
+    head_i = clause_head(tok).i
+    clause_dates = [d for d in sent_dates if story.date_clause[d.id] == head_i]
+    status, status_rule = _status(tok, clause_dates, story.story_year, story.text) \
+        if candidate.said is None else ("reported", None)
+    plover_type, status, plover_rule = _plover_reading(type_, status)
+    return _Status(plover_type, status, [r for r in (status_rule, plover_rule) if r],
+                   candidate.cameo if plover_type == type_ else None, clause_dates or sent_dates)
+
+
+def _told_already(tok: Token, type_: str, recipient: list[str], actor: list[str], events: list[Event],
+                  trigger_tokens: list[Token]) -> bool:
+    """Whether the event of ``tok`` is one told just before: a noun or purpose clause of the same type ("will
+    hold a protest", "called Lavrov to discuss"), a dispersal by the attack it is for, or the demand of a protest
+    (whose recipients it then joins; ``events`` is updated)."""
+    purpose_of = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+    if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") or
+            tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl")) and \
+            any(e.type == type_ and e.evidence.trigger[0] == purpose_of.idx for e in events[-3:]):
+        # "will hold a protest", "staged a strike", "called Lavrov to discuss", "flew to Tehran for
+        # consultations": one event. ("ambushed a convoy, killing 12" stays two: the killing is told apart.)
+        return True
+    if tok.lemma_.lower() == "disperse" and tok.dep_ in ("advcl", "xcomp") and any(
+            trigger_tokens[k].i == tok.head.i and events[k].type == "ASSAULT" for k in range(len(events))):
+        return True  # "fired tear gas to disperse the crowd": the crowd-control attack is the event
+    if type_ == "REQUEST" and tok.dep_ in ("advcl", "xcomp", "acl"):
+        # "marched through the capital demanding the resignation of ...", "staged a sit-in to demand ...": the
+        # demand is what the protest is for (CAMEO 141x), told once, by the protest.
+        sent = tok.sent
+        protest = next((k for k in range(len(events) - 1, max(-1, len(events) - 4), -1)
+                        if events[k].type == "PROTEST" and trigger_tokens[k].sent.start == sent.start and
+                        tok.head.i in (trigger_tokens[k].i, trigger_tokens[k].head.i)), None)
+        if protest is not None:
+            kept = events[protest].recipient
+            events[protest] = events[protest].model_copy(
+                update={"recipient": kept + [r for r in recipient if r not in kept and r not in actor]})
+            return True
+    return False
+
+
+def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, status: _Status,
+           subj: Token | None, actor: list[str], recipient: list[str], role_rules: list[str], story: _Story) -> Event:
+    """The event ``tok`` triggers, with its source, place, date, ACLED view, counts and the rules that made it
+    (``evidence.rule``: where the trigger comes from, the reading, status and role rules)."""
+    decided = list(status.decided)
+    trig, agreement = candidate.trig, reading.agreement
+    type_, cameo, sent = status.type, status.cameo, tok.sent
+    quote = story.resolver.quote_at(tok.idx)
+    first = _hyphen_start(tok)
+    place, basis = _place(tok, first, type_, actor, story)
+    acled = _acled(tok, type_, agreement, trig, story.text)
+    riot = acled.sub_event_type == "Violent demonstration" and not (
+        subj is not None and subj.lemma_.lower() in SECURITY_FORCES and tok.lemma_.lower() not in MUTUAL_FIGHTING)
+    # ("riot police used water cannon" is the police's act; "police clashed with rioters" is the riot)
+    if riot and type_ != "PROTEST":
+        type_, cameo = "PROTEST", None  # PLOVER codes a riot as PROTEST, mode riot
+        decided.append("riot-is-protest")
+    agrees = cameo is not None and cameo.plover is not None and cameo.plover.type == type_
+    code = cameo.code if agrees else "057" if agreement and type_ == "SUPPORT" else plover_types()[type_].cameo_root
+    mode = cameo.plover.mode if agrees else "riot" if riot else None
+    return Event(
+        id=event_id, type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
+        recipient=recipient, place=place.id if place else None, place_basis=basis,
+        date=_date((status.dates or [None])[0], story.published), status=status.status,
+        source=quote.speaker if quote is not None else None,
+        counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), story.counts_by_sent),
+        evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
+                          trigger=(first.idx, tok.idx + len(tok)),
+                          rule=[_origin(trig, candidate.found, candidate.said), *reading.rules, *decided,
+                                *role_rules]))
+
+
+def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story) -> tuple[Place | None, str | None]:
+    """The event's place and what it rests on: the place its clause governs (text), the acting country for forces
+    mobilised (actor), else the story's place (story)."""
+    sent = tok.sent
+    chosen = choose_location(tok.doc[first.i:tok.i + 1], story.spans_by_sent.get(sent.start, []), story.kinds)
+    place = story.place_by_char.get(chosen.start_char) if chosen is not None else None
+    basis = "text" if place is not None else None
+    if place is None and type_ == "MOBILIZE":
+        # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced the
+        # border"): a country acting is not where things happen (event_location), except here.
+        place = next((p for a in actor for p in story.places_of.get(a, []) if p.feature == "country"), None)
+        basis = "actor" if place is not None else None
+    if place is None and story.main_place is not None:
+        place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
+    return place, basis
+
+
+def _date(ref: TimeRef | None, published: Published | None) -> EventDate | None:
+    """The date of the clause or sentence, else the story's period."""
+    if ref is not None:
+        return EventDate(start=ref.start, end=ref.end, granularity=ref.granularity, text=ref.text,
+                         start_char=ref.start_char, end_char=ref.end_char)
+    if published is not None:
+        period = published_period(published)
+        return EventDate(start=period.start.isoformat() if period.start else None,
+                         end=period.end.isoformat() if period.end else None, granularity=period.granularity)
+    return None
+
+
+def _acled(tok: Token, type_: str, agreement: bool, trig: Trigger | None, text: str) -> AcledView:
+    """The ACLED view of the event: the trigger's own, else the rules of acl.tsv over its sentence (and the next
+    one where this one says only that it happened)."""
+    sent, lemma, doc = tok.sent, tok.lemma_.lower(), tok.doc
+    own = AcledView(event_type=trig.acled_event_type, sub_event_type=trig.acled_sub_event_type) \
+        if trig is not None and type_ == trig.type else None
+    if agreement and type_ == "SUPPORT":
+        return AcledView(event_type="Strategic developments", sub_event_type="Agreement")
+    acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
+    if acled.sub_event_type in GENERIC_ACLED and sent.end < len(doc):
+        # The sentence says only that it happened; the next one often says how ("mostly using grenades").
+        nxt = doc[sent.end].sent
+        wider = acled_view(type_, lemma, text[sent.start_char:tok.idx], f"{sent.text} {nxt.text}", own)
+        if wider.sub_event_type not in GENERIC_ACLED:
+            acled = wider
+    if acled.sub_event_type == "Violent demonstration" and type_ != "PROTEST":
+        # "A curfew was imposed after the riots": a riot told only as what came before is not this event
+        told = _told_before(sent, tok)
+        if told != sent.text:
+            alt = acled_view(type_, lemma, told[:tok.idx - sent.start_char], told, own)
+            if alt.sub_event_type != "Violent demonstration":
+                acled = alt
+    return acled
+
+
+
+
+# The rules of the events stage that stay Python (how a trigger was found, status, roles), by the id an event's
+# ``evidence.rule`` gives them: stage and reason. ``eventwire rules`` lists them beside event_rules.toml.
+BUILT_IN_RULES = {
+    "lexicon:LEMMA/POS": ("trigger", "a trigger of ontologies/triggers.tsv, with the type it gives"),
+    "cameo:CODE": ("trigger", "a CAMEO verb pattern (ontologies/cameo_verbs.tsv), typed by cameo2plover.tsv"),
+    "said-request": ("trigger", "what a speaker says another must do: a request of that other (CAMEO 02)"),
+    "said-accusation": ("trigger", "a speaker saying another is behind or responsible for a harm (CAMEO 112)"),
+    "status-no": ("status", "\"no arrests have been made\": negated"),
+    "status-nobody": ("status", "\"nobody was arrested\", \"no one was hurt\": negated"),
+    "status-planned-noun": ("status", "\"announced plans to build a base\": future"),
+    "status-threatened": ("status", "\"threatened to strike\": threatened"),
+    "status-intent": ("status", "\"vowed to retaliate\", \"ready to strike\" (FUTURE_HEADS): future"),
+    "status-denied": ("status", "\"denied deploying troops\": negated"),
+    "status-not": ("status", "a negation on the trigger or a verb governing it in its clause: negated"),
+    "status-negating-verb": ("status", "\"declined to\", \"failed to\" (NEGATING_HEADS): negated"),
+    "status-will": ("status", "will, shall: future"),
+    "status-reported-would": ("status", "\"said they would boycott the vote\": future"),
+    "status-hypothetical": ("status", "if, unless, could, would, may, might, should: hypothetical"),
+    "status-historical-date": ("status", "a date in the clause that ended before the story's year: historical"),
+    "plover-refused-concession": ("status", "a cooperative act negated is a refusal: REJECT (PLOVER)"),
+    "plover-intent-to-cooperate": ("status", "a future act of cooperation or a meeting is an intent: AGREE"),
+    "plover-intent-to-restrict": ("status", "a future sanction, protest or coercion is a threat: THREATEN"),
+    "plover-threat": ("status", "a threatened act of conflict is a threat: THREATEN"),
+    "riot-is-protest": ("status", "a riot, as ACLED reads the sentence, is PROTEST (mode riot)"),
+    "actor-subject": ("roles", "the actor is the verb's subject (through control, relatives and coordination)"),
+    "actor-agent": ("roles", "the actor is the agent of a passive (\"killed by gunmen\")"),
+    "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\")"),
+    "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),
+    "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "
+                                         "(\"militants carried out raids\")"),
+    "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),
+    "recipient-object": ("roles", "the recipient is the verb's object"),
+    "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\")"),
+    "recipient-possessor": ("roles", "the recipient of a patient noun is its possessor (\"Navalny's arrest\")"),
+    "recipient-of": ("roles", "the recipient of a patient noun is its \"of\" object (\"the release of Temer\")"),
+    "recipient-said-of": ("roles", "the recipient of a request or accusation told as speech is who it is of"),
+    "recipient-prep": ("roles", "the recipient is the object of on, against, at, into, toward; with for "
+                                "sanctions and cooperation, to for aid (\"strikes on Ukraine\")"),
+}
+
+
+def _origin(trig: Trigger | None, cameo: CameoMatch | None, said) -> str:
+    """Where an event's trigger comes from: a rule of event_rules.toml, the trigger lexicon, a claim told as
+    what another says, or a CAMEO verb pattern."""
+    if said is not None:
+        return "said-request" if said[0] == "REQUEST" else "said-accusation"
+    if trig is not None:
+        return trig.rule or f"lexicon:{trig.lemma}/{trig.pos}"
+    return f"cameo:{cameo.code}" if cameo is not None else "cameo"
+
+
+def _told_before(sent: Span, trigger: Token) -> str:
+    """``sent``'s text with blanks for its phrases that name an earlier event ("after the riots", "following
+    clashes"), but for any that hold ``trigger``."""
+    chars = list(sent.text)
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ in BACKREF_PREPS:
+            phrase = list(tok.head.subtree)
+            if trigger in phrase:
+                continue
+            for i in range(phrase[0].idx - sent.start_char, phrase[-1].idx + len(phrase[-1]) - sent.start_char):
+                chars[i] = " "
+    return "".join(chars)

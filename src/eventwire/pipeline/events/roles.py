@@ -1,0 +1,140 @@
+"""Roles: the actor and recipient of a trigger, and the entities the words that name them stand for
+(pronouns and group nouns resolve within the story, as quote speakers do).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Entity, Quote
+from ...ontologies import pronouns, word_class
+from ..quotes import main_organisation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+from .detection import _trigger_for
+
+ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
+GROUP_NOUNS = word_class("GROUP_NOUNS")
+RELATIVE = word_class("RELATIVE")
+PRONOUNS = pronouns()
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """For a noun trigger, the verb it is an argument of ("carried out attacks", "responding with strikes")."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, looking through control ("forced Russia to divert" → Russia), relative
+    pronouns ("Ukraine, which provides" → Ukraine) and coordination."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_ in ("NNS", "NNPS", "NNP") and \
+            _trigger_for(verb.head) is None:
+        return verb.head  # "demonstrators blocking the entrance", "gunmen firing on the crowd"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for", "against") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        blamed = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if blamed is not None:
+            return blamed  # "accused India of violating the ceasefire", "blamed Russia for attacking": India, Russia
+    node = verb
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
+            return node.head
+        if subj is None and node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
+                (p for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                 c.i == node.head.i + 1 for p in c.children if p.dep_ == "pobj"), None)  # "called on Russia to"
+            if controller is not None:
+                return controller
+        if subj is not None and not (subj.dep_ == "nsubjpass" and verb.dep_ != "relcl"):
+            return subj
+        if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and node.head.i != node.i:
+            if node.dep_ == "relcl":
+                return node.head
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                node = _governing_verb(node) or node
+            continue
+        if node.dep_ == "relcl":
+            return node.head
+        return subj if subj is not None and subj.dep_ == "nsubj" else None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+class _Resolver:
+    """Tokens to entity ids, with pronouns and group nouns resolved as for quote speakers."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.by_char: dict[int, str] = {}
+        for ent in entities:
+            for s, e in ent.mentions:
+                for i in range(s, e):
+                    self.by_char[i] = ent.id
+        self.types = {ent.id: ent.type for ent in entities}
+        self.main_org = main_organisation(entities)
+        self.armed_org = main_organisation(entities, armed=True)  # for "the rebels": never the UN or a newswire
+        self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
+        self.quotes = quotes
+
+    def at(self, tok: Token) -> str | None:
+        return self.by_char.get(tok.idx)
+
+    def last_before(self, char: int, kinds: tuple[str, ...]) -> str | None:
+        for s, ent_id in reversed(self.mentions):
+            if s < char and self.types[ent_id] in kinds:
+                return ent_id
+        return None
+
+    def quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def resolve(self, head: Token) -> list[str]:
+        """Entity ids for a noun phrase head, its coordinated heads included."""
+        heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and c.head.i in {head.i}]
+        out: list[str] = []
+        for h in heads:
+            ent = self.at(h) or next((self.at(t) for t in h.subtree if t.dep_ == "compound" and self.at(t)), None)
+            low = h.lower_
+            if ent is None and low in PRONOUNS:
+                q = self.quote_at(h.idx)
+                if low in ("we", "us") and q is not None and q.speaker:
+                    # "we" in a quote is the speaker's group: the speaker if a group, else the story's group.
+                    ent = q.speaker if self.types.get(q.speaker) != "PERSON" else (self.main_org or q.speaker)
+                elif low in ("it", "they") and q is not None and q.kind == "indirect" and q.speaker and \
+                        self.types.get(q.speaker) != "PERSON":
+                    ent = q.speaker  # "the government said it would send reinforcements": the government
+                elif low in ("it", "they") and q is not None and q.kind == "indirect" and q.speaker is None:
+                    ent = None  # "Security forces in Somalia say they killed ...": the unnamed speakers, not a guess
+                elif PRONOUNS[low] == "PERSON":
+                    ent = self.last_before(h.idx, ("PERSON",))
+                else:
+                    ent = self.main_org or self.last_before(h.idx, ("ORG", "NORP"))
+            elif ent is None and low in ("their", "our", "its") and self.main_org:
+                ent = self.main_org
+            elif ent is None and (h.lower_ in GROUP_NOUNS or h.lemma_.lower() + "s" in GROUP_NOUNS):
+                armed = h.lower_ in ARMED_GROUP_NOUNS or h.lemma_.lower() + "s" in ARMED_GROUP_NOUNS
+                ent = self.armed_org if armed else self.main_org
+            elif ent is None:
+                # a name inside the phrase ("Russian officials"), not in a clause on it ("attackers who laid siege
+                # to a hotel in Kismayo" are not Kismayo)
+                clauses = {t.i for c in h.children if c.dep_ == "relcl" for t in c.subtree}
+                ent = next((self.at(t) for t in h.subtree if t.i not in clauses and self.at(t) and
+                            self.types.get(self.at(t) or "") in ("ORG", "PERSON", "NORP", "GPE")), None)
+            if ent and ent not in out:
+                out.append(ent)
+        return out

@@ -5,6 +5,7 @@ import pytest
 from eventwire.errors import ConfigError
 from eventwire.model import InputRef
 from eventwire.pipeline.events import event_rules, explain
+from eventwire.pipeline.quotes import FRAMES, find_attributions, quote_rules
 from eventwire.readers.article import build_article
 from eventwire.rules import parse_rules
 
@@ -34,6 +35,34 @@ def test_rule_applies_to_its_examples(fired, rule, text):
                          ids=[f"{r.id}:{k}" for r in RULES for k in range(len(r.counter))])
 def test_rule_leaves_its_counter_examples_alone(fired, rule, text):
     assert rule.id not in fired(text), f"{rule.source}:{rule.line} {rule.id} applies to {text!r}"
+
+
+QUOTE_RULES = quote_rules().rules
+
+
+@pytest.fixture(scope="module")
+def framed(nlp):
+    """The frames that found an attribution in a sentence."""
+    return lambda text: {a.rule for a in find_attributions(nlp(text))}
+
+
+@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in QUOTE_RULES for t in r.examples],
+                         ids=[f"{r.id}:{k}" for r in QUOTE_RULES for k in range(len(r.examples))])
+def test_quote_frame_finds_its_examples(framed, rule, text):
+    assert rule.id in framed(text), f"{rule.source}:{rule.line} {rule.id} finds nothing in {text!r}"
+
+
+@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in QUOTE_RULES for t in r.counter],
+                         ids=[f"{r.id}:{k}" for r in QUOTE_RULES for k in range(len(r.counter))])
+def test_quote_frame_leaves_its_counter_examples_alone(framed, rule, text):
+    assert rule.id not in framed(text), f"{rule.source}:{rule.line} {rule.id} finds an attribution in {text!r}"
+
+
+def test_the_quote_rules_are_the_frames_the_code_implements():
+    assert [r.id for r in QUOTE_RULES] == list(FRAMES)
+    with pytest.raises(ConfigError, match="missing"):
+        parse_rules(GOOD.replace('type = "COOPERATE"\n', ""), "q.toml", {}, ("reading",), gives=False,
+                    ids=("fight-alongside", "another"))
 
 
 def test_every_rule_has_an_example_and_a_reason():

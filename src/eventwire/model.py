@@ -106,6 +106,9 @@ class Quote(_Record):
     medium: str | None = Field(default=None, description="'in a statement', 'on Telegram', 'posting on X'.")
     addressee: str | None = Field(default=None, description="'reporters' in 'told reporters'.")
     events: list[str] = Field(default_factory=list, description="Ids of the events this quote supports.")
+    rule: str | None = Field(default=None, description=(
+        "Id of the frame that found this attribution (ontologies/quote_rules.toml: according-to, complement, "
+        "object, speech-noun, ...); `eventwire rules --stage quote` lists them."))
 
 
 class Place(_Record):

@@ -180,9 +180,11 @@ class RuleBook:
 
 
 def parse_rules(text: str, name: str, tests: dict[str, Callable[[Any], bool]],
-                stages: Iterable[str]) -> RuleBook:
+                stages: Iterable[str], *, gives: bool = True, ids: Iterable[str] | None = None) -> RuleBook:
     """Rules from the text of a rules file; every id, stage, type, predicate, word class and named test is
-    checked, and an error names the file and the line of the rule."""
+    checked, and an error names the file and the line of the rule. Without ``gives``, a rule gives no type or
+    veto (the quotes stage's frames, whose code decides); with ``ids``, the file has exactly these rules (the
+    functions that implement them)."""
     source = f"ontologies/{name}"
     try:
         data = tomllib.loads(text)
@@ -212,9 +214,11 @@ def parse_rules(text: str, name: str, tests: dict[str, Callable[[Any], bool]],
             raise where(f"unknown key(s) {', '.join(sorted(unknown))}")
         if entry.get("stage") not in stages:
             raise where(f"stage must be one of {', '.join(sorted(stages))}")
-        gives = [key for key in ("type", "veto") if key in entry]
-        if len(gives) != 1:
+        given = [key for key in ("type", "veto") if key in entry]
+        if gives and len(given) != 1:
             raise where("needs exactly one of type or veto")
+        if not gives and given:
+            raise where("a rule of this file gives no type or veto: its frame decides")
         if "type" in entry and entry["type"] not in types | {"cameo"}:
             raise where(f"unknown PLOVER type {entry['type']!r}")
         if not entry.get("reason") or not entry.get("examples"):
@@ -242,6 +246,10 @@ def parse_rules(text: str, name: str, tests: dict[str, Callable[[Any], bool]],
                     rule.lemmas is not None and not rule.lemmas <= head.lemmas):
                 raise where("an else rule follows a rule of its stage whose chain's first rule includes its lemmas")
         out.append(rule)
+    if ids is not None and {r.id for r in out} != set(ids):
+        missing, unknown = set(ids) - {r.id for r in out}, {r.id for r in out} - set(ids)
+        raise ConfigError(f"the rules must be those the code implements: missing {sorted(missing)}, "
+                          f"unknown {sorted(unknown)}", source=source)
     return RuleBook(name, tuple(out), tests)
 
 
@@ -269,6 +277,6 @@ def _text(name: str) -> str:
     return resources.files("eventwire.ontologies").joinpath(name).read_text(encoding="utf-8")
 
 
-def load_rules(name: str, tests: dict[str, Callable[[Any], bool]], stages: Iterable[str]) -> RuleBook:
-    """The rules of a shipped rules file (``eventwire/ontologies/NAME``)."""
-    return parse_rules(_text(name), name, tests, stages)
+def load_rules(name: str, tests: dict[str, Callable[[Any], bool]], stages: Iterable[str], **kwargs) -> RuleBook:
+    """The rules of a shipped rules file (``eventwire/ontologies/NAME``); see :func:`parse_rules`."""
+    return parse_rules(_text(name), name, tests, stages, **kwargs)

@@ -115,3 +115,11 @@ def test_an_else_rule_needs_the_rule_of_its_chain_above_it():
         'type = "COOPERATE"', 'type = "COOPERATE"\nelse = true')
     with pytest.raises(ConfigError, match="else rule"):
         parse_rules(bad, "t.toml", {}, ("reading",))
+
+
+def test_a_rule_gives_the_plover_mode_of_the_cameo_code_it_follows(extract_text):
+    """ "laid down their arms" follows CAMEO 0873 (RETREAT, mode disarm); "stepped down" follows no CAMEO code."""
+    record = extract_text("Hundreds of rebels laid down their arms on Sunday. The prime minister stepped down.")
+    modes = {(v.type, v.mode) for v in record.events}
+    assert ("RETREAT", "disarm") in modes and ("RETREAT", None) in modes
+    assert any("arms-laid-down" in m.evidence.rule for v in record.events for m in v.mentions)

@@ -146,6 +146,7 @@ class RuleBook:
     rules: tuple[Rule, ...]
     tests: dict[str, Callable[[Any], bool]] = field(default_factory=dict)
     _by_lemma: dict[tuple[str, str], tuple[Rule, ...]] = field(default_factory=dict)
+    _lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def stage(self, stage: str, lemma: str) -> tuple[Rule, ...]:
         """The rules of ``stage`` that can apply to a trigger of ``lemma``, in file order."""
@@ -173,7 +174,11 @@ class RuleBook:
 
     def lemmas(self, stage: str) -> frozenset[str]:
         """Every lemma some rule of ``stage`` names (for a quick check before reading)."""
-        return frozenset(w for r in self.rules if r.stage == stage and r.lemmas for w in r.lemmas)
+        found = self._lemmas.get(stage)
+        if found is None:
+            found = self._lemmas[stage] = frozenset(
+                w for r in self.rules if r.stage == stage and r.lemmas for w in r.lemmas)
+        return found
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)

@@ -8,7 +8,7 @@ import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Place
-from ...ontologies import Trigger, triggers, word_class
+from ...ontologies import Trigger, plover_for_cameo, triggers, word_class
 from ...rules import Rule, RuleBook, load_rules
 from ..cameo import CameoMatch, match_cameo
 from ..nlp import doc_text
@@ -104,6 +104,16 @@ class Reading(NamedTuple):
     type: str
     agreement: bool
     rules: tuple[str, ...]  # the ids of the reading rules that applied
+    mode: str | None = None  # the PLOVER mode of the rule that gave the type (its CAMEO code's, cameo2plover.tsv)
+
+
+@functools.cache
+def rule_mode(rule_id: str) -> str | None:
+    """The PLOVER mode a rule gives with its type: the mode CAMEO2PLOVER gives the CAMEO code the rule follows,
+    when that code's type is the rule's ("laid down their arms", CAMEO 0873: RETREAT, mode disarm)."""
+    rule = event_rules().rule(rule_id)
+    code = plover_for_cameo(rule.cameo) if rule.cameo else None
+    return code.mode if code is not None and code.type == rule.type else None
 
 
 def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
@@ -113,6 +123,7 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
     that decided; None when, in this context, the trigger is no event ("found a way", "called him a liar",
     "agreed to a ceasefire"). ``trace`` collects the ids of the rules that applied, a veto included."""
     ctx = _Context(tok, trig, cameo, place_by_char)
+    mode = rule_mode(trig.rule) if trig is not None and trig.rule else None  # a verb read with its object
     fired: list[str] = []
     for rule in event_rules().fired("reading", ctx.lemma, ctx):
         fired.append(rule.id)
@@ -120,11 +131,14 @@ def _reading(tok: Token, trig: Trigger | None, cameo: CameoMatch | None,
             trace.append(rule.id)
         if rule.veto:
             return None
-        ctx.type = ctx.cameo.plover.type if rule.type == "cameo" else rule.type
+        if rule.type == "cameo":
+            ctx.type, mode = ctx.cameo.plover.type, ctx.cameo.plover.mode
+        else:
+            ctx.type, mode = rule.type, rule_mode(rule.id)
         ctx.agreement = ctx.agreement or rule.agreement
         if rule.final:
             break
-    return Reading(ctx.type, ctx.agreement, tuple(fired))
+    return Reading(ctx.type, ctx.agreement, tuple(fired), mode)
 
 
 def explain(doc: Doc, places: list[Place] = ()) -> dict[int, list[str]]:

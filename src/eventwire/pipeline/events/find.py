@@ -350,7 +350,7 @@ def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, s
         decided.append("riot-is-protest")
     agrees = cameo is not None and cameo.plover is not None and cameo.plover.type == type_
     code = cameo.code if agrees else "057" if agreement and type_ == "SUPPORT" else plover_types()[type_].cameo_root
-    mode = cameo.plover.mode if agrees else "riot" if riot else None
+    mode = cameo.plover.mode if agrees else "riot" if riot else reading.mode if type_ == reading.type else None
     return Event(
         id=event_id, type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
         recipient=recipient, place=place.id if place else None, place_basis=basis,

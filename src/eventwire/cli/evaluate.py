@@ -25,6 +25,8 @@ EVALUATORS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("events", "india-police"): ("events", "evaluate_india_police", ()),
     ("stories", "jsonl"): ("stories", "evaluate_stories", ()),
     ("incidents", "gvc"): ("incidents", "evaluate_gvc", ()),
+    ("coref", "ecbplus"): ("coref", "evaluate_coref", ("ecbplus",)),
+    ("coref", "gvc"): ("coref", "evaluate_coref", ("gvc",)),
 }
 
 
@@ -66,6 +68,10 @@ def eval_command(task: str, fmt: str, path: str, predictions_path: str | None, a
                                       for all stories, the dev fold and the sealed fold
       incidents gvc DIR               Gun Violence Corpus (uCDCR CoNLL): are the articles of one incident
                                       joined into one cross-story event? pairwise and B3 P/R/F1 over articles
+      coref ecbplus DIR               ECB+ (CAT XML): cross-document event coreference with gold mentions,
+                                      MUC, B3, CEAF-e and CoNLL F1, with and without gold topics; story
+                                      clusters, B3
+      coref gvc DIR                   Gun Violence Corpus (uCDCR): the same
 
     \b
     Example:

@@ -1,0 +1,64 @@
+"""Cross-document event coreference scores, and the ECB+ and GVC evaluations when ../shared is there."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.eval.coref import b_cubed, ceaf_e, conll, event_stem, muc
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "coref"
+KEY = {"a": "1", "b": "1", "c": "1", "d": "2", "e": "2"}
+RESPONSE = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"}
+
+
+def test_scores_of_a_worked_example():
+    assert muc(KEY, RESPONSE) == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert b_cubed(KEY, RESPONSE) == {"precision": 0.7333, "recall": 0.7333, "f1": 0.7333}
+    assert ceaf_e(KEY, RESPONSE) == {"precision": 0.8, "recall": 0.8, "f1": 0.8}  # {abc}-{ab} 0.8 + {de}-{cde} 0.8
+    assert conll(KEY, RESPONSE)["conll_f1"] == round((0.6667 + 0.7333 + 0.8) / 3, 4)
+
+
+def test_perfect_and_all_singleton_responses():
+    assert conll(KEY, KEY)["conll_f1"] == 1.0
+    alone = {m: m for m in KEY}
+    assert muc(KEY, alone)["recall"] == 0.0 and b_cubed(KEY, alone)["precision"] == 1.0
+    assert ceaf_e(KEY, alone)["recall"] == round((2 / 4 + 2 / 3) / 2, 4)  # each gold cluster's best singleton
+
+
+def test_ceaf_alignment_is_one_to_one():
+    key = {"a": "1", "b": "1", "c": "2"}
+    response = {"a": "x", "b": "x", "c": "x"}  # one response cluster can match only one gold cluster
+    assert ceaf_e(key, response) == {"precision": 0.8, "recall": 0.4, "f1": 0.5333}
+
+
+def test_event_words_of_one_happening_share_a_key():
+    lemmas = {"shoot", "arrest", "die"}
+    assert event_stem("death", lemmas) == event_stem("kill", lemmas) == "die"
+    assert event_stem("wound", lemmas) == event_stem("injury", lemmas)
+    assert event_stem("arrest", lemmas) == "arrest"
+    assert event_stem("election", lemmas) == "election"
+
+
+@pytest.mark.skipif(not (SHARED / "ecbplus").is_dir(), reason="../shared/data/coref is not there")
+def test_eval_coref_ecbplus_cli(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(cli, ["eval", "coref", "ecbplus", str(SHARED / "ecbplus"), "--json",
+                                      "--predictions", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["task"] == "coref" and summary["dataset"] == "ecbplus" and summary["n"] == 2965
+    folds = summary["metrics"]["folds"]
+    assert folds["dev"]["mentions"] + folds["sealed"]["mentions"] == 2965
+    assert folds["all"]["gold_topics"]["conll_f1"] > 0.7  # well above chance; the figure is in docs/benchmarks.md
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    settings = {r["setting"] for r in rows}
+    assert settings == {"gold_topics", "no_topics", "documents"}
+    # every figure can be recomputed from the predictions
+    gold = [r for r in rows if r["setting"] == "gold_topics"]
+    key, response = {r["id"]: r["gold"] for r in gold}, {r["id"]: r["predicted"] for r in gold}
+    assert conll(key, response)["conll_f1"] == folds["all"]["gold_topics"]["conll_f1"]

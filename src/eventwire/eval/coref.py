@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..embeddings import available as embeddings_available
 from .metrics import sealed
 from .report import EvalResult, count, skipped_note
 
@@ -354,6 +355,36 @@ def cluster_mentions(mentions: list[Mention], doc_cluster: dict[str, str]) -> Cl
     return {m.id: f"{doc_cluster[m.doc]}|{event_stem(m.lemma, lemmas)}" for m in mentions}
 
 
+WORD_SIMILARITY = 0.7
+"""Average-link cosine of MiniLM vectors of the head words at which two event words of one document cluster are
+taken for one event ("blast", "explosion"); chosen on the dev folds."""
+
+
+def merge_similar_words(response: Clusters, threshold: float = WORD_SIMILARITY) -> Clusters:
+    """Within each document cluster, the mention clusters whose event words are close in meaning (all-MiniLM-L6-v2
+    vectors of the words, :mod:`eventwire.embeddings`) joined. Measured, not adopted: see docs/identity.md."""
+    from ..embeddings import embedder
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for m, c in response.items():
+        groups[c].append(m)
+    words = sorted({c.split("|", 1)[1] for c in groups})
+    vectors = dict(zip(words, embedder().encode(words), strict=True))
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for c in groups:
+        by_doc[c.split("|", 1)[0]].append(c)
+    out = dict(response)
+    for clusters in by_doc.values():
+        sims = {(a, b): sum(x * y for x, y in zip(vectors[a.split("|", 1)[1]], vectors[b.split("|", 1)[1]],
+                                                  strict=True))
+                for i, a in enumerate(clusters) for b in clusters[i + 1:]}
+        for joined in _average_link([[c] for c in clusters], sims, threshold):
+            for c in joined:
+                for m in groups[c]:
+                    out[m] = joined[0]
+    return out
+
+
 # --- the evaluation -----------------------------------------------------------------------------------------------
 
 def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
@@ -390,6 +421,9 @@ def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
         part["documents_b3_gold_topics"] = b_cubed({d.id: d.gold for d in chosen_docs},
                                                    {d.id: settings["gold_topics"][d.id] for d in chosen_docs})
         part["same_lemma_gold_topics"] = conll(key, {m.id: f"{by_id[m.doc].topic}|{m.lemma}" for m in chosen})
+        if embeddings_available():  # the word-similarity clue, measured beside the resolver (not part of it)
+            part["gold_topics_word_similarity"] = conll(
+                key, merge_similar_words(cluster_mentions(chosen, settings["gold_topics"])))
         metrics["folds"][name] = part
     for setting, doc_cluster in settings.items():
         response = cluster_mentions(mentions, doc_cluster)
@@ -406,6 +440,8 @@ def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
         f"{'':34}{'dev':>10}{'sealed':>10}",
         *(f"CoNLL F1, {s.replace('_', ' '):23}{dev[s]['conll_f1']:>10.3f}{seal[s]['conll_f1']:>10.3f}"
           for s in ("gold_topics", "no_topics", "same_lemma_gold_topics")),
+        *(f"{'CoNLL F1, word similarity (MiniLM)':34}{dev[s]['conll_f1']:>10.3f}{seal[s]['conll_f1']:>10.3f}"
+          for s in ("gold_topics_word_similarity",) if s in dev),
         f"{'story clusters, B3 F1':34}{dev['documents_b3']['f1']:>10.3f}{seal['documents_b3']['f1']:>10.3f}",
         "end to end (eventwire's own mentions): not measured",
         skipped_note(skipped)]).rstrip()

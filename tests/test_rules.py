@@ -12,6 +12,13 @@ from eventwire.rules import parse_rules
 RULES = event_rules().rules
 
 
+def _cases(rules, field: str) -> dict:
+    """pytest.mark.parametrize arguments: one case per sentence of each rule's ``field`` (examples or counter)."""
+    pairs = [(r, t) for r in rules for t in getattr(r, field)]
+    return {"argnames": ("rule", "text"), "argvalues": pairs,
+            "ids": [f"{r.id}:{k}" for r in rules for k in range(len(getattr(r, field)))]}
+
+
 @pytest.fixture(scope="module")
 def fired(pipeline):
     """The rules that apply to any token of a sentence, read with the story's places as the pipeline finds them."""
@@ -25,14 +32,12 @@ def fired(pipeline):
     return run
 
 
-@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in RULES for t in r.examples],
-                         ids=[f"{r.id}:{k}" for r in RULES for k in range(len(r.examples))])
+@pytest.mark.parametrize(**_cases(RULES, "examples"))
 def test_rule_applies_to_its_examples(fired, rule, text):
     assert rule.id in fired(text), f"{rule.source}:{rule.line} {rule.id} does not apply to {text!r}"
 
 
-@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in RULES for t in r.counter],
-                         ids=[f"{r.id}:{k}" for r in RULES for k in range(len(r.counter))])
+@pytest.mark.parametrize(**_cases(RULES, "counter"))
 def test_rule_leaves_its_counter_examples_alone(fired, rule, text):
     assert rule.id not in fired(text), f"{rule.source}:{rule.line} {rule.id} applies to {text!r}"
 
@@ -46,14 +51,12 @@ def framed(nlp):
     return lambda text: {a.rule for a in find_attributions(nlp(text))}
 
 
-@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in QUOTE_RULES for t in r.examples],
-                         ids=[f"{r.id}:{k}" for r in QUOTE_RULES for k in range(len(r.examples))])
+@pytest.mark.parametrize(**_cases(QUOTE_RULES, "examples"))
 def test_quote_frame_finds_its_examples(framed, rule, text):
     assert rule.id in framed(text), f"{rule.source}:{rule.line} {rule.id} finds nothing in {text!r}"
 
 
-@pytest.mark.parametrize(("rule", "text"), [(r, t) for r in QUOTE_RULES for t in r.counter],
-                         ids=[f"{r.id}:{k}" for r in QUOTE_RULES for k in range(len(r.counter))])
+@pytest.mark.parametrize(**_cases(QUOTE_RULES, "counter"))
 def test_quote_frame_leaves_its_counter_examples_alone(framed, rule, text):
     assert rule.id not in framed(text), f"{rule.source}:{rule.line} {rule.id} finds an attribution in {text!r}"
 

@@ -137,6 +137,11 @@ def test_resume_by_run_id_reads_nothing_twice(db_url, tmp_path, pipeline, monkey
     with Store.open(db_url) as store:
         assert store.runs()[0]["items_done"] == 5
     assert _run("ingest", "--resume", "999", "--db", db_url).exit_code == 2
+    listed = _run("runs", "--db", db_url, "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    (run,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (run["id"], run["status"], run["items_done"], run["inputs_finished"]) == (run_id, "done", 5, 1)
+    assert "done" in _run("runs", "--db", db_url, "--format", "table").stdout
 
 
 def test_two_ingests_into_one_store_at_once(db_url, tmp_path):

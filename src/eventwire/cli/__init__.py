@@ -11,7 +11,7 @@ from .. import __version__
 from .evaluate import eval_command
 from .extract import extract_command, schema_command, show_command
 from .rules import rules_command
-from .store import events_group, export_command, ingest_command, query_command, serve_command
+from .store import events_group, export_command, ingest_command, query_command, runs_command, serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +38,7 @@ cli.add_command(schema_command)
 cli.add_command(rules_command)
 cli.add_command(eval_command)
 cli.add_command(ingest_command)
+cli.add_command(runs_command)
 cli.add_command(query_command)
 cli.add_command(export_command)
 cli.add_command(serve_command)

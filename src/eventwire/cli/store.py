@@ -267,6 +267,45 @@ COLUMNS = ("id", "date_start", "type", "acled_sub_event_type", "status", "actor_
            "country", "fatalities", "claimant", "evidence")
 
 
+@click.command("runs")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="The newest runs to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table for a person (default at a terminal), json lines for a pipe.")
+@store_errors
+def runs_command(db: str | None, limit: int, fmt: str | None) -> None:
+    """List the store's ingest runs, newest first: id, status (running, or killed while running; done), when it
+    started and last stored, its inputs (finished of started), the items stored so far and its last counts. A run
+    that is not done goes on with `eventwire ingest --resume ID` (or the same command again).
+
+    \b
+    Example:
+      eventwire runs --db events.db
+    """
+    err = Console(stderr=True)
+    store = _open(db, err, create=False)
+    try:
+        found = store.runs(limit)
+    finally:
+        store.close()
+    out = Console()
+    if (fmt or ("table" if out.is_terminal else "json")) == "json":
+        for run in found:
+            sys.stdout.write(json.dumps(run, ensure_ascii=False, default=str) + "\n")
+        raise SystemExit(EXIT_OK)
+    table = Table(show_lines=False)
+    for col in ("run", "status", "started", "updated", "inputs", "items", "counts", "inputs given"):
+        table.add_column(col, overflow="fold")
+    for run in found:
+        counts = run.get("counts") or {}
+        table.add_row(str(run["id"]), run["status"], run["started_at"], run["updated_at"],
+                      f"{run['inputs_finished']}/{run['inputs_started']}", str(run["items_done"]),
+                      ", ".join(f"{k} {v}" for k, v in counts.items() if not isinstance(v, dict)),
+                      _short(" ".join(map(str, (run.get("command") or {}).get("paths", []))), 60))
+    out.print(table)
+    raise SystemExit(EXIT_OK)
+
+
 @click.command("query")
 @db_option
 @filter_options

@@ -16,6 +16,10 @@ A rules file (TOML, ``ontologies/*_rules.toml``) is a list of ``[[rule]]`` table
     examples = ["Volunteers are fighting alongside the Ukrainian army."]
     counter = ["Rebels are fighting the Ukrainian army."]
 
+Optional keys: ``final = true`` ends the reading with the rule's type; ``agreement = true`` marks the signing or
+reaching of a formal agreement (ACLED's Agreement); ``acled = [event type, sub-event type]`` gives a phrase's ACLED
+view. A rule's PLOVER mode is the one CAMEO2PLOVER gives its ``cameo`` code when that code's type is the rule's.
+
 A condition is a predicate and its arguments, separated by spaces, optionally after ``not``. Word and dependency
 lists are ``|``-separated; an entry ``@CLASS`` is a word class of the lexicon and ``-@CLASS`` or ``-word`` removes
 entries; ``*`` is any. The predicates (see :data:`PREDICATES`) read the trigger token and the reading's context;

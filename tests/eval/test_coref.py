@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.eval.coref import b_cubed, ceaf_e, conll, event_stem, muc
+from eventwire.eval.coref import Document, Mention, b_cubed, ceaf_e, conll, end_to_end, event_stem, muc
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "coref"
 KEY = {"a": "1", "b": "1", "c": "1", "d": "2", "e": "2"}
@@ -57,8 +57,31 @@ def test_eval_coref_ecbplus_cli(tmp_path):
     assert folds["all"]["gold_topics"]["conll_f1"] > 0.7  # well above chance; the figure is in docs/benchmarks.md
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     settings = {r["setting"] for r in rows}
-    assert settings == {"gold_topics", "no_topics", "documents"}
+    assert settings == {"gold_topics", "no_topics", "documents", "end_to_end"}
+    assert 0 < folds["all"]["end_to_end_matched"] < 1
     # every figure can be recomputed from the predictions
     gold = [r for r in rows if r["setting"] == "gold_topics"]
     key, response = {r["id"]: r["gold"] for r in gold}, {r["id"]: r["predicted"] for r in gold}
     assert conll(key, response)["conll_f1"] == folds["all"]["gold_topics"]["conll_f1"]
+
+
+def test_end_to_end_matches_gold_mentions_to_the_events_whose_triggers_overlap_them():
+    """Two documents in one cluster: an attack told in both is one event; a mention no event overlaps stays alone."""
+    from types import SimpleNamespace as NS
+
+    docs = [Document("a", "1", "1ecb", sentences={0: ["Rebels", "attacked", "the", "town", "."]}),
+            Document("b", "1", "1ecb", sentences={1: ["The", "attack", "was", "said", "to", "be", "big", "."]})]
+    mentions = [Mention("a:1", "a", "X", docs[0].sentences[0], [1], sent=0),
+                Mention("b:1", "b", "X", docs[1].sentences[1], [1], sent=1),
+                Mention("b:2", "b", "Y", docs[1].sentences[1], [3], sent=1)]
+
+    class Reader:
+        def process(self, articles):
+            for article in articles:
+                start = article.text.index("attack")
+                mention = NS(evidence=NS(trigger=(start, start + 6)))
+                yield NS(events=[NS(type="ASSAULT", mentions=[mention])])
+
+    clusters, matched = end_to_end(docs, mentions, {"a": "D1", "b": "D1"}, Reader())
+    assert clusters["a:1"] == clusters["b:1"] == "D1|ASSAULT" and matched == {"a:1", "b:1"}
+    assert clusters["b:2"] == "alone:b:2"

@@ -9,12 +9,14 @@ annotated):
   "killed"; "wounded", "injury"; "arrested", "arrest"), by a few suffix rules and word families;
 - ``no_topics``: the same with no topic structure: all documents are clustered together first;
 - ``documents``: the document clusters themselves against the gold sub-topics (ECB+: topic plus "ecb"/"ecbplus";
-  GVC: the incident), B3 over documents.
+  GVC: the incident), B3 over documents;
+- ``end_to_end``: eventwire's own events (the full pipeline on each document) matched to the gold mentions by
+  overlap (:func:`end_to_end`), scored on the gold mentions; also the share of gold mentions eventwire found.
 
 A third of the topics (ECB+) or incidents (GVC) is sealed by a stable hash (:func:`eventwire.eval.metrics.sealed`),
 never read for errors, and scored apart. ``--predictions`` writes one line per gold mention and setting
 ``{"id": "DOC:MENTION", "doc", "gold", "predicted", "setting"}`` and one per document ``{"id": DOC, "gold",
-"predicted", "setting": "documents"}``: every figure can be recomputed from them.
+"predicted", "setting": "documents"}``, and for ``end_to_end`` also ``matched``: every figure can be recomputed.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Mention:
     sentence: list[str]  # the words of the mention's sentence
     span: list[int]  # the positions of the mention's words in the sentence
     lemma: str = ""  # of its head, filled by :func:`head_lemmas` (GVC gives it)
+    sent: int = -1  # the sentence's number in its document (ECB+)
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Document:
     topic: str
     gold: str  # the happening it reports: ECB+ topic and sub-topic, GVC incident
     words: list[str] = field(default_factory=list)
+    sentences: dict[int, list[str]] = field(default_factory=dict)  # ECB+
 
 
 # --- scores -------------------------------------------------------------------------------------------------------
@@ -197,7 +201,8 @@ def load_ecbplus(path: str | Path, skipped: dict[str, int]) -> tuple[list[Docume
             s, n = int(tok.get("sentence")), int(tok.get("number"))
             words[tok.get("t_id")] = (s, n, tok.text or "")
             by_sentence[s].append(tok.text or "")
-        docs.append(Document(doc_id, topic, f"{topic}{sub}", [w for s in sorted(by_sentence) for w in by_sentence[s]]))
+        docs.append(Document(doc_id, topic, f"{topic}{sub}", [w for s in sorted(by_sentence) for w in by_sentence[s]],
+                             dict(by_sentence)))
         chains: dict[str, str] = {}
         for rel in tree.find("Relations") if tree.find("Relations") is not None else []:
             chain = rel.get("note") if rel.tag == "CROSS_DOC_COREF" else f"{doc_id}:intra:{rel.get('r_id')}"
@@ -217,7 +222,7 @@ def load_ecbplus(path: str | Path, skipped: dict[str, int]) -> tuple[list[Docume
                 continue
             m_id = mark.get("m_id")
             mentions.append(Mention(f"{doc_id}:{m_id}", doc_id, chains.get(m_id, f"{doc_id}:single:{m_id}"),
-                                    by_sentence[sentence], sorted(n for _, n, _ in places)))
+                                    by_sentence[sentence], sorted(n for _, n, _ in places), sent=sentence))
     return docs, mentions
 
 
@@ -236,7 +241,7 @@ def load_gvc_mentions(path: str | Path, skipped: dict[str, int]) -> tuple[list[D
             docs.setdefault(doc, Document(doc, "0", row["subtopic_id"]))
             mentions.append(Mention(f"{doc}:{row['mention_id']}", doc, row["coref_chain"],
                                     row.get("sentence_tokens") or [], list(row["tokens_number"]),
-                                    (row.get("mention_head_lemma") or "").lower()))
+                                    (row.get("mention_head_lemma") or "").lower(), sent=int(row["sent_id"])))
     for file in sorted(root.rglob("dataset.conll")):
         for line in file.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
@@ -244,6 +249,7 @@ def load_gvc_mentions(path: str | Path, skipped: dict[str, int]) -> tuple[list[D
                 doc = cols[0].split("/")[-1]
                 if doc in docs:
                     docs[doc].words.append(cols[3])
+                    docs[doc].sentences.setdefault(int(cols[1]), []).append(cols[3])
     return list(docs.values()), mentions
 
 
@@ -385,9 +391,47 @@ def merge_similar_words(response: Clusters, threshold: float = WORD_SIMILARITY) 
     return out
 
 
+def end_to_end(docs: list[Document], mentions: list[Mention], doc_cluster: dict[str, str], pipeline
+               ) -> tuple[Clusters, set[str]]:
+    """eventwire's own events against the gold mentions (ECB+): each document is read by the pipeline (its words
+    joined by spaces, its sentences by newlines); a gold mention takes the event whose trigger overlaps it, and
+    events of one type in one document cluster are one event (within a story, eventwire's own identity decides).
+    A gold mention no event overlaps is a cluster of its own. Returns the clusters and the matched mention ids."""
+    from ..model import InputRef
+    from ..readers.article import build_article
+
+    offsets: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
+    articles = []
+    for d in docs:
+        parts, at, where = [], 0, {}
+        for number in sorted(d.sentences):
+            for position, word in enumerate(d.sentences[number]):
+                where[(number, position)] = (at, at + len(word))
+                parts.append(word)
+                at += len(word) + 1
+            parts[-1:] = [parts[-1] + "\n"] if parts else []
+        offsets[d.id] = where
+        text = " ".join(parts).replace("\n ", "\n")
+        articles.append(build_article(text, input_ref=InputRef(path=d.id), languages=None))
+    triggers: dict[str, list[tuple[int, int, str]]] = {}
+    for d, record in zip(docs, pipeline.process(articles), strict=True):
+        triggers[d.id] = [(s, e, f"{doc_cluster[d.id]}|{v.type}") for v in record.events for m in v.mentions
+                          if m.evidence and m.evidence.trigger for s, e in [m.evidence.trigger]]
+    out: Clusters = {}
+    matched: set[str] = set()
+    for m in mentions:
+        spans = [offsets[m.doc][(m.sent, i)] for i in m.span if (m.sent, i) in offsets[m.doc]]
+        s, e = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, 0)
+        hit = next((c for ts, te, c in triggers.get(m.doc, []) if ts < e and s < te), None)
+        out[m.id] = hit or f"alone:{m.id}"
+        if hit:
+            matched.add(m.id)
+    return out, matched
+
+
 # --- the evaluation -----------------------------------------------------------------------------------------------
 
-def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
+def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
     """``eventwire eval coref ecbplus|gvc PATH``."""
     skipped: dict[str, int] = {}
     if fmt == "ecbplus":
@@ -407,6 +451,11 @@ def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
         topics[d.topic].append(d.id)
     settings = {"gold_topics": cluster_documents(docs, topics.values()),
                 "no_topics": cluster_documents(docs, [[d.id for d in docs]])}
+    if pipeline is None:
+        from .. import load_pipeline
+
+        pipeline = load_pipeline()
+    e2e, matched = end_to_end(docs, mentions, settings["gold_topics"], pipeline)
     metrics: dict = {"folds": {}}
     predictions: list[dict] = []
     for name in ("dev", "sealed", "all"):
@@ -424,15 +473,17 @@ def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
         if embeddings_available():  # the word-similarity clue, measured beside the resolver (not part of it)
             part["gold_topics_word_similarity"] = conll(
                 key, merge_similar_words(cluster_mentions(chosen, settings["gold_topics"])))
+        part["end_to_end"] = conll(key, {m.id: e2e[m.id] for m in chosen})
+        part["end_to_end_matched"] = round(sum(m.id in matched for m in chosen) / max(1, len(chosen)), 4)
         metrics["folds"][name] = part
-    for setting, doc_cluster in settings.items():
-        response = cluster_mentions(mentions, doc_cluster)
+    for setting, response in ((s, cluster_mentions(mentions, c)) for s, c in settings.items()):
         predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": response[m.id], "setting": setting,
                          "fold": fold[m.doc]} for m in mentions]
+    predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": e2e[m.id], "setting": "end_to_end",
+                     "fold": fold[m.doc], "matched": m.id in matched} for m in mentions]
     predictions += [{"id": d.id, "gold": d.gold, "predicted": settings["no_topics"][d.id], "setting": "documents",
                      "fold": fold[d.id]} for d in docs]
     metrics["skipped"] = skipped
-    metrics["end_to_end"] = None  # eventwire's own mentions matched to gold ones: not measured yet
     dev, seal = metrics["folds"]["dev"], metrics["folds"]["sealed"]
     report = "\n".join([
         f"{fmt}: {len(docs)} documents, {len(mentions)} gold event mentions (singletons included), "
@@ -443,7 +494,8 @@ def evaluate_coref(fmt: str, path: str, nlp=None) -> EvalResult:
         *(f"{'CoNLL F1, word similarity (MiniLM)':34}{dev[s]['conll_f1']:>10.3f}{seal[s]['conll_f1']:>10.3f}"
           for s in ("gold_topics_word_similarity",) if s in dev),
         f"{'story clusters, B3 F1':34}{dev['documents_b3']['f1']:>10.3f}{seal['documents_b3']['f1']:>10.3f}",
-        "end to end (eventwire's own mentions): not measured",
+        f"{'CoNLL F1, end to end':34}{dev['end_to_end']['conll_f1']:>10.3f}{seal['end_to_end']['conll_f1']:>10.3f}",
+        f"{'  gold mentions eventwire found':34}{dev['end_to_end_matched']:>10.3f}{seal['end_to_end_matched']:>10.3f}",
         skipped_note(skipped)]).rstrip()
     return EvalResult("coref", fmt, len(mentions), metrics, predictions, report)
 

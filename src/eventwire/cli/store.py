@@ -48,6 +48,15 @@ def _open(db: str | None, err: Console, *, create: bool = True):
         raise SystemExit(EXIT_SOME_FAILED) from None
 
 
+def _read(db: str | None, err: Console, query):
+    """``query(store)`` on the existing store at ``db``, which is closed after."""
+    store = _open(db, err, create=False)
+    try:
+        return query(store)
+    finally:
+        store.close()
+
+
 def store_errors(f):
     """A store that fails mid-command (server gone, disk full, file locked too long) ends it with one clear line."""
     @functools.wraps(f)
@@ -283,11 +292,7 @@ def runs_command(db: str | None, limit: int, fmt: str | None) -> None:
       eventwire runs --db events.db
     """
     err = Console(stderr=True)
-    store = _open(db, err, create=False)
-    try:
-        found = store.runs(limit)
-    finally:
-        store.close()
+    found = _read(db, err, lambda store: store.runs(limit))
     out = Console()
     if (fmt or ("table" if out.is_terminal else "json")) == "json":
         for run in found:
@@ -459,11 +464,7 @@ def events_group() -> None:
 def events_show(incident_id: int, db: str | None, fmt: str | None) -> None:
     """One incident: its headline values and every source's own account."""
     err = Console(stderr=True)
-    store = _open(db, err, create=False)
-    try:
-        found = store.incident(incident_id)
-    finally:
-        store.close()
+    found = _read(db, err, lambda store: store.incident(incident_id))
     if found is None:
         err.print(f"[bold red]Error:[/] no incident {incident_id}", highlight=False)
         raise SystemExit(EXIT_SOME_FAILED)

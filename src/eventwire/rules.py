@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import ConfigError
-from .ontologies import lexicon, plover_types
+from .ontologies import expand_words, lexicon, plover_types
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KEYS = {"id", "stage", "lemma", "pos", "when", "type", "veto", "final", "agreement", "acled", "else", "cameo",
@@ -52,19 +52,7 @@ def _words(text: str, where: Callable[[str], ConfigError]) -> frozenset[str] | N
     """A ``|``-separated word list with lexicon classes; None for ``*``."""
     if text == "*":
         return None
-    classes = lexicon()
-    out: set[str] = set()
-    for entry in text.split("|"):
-        drop = entry.startswith("-")
-        entry = entry[1:] if drop else entry
-        if entry.startswith("@"):
-            if entry[1:] not in classes:
-                raise where(f"no word class {entry[1:]!r} in lexicon.tsv")
-            part = classes[entry[1:]]
-        else:
-            part = {entry.replace("_", " ")}
-        out = out - part if drop else out | part
-    return frozenset(out)
+    return expand_words(text.split("|"), lexicon(), lambda missing: where(f"no word class {missing!r} in lexicon.tsv"))
 
 
 # Predicates: name -> (number of arguments, a maker that turns the parsed arguments into a test of the context).

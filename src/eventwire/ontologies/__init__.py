@@ -8,6 +8,7 @@ load, and an error names the file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -218,20 +219,29 @@ def read_lexicon(text: str, name: str = LEXICON) -> dict[str, frozenset[str]]:
             raise ConfigError(f"class {cls} is defined twice", source=f"ontologies/{name}", line=lineno)
         if not entries or not c[3]:
             raise ConfigError(f"class {cls} needs entries and a reason", source=f"ontologies/{name}", line=lineno)
-        words: set[str] = set()
-        for entry in entries:
-            drop = entry.startswith("-")
-            entry = entry[1:] if drop else entry
-            if entry.startswith("@"):
-                if entry[1:] not in out:
-                    raise ConfigError(f"class {cls} refers to {entry}, which no line above defines",
-                                      source=f"ontologies/{name}", line=lineno)
-                part = out[entry[1:]]
-            else:
-                part = {entry.replace("_", " ")}
-            words = words - part if drop else words | part
-        out[cls] = frozenset(words)
+        out[cls] = expand_words(entries, out, lambda missing, cls=cls, lineno=lineno: ConfigError(
+            f"class {cls} refers to @{missing}, which no line above defines", source=f"ontologies/{name}",
+            line=lineno))
     return out
+
+
+def expand_words(entries: Iterable[str], classes: Mapping[str, frozenset[str]],
+                 unknown: Callable[[str], Exception]) -> frozenset[str]:
+    """A word list from its entries, in order: a word (``_`` joins a multi-word entry) or ``@CLASS`` (a class of
+    ``classes``) adds, the same after ``-`` removes; ``unknown(NAME)`` is raised for a class not in ``classes``.
+    The syntax of lexicon.tsv and of the rules files' word lists."""
+    words: set[str] = set()
+    for entry in entries:
+        drop = entry.startswith("-")
+        entry = entry[1:] if drop else entry
+        if entry.startswith("@"):
+            if entry[1:] not in classes:
+                raise unknown(entry[1:])
+            part = classes[entry[1:]]
+        else:
+            part = {entry.replace("_", " ")}
+        words = words - part if drop else words | part
+    return frozenset(words)
 
 
 def word_class(name: str) -> frozenset[str]:

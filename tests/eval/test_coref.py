@@ -63,6 +63,9 @@ def test_eval_coref_ecbplus_cli(tmp_path):
     gold = [r for r in rows if r["setting"] == "gold_topics"]
     key, response = {r["id"]: r["gold"] for r in gold}, {r["id"]: r["predicted"] for r in gold}
     assert conll(key, response)["conll_f1"] == folds["all"]["gold_topics"]["conll_f1"]
+    dev = [r for r in gold if r["fold"] == "dev"]
+    assert conll({r["id"]: r["gold"] for r in dev}, {r["id"]: r["predicted"] for r in dev})["conll_f1"] == \
+        folds["dev"]["gold_topics"]["conll_f1"]
 
 
 def test_end_to_end_matches_gold_mentions_to_the_events_whose_triggers_overlap_them():

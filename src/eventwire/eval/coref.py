@@ -369,7 +369,7 @@ taken for one event ("blast", "explosion"); chosen on the dev folds."""
 def merge_similar_words(response: Clusters, threshold: float = WORD_SIMILARITY) -> Clusters:
     """Within each document cluster, the mention clusters whose event words are close in meaning (all-MiniLM-L6-v2
     vectors of the words, :mod:`eventwire.embeddings`) joined. Measured, not adopted: see docs/identity.md."""
-    from ..embeddings import embedder
+    from ..embeddings import cosine, embedder
 
     groups: dict[str, list[str]] = defaultdict(list)
     for m, c in response.items():
@@ -381,8 +381,7 @@ def merge_similar_words(response: Clusters, threshold: float = WORD_SIMILARITY) 
         by_doc[c.split("|", 1)[0]].append(c)
     out = dict(response)
     for clusters in by_doc.values():
-        sims = {(a, b): sum(x * y for x, y in zip(vectors[a.split("|", 1)[1]], vectors[b.split("|", 1)[1]],
-                                                  strict=True))
+        sims = {(a, b): cosine(vectors[a.split("|", 1)[1]], vectors[b.split("|", 1)[1]])
                 for i, a in enumerate(clusters) for b in clusters[i + 1:]}
         for joined in _average_link([[c] for c in clusters], sims, threshold):
             for c in joined:
@@ -456,6 +455,13 @@ def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
 
         pipeline = load_pipeline()
     e2e, matched = end_to_end(docs, mentions, settings["gold_topics"], pipeline)
+    # Each setting's clusters, made once over every mention; a fold is scored on its mentions' part of them, so
+    # the predictions below give every fold's figures back.
+    responses = {setting: cluster_mentions(mentions, doc_cluster) for setting, doc_cluster in settings.items()}
+    responses["end_to_end"] = e2e
+    responses["same_lemma_gold_topics"] = {m.id: f"{by_id[m.doc].topic}|{m.lemma}" for m in mentions}
+    if embeddings_available():  # the word-similarity clue, measured beside the resolver (not part of it)
+        responses["gold_topics_word_similarity"] = merge_similar_words(responses["gold_topics"])
     metrics: dict = {"folds": {}}
     predictions: list[dict] = []
     for name in ("dev", "sealed", "all"):
@@ -463,22 +469,17 @@ def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
         chosen_docs = [d for d in docs if name == "all" or fold[d.id] == name]
         key = {m.id: m.gold for m in chosen}
         part = {"mentions": len(chosen), "documents": len(chosen_docs), "gold_clusters": len(set(key.values()))}
-        for setting, doc_cluster in settings.items():
-            part[setting] = conll(key, cluster_mentions(chosen, doc_cluster))
+        for setting, response in responses.items():
+            part[setting] = conll(key, {m.id: response[m.id] for m in chosen})
         part["documents_b3"] = b_cubed({d.id: d.gold for d in chosen_docs},
                                        {d.id: settings["no_topics"][d.id] for d in chosen_docs})
         part["documents_b3_gold_topics"] = b_cubed({d.id: d.gold for d in chosen_docs},
                                                    {d.id: settings["gold_topics"][d.id] for d in chosen_docs})
-        part["same_lemma_gold_topics"] = conll(key, {m.id: f"{by_id[m.doc].topic}|{m.lemma}" for m in chosen})
-        if embeddings_available():  # the word-similarity clue, measured beside the resolver (not part of it)
-            part["gold_topics_word_similarity"] = conll(
-                key, merge_similar_words(cluster_mentions(chosen, settings["gold_topics"])))
-        part["end_to_end"] = conll(key, {m.id: e2e[m.id] for m in chosen})
         part["end_to_end_matched"] = round(sum(m.id in matched for m in chosen) / max(1, len(chosen)), 4)
         metrics["folds"][name] = part
-    for setting, response in ((s, cluster_mentions(mentions, c)) for s, c in settings.items()):
-        predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": response[m.id], "setting": setting,
-                         "fold": fold[m.doc]} for m in mentions]
+    for setting in ("gold_topics", "no_topics"):
+        predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": responses[setting][m.id],
+                         "setting": setting, "fold": fold[m.doc]} for m in mentions]
     predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": e2e[m.id], "setting": "end_to_end",
                      "fold": fold[m.doc], "matched": m.id in matched} for m in mentions]
     predictions += [{"id": d.id, "gold": d.gold, "predicted": settings["no_topics"][d.id], "setting": "documents",

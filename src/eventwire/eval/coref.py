@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..embeddings import available as embeddings_available
-from .metrics import sealed
+from .metrics import components, sealed
 from .report import EvalResult, count, skipped_note
 
 DOC_THRESHOLD = 0.2
@@ -110,23 +110,14 @@ def ceaf_e(key: Clusters, response: Clusters) -> dict[str, float]:
     that share no mention never align, so the alignment is solved per connected group of overlapping clusters."""
     keys, resps = _groups(key), _groups(response)
     owner = {m: j for j, g in enumerate(resps) for m in g}
-    # connected components of the bipartite overlap graph
-    parent = list(range(len(keys) + len(resps)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    for i, g in enumerate(keys):
-        for m in g:
-            if m in owner:
-                parent[find(i)] = find(len(keys) + owner[m])
+    # the connected groups of the bipartite overlap graph of key ("k") and response ("r") clusters
+    group = components({(f"k{i}", f"r{owner[m]}") for i, g in enumerate(keys) for m in g if m in owner},
+                       [f"k{i}" for i in range(len(keys))] + [f"r{j}" for j in range(len(resps))])
     parts: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in range(len(keys)):
-        parts[find(i)][0].append(i)
+        parts[group[f"k{i}"]][0].append(i)
     for j in range(len(resps)):
-        parts[find(len(keys) + j)][1].append(j)
+        parts[group[f"r{j}"]][1].append(j)
     total = 0.0
     for ks, rs in parts.values():
         if ks and rs:

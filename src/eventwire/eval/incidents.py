@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import InputRef
-from .metrics import sealed
+from .metrics import components, sealed
 from .report import EvalResult, count, skipped_note
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}'’”]|n't|'s|'re|'ve|'ll|'d|'m)(?=\s|$)")
@@ -77,21 +77,6 @@ def _document(doc: dict[str, Any], sentences: dict[int, list[str]], skipped: dic
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", " ".join(body)).strip()
     return {**doc, "published": date, "title": detokenize(sentences.get(1, [])).replace("//n", " ").strip(),
             "text": text}
-
-
-def _clusters(pairs: set[tuple[str, str]], ids: list[str]) -> dict[str, int]:
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        parent[find(a)] = find(b)
-    roots: dict[str, int] = {}
-    return {i: roots.setdefault(find(i), len(roots)) for i in ids}
 
 
 def _f1(p: float, r: float) -> float:
@@ -154,10 +139,10 @@ def evaluate_gvc(path: str, pipeline=None) -> EvalResult:
     links = {d["id"]: by_story.get(story_of.get(f"gvc:{d['id']}", ""), set()) for d in docs}
     ids = [d["id"] for d in docs]
     pairs = {(a, b) for a, b in itertools.combinations(ids, 2) if links[a] & links[b]}
-    predicted = _clusters(pairs, ids)
+    predicted = components(pairs, ids)
     gold = {d["id"]: d["incident"] for d in docs}
     fold = {d["id"]: "sealed" if sealed(d["incident"]) else "dev" for d in docs}
-    same_day = _clusters({(a, b) for a, b in itertools.combinations(ids, 2)
+    same_day = components({(a, b) for a, b in itertools.combinations(ids, 2)
                           if docs[ids.index(a)]["published"] == docs[ids.index(b)]["published"]}, ids)
     metrics: dict[str, Any] = {}
     for name in ("all", "dev", "sealed"):

@@ -138,3 +138,23 @@ def sealed(key: str) -> bool:
     import hashlib
 
     return int(hashlib.sha256((SEAL_SALT + key).encode()).hexdigest(), 16) % 3 == 0
+
+
+def components(pairs: Iterable[tuple[str, str]], ids: Sequence[str]) -> dict[str, int]:
+    """The connected groups of ``ids`` linked by ``pairs`` (union-find), numbered in the order of ``ids``.
+
+    >>> components({("a", "c")}, ["a", "b", "c"])
+    {'a': 0, 'b': 1, 'c': 0}
+    """
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    roots: dict[str, int] = {}
+    return {i: roots.setdefault(find(i), len(roots)) for i in ids}

@@ -34,6 +34,17 @@ def gazetteer():
 
 @pytest.fixture(scope="session")
 def pipeline(nlp, gazetteer):
+    """The pipeline with every telling the rules read kept (the happening model scores them but leaves none out),
+    so that the tests of a rule see what the rule reads; tests/pipeline/test_happening.py tests the model's cut."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.pipeline.happening import happening_model
+
+    return Pipeline(nlp=nlp, gazetteer=gazetteer, happening=happening_model().with_threshold(0.0))
+
+
+@pytest.fixture(scope="session")
+def default_pipeline(nlp, gazetteer):
+    """The pipeline as it ships: tellings the happening model scores below its threshold left out."""
     from eventwire.pipeline import Pipeline
 
     return Pipeline(nlp=nlp, gazetteer=gazetteer)

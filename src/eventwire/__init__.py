@@ -88,8 +88,14 @@ __all__ = [
 
 
 @lru_cache(maxsize=1)
-def load_pipeline() -> Pipeline:
-    """The default pipeline, loaded once per process."""
+def load_pipeline(min_confidence: float | None = None) -> Pipeline:
+    """The default pipeline. ``min_confidence``: leave out the tellings the happening model scores below this
+    (default: the model's own threshold; 0 keeps every telling; docs/events.md#the-happening-model)."""
+    from .pipeline.happening import happening_model
+
+    model = happening_model()
+    if min_confidence is not None and model is not None:
+        return Pipeline(happening=model.with_threshold(min_confidence))
     return Pipeline()
 
 

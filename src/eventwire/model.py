@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Offsets = tuple[int, int]
 """A ``[start, end)`` pair of character offsets into the article text."""
@@ -186,6 +186,9 @@ class EventMention(_Record):
     place: str | None = None
     date: EventDate | None = None
     counts: dict[str, Count] = Field(default_factory=dict)
+    confidence: float | None = Field(default=None, description=(
+        "How likely this telling is a happening an analyst would code (the happening model, "
+        "docs/events.md#the-happening-model); null when no model ran."))
 
 
 class Event(_Record):
@@ -212,6 +215,10 @@ class Event(_Record):
                                                          "states it itself.")
     counts: dict[str, Count] = Field(default_factory=dict, description="killed, injured, arrested, displaced.")
     evidence: Evidence | None = Field(default=None, description="The first telling's sentence and trigger.")
+    confidence: float | None = Field(default=None, description=(
+        "How likely the event is a happening an analyst would code: the highest of its tellings' (the happening "
+        "model, docs/events.md#the-happening-model). Tellings below the model's threshold are left out; null "
+        "when no model ran."))
     mentions: list[EventMention] = Field(default_factory=list, description=(
         "Every telling of this happening in the story, in text order, each with its own evidence, status, claimant, "
         "parties, place, date and counts; the event's fields are reconciled from them (docs/identity.md)."))

@@ -45,10 +45,11 @@ ATTEMPTS = 2
 _pipeline: Any = None
 
 
-def default_pipeline(time_budget: float | None) -> Any:
+def default_pipeline(time_budget: float | None, min_confidence: float | None = None) -> Any:
+    """The default pipeline with a time budget (and the happening model's cut: ``functools.partial`` it in)."""
     from . import load_pipeline
 
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(min_confidence)
     pipeline.time_budget = time_budget
     return pipeline
 

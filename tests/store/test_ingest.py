@@ -27,7 +27,7 @@ def _run(*args: str):
 
 
 def test_ingest_twice_adds_nothing_the_second_time(db_url, tmp_path, pipeline, monkeypatch):
-    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    monkeypatch.setattr("eventwire.load_pipeline", lambda min_confidence=None: pipeline)
     stories = jsonl(tmp_path / "four.jsonl", voa_lines(4))
     first = _run("ingest", str(stories), "--db", db_url)
     assert first.exit_code == 0, first.stderr
@@ -39,7 +39,7 @@ def test_ingest_twice_adds_nothing_the_second_time(db_url, tmp_path, pipeline, m
 
 
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(db_url, tmp_path, pipeline, monkeypatch):
-    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    monkeypatch.setattr("eventwire.load_pipeline", lambda min_confidence=None: pipeline)
     stories = jsonl(tmp_path / "mixed.jsonl", [voa_lines(1)[0], "{not json", json.dumps({"text": ""}),
                                                voa_lines(1, start=1)[0]])
     result = _run("ingest", str(stories), str(tmp_path / "missing.txt"), "--db", db_url)
@@ -122,7 +122,7 @@ def test_kill_minus_nine_then_rerun_stores_each_story_once(db_url, tmp_path):
 
 def test_resume_by_run_id_reads_nothing_twice(db_url, tmp_path, pipeline, monkeypatch):
     """A run whose progress says its first items are stored goes on from the next one (--resume RUN, no inputs)."""
-    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    monkeypatch.setattr("eventwire.load_pipeline", lambda min_confidence=None: pipeline)
     stories = jsonl(tmp_path / "five.jsonl", voa_lines(5))
     with Store.open(db_url) as store:  # as if a run had stored three stories and then been killed
         run_id, resumed, _ = store.start_run({"paths": [str(stories)], "input_format": None,
@@ -157,7 +157,7 @@ def test_two_ingests_into_one_store_at_once(db_url, tmp_path):
 
 
 def test_reprocess_re_extracts_stale_stories(db_url, tmp_path, pipeline, monkeypatch):
-    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    monkeypatch.setattr("eventwire.load_pipeline", lambda min_confidence=None: pipeline)
     stories = jsonl(tmp_path / "two.jsonl", voa_lines(2))
     _run("ingest", str(stories), "--db", db_url)
     with Store.open(db_url) as store:

@@ -65,7 +65,7 @@ def test_ingest_stores_a_syndicated_copy_once(db_url, tmp_path, pipeline, monkey
     from eventwire.cli import cli
     from eventwire.store import Store
 
-    monkeypatch.setattr("eventwire.load_pipeline", lambda: pipeline)
+    monkeypatch.setattr("eventwire.load_pipeline", lambda min_confidence=None: pipeline)
     story = json.loads(voa_lines(1)[0])
     copy = {**story, "id": "copy", "url": "https://example.org/wire/1", "title": "Another headline",
             "text": _edited(story["text"])}

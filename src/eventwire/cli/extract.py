@@ -36,11 +36,18 @@ def input_options(f):
     return f
 
 
-def _pipeline(err: Console):
+def confidence_option(f):
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0, 1), default=None, show_default="the happening model's threshold",
+        help="Leave out the tellings the happening model scores below this (0: keep every telling the rules "
+             "read; docs/events.md#the-happening-model).")(f)
+
+
+def _pipeline(err: Console, min_confidence: float | None = None):
     from .. import load_pipeline
 
     try:
-        return load_pipeline()
+        return load_pipeline(min_confidence)
     except EventwireError as exc:
         err.print(f"[bold red]Error:[/] {exc}", highlight=False)
         raise SystemExit(EXIT_SOME_FAILED) from None
@@ -74,9 +81,10 @@ def report_errors(record: ArticleRecord, progress, err: Console) -> None:
 @input_options
 @click.option("--time-budget", type=click.FloatRange(min=0), default=STORY_TIME_BUDGET, show_default=True,
               help="Seconds the stages may spend on one story before it ends with a 'timeout' error (0: no limit).")
+@confidence_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format: str | None, max_bytes: int,
-                    time_budget: float, quiet: bool) -> None:
+                    time_budget: float, min_confidence: float | None, quiet: bool) -> None:
     """Extract entities (and, as stages land, quotes, places and events) from stories.
 
     PATH is a .txt, .html, .xml/.rss/.atom feed, .json or .jsonl file, a directory (read recursively), or -
@@ -88,7 +96,7 @@ def extract_command(paths: tuple[str, ...], output: str, fmt: str, input_format:
       eventwire extract story.txt stories/ -o out.jsonl
     """
     err = Console(stderr=True)
-    pipeline = _pipeline(err)
+    pipeline = _pipeline(err, min_confidence)
     pipeline.time_budget = time_budget or None
     files = list(expand_paths(paths))
     failed = done = 0

@@ -25,6 +25,7 @@ from .extract import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     _pipeline,
+    confidence_option,
     input_options,
     many_items,
     progress_bar,
@@ -126,11 +127,12 @@ def make_filters(**kw):
 @click.option("--resume", "resume", type=click.IntRange(min=1), metavar="RUN",
               help="Go on with this earlier run (its inputs, as it read them). Running the same command again "
                    "goes on with its newest unfinished run without being told.")
+@confidence_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @store_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | None, max_bytes: int,
                    reprocess: bool, all_: bool, time_budget: float, workers: int, dask_address: str | None,
-                   resume: int | None, quiet: bool) -> None:
+                   resume: int | None, min_confidence: float | None, quiet: bool) -> None:
     """Extract stories and store them, each in one transaction.
 
     PATH is anything `extract` reads. A story is keyed by its content id: ingesting the same inputs again adds
@@ -191,7 +193,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
         stack.callback(writer.abort)
         ledger = Ledger(writer, clock)
         todo = unchecked(items, ledger) if reprocess else not_stored(items, store, ledger, counts)
-        for record in _extractor(stack, workers, dask_address, time_budget, err)(todo):
+        for record in _extractor(stack, workers, dask_address, time_budget, min_confidence, err)(todo):
             ledger.stored(record)
             if record.errors:
                 counts["failed"] += 1
@@ -210,27 +212,31 @@ def ingest_command(paths: tuple[str, ...], db: str | None, input_format: str | N
     raise SystemExit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
 
 
-def _extractor(stack: ExitStack, workers: int, dask_address: str | None, time_budget: float, err: Console):
+def _extractor(stack: ExitStack, workers: int, dask_address: str | None, time_budget: float,
+               min_confidence: float | None, err: Console):
     """What turns items into records, in input order: a Dask cluster, local worker processes, or this process."""
+    from ..workers import default_pipeline
+
     budget = time_budget or None
+    factory = functools.partial(default_pipeline, min_confidence=min_confidence)
     if dask_address:
         from ..cluster import DaskWorkers
         from ..errors import ConfigError
 
         try:
-            return stack.enter_context(DaskWorkers(dask_address, workers, time_budget=budget)).process
+            return stack.enter_context(DaskWorkers(dask_address, workers, time_budget=budget, factory=factory)).process
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
     if workers > 1:
         from ..workers import Workers
 
-        return stack.enter_context(Workers(workers, time_budget=budget)).process
+        return stack.enter_context(Workers(workers, time_budget=budget, factory=factory)).process
     pipeline = None
 
     def get_pipeline():
         nonlocal pipeline
         if pipeline is None:
-            pipeline = _pipeline(err)
+            pipeline = _pipeline(err, min_confidence)
             pipeline.time_budget = budget
         return pipeline
 

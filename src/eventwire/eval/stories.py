@@ -215,18 +215,23 @@ def _metrics(c: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def evaluate_stories(path: str, pipeline=None) -> EvalResult:
-    """Score eventwire's records on the gold stories in ``path`` (all, dev and sealed)."""
+def story_article(story: dict, path: str | Path, index: int):
+    """The article eventwire reads for a gold story (line ``index + 1`` of ``path``)."""
     from ..readers.article import build_article
 
+    return build_article(story["text"], input_ref=InputRef(path=str(path), line=index + 1),
+                         title=story.get("title"), url=story.get("url"), published=story.get("published"),
+                         source="VOA", languages=None)
+
+
+def evaluate_stories(path: str, pipeline=None) -> EvalResult:
+    """Score eventwire's records on the gold stories in ``path`` (all, dev and sealed)."""
     if pipeline is None:
         from .. import load_pipeline
 
         pipeline = load_pipeline()
     stories = load_gold(path)
-    articles = [build_article(s["text"], input_ref=InputRef(path=str(path), line=i + 1), title=s.get("title"),
-                              url=s.get("url"), published=s.get("published"), source="VOA", languages=None)
-                for i, s in enumerate(stories)]
+    articles = [story_article(s, path, i) for i, s in enumerate(stories)]
     totals = {fold: dict.fromkeys(("stories", "gold", "records", "matched", "found", "duplicates", "spurious",
                                    "wrong_type", "place_right", "date_right", "actor_right", "recipient_right",
                                    "status_right"), 0) for fold in ("all", "dev", "sealed")}

@@ -24,6 +24,7 @@ from .dates import resolve_dates
 from .events import find_events, link_quotes
 from .grounding import ground_events
 from .groups import find_groups
+from .happening import HappeningModel, score_happenings
 from .identity import merge_tellings
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STAGES", "Pipeline", "analyze", "find_entities", "read_events"]
+__all__ = ["STAGES", "Pipeline", "analyze", "find_entities", "read_events", "read_tellings", "stage_steps"]
 
 BATCH_SIZE = 16
 MAX_STORY_CHARS = 200_000
@@ -95,18 +96,38 @@ class _OutOfTime(BaseException):
     in a stage can swallow it."""
 
 
-def read_events(doc: Doc, out: dict[str, list], article: Article, view: TextView) -> list:
-    """The events stage: every trigger read (:mod:`.events`), those that tell no happening left out
-    (:mod:`.specificity`), speech acts given their speakers (:mod:`.claimants`), the tellings of one happening
-    merged (:mod:`.identity`), and places and dates kept where the text supports them (:mod:`.grounding`)."""
+def read_tellings(doc: Doc, out: dict[str, list], article: Article) -> list:
+    """Every telling of a happening, one event each: every trigger read (:mod:`.events`), those that tell no
+    happening left out (:mod:`.specificity`), and speech acts given their speakers (:mod:`.claimants`)."""
     events = find_events(doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)
-    events = speakers_act(keep_happenings(doc, events))
+    return speakers_act(keep_happenings(doc, events))
+
+
+def read_events(doc: Doc, out: dict[str, list], article: Article, view: TextView,
+                happening: HappeningModel | None = None) -> list:
+    """The events stage: the tellings read (:func:`read_tellings`), each scored by the happening model (default:
+    the shipped one) and those below its threshold left out (:mod:`.happening`), the tellings of one happening
+    merged (:mod:`.identity`), and places and dates kept where the text supports them (:mod:`.grounding`)."""
+    events = score_happenings(doc, read_tellings(doc, out, article), out, article.title, happening)
     events = merge_tellings(doc, events, out["places"], out["entities"])
     return ground_events(events, out["places"], article.published, view.text)
 
 
+def stage_steps(doc: Doc, article: Article, gazetteer: Gazetteer, out: dict[str, list], view: TextView,
+                happening: HappeningModel | None = None) -> dict:
+    """Each stage as a call that reads the stages before it from ``out``, in the order they run."""
+    dateline = article.dateline.place if article.dateline else None
+    return {
+        "entities": lambda: find_entities(doc, gazetteer),
+        "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
+        "dates": lambda: resolve_dates(doc, article.published),
+        "quotes": lambda: find_quotes(doc, out["entities"]),
+        "events": lambda: read_events(doc, out, article, view, happening),
+    }
+
+
 def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | None = None,
-            time_budget: float | None = None) -> ArticleRecord:
+            time_budget: float | None = None, happening: HappeningModel | None = None) -> ArticleRecord:
     """Run every stage on one parsed story and build its record.
 
     ``doc`` is the parse of ``view.text`` (by default the article's own text). A stage that fails, or returns a
@@ -117,14 +138,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
     out: dict[str, list] = {name: [] for name in STAGES}
     errors: list[EventwireError] = []
     where = {"source": article.input.path, "line": article.input.line}
-    dateline = article.dateline.place if article.dateline else None
-    steps = {
-        "entities": lambda: find_entities(doc, gazetteer),
-        "places": lambda: resolve_places(doc, out["entities"], gazetteer, dateline),
-        "dates": lambda: resolve_dates(doc, article.published),
-        "quotes": lambda: find_quotes(doc, out["entities"]),
-        "events": lambda: read_events(doc, out, article, view),
-    }
+    steps = stage_steps(doc, article, gazetteer, out, view, happening)
     stage = STAGES[0]
     try:
         with _Budget(time_budget) as budget:
@@ -158,14 +172,18 @@ class Pipeline:
         nlp: a loaded spaCy pipeline (default: the pinned English model).
         gazetteer: the place index (default: built or read from the disk cache).
         batch_size: stories parsed together by ``nlp.pipe``.
+        happening: the happening model that scores each telling and leaves out those below its threshold
+            (default: the shipped one; ``happening_model().with_threshold(0)`` keeps every telling).
     """
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None,
-                 batch_size: int = BATCH_SIZE, time_budget: float | None = STORY_TIME_BUDGET) -> None:
+                 batch_size: int = BATCH_SIZE, time_budget: float | None = STORY_TIME_BUDGET,
+                 happening: HappeningModel | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_spacy(MODEL_PACKAGE)
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.batch_size = batch_size
         self.time_budget = time_budget
+        self.happening = happening
 
     def _truecase(self, text: str) -> str:
         """Ordinary case for a story in capitals (the truecaser is built on the first such story)."""
@@ -222,7 +240,7 @@ class Pipeline:
                     "input.", source=item.input.path, line=item.input.line, stage="parse")])
                 continue
             try:
-                yield analyze(doc, item, self.gazetteer, view, self.time_budget)
+                yield analyze(doc, item, self.gazetteer, view, self.time_budget, self.happening)
             except Exception as exc:  # building the record failed: the story's error, never the batch's
                 log.debug("record failed on %s", item.input.path, exc_info=True)
                 yield to_record(item, errors=[ProcessingError(

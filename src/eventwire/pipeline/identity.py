@@ -12,7 +12,10 @@ continues", "claimed responsibility for the attack". The events stage reads each
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date
   before it: "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no
   clause of its own between them ("stormed a hotel, killing five"), or they name the same actor and the same
-  recipient.
+  recipient, or the later one names no place, date or actor the event lacks: the story returning to a happening
+  it has told ("Five Frontier Corps personnel were also killed", "the driver of the train has died"; on the dev
+  stories: records per found event 1.38 -> 1.26, precision 0.307 -> 0.332, recall 0.627 -> 0.610, where three
+  happenings of one type told without a place, date or doer of their own joined an earlier one).
 
 A back reference joins the nearest event it fits. The event's fields are then reconciled from its mentions: the
 type; the actors and recipients of all mentions, in order; the most specific place the text gives (a town before
@@ -99,7 +102,8 @@ class _Group:
         told_date = ev.date if ev.date is not None and ev.date.text is not None else None
         self.mentions.append(EventMention(
             evidence=ev.evidence, status=ev.status, source=ev.source, actor=ev.actor, recipient=ev.recipient,
-            place=ev.place if ev.place_basis in ("text", "actor") else None, date=told_date, counts=ev.counts))
+            place=ev.place if ev.place_basis in ("text", "actor") else None, date=told_date, counts=ev.counts,
+            confidence=ev.confidence))
         self.bases.append(ev.place_basis)
         if tok is not None:
             self.tokens.append(tok)
@@ -120,10 +124,20 @@ class _Group:
             return True  # "ambushed a convoy, killing 12 soldiers": the soldiers are of the convoy
         if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
             return False
-        if _refers_back(tok):
+        if _refers_back(tok) or self._says_nothing_new(ev, tok):
             return True
         return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
                    for m in self.mentions)
+
+    def _says_nothing_new(self, ev: Event, tok: Token | None) -> bool:
+        """A telling that names no place, date or doer the event lacks: the story returning to a happening it
+        has told ("Five Frontier Corps personnel were also killed", "the driver of the train has died"; not "The
+        prime minister stepped down" after "rebels laid down their arms", whose doer is no entity)."""
+        if ev.place_basis == "text" or (ev.date is not None and ev.date.text is not None):
+            return False
+        if ev.actor:
+            return bool(set(ev.actor) & {a for m in self.mentions for a in m.actor})
+        return tok is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
     def event(self, places: dict[str, Place]) -> Event:
         if len(self.mentions) == 1:
@@ -144,6 +158,7 @@ class _Group:
             "place": place, "place_basis": basis, "date": date, "counts": counts,
             "status": told[0] if told else first.status,
             "source": next((m.source for m in self.mentions if m.source), None),
+            "confidence": max((m.confidence for m in self.mentions if m.confidence is not None), default=None),
             "mentions": self.mentions})
 
     def _place(self, places: dict[str, Place]) -> tuple[str | None, str | None]:

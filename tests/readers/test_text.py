@@ -69,3 +69,28 @@ def test_text_copyright_shapes(line, year, agency):
 def test_text_published_formats(value, expected):
     p = parse_published(value)
     assert (None if p is None else (p.date, p.precision)) == expected
+
+
+@pytest.mark.parametrize("value,zone,day", [
+    ("2025-03-13 02:40:11Z", "America/New_York", "2025-03-12"),  # Wednesday evening in Washington
+    ("2025-03-13 15:42:56Z", "America/New_York", "2025-03-13"),
+    ("Thu, 13 Mar 2025 02:40:11 GMT", "America/New_York", "2025-03-12"),
+    ("2025-03-13T02:40:11+05:00", "America/New_York", "2025-03-13"),  # an offset of its own is already local
+    ("2025-03-13T23:30:00Z", "Asia/Karachi", "2025-03-14"),
+    ("2025-03-13 02:40:11Z", None, "2025-03-13"),  # an outlet of unknown zone: the UTC day
+    ("2025-03-13", "America/New_York", "2025-03-13"),  # a day without a time stays that day
+])
+def test_text_published_utc_timestamp_is_the_outlets_day(value, zone, day):
+    assert parse_published(value, zone).date == day
+
+
+def test_text_outlet_timezone_by_host_or_source():
+    from eventwire.model import InputRef
+    from eventwire.readers.article import build_article, outlet_timezone
+
+    assert outlet_timezone(None, "https://www.voanews.com/a/story.html") == "America/New_York"
+    assert outlet_timezone("VOA", None) == "America/New_York"
+    assert outlet_timezone("Reuters", "https://www.reuters.com/x") is None  # files from everywhere: no zone
+    article = build_article("Rebels attacked the town of Goma on Wednesday.", input_ref=InputRef(path="<test>"),
+                            url="https://www.voanews.com/a/x.html", published="2025-03-13 02:40:11Z")
+    assert article.published.date == "2025-03-12"

@@ -16,6 +16,22 @@ class ArmedGroup(NamedTuple):
 
 
 @lru_cache(maxsize=1)
+def outlet_timezones() -> dict[str, str]:
+    """``outlet_timezones.tsv``: an outlet's web host or source name (casefolded) -> its IANA time zone.
+
+    >>> outlet_timezones()["voanews.com"]
+    'America/New_York'
+    """
+    table = {}
+    text = resources.files(__name__).joinpath("outlet_timezones.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            outlet, zone, *_ = line.split("\t")
+            table[outlet.strip().casefold()] = zone.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
 def armed_groups() -> tuple[ArmedGroup, ...]:
     """The rows of ``armed_groups.tsv`` (name, other names comma-separated, country), read once.
 

@@ -107,16 +107,36 @@ def _dateline_date(text: str | None, year: int | None) -> str | None:
         return None
 
 
-def parse_published(value: Any) -> Published | None:
-    """Read a metadata date (ISO string, 'YYYY-MM-DD HH:MM:SSZ', RFC 2822, struct_time, datetime).
+def _local_day(moment: dt.datetime, zone: str | None) -> str:
+    """The day of ``moment`` where the outlet is: a UTC timestamp is moved to the outlet's zone when it is known;
+    a timestamp with another offset is already local."""
+    if zone and moment.tzinfo is not None and moment.utcoffset() == dt.timedelta(0):
+        from zoneinfo import ZoneInfo
+
+        moment = moment.astimezone(ZoneInfo(zone))
+    return moment.date().isoformat()
+
+
+def _timestamp(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def parse_published(value: Any, zone: str | None = None) -> Published | None:
+    """Read a metadata date (ISO string, 'YYYY-MM-DD HH:MM:SSZ', RFC 2822, struct_time, datetime). A UTC timestamp
+    is read as a day in ``zone``, the outlet's time zone, when it is given (``data/outlet_timezones.tsv``).
 
     >>> parse_published("2025-03-14 20:30:26Z")
     Published(date='2025-03-14', precision='day', source='metadata')
+    >>> parse_published("2025-03-13 02:40:11Z", "America/New_York").date
+    '2025-03-12'
     """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return Published(date=value.date().isoformat(), precision="day", source="metadata")
+        return Published(date=_local_day(value, zone), precision="day", source="metadata")
     if isinstance(value, dt.date):
         return Published(date=value.isoformat(), precision="day", source="metadata")
     if hasattr(value, "tm_year"):  # time.struct_time from feedparser
@@ -130,6 +150,8 @@ def parse_published(value: Any) -> Published | None:
     if re.fullmatch(r"(19|20)\d\d-\d\d", text):
         return Published(date=text, precision="month", source="metadata")
     m = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
+    if m and (moment := _timestamp(text)) is not None:
+        return Published(date=_local_day(moment, zone), precision="day", source="metadata")
     if m:
         try:
             return Published(date=dt.date(*map(int, m.groups())).isoformat(), precision="day", source="metadata")
@@ -138,7 +160,7 @@ def parse_published(value: Any) -> Published | None:
     from email.utils import parsedate_to_datetime
 
     try:
-        return Published(date=parsedate_to_datetime(text).date().isoformat(), precision="day", source="metadata")
+        return Published(date=_local_day(parsedate_to_datetime(text), zone), precision="day", source="metadata")
     except (TypeError, ValueError, IndexError):
         pass
     import dateparser  # slow to import: only for dates in unusual formats
@@ -147,6 +169,19 @@ def parse_published(value: Any) -> Published | None:
     if parsed is None:
         return None
     return Published(date=parsed.date().isoformat(), precision="day", source="metadata")
+
+
+def outlet_timezone(source: str | None, url: str | None) -> str | None:
+    """The time zone of the outlet a story comes from, by its web host or its source name, when the table knows
+    it (``data/outlet_timezones.tsv``)."""
+    from ..data import outlet_timezones
+
+    table = outlet_timezones()
+    host = _host(url)
+    for key in (host, source):
+        if key and key.casefold() in table:
+            return table[key.casefold()]
+    return None
 
 
 def _host(url: str | None) -> str | None:
@@ -190,7 +225,7 @@ def build_article(
         raise UnsupportedLanguage(
             f"unsupported language: the story is in '{language}', eventwire reads English only. "
             "Leave it out or translate it first.", source=where, line=input_ref.line)
-    pub = parse_published(published)
+    pub = parse_published(published, outlet_timezone(source, url))
     if pub is None and dateline is not None:
         date = _dateline_date(dateline.date, year)
         if date:

@@ -113,3 +113,17 @@ def test_story_speech_act_in_a_quote_is_its_speakers(story):
 def test_story_a_threat_made_is_still_a_threat(story):
     told = _told(story("The rebels issued a threat to attack the capital. Pyongyang's threat alarmed Seoul."))
     assert [t[1] for t in told if t[0] == "threat"] == ["THREATEN", "THREATEN"]
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    ("Pakistani officials accused India of backing militants in Afghanistan on Tuesday.", "accused", None),
+    ("The United Nations urged Kabul to protect girls' schools.", "urged", None),
+    ("In Kabul, the minister accused Pakistan of sheltering the militants.", "accused", "Kabul"),
+    ("At a news conference in Doha, the envoy accused Pakistan of sheltering militants.", "accused", "Doha"),
+])
+def test_story_speech_act_is_placed_only_where_it_was_said(story, text, trigger, place):
+    """A speech act's place is where it was made, when its own word says so; not a place its words are about."""
+    rec = story(text)
+    places = {p.id: p.name for p in rec.places}
+    (event,) = [v for v in rec.events if rec.text[v.evidence.trigger[0]:v.evidence.trigger[1]] == trigger]
+    assert places.get(event.place) == place

@@ -19,6 +19,7 @@ def test_compose_file_runs_eventwire_on_dask_with_postgres():
     assert services["postgres"]["image"] == "postgres:15"
     worker = services["worker"]["command"]
     assert worker[:3] == ["dask", "worker", "tcp://scheduler:8786"] and "--nthreads" in worker
+    assert {"--lifetime", "--lifetime-restart"} <= set(worker)  # fresh workers now and then (docs/deploy.md)
     ingest = services["ingest"]["command"]
     assert ingest[:2] == ["eventwire", "ingest"] and ingest[ingest.index("--dask") + 1] == "tcp://scheduler:8786"
     assert services["ingest"]["environment"]["EVENTWIRE_DB"].startswith("postgresql://")

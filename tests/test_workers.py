@@ -13,12 +13,24 @@ from eventwire.model import Article, InputRef
 from eventwire.workers import Workers
 
 from .store.conftest import jsonl, voa_lines
-from .workers_helpers import KILL, echo_pipeline
+from .workers_helpers import KILL, echo_pipeline, pid_pipeline
 
 
 def _article(i: int, text: str | None = None) -> Article:
     return Article(id=f"story{i:03d}", text=text or f"Story number {i} tells of something.",
                    input=InputRef(path="<test>", line=i))
+
+
+def test_workers_are_recycled_after_so_many_stories_with_nothing_lost():
+    """After ``recycle_after`` stories the pool is drained and replaced by fresh processes: every story comes back
+    once, in order, and later stories are read by other processes than the first ones."""
+    items = [_article(i) for i in range(40)]
+    with Workers(2, factory=pid_pipeline, recycle_after=8) as workers:
+        records = list(workers.process(iter(items)))
+    assert [r.id for r in records] == [a.id for a in items]
+    assert workers.recycled == 4 and workers.restarts == 0  # after stories 8, 16, 24 and 32
+    first, last = {r.metadata["pid"] for r in records[:8]}, {r.metadata["pid"] for r in records[-8:]}
+    assert first and last and not first & last
 
 
 def test_records_come_back_in_input_order_with_errors_in_place():

@@ -25,3 +25,15 @@ class EchoPipeline:
 
 def echo_pipeline(time_budget: float | None) -> EchoPipeline:
     return EchoPipeline(time_budget)
+
+
+class PidPipeline(EchoPipeline):
+    """Records that say which process made them (``metadata["pid"]``)."""
+
+    def process(self, items):
+        for record in super().process(items):
+            yield record.model_copy(update={"metadata": {"pid": os.getpid()}})
+
+
+def pid_pipeline(time_budget: float | None) -> PidPipeline:
+    return PidPipeline(time_budget)

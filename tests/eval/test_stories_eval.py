@@ -83,3 +83,15 @@ def test_stories_gold_file_is_consistent():
         for ev in s["events"]:
             assert ev["type"] in types and ev["mentions"] and ev["status"] in ("reported", "future", "historical")
             assert ev["date"] is None or ev["date"]["start"] <= ev["date"]["end"]
+
+
+def test_stories_scorer_counts_a_record_joining_several_happenings(tmp_path, pipeline):
+    """A record whose tellings fall in the phrases of two gold events of its type stands for two happenings."""
+    gold = [_event("E1", "ASSAULT", ["stormed a hotel"], None, None),
+            _event("E2", "ASSAULT", ["The attack"], None, None)]  # coded apart here, though the story tells one
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(_story(gold)) + "\n")
+    result = evaluate_stories(str(path), pipeline)
+    (row,) = [r for r in result.predictions if r["kind"] != "gold" and r["predicted"]["type"] == "ASSAULT"]
+    assert row["joins"] == ["E1", "E2"]
+    assert result.metrics["all"]["records_joining_happenings"] == 1

@@ -64,12 +64,32 @@ def test_happening_events_and_mentions_carry_confidence(default_pipeline):
         assert ev.confidence == max(m.confidence for m in ev.mentions)
 
 
-def test_happening_cut_leaves_out_only_tellings_below_the_threshold(pipeline, default_pipeline):
-    """The shipped pipeline keeps exactly the tellings the keep-all pipeline scores at or above the threshold."""
+def test_happening_cut_leaves_out_only_events_no_telling_of_which_is_likely(pipeline, default_pipeline):
+    """The shipped pipeline keeps the events of the keep-all pipeline that have a telling at or above the threshold,
+    with all their tellings."""
     threshold = happening_model().threshold
-    every, kept = _tellings(_run(pipeline, STORY)), _tellings(_run(default_pipeline, STORY))
-    assert set(kept) == {span for span, p in every.items() if p >= threshold}
-    assert set(kept) < set(every)  # the background killing and the habit have gone
+    every, kept = _run(pipeline, STORY), _run(default_pipeline, STORY)
+    likely = [ev for ev in every.events if ev.confidence >= threshold]
+    assert [[m.evidence.trigger for m in ev.mentions] for ev in kept.events] == \
+        [[m.evidence.trigger for m in ev.mentions] for ev in likely]
+    assert len(kept.events) < len(every.events)  # the background killing has gone
+    storming = kept.events[0]
+    assert [kept.text[s:e] for s, e in (m.evidence.trigger for m in storming.mentions)] == ["stormed", "killing"]
+
+
+def test_happening_doubtful_telling_of_a_sure_event_stays_its_mention():
+    from eventwire.model import Event, EventMention, Evidence
+    from eventwire.pipeline.happening import keep_likely
+
+    def event(eid, *scores):
+        mentions = [EventMention(evidence=Evidence(text="x", start=0, end=1, trigger=(0, 1)), confidence=p)
+                    for p in scores]
+        return Event(id=eid, type="ASSAULT", confidence=max(scores), mentions=mentions)
+
+    model = HappeningModel({}, 0.2, {})
+    kept = keep_likely([event("V1", 0.9, 0.1), event("V2", 0.15, 0.1), event("V3", 0.2)], model)
+    assert [(e.id, len(e.mentions)) for e in kept] == [("V1", 2), ("V3", 1)]
+    assert keep_likely([event("V2", 0.15)], model.with_threshold(0.0))[0].id == "V2"
 
 
 def test_happening_specific_happening_outscores_background(pipeline):

@@ -13,6 +13,8 @@ record that matches none is spurious (``wrong_type`` when a gold event of anothe
 - precision = gold events found / records (a duplicate or a spurious record counts against it);
 - recall = gold events found / gold events;
 - records per found event = records that match / gold events found;
+- records joining several happenings: records whose tellings' triggers fall in the phrases of two or more gold
+  events of their type (one record standing for several happenings: a merge too far);
 - place, date, actor, recipient and status accuracy are over the found events, read from the record that found
   each. A place is right when the record's place is named (by its name or any of its mentions) as the gold names
   it, in the gold's country; null gold wants a null place. A date is right when the record's interval lies inside
@@ -104,6 +106,15 @@ def _match(event: Event, gold_events: list[dict], delta: int = 0) -> tuple[dict 
     return None, "wrong_type" if told else "none"
 
 
+def _joined(event: Event, gold_events: list[dict], delta: int) -> list[str]:
+    """The gold events of the record's type whose phrases one of its tellings' triggers overlaps: more than one
+    means the record joined several happenings into one."""
+    triggers = [_shift(m.evidence.trigger, delta) for m in (event.mentions or [event])
+                if m.evidence is not None and m.evidence.trigger]
+    return [g["id"] for g in gold_events if g["type"] == event.type and any(
+        _overlaps((m["start"], m["end"]), t) for m in g["mentions"] for t in triggers)]
+
+
 def _place_names(record: ArticleRecord, place_id: str | None) -> tuple[list[str], str | None]:
     place = next((p for p in record.places if p.id == place_id), None)
     if place is None:
@@ -149,13 +160,15 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
     gold = story["events"]
     found: dict[str, Event] = {}
     rows: list[dict[str, Any]] = []
-    counts = {"records": 0, "matched": 0, "duplicates": 0, "spurious": 0, "wrong_type": 0}
+    counts = {"records": 0, "matched": 0, "duplicates": 0, "spurious": 0, "wrong_type": 0, "joining": 0}
     fold = "sealed" if sealed(story["id"]) else "dev"
     delta = _offset(story["text"], record.text)
     for event in record.events:
         if event.status in UNCOUNTED_STATUS:
             continue
         counts["records"] += 1
+        joined = _joined(event, gold, delta)
+        counts["joining"] += len(joined) > 1
         g, how = _match(event, gold, delta)
         if g is None:
             counts["spurious"] += 1
@@ -167,7 +180,7 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
             counts["duplicates"] += kind == "duplicate"
             found.setdefault(g["id"], event)
         rows.append({"id": f"{story['id']}:{event.id}", "story": story["id"], "fold": fold, "kind": kind,
-                     "gold": g["id"] if g else None, "predicted": {
+                     "gold": g["id"] if g else None, "joins": joined, "predicted": {
                          "type": event.type, "status": event.status,
                          "trigger": list(_shift(event.evidence.trigger, delta))
                          if event.evidence and event.evidence.trigger else None}})
@@ -210,6 +223,8 @@ def _metrics(c: dict[str, int]) -> dict[str, Any]:
         "records_per_found_event": ratio(c["matched"], c["found"]),
         "spurious_share": ratio(c["spurious"], c["records"]), "wrong_type": c["wrong_type"],
         "duplicates": c["duplicates"],
+        "records_joining_happenings": c["joining"],
+        "joining_share": ratio(c["joining"], c["records"]),
         **{f"{k}_accuracy": ratio(c[f"{k}_right"], c["found"])
            for k in ("place", "date", "actor", "recipient", "status")},
     }
@@ -232,9 +247,9 @@ def evaluate_stories(path: str, pipeline=None) -> EvalResult:
         pipeline = load_pipeline()
     stories = load_gold(path)
     articles = [story_article(s, path, i) for i, s in enumerate(stories)]
-    totals = {fold: dict.fromkeys(("stories", "gold", "records", "matched", "found", "duplicates", "spurious",
-                                   "wrong_type", "place_right", "date_right", "actor_right", "recipient_right",
-                                   "status_right"), 0) for fold in ("all", "dev", "sealed")}
+    kinds = ("stories", "gold", "records", "matched", "found", "duplicates", "spurious", "joining", "wrong_type",
+             "place_right", "date_right", "actor_right", "recipient_right", "status_right")
+    totals = {fold: dict.fromkeys(kinds, 0) for fold in ("all", "dev", "sealed")}
     predictions: list[dict[str, Any]] = []
     for story, record in zip(stories, pipeline.process(articles), strict=True):
         counts, rows = score_story(story, record)
@@ -250,7 +265,8 @@ def evaluate_stories(path: str, pipeline=None) -> EvalResult:
         lines.append(
             f"  {fold:6} {m['stories']:3} stories, {m['gold_events']:4} gold events, {m['records']:4} records: "
             f"precision {m['precision']}, recall {m['recall']}, records per found event "
-            f"{m['records_per_found_event']}, spurious {m['spurious_share']}; accuracy of found events: place "
+            f"{m['records_per_found_event']}, spurious {m['spurious_share']}, joining several happenings "
+            f"{m['records_joining_happenings']}; accuracy of found events: place "
             f"{m['place_accuracy']}, date {m['date_accuracy']}, actor {m['actor_accuracy']}, recipient "
             f"{m['recipient_accuracy']}, status {m['status_accuracy']}")
     return EvalResult(task="stories", dataset=Path(path).name, n=len(stories), metrics=metrics,

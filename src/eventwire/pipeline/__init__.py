@@ -24,7 +24,7 @@ from .dates import resolve_dates
 from .events import find_events, link_quotes
 from .grounding import ground_events
 from .groups import find_groups
-from .happening import HappeningModel, score_happenings
+from .happening import HappeningModel, keep_likely, score_happenings
 from .identity import merge_tellings
 from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
@@ -106,10 +106,11 @@ def read_tellings(doc: Doc, out: dict[str, list], article: Article) -> list:
 def read_events(doc: Doc, out: dict[str, list], article: Article, view: TextView,
                 happening: HappeningModel | None = None) -> list:
     """The events stage: the tellings read (:func:`read_tellings`), each scored by the happening model (default:
-    the shipped one) and those below its threshold left out (:mod:`.happening`), the tellings of one happening
-    merged (:mod:`.identity`), and places and dates kept where the text supports them (:mod:`.grounding`)."""
+    the shipped one; :mod:`.happening`), the tellings of one happening merged (:mod:`.identity`), the events none of
+    whose tellings reaches the model's threshold left out, and places and dates kept where the text supports them
+    (:mod:`.grounding`)."""
     events = score_happenings(doc, read_tellings(doc, out, article), out, article.title, happening)
-    events = merge_tellings(doc, events, out["places"], out["entities"])
+    events = keep_likely(merge_tellings(doc, events, out["places"], out["entities"]), happening)
     return ground_events(events, out["places"], article.published, view.text)
 
 

@@ -13,8 +13,10 @@ stands in the story and how often the story returns to a happening of its type.
 rest are shapes, not the vocabulary of the stories the model was fitted on (the lemma alone added 0.01 to the
 cross-validated AUC of telling against no telling, 0.775 -> 0.785). A logistic regression over them
 (``data/happening_model.json``, fitted by ``scripts/train_happening.py`` on the dev fold of the story gold,
-benchmarks/stories, whose sealed fold it never saw) gives each telling its ``confidence``. Tellings below the
-model's threshold are left out before the tellings of one happening are merged; ``min_confidence=0`` keeps all.
+benchmarks/stories, whose sealed fold it never saw) gives each telling its ``confidence``. The tellings of one
+happening are then merged (:mod:`.identity`), and an event none of whose tellings reaches the model's threshold is
+left out (:func:`keep_likely`): a doubtful telling of a happening told more surely elsewhere stays one of its
+mentions. ``min_confidence=0`` keeps every event.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Event, Quote
 from .specificity import trigger_token
 
-__all__ = ["HappeningModel", "happening_model", "score_happenings", "telling_features"]
+__all__ = ["HappeningModel", "happening_model", "keep_likely", "score_happenings", "telling_features"]
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "happening_model.json"
 _DEPS = frozenset("ROOT conj ccomp xcomp advcl relcl acl pcomp dobj pobj nsubj nsubjpass compound appos "
@@ -217,14 +219,18 @@ def story_features(doc: Doc, events: list[Event], out: dict[str, list], title: s
 
 def score_happenings(doc: Doc, events: list[Event], out: dict[str, list], title: str | None = None,
                      model: HappeningModel | None = None) -> list[Event]:
-    """The tellings with their ``confidence``, those below the model's threshold left out (``model``: default
-    the shipped one)."""
+    """The tellings, each with its ``confidence`` (``model``: default the shipped one)."""
     model = model or happening_model()
     if model is None or not events:
         return events
-    kept = []
-    for ev, feats in zip(events, story_features(doc, events, out, title), strict=True):
-        p = round(model.confidence(feats), 3)
-        if p >= model.threshold:
-            kept.append(ev.model_copy(update={"confidence": p}))
-    return kept
+    return [ev.model_copy(update={"confidence": round(model.confidence(feats), 3)})
+            for ev, feats in zip(events, story_features(doc, events, out, title), strict=True)]
+
+
+def keep_likely(events: list[Event], model: HappeningModel | None = None) -> list[Event]:
+    """The events (tellings merged) with a telling at or above the model's threshold: a doubtful telling of a
+    happening told more surely elsewhere stays one of its mentions."""
+    model = model or happening_model()
+    if model is None:
+        return events
+    return [ev for ev in events if ev.confidence is None or ev.confidence >= model.threshold]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -136,7 +137,7 @@ def telling_features(doc: Doc, event: Event, story: _Story, quotes: list[Quote])
     if tok is None:
         return f
     sent = tok.sent
-    index = sum(1 for s in story.sentence_starts if s <= sent.start_char) - 1
+    index = bisect_right(story.sentence_starts, sent.start_char) - 1
     f["sentence_position"] = index / max(1, len(story.sentence_starts) - 1)
     if index == 0:
         f["first_sentence"] = 1.0

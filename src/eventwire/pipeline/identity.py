@@ -33,6 +33,9 @@ from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
 
+RECENT_EVENTS = 40
+"""A telling is compared with the latest events of its type this many (a story of tens of thousands of words told
+in one list would otherwise compare every telling with every event)."""
 _BACKREF_DETS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"})
 _FACT = {None: "fact", "reported": "fact", "historical": "historical", "future": "future",
          "threatened": "threatened", "hypothetical": "hypothetical", "negated": "negated"}
@@ -50,8 +53,8 @@ def _refers_back(tok: Token | None) -> bool:
 def _one_telling(first: Token, later: Token | None) -> bool:
     """Two triggers of one sentence where one governs the other with no clause of its own between them: "stormed
     a hotel ..., killing five", "attacked and killed"; not "a bomb killed 11 miners, while the BLA took credit for
-    attacking a vehicle" (a clause opened by "while")."""
-    if later is None or later.sent.start != first.sent.start:
+    attacking a vehicle" (a clause opened by "while"). The caller gives triggers of one sentence."""
+    if later is None:
         return False
     low, high = (later, first) if first.is_ancestor(later) else (first, later) if later.is_ancestor(first) else \
         (None, None)
@@ -89,15 +92,15 @@ def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
 class _Group:
     """An event being built from its tellings."""
 
-    def __init__(self, ev: Event, tok: Token | None, unnamed: frozenset[str]) -> None:
+    def __init__(self, ev: Event, tok: Token | None, sent: int, unnamed: frozenset[str]) -> None:
         self.first = ev
         self.unnamed = unnamed
         self.mentions: list[EventMention] = []
         self.bases: list[str | None] = []
-        self.tokens: list[Token] = []
-        self.add(ev, tok)
+        self.tokens: dict[int, list[Token]] = {}  # the triggers, by the start of their sentence
+        self.add(ev, tok, sent)
 
-    def add(self, ev: Event, tok: Token | None) -> None:
+    def add(self, ev: Event, tok: Token | None, sent: int) -> None:
         # A mention says what its telling says: not the story's place or date that the event may fall back on.
         told_date = ev.date if ev.date is not None and ev.date.text is not None else None
         self.mentions.append(EventMention(
@@ -106,7 +109,7 @@ class _Group:
             confidence=ev.confidence))
         self.bases.append(ev.place_basis)
         if tok is not None:
-            self.tokens.append(tok)
+            self.tokens.setdefault(sent, []).append(tok)
 
     def fits(self, ev: Event) -> bool:
         if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
@@ -119,8 +122,8 @@ class _Group:
                 return False
         return True
 
-    def linked(self, ev: Event, tok: Token | None) -> bool:
-        if any(_one_telling(t, tok) for t in self.tokens):
+    def linked(self, ev: Event, tok: Token | None, sent: int) -> bool:
+        if tok is not None and any(_one_telling(t, tok) for t in self.tokens.get(sent, ())):
             return True  # "ambushed a convoy, killing 12 soldiers": the soldiers are of the convoy
         if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
             return False
@@ -174,13 +177,17 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
     numbered ``V1``, ``V2``, ... in the order of their first telling."""
     unnamed = frozenset(e.id for e in entities if e.type == "GROUP")
     groups: list[_Group] = []
+    of_type: dict[str, list[_Group]] = {}
     for ev in events:
         tok = trigger_token(doc, ev)
-        target = next((g for g in reversed(groups) if g.fits(ev) and g.linked(ev, tok)), None)
+        sent = tok.sent.start if tok is not None else -1  # Token.sent is slow: once a telling
+        recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
+        target = next((g for g in reversed(recent) if g.fits(ev) and g.linked(ev, tok, sent)), None)
         if target is None:
-            groups.append(_Group(ev, tok, unnamed))
+            groups.append(_Group(ev, tok, sent, unnamed))
+            of_type[ev.type].append(groups[-1])
         else:
-            target.add(ev, tok)
+            target.add(ev, tok, sent)
     by_id = {p.id: p for p in places}
     merged = [g.event(by_id) for g in groups]
     return [e.model_copy(update={"id": f"V{i}"}) for i, e in enumerate(merged, start=1)]

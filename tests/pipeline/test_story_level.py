@@ -127,3 +127,19 @@ def test_story_speech_act_is_placed_only_where_it_was_said(story, text, trigger,
     places = {p.id: p.name for p in rec.places}
     (event,) = [v for v in rec.events if rec.text[v.evidence.trigger[0]:v.evidence.trigger[1]] == trigger]
     assert places.get(event.place) == place
+
+
+def test_story_a_capital_that_acts_is_its_country(story):
+    """ "Tehran rejected ...": the actor is Iran, which the story names; the capital stays a place."""
+    rec = story("Iran has expanded its nuclear program. On Monday, Tehran rejected the European proposal in Vienna.")
+    names = {e.id: e.name for e in rec.entities}
+    (rejection,) = [v for v in rec.events if v.type == "REJECT"]
+    assert [names[a] for a in rejection.actor] == ["Iran"]
+    assert "Tehran" in names.values()
+
+
+def test_story_a_capital_without_its_country_stays(story):
+    rec = story("On Monday, Tehran rejected the European proposal.")
+    names = {e.id: e.name for e in rec.entities}
+    (rejection,) = [v for v in rec.events if v.type == "REJECT"]
+    assert [names[a] for a in rejection.actor] == ["Tehran"]

@@ -18,6 +18,7 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
 from ..records import check_spans, failure_record, to_record
 from .actors import describe_actors
+from .capitals import capitals_as_countries
 from .aliases import group_mentions
 from .claimants import speakers_act
 from .dates import resolve_dates
@@ -98,9 +99,11 @@ class _OutOfTime(BaseException):
 
 def read_tellings(doc: Doc, out: dict[str, list], article: Article) -> list:
     """Every telling of a happening, one event each: every trigger read (:mod:`.events`), those that tell no
-    happening left out (:mod:`.specificity`), and speech acts given their speakers (:mod:`.claimants`)."""
+    happening left out (:mod:`.specificity`), speech acts given their speakers (:mod:`.claimants`), and capitals
+    that act standing for their countries (:mod:`.capitals`)."""
     events = find_events(doc, out["entities"], out["quotes"], out["places"], out["dates"], article.published)
-    return speakers_act(keep_happenings(doc, events))
+    events = speakers_act(keep_happenings(doc, events))
+    return capitals_as_countries(events, out["entities"], out["places"])
 
 
 def read_events(doc: Doc, out: dict[str, list], article: Article, view: TextView,

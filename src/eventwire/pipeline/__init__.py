@@ -18,8 +18,8 @@ from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
 from ..records import check_spans, failure_record, to_record
 from .actors import describe_actors
-from .capitals import capitals_as_countries
 from .aliases import group_mentions
+from .capitals import capitals_as_countries
 from .claimants import speakers_act
 from .dates import resolve_dates
 from .events import find_events, link_quotes

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache

@@ -270,7 +270,8 @@ def _parquet_table(events: list[dict[str, Any]]):
               ("geo_precision", pa.int32()), ("fatalities", pa.int32()), ("injured", pa.int32()),
               ("arrested", pa.int32()), ("claimant", pa.string()), ("evidence", pa.string()),
               ("evidence_start", pa.int32()), ("evidence_end", pa.int32()), ("trigger_start", pa.int32()),
-              ("trigger_end", pa.int32()), ("mentions", pa.int32()), ("superseded", pa.bool_()),
+              ("trigger_end", pa.int32()), ("mentions", pa.int32()), ("confidence", pa.float32()),
+              ("superseded", pa.bool_()),
               ("url", pa.string()), ("title", pa.string()), ("outlet", pa.string()),
               ("actors", pa.list_(party)), ("recipients", pa.list_(party))]
     schema = pa.schema(fields)

@@ -53,6 +53,14 @@ def test_filters_match_the_store(client, served_store):
     assert all(f["properties"]["type"] == kind for f in geo["features"])
 
 
+def test_min_confidence_filter(client, served_store):
+    every = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    sure = client.get("/api/events", params={"limit": 1000, "min_confidence": cut}).json()
+    assert {e["id"] for e in sure["items"]} == {e["id"] for e in every if e["confidence"] >= cut}
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+
+
 def test_answers_are_cached_until_the_store_changes(client, served_store, voa_records):
     url = "/api/stats?by=type&status=reported"
     first, again = client.get(url), client.get(url)

@@ -91,6 +91,18 @@ def test_filters_each_narrow_the_events(filled):
     assert ids(story=story) == {e["id"] for e in every if e["story_id"] == story}
 
 
+def test_min_confidence_keeps_the_surer_events(filled):
+    """Every stored event keeps its confidence; ``min_confidence`` keeps those at or above it, in queries and stats."""
+    every = list(filled.iter_events())
+    assert all(e["confidence"] is not None and 0 <= e["confidence"] <= 1 for e in every)
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    sure = {e["id"] for e in filled.iter_events(Filters(min_confidence=cut))}
+    assert sure == {e["id"] for e in every if e["confidence"] >= cut} and 0 < len(sure) < len(every)
+    assert sum(s["count"] for s in filled.stats(Filters(min_confidence=cut), by="type")) == len(sure)
+    with pytest.raises(ValueError):
+        Filters(min_confidence=1.5)
+
+
 def test_text_filter_finds_the_stories_with_every_word(filled, voa_records):
     record = voa_records[2]
     words = [w for w in record.title.split() if len(w) > 4][:2]

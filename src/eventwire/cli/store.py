@@ -92,6 +92,8 @@ def filter_options(f):
         click.option("--actor-id", type=click.IntRange(min=1), help="Events of one actor of the registry across "
                      "stories (ids in `query --format jsonl`, field actors[].actor_id)."),
         click.option("--include-superseded", is_flag=True, help="Also events of older versions of a story."),
+        click.option("--min-confidence", type=float, metavar="P", help="Events the happening model scores at least "
+                     "P (0-1; docs/events.md#the-happening-model)."),
     ]
     for option in reversed(options):
         f = option(f)

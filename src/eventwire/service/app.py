@@ -39,12 +39,14 @@ def event_filters(
                                       description="W,S,E,N in degrees")] = None,
     text: Text = None, story: Text = None, include_superseded: bool = False,
     actor_id: Annotated[int | None, Query(ge=1, le=2**62, description="An actor of the registry (/api/actors)")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Events the happening model scores at "
+                                                                          "least this")] = None,
 ) -> Filters:
     """The filters of a request, checked as the CLI checks them."""
     try:
         return Filters(type=type, acled=acled, status=status, country=country, actor=actor, since=since,
                        until=until, bbox=bbox, text=text, story=story, include_superseded=include_superseded,
-                       actor_id=actor_id)
+                       actor_id=actor_id, min_confidence=min_confidence)
     except ValidationError as exc:
         raise RequestValidationError(
             [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
@@ -96,6 +98,7 @@ class EventOut(BaseModel):
     trigger_start: int | None
     trigger_end: int | None
     mentions: int
+    confidence: float | None
     superseded: bool
     incident_id: int | None
     actors: list[Party]

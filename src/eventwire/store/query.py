@@ -59,6 +59,8 @@ class Filters(BaseModel):
     actor_id: int | None = Field(default=None, ge=1, le=2**62, description="Events with this actor (as actor or "
                                  "recipient) of the registry across stories.")
     include_superseded: bool = Field(default=False, description="Also events of older versions of a story.")
+    min_confidence: float | None = Field(default=None, ge=0, le=1, description=(
+        "Only events the happening model scores at least this (0-1; events stored without a score are left out)."))
 
     @field_validator("type", "acled", "country", "actor", "bbox", "text", "story")
     @classmethod
@@ -142,6 +144,8 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(c.superseded.is_(False))
     if f.type:
         out.append(c.type == f.type)
+    if f.min_confidence is not None:
+        out.append(c.confidence >= f.min_confidence)
     if f.acled:
         out.append(func.lower(c.acled_sub_event_type) == f.acled.strip().casefold())
     if f.status:

@@ -78,7 +78,7 @@ def event_row(record: ArticleRecord, event: Event, entities: dict[str, Entity], 
         "claimant": claimant.name if claimant else None,
         "evidence": evidence.text if evidence else None, "evidence_start": evidence.start if evidence else None,
         "evidence_end": evidence.end if evidence else None, "trigger_start": trigger[0], "trigger_end": trigger[1],
-        "mentions": max(1, len(event.mentions)), "superseded": False,
+        "mentions": max(1, len(event.mentions)), "confidence": event.confidence, "superseded": False,
         "named_party": any(entities[i].type != "GROUP" for i in (*event.actor, *event.recipient) if i in entities),
     }
 

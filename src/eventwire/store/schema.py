@@ -114,6 +114,7 @@ events = Table(
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
     Column("mentions", Integer, nullable=False, default=1, comment="How many tellings in the story."),
+    Column("confidence", Float, comment="How likely an analyst would code it (the happening model); migration 0008."),
     Column("incident_id", SEQ, index=True, comment="The cross-story event this event is one source of."),
     Column("named_party", Boolean, comment="Whether an actor or recipient is named (not a group such as 'gunmen')."),
     Column("superseded", Boolean, nullable=False, default=False),

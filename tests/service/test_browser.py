@@ -71,8 +71,8 @@ def _drawn(page) -> int:
 def _apply(page, **fields) -> None:
     page.evaluate("document.body.dataset.ready = '0'")
     for name, value in fields.items():
-        if name == "type":
-            page.select_option("#f-type", value)
+        if name in ("type", "min_confidence"):
+            page.select_option(f"#f-{name}", value)
         else:
             page.fill(f"#f-{name}", value)
     page.click("#apply")
@@ -98,6 +98,11 @@ def test_page_shows_markers_and_a_filter_shows_fewer(page, served_store):
     assert all(rarest in t for t in page.locator("#events li strong").all_inner_texts())
     _apply(page, type="")
     assert _drawn(page) == everything
+    _apply(page, min_confidence="0.5")  # the surer events only
+    from eventwire.store import Filters
+    assert _drawn(page) == sum(1 for e in served_store.iter_events(Filters(min_confidence=0.5)) if e["lat"] is not None)
+    assert 0 < _drawn(page) < everything
+    _apply(page, min_confidence="")
 
 
 def test_opening_an_event_highlights_its_story(page, shots):

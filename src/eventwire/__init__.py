@@ -89,8 +89,8 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def load_pipeline(min_confidence: float | None = None) -> Pipeline:
-    """The default pipeline. ``min_confidence``: leave out the tellings the happening model scores below this
-    (default: the model's own threshold; 0 keeps every telling; docs/events.md#the-happening-model)."""
+    """The default pipeline. ``min_confidence``: leave out the events none of whose tellings the happening model
+    scores this high (default: the model's own threshold; 0 keeps every event; docs/events.md#the-happening-model)."""
     from .pipeline.happening import happening_model
 
     model = happening_model()

@@ -217,8 +217,8 @@ class Event(_Record):
     evidence: Evidence | None = Field(default=None, description="The first telling's sentence and trigger.")
     confidence: float | None = Field(default=None, description=(
         "How likely the event is a happening an analyst would code: the highest of its tellings' (the happening "
-        "model, docs/events.md#the-happening-model). Tellings below the model's threshold are left out; null "
-        "when no model ran."))
+        "model, docs/events.md#the-happening-model). An event none of whose tellings reaches the model's threshold "
+        "is left out; null when no model ran."))
     mentions: list[EventMention] = Field(default_factory=list, description=(
         "Every telling of this happening in the story, in text order, each with its own evidence, status, claimant, "
         "parties, place, date and counts; the event's fields are reconciled from them (docs/identity.md)."))

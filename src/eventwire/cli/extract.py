@@ -39,8 +39,8 @@ def input_options(f):
 def confidence_option(f):
     return click.option(
         "--min-confidence", type=click.FloatRange(0, 1), default=None, show_default="the happening model's threshold",
-        help="Leave out the tellings the happening model scores below this (0: keep every telling the rules "
-             "read; docs/events.md#the-happening-model).")(f)
+        help="Leave out the events none of whose tellings the happening model scores this high (0: keep every "
+             "event the rules read; docs/events.md#the-happening-model).")(f)
 
 
 def _pipeline(err: Console, min_confidence: float | None = None):

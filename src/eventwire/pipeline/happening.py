@@ -193,7 +193,7 @@ class HappeningModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def with_threshold(self, threshold: float) -> HappeningModel:
-        """The same model leaving out tellings below ``threshold`` (0 keeps them all)."""
+        """The same model with the cut at ``threshold`` (0 keeps every event)."""
         return HappeningModel(self.weights, threshold, self.about)
 
     @classmethod

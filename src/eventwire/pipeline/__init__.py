@@ -176,8 +176,9 @@ class Pipeline:
         nlp: a loaded spaCy pipeline (default: the pinned English model).
         gazetteer: the place index (default: built or read from the disk cache).
         batch_size: stories parsed together by ``nlp.pipe``.
-        happening: the happening model that scores each telling and leaves out those below its threshold
-            (default: the shipped one; ``happening_model().with_threshold(0)`` keeps every telling).
+        happening: the happening model that scores each telling; an event none of whose tellings reaches its
+            threshold is left out (default: the shipped one; ``happening_model().with_threshold(0)`` keeps every
+            event).
     """
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None,

@@ -143,3 +143,14 @@ def test_story_a_capital_without_its_country_stays(story):
     names = {e.id: e.name for e in rec.entities}
     (rejection,) = [v for v in rec.events if v.type == "REJECT"]
     assert [names[a] for a in rejection.actor] == ["Tehran"]
+
+
+@pytest.mark.parametrize("text,trigger,status", [
+    ("Police arrested the journalist in Harare on Jan. 5.", "arrested", "historical"),  # two months before
+    ("Police arrested the journalist in Harare on March 10.", "arrested", "reported"),
+    ("Protesters have blocked the road since Feb. 1.", "blocked", "reported"),  # still going on
+])
+def test_story_a_happening_dated_a_month_or_more_back_is_background(story, text, trigger, status):
+    rec = story(text)  # published 2025-03-12
+    (event,) = [v for v in rec.events if rec.text[v.evidence.trigger[0]:v.evidence.trigger[1]] == trigger]
+    assert event.status == status

@@ -154,3 +154,10 @@ def test_story_a_happening_dated_a_month_or_more_back_is_background(story, text,
     rec = story(text)  # published 2025-03-12
     (event,) = [v for v in rec.events if rec.text[v.evidence.trigger[0]:v.evidence.trigger[1]] == trigger]
     assert event.status == status
+
+
+def test_story_who_rejects_an_allegation_about_an_attack_did_not_attack(story):
+    rec = story("The Taliban rejected allegations linking the attack on the train to Afghanistan.")
+    names = {e.id: e.name for e in rec.entities}
+    attacks = [v for v in rec.events if v.type == "ASSAULT"]
+    assert attacks and all("Taliban" not in [names.get(a) for a in v.actor] for v in attacks)

@@ -57,6 +57,8 @@ def _subject(verb: Token) -> Token | None:
                 return controller
         if subj is not None and not (subj.dep_ == "nsubjpass" and verb.dep_ != "relcl"):
             return subj
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and _trigger_for(node.head) is not None:
+            return None  # "allegations linking the attack to Afghanistan": who rejects them did not attack
         if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and node.head.i != node.i:
             if node.dep_ == "relcl":
                 return node.head

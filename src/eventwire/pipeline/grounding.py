@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Event, Place, Published
+from ..model import Event, EventDate, Place, Published
 from ..ontologies import word_class
 
 __all__ = ["SPEECH_ACTS", "about_one_place", "ground_events"]
@@ -63,6 +63,11 @@ def _days_between(day: str, later: str) -> int:
         return 0
 
 
+def _after_since(date: EventDate, text: str) -> bool:
+    """Whether the text says "since" (or "ever since") just before the date: "protests have continued since Feb. 1"."""
+    return date.start_char is not None and bool(_SINCE.search(text[max(0, date.start_char - 12):date.start_char]))
+
+
 def _published_day(published: Published | None) -> str | None:
     return published.date if published is not None and published.precision == "day" else None
 
@@ -79,9 +84,7 @@ def ground_events(events: list[Event], places: list[Place], published: Published
     for ev in events:
         update: dict = {}
         if day and ev.status in (None, "reported") and ev.date is not None and ev.date.text is not None and \
-                ev.date.end and _days_between(ev.date.end, day) >= HISTORICAL_DAYS and not (
-                    ev.date.start_char is not None and _SINCE.search(text[max(0, ev.date.start_char - 12):
-                                                                           ev.date.start_char])):
+                ev.date.end and _days_between(ev.date.end, day) >= HISTORICAL_DAYS and not _after_since(ev.date, text):
             ev = ev.model_copy(update={"status": "historical"})  # not "since Feb. 1", which runs to the story's day
         news = ev.status in (None, "reported")
         if ev.place_basis == "story":
@@ -92,9 +95,8 @@ def ground_events(events: list[Event], places: list[Place], published: Published
             basis = "text" if date.text is not None else "story"
             if basis == "story" and not news:
                 date, basis = None, None
-            elif day and basis == "text" and date.start_char is not None and date.start and date.start <= day and \
-                    _SINCE.search(text[max(0, date.start_char - 12):date.start_char]) and ev.evidence and \
-                    ev.evidence.trigger and ev.evidence.trigger[0] < date.start_char:
+            elif day and basis == "text" and date.start and date.start <= day and _after_since(date, text) and \
+                    ev.evidence and ev.evidence.trigger and ev.evidence.trigger[0] < date.start_char:
                 # "protests have continued since Feb. 1": from that day to the story's (not "since 2011, when the
                 # government sent soldiers", where the sending is the date)
                 date = date.model_copy(update={"end": day, "granularity": "range"})

@@ -81,12 +81,20 @@ def _shift(span, delta: int) -> tuple[int, int]:
     return span[0] + delta, span[1] + delta
 
 
-def _match(event: Event, gold_events: list[dict], delta: int = 0) -> tuple[dict | None, str]:
-    """The gold event a predicted one tells, and how: 'typed', 'wrong_type' or 'none'. ``delta`` moves the
-    record's offsets onto the gold text (the record's text is the story without its dateline)."""
-    tellings = [(_shift((m.evidence.start, m.evidence.end), delta),
-                 _shift(m.evidence.trigger or (m.evidence.start, m.evidence.end), delta))
-                for m in (event.mentions or [event]) if m.evidence is not None]
+Telling = tuple[tuple[int, int], tuple[int, int] | None]
+
+
+def _tellings(event: Event, delta: int) -> list[Telling]:
+    """Each telling of a record: its sentence's span and its trigger's (None without one), moved by ``delta`` onto
+    the gold text (the record's text is the story without its dateline)."""
+    return [(_shift((m.evidence.start, m.evidence.end), delta),
+             _shift(m.evidence.trigger, delta) if m.evidence.trigger else None)
+            for m in (event.mentions or [event]) if m.evidence is not None]
+
+
+def _match(event: Event, told: list[Telling], gold_events: list[dict]) -> tuple[dict | None, str]:
+    """The gold event a predicted one tells (``told``: its tellings), and how: 'typed', 'wrong_type' or 'none'."""
+    tellings = [(span, trigger or span) for span, trigger in told]
     best = None
     for span, trigger in tellings:
         for g in gold_events:
@@ -106,11 +114,10 @@ def _match(event: Event, gold_events: list[dict], delta: int = 0) -> tuple[dict 
     return None, "wrong_type" if told else "none"
 
 
-def _joined(event: Event, gold_events: list[dict], delta: int) -> list[str]:
+def _joined(event: Event, told: list[Telling], gold_events: list[dict]) -> list[str]:
     """The gold events of the record's type whose phrases one of its tellings' triggers overlaps: more than one
     means the record joined several happenings into one."""
-    triggers = [_shift(m.evidence.trigger, delta) for m in (event.mentions or [event])
-                if m.evidence is not None and m.evidence.trigger]
+    triggers = [trigger for _, trigger in told if trigger]
     return [g["id"] for g in gold_events if g["type"] == event.type and any(
         _overlaps((m["start"], m["end"]), t) for m in g["mentions"] for t in triggers)]
 
@@ -167,9 +174,10 @@ def score_story(story: dict, record: ArticleRecord) -> tuple[dict[str, Any], lis
         if event.status in UNCOUNTED_STATUS:
             continue
         counts["records"] += 1
-        joined = _joined(event, gold, delta)
+        told = _tellings(event, delta)
+        joined = _joined(event, told, gold)
         counts["joining"] += len(joined) > 1
-        g, how = _match(event, gold, delta)
+        g, how = _match(event, told, gold)
         if g is None:
             counts["spurious"] += 1
             counts["wrong_type"] += how == "wrong_type"

@@ -115,6 +115,10 @@ class _Group:
         if tok is not None:
             self.tokens.setdefault(sent, []).append(tok)
 
+    def actors(self) -> list[str]:
+        """Every telling's actors, in order, without repeats."""
+        return list(dict.fromkeys(a for m in self.mentions for a in m.actor))
+
     def fits(self, ev: Event) -> bool:
         if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
             return False
@@ -143,7 +147,7 @@ class _Group:
         if ev.place_basis == "text" or (ev.date is not None and ev.date.text is not None):
             return False
         if ev.actor:
-            return bool(set(ev.actor) & {a for m in self.mentions for a in m.actor})
+            return not set(ev.actor).isdisjoint(self.actors())
         return tok is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
     def _told_vaguely(self, ev: Event) -> bool:
@@ -152,8 +156,8 @@ class _Group:
         a passenger train Tuesday near Sibi")."""
         if any(b == "text" or m.date is not None for m, b in zip(self.mentions, self.bases, strict=True)):
             return False
-        actors = {a for m in self.mentions for a in m.actor}
-        return not actors or bool(actors & set(ev.actor))
+        actors = self.actors()
+        return not actors or not set(ev.actor).isdisjoint(actors)
 
     def event(self, places: dict[str, Place]) -> Event:
         if len(self.mentions) == 1:
@@ -169,7 +173,7 @@ class _Group:
                     counts[kind] = c
         told = [m.status for m in self.mentions if _FACT[m.status] == "fact"]
         return first.model_copy(update={
-            "actor": list(dict.fromkeys(a for m in self.mentions for a in m.actor)),
+            "actor": self.actors(),
             "recipient": list(dict.fromkeys(r for m in self.mentions for r in m.recipient)),
             "place": place, "place_basis": basis, "date": date, "counts": counts,
             "status": told[0] if told else first.status,

@@ -1,10 +1,11 @@
-"""One writer process for an ingest: records go to it through a bounded queue and are stored while the next stories
-are extracted, so on a machine with a second core storing costs the run almost no time.
+"""One writer process for an ingest: records go to it through a bounded queue and are stored while the next stories are
+extracted, so on a machine with a second core storing costs the run almost no time.
 
 The writer opens its own store (never a connection of the parent's), writes each story in its own transaction as
-:meth:`eventwire.store.Store.add` does, and answers each record with what happened to it. If the parent dies (even
-by ``kill -9``) the writer exits within a second (:func:`eventwire.workers.watch_parent`); stories it had not written
-yet are simply not stored, and the next run stores them (each story is written whole or not at all).
+:meth:`eventwire.store.Store.add` does, and answers each record with what happened to it. If the parent dies (even by
+``kill -9``) the writer stores nothing more: it checks before each story, and a watcher ends it within a second even
+while it waits (:func:`eventwire.workers.watch_parent`); stories it had not written yet are simply not stored, and
+the next run stores them (each story is written whole or not at all).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _serve(url: str, replace: bool, run_id: int | None, inbox: Any, outbox: Any,
                 continue
             if item is None:
                 break
+            if os.getppid() != parent:  # the run was killed: what is still queued is stored by the next run
+                os._exit(0)
             kind, payload, fingerprint, mark = item
             try:
                 if kind == "record":

@@ -112,12 +112,12 @@ def test_kill_minus_nine_then_rerun_stores_each_story_once(db_url, tmp_path):
     assert rerun.returncode == 0, stderr
     summary = _summary(stderr)
     assert summary["run"] == killed["id"] and summary["resumed"] is True
-    assert summary["summary"]["new"] == 12 - stored_before  # each story stored once, nothing lost
+    assert summary["summary"]["new"] == 20 - stored_before  # each story stored once, nothing lost
     with Store.open(db_url) as store:
-        assert store.counts()["stories"] == 12
+        assert store.counts()["stories"] == 20
         _consistent(store)
         (run,) = store.runs()
-        assert run["status"] == "done" and run["inputs_finished"] == 1 and run["items_done"] == 12
+        assert run["status"] == "done" and run["inputs_finished"] == 1 and run["items_done"] == 20
 
 
 def test_resume_by_run_id_reads_nothing_twice(db_url, tmp_path, pipeline, monkeypatch):

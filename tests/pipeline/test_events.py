@@ -54,6 +54,12 @@ def test_events_ontology_is_complete():
     ("The rebels did not attack the town.", "attack", "ASSAULT", "negated"),
     ("The rebels could attack the town if talks fail.", "attack", "ASSAULT", "hypothetical"),
     ("In 2019, rebels attacked the town of Ansongo.", "attacked", "ASSAULT", "historical"),
+    # An intent governs its to-infinitive complement and a noun of intent what it is for.
+    ("A general said he is expecting North Korea to launch a ballistic missile.", "missile", "ASSAULT", "future"),
+    ("The tests may be related to preparations for launching a ballistic missile.", "missile", "ASSAULT",
+     "future"),
+    ("The bloc prolonged sanctions on the regime due to its crackdown on protesters.", "sanctions", "COERCE",
+     "reported"),  # "due to": because of, no intent
 ])
 def test_events_types_and_status(extract_text, text, trigger, type_, status):
     rec = extract_text(text + " The story was published in 2024.\n© Copyright Example Wire 2024")

@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
+from ..ontologies import triggers, word_class
 
 __all__ = ["keep_happenings", "trigger_token"]
 
@@ -41,6 +42,24 @@ NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake q
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
                            "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine".split())
 AGGREGATE_MIN = 10
+# Periods that a count or a plural is taken over. CUMULATIVE: a running total since a year or over months ("since
+# 2009", "in the last 15 months", "so far this year", "annually"); LONG adds a calendar year ("504 attacks in 2024").
+_MONTHS = "january february march april may june july august september october november december".split()
+_CUMULATIVE = (
+    r"since (?:(?:early|late|mid-?)\s*)?(?:(?:" + "|".join(_MONTHS) + r")\s+)?(?:19|20)\d\d\b|"
+    r"since the (?:beginning|start) of|"
+    r"(?:in|over|during) the (?:last|past) (?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"\s+(?:months|years|decades)\b|(?:in|over|during) the (?:last|past) (?:year|decade)\b|"
+    r"so far this year|this year so far|annually|every year|each year|per year")
+CUMULATIVE_PERIOD = re.compile(r"\b(?:" + _CUMULATIVE + ")", re.IGNORECASE)
+LONG_PERIOD = re.compile(r"\b(?:in (?:19|20)\d\d\b|" + _CUMULATIVE + ")", re.IGNORECASE)
+# Words for many events taken together that a verb can carry: "launched 504 attacks", "conducted 11,654 operations",
+# "13 rounds of missile tests".
+EVENT_COUNT_NOUNS = frozenset("round operation incident case".split())
+CARRIERS = word_class("CARRIERS")
+# Plurals that name one act: "ramped up sanctions on North Korea in 2016", "talks in 2019".
+PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
+CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
 WISHES = frozenset({"need", "hope"})
 THREAT_VERBS = frozenset("issue make repeat renew carry voice send deliver".split())  # "issued a threat"
@@ -81,16 +100,59 @@ def _habit(tok: Token) -> bool:
 
 
 def _aggregate(tok: Token) -> bool:
-    """A plural event noun counted or qualified as many ("504 attacks", "several recent attacks"), or an
-    abstract noun of violence."""
-    if tok.pos_ != "NOUN":
+    """Many happenings told as one figure, not one happening (the codebook's statistics and aggregates): a plural
+    event noun counted or qualified as many ("504 attacks", "several recent attacks"), or taken over a year or
+    more ("deaths in the attacks surged from 88 in 2023"); a verb that carries a count of such nouns ("launched 504
+    attacks", "conducted 11,654 operations", "killed 400 people in over 500 attacks"); a verb whose parties are
+    counted in tens or more since a year or over months ("1,250 terrorists have been killed in the last 15 months",
+    "hundreds have been killed since 2009"; not "killed 50 militants since Tuesday", nor "arrested 100 mob members in
+    2011", which may be one raid); or an abstract noun of violence."""
+    if tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in ABSTRACT_NOUNS:
+            return True
+        return _many_events(tok, AGGREGATE_WORDS) or tok.tag_ == "NNS" and \
+            tok.lemma_.lower() not in PLURAL_ONE and _over_period(tok, LONG_PERIOD)
+    if tok.pos_ not in ("VERB", "AUX"):
         return False
-    if tok.lemma_.lower() in ABSTRACT_NOUNS:
+    carried = [c for c in tok.children if c.dep_ == "dobj" and tok.lemma_.lower() in CARRIERS]
+    carried += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj"]
+    if any(_many_events(o) for o in carried):
         return True
-    if tok.tag_ != "NNS":
+    parties = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _event_noun(c)]
+    return any(_counted_many(p) for p in parties) and _over_period(tok, CUMULATIVE_PERIOD)
+
+
+def _many_events(tok: Token, words: frozenset[str] = frozenset()) -> bool:
+    """A plural event noun counted in tens or more ("504 attacks", "13 rounds") or qualified by one of ``words``
+    ("several recent attacks")."""
+    if tok.tag_ != "NNS" or not _event_noun(tok):
         return False
-    return any(c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.lower_ in AGGREGATE_WORDS or _many(c))
+    return any(c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.lower_ in words or _many(c))
                for c in tok.children)
+
+
+def _event_noun(tok: Token) -> bool:
+    """A noun that names happenings ("attacks", "detentions", "operations"), not parties."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in EVENT_COUNT_NOUNS or (tok.lemma_.lower(), "n") in triggers())
+
+
+def _counted_many(tok: Token) -> bool:
+    """People or groups counted in tens or more ("1,250 terrorists", "nearly 400 people", "hundreds of people"); not
+    money, shares or quantities ("$400 million", "94% of the equipment")."""
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    return _many(tok) or any(c.dep_ in ("nummod", "quantmod") and _many(c) and
+                             c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") for c in tok.children)
+
+
+def _over_period(tok: Token, period: re.Pattern) -> bool:
+    """The trigger's own clause, without the clauses it governs ("killed 81 people since April, while 67 have been
+    abducted since the start of the year"), is taken over the period ``period`` matches."""
+    head = _clause_head(tok)
+    inner = {t.i for c in head.children if c.dep_ in CLAUSES and c.i != tok.i for t in c.subtree}
+    words = [t.text for t in head.subtree if t.i not in inner]
+    return bool(period.search(" ".join(words)))
 
 
 def _many(tok: Token) -> bool:

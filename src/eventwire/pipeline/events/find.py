@@ -447,7 +447,8 @@ BUILT_IN_RULES = {
     "said-accusation": ("trigger", "a speaker saying another is behind or responsible for a harm (CAMEO 112)"),
     "status-no": ("status", "\"no arrests have been made\": negated"),
     "status-nobody": ("status", "\"nobody was arrested\", \"no one was hurt\": negated"),
-    "status-planned-noun": ("status", "\"announced plans to build a base\": future"),
+    "status-planned-noun": ("status", "\"announced plans to build a base\", \"preparations for launching a missile\": "
+                                      "future"),
     "status-threatened": ("status", "\"threatened to strike\": threatened"),
     "status-intent": ("status", "\"vowed to retaliate\", \"ready to strike\" (FUTURE_HEADS): future"),
     "status-denied": ("status", "\"denied deploying troops\": negated"),

@@ -23,6 +23,12 @@ MATERIAL_COOPERATION = word_class("MATERIAL_COOPERATION")
 CONFLICTUAL = word_class("CONFLICTUAL")
 
 
+def _infinitive(node: Token) -> bool:
+    """A to-infinitive complement ("expects North Korea to launch a missile") belongs to the clause of the verb
+    that governs it: its intent or negation governs the complement too."""
+    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
     relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not
@@ -42,10 +48,13 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
         lemma = node.lemma_.lower()
+        if k > 1 and node.pos_ == "NOUN" and lemma in FUTURE_HEADS and path[k - 1].dep_ == "prep" and \
+                path[k - 1].lower_ in ("for", "to", "toward", "towards"):
+            return "future", "status-planned-noun"  # "preparations for launching a missile", "plans for an attack"
         if node.i != trig.i and lemma == "threaten":
             return "threatened", "status-threatened"
-        if node.i != trig.i and lemma in FUTURE_HEADS:
-            return "future", "status-intent"
+        if node.i != trig.i and lemma in FUTURE_HEADS and not (lemma == "due" and path[k - 1].lower_ == "to"):
+            return "future", "status-intent"  # not "due to its crackdown" (because of), but "due to meet"
         if node.i != trig.i and lemma == "deny" and node.pos_ == "VERB":
             return "negated", "status-denied"  # "denied deploying troops", "denied that it had moved troops"
         if node.i != trig.i and (node.pos_ in ("NOUN", "PROPN", "PRON") or lemma in REPORTING_VERBS):
@@ -54,10 +63,6 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
             return "negated", "status-not"
         if node.i != trig.i and node.lemma_.lower() in NEGATING_HEADS:
             return "negated", "status-negating-verb"
-        if node.i != trig.i and node.lemma_.lower() == "threaten":
-            return "threatened", "status-threatened"
-        if node.i != trig.i and node.lemma_.lower() in FUTURE_HEADS:
-            return "future", "status-intent"
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"will", "shall", "'ll"}:
             return "future", "status-will"
@@ -66,7 +71,7 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
             return "future", "status-reported-would"  # "said they would boycott the vote": reported speech
         if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return "hypothetical", "status-hypothetical"
-        if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i:
+        if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i and not _infinitive(node):
             break
     if story_year is not None:
         for d in clause_dates:

@@ -14,7 +14,7 @@ from ..conftest import ROOT
 
 STORY = ("Gunmen stormed a hotel in Beledweyne on Tuesday, killing five people, police said. "
          "Security forces ended the siege on Wednesday. "
-         "Since 2009, hundreds of people have been killed in attacks on hotels and restaurants. "
+         "The conflict has killed thousands of civilians. "
          "The group frequently conducts bombings.")
 # Every feature telling_features can name: a fixed name, or a prefix with a value after it.
 FEATURE_NAMES = {"bias", "claimed", "date_in_text", "place_in_text", "count", "same_type_tellings", "type_in_lead",

@@ -147,6 +147,12 @@ def test_events_references_and_generic_nouns_are_not_events(extract_text):
     assert [v["trigger"] for v in _events(rec)] == []
 
 
+def test_events_an_indefinite_noun_after_a_backward_preposition_tells_an_event(extract_text):
+    rec = extract_text("The governor told officials to draft regulations after a meeting earlier this month with "
+                       "activists.")
+    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("meeting", "CONSULT")]
+
+
 @pytest.mark.parametrize("text,trigger,type_,cameo,mode", [
     # Verbs outside the trigger lexicon, typed by their CAMEO pattern.
     ("The ACLU filed a lawsuit against the sheriff on Monday.", "filed", "ACCUSE", "115", "allege"),

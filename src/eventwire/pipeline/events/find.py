@@ -199,8 +199,10 @@ def _candidate(tok: Token, story: _Story) -> _Candidate | None:
     if _only_asked_for(tok):
         return None
     if tok.pos_ == "NOUN":
-        if tok.head.lower_ in BACKREF_PREPS and tok.dep_ == "pobj":
-            return None  # "following the raids": a reference to an event already told
+        if tok.head.lower_ in BACKREF_PREPS and tok.dep_ == "pobj" and \
+                not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None  # "following the raids": a reference to an event already told ("after a meeting earlier
+            # this month" tells one)
         has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
         if tok.dep_ in ("nsubj", "nsubjpass") and not has_det and (tok.tag_ != "NNS" or
                                                                   tok.head.lemma_.lower() in COPULAS):

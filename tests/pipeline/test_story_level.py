@@ -95,6 +95,20 @@ def test_story_distinct_happenings_stay_apart(story):
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 3
 
 
+def test_story_two_triggers_under_one_word_are_one_happening(story):
+    rec = story("The United States called a private meeting Wednesday of the U.N. Security Council to discuss "
+                "Iran's nuclear program.")
+    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
+            if v.type == "CONSULT"] == [["meeting", "discuss"]]
+
+
+def test_story_coordinated_clauses_with_their_own_doers_stay_apart(story):
+    rec = story("Rebels attacked the town of Gao on Monday and the army attacked the rebels' camp.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2
+    rec = story("Gunmen attacked and killed five soldiers in Gao on Monday.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 1
+
+
 def test_story_place_only_where_the_text_or_one_place_supports_it(story):
     rec = story("Gunmen attacked a hotel in Beledweyne in Somalia on Tuesday. Somali officials said security "
                 "forces killed six attackers. The United States condemned the attack. Somalia's president urged "

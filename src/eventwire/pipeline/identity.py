@@ -57,20 +57,38 @@ def _refers_back(tok: Token | None) -> bool:
 def _one_telling(first: Token, later: Token | None) -> bool:
     """Two triggers of one sentence where one governs the other with no clause of its own between them: "stormed
     a hotel ..., killing five", "attacked and killed"; not "a bomb killed 11 miners, while the BLA took credit for
-    attacking a vehicle" (a clause opened by "while"). The caller gives triggers of one sentence."""
+    attacking a vehicle" (a clause opened by "while"), nor "rebels attacked the town and the army attacked their
+    camp" (a coordinated verb with its own subject). Or two triggers close under one word ("called a meeting to
+    discuss"). The caller gives triggers of one sentence."""
     if later is None:
         return False
-    low, high = (later, first) if first.is_ancestor(later) else (first, later) if later.is_ancestor(first) else \
-        (None, None)
-    if low is None:
-        return False
-    node = low
+    if first.is_ancestor(later):
+        return _within_clause(later, first)
+    if later.is_ancestor(first):
+        return _within_clause(first, later)
+    # Two dependents of one word, each close to it: "called a private meeting Wednesday to discuss Iran's
+    # program", "in a two-day exercise reportedly to test the radar system".
+    common = next((a for a in first.ancestors if a.is_ancestor(later)), None)
+    return common is not None and _within_clause(first, common, SIBLING_STEPS) and \
+        _within_clause(later, common, SIBLING_STEPS)
+
+
+SIBLING_STEPS = 3
+
+
+def _within_clause(low: Token, high: Token, steps: int | None = None) -> bool:
+    """``high`` governs ``low`` with no clause of its own between them (within ``steps`` arcs when given)."""
+    node, n = low, 0
     while node.i != high.i:
         if node.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "mark" for c in node.children):
             return False
         if node.dep_ in ("relcl", "ccomp", "parataxis"):
             return False
-        node = node.head
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False  # "rebels attacked the town and the army attacked their camp": a clause of its own
+        node, n = node.head, n + 1
+        if steps is not None and n > steps:
+            return False
     return True
 
 

@@ -258,6 +258,14 @@ def test_events_unnamed_actors(extract_text):
     assert _one(rec, "fired")["actor"] == ["Police"]
 
 
+def test_events_an_unnamed_actor_that_opens_the_sentence(extract_text):
+    """The tagger reads a capitalised plural at the start of a sentence as a name ("Rebels": PROPN, NNPS)."""
+    rec = extract_text("Rebels attacked the town of Gao on Monday.")
+    (rebels,) = [e for e in rec.entities if e.type == "GROUP"]
+    assert (rebels.name, rebels.sector) == ("Rebels", "REB")
+    assert _one(rec, "attacked")["actor"] == ["Rebels"]
+
+
 @pytest.mark.parametrize("text,trigger,type_,mode", [
     ("Teachers from Denver Public Schools went on strike for better pay.", "strike", "PROTEST", None),
     ("A group of asylum-seekers has gone on hunger strike.", "strike", "PROTEST", None),

@@ -47,13 +47,27 @@ def _sector(lemma: str) -> str | None:
     return codes[0] if codes else None
 
 
+def _capitalised_noun(tok: Token) -> bool:
+    """A common noun the tagger took for a name because it opens the sentence ("Rebels attacked the town")."""
+    return tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_ and tok.text[:1].isupper() and \
+        tok.text[1:].islower()
+
+
+def _lemma(tok: Token) -> str:
+    """The noun's lemma, lower case; for a capitalised common noun the agent word it is a plural of."""
+    if _capitalised_noun(tok):
+        word = tok.lower_
+        return word[:-1] if word.endswith("s") and word[:-1] in agents() else word
+    return tok.lemma_.lower()
+
+
 def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token | None:
     """The agent noun of a phrase headed by ``tok``: itself, or a compound before it ("army convoy"). Nouns of the
     story's own group are left out, but for ``armed_nouns`` ("militants" where the story names no armed group)."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() in TOO_VAGUE:
+    if (tok.pos_ != "NOUN" and not _capitalised_noun(tok)) or _lemma(tok) in TOO_VAGUE:
         return None
     for cand in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN")):
-        lemma = cand.lemma_.lower()
+        lemma = _lemma(cand)
         if (lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS) and cand.lower_ not in armed_nouns or \
                 lemma in TOO_VAGUE:
             continue
@@ -89,9 +103,9 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper()]
         start = min([head.idx] + [c.idx for c in named])
         end = head.idx + len(head)
-        key = (head.lemma_.lower(), country)
+        key = (_lemma(head), country)
         group = found.setdefault(key, {"name": text[start:end], "mentions": [], "country": country,
-                                       "sector": _sector(head.lemma_.lower()) or _sector(head.lower_)})
+                                       "sector": _sector(_lemma(head)) or _sector(head.lower_)})
         group["mentions"].append((start, end))
     # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
     for (lemma, country), g in list(found.items()):

@@ -158,6 +158,18 @@ def test_places_named_inside_organisation_names(extract_text):
     assert not any(p.name == "Ohio" for p in rec.places)
 
 
+def test_places_names_within_a_span_whole_words_longest_first():
+    from eventwire.pipeline.places import _names_within
+
+    names = {"new york": "E1", "york": "E2", "texas": "E3"}
+    text = "The New York Police and the Texasville board met the Yorkshire and TEXAS groups."
+    found = [text[s:e] for s, e in _names_within(text, 0, len(text), names)]
+    assert found == ["New York", "TEXAS"]  # "York" inside "New York" once; not "Texasville", "Yorkshire"
+    # A span whose lower case is longer than itself (the dotted capital I) is still read at the right offsets.
+    text = "The İstanbul Chamber of Texas Trade"
+    assert [text[s:e] for s, e in _names_within(text, 0, len(text), names)] == ["Texas"]
+
+
 def test_places_a_state_ner_took_for_a_person_and_a_dateline_place_inside_a_name(extract_text):
     rec = extract_text("ALLENDALE, N.J. - The show was coordinated by the Allendale Woman's Club. "
                        "\u201cIt has not taken any concrete steps,\u201d Tamil Nadu contended.")

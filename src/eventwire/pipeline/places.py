@@ -196,19 +196,44 @@ def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tu
                     names.setdefault(name.lower(), ent.id)  # "ALLENDALE, N.J." in a dateline; "Allendale" inside
     if not names:
         return {}
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w])", re.IGNORECASE)
     out: dict[str, list[tuple[int, int]]] = {}
     for ent in entities:
         if ent.type not in ("ORG", "FAC"):
             continue
         for s, e in ent.mentions:
-            for m in pattern.finditer(text, s, e):
-                # IGNORECASE matches letters whose lower case is another key ("ſ" for "s"): no such place. A
-                # facility's own name is no place inside it.
-                place = names.get(m.group(1).lower())
-                if place is not None and place != ent.id and m.group(1)[0].isupper():
-                    out.setdefault(place, []).append((m.start(), m.end()))
+            for start, end in _names_within(text, s, e, names):
+                place = names[text[start:end].lower()]
+                if place != ent.id and text[start].isupper():  # a facility's own name is no place inside it
+                    out.setdefault(place, []).append((start, end))
+    return out
+
+
+def _names_within(text: str, start: int, end: int, names: dict[str, str]) -> list[tuple[int, int]]:
+    """Where the keys of ``names`` (lower case) stand as whole words in ``text[start:end]``, case aside: from the
+    left, the longest name at each place, none overlapping. A plain search of the lowered span (no pattern built
+    for each story); a span whose lower case changes its length ("İ") is searched with a pattern instead."""
+    span = text[start:end]
+    lowered = span.lower()
+    if len(lowered) != len(span):
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?![\w])", re.IGNORECASE)
+        return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)
+                if m.group(1).lower() in names]
+    found = []
+    for name in names:
+        at = lowered.find(name)
+        while at >= 0:
+            stop = at + len(name)
+            before = text[start + at - 1] if start + at > 0 else " "
+            after = text[start + stop] if stop < len(span) else " "  # the span's end is the text's, as for a pattern
+            if not (before.isalnum() or before in "._") and not (after.isalnum() or after == "_"):
+                found.append((at, -len(name)))
+            at = lowered.find(name, at + 1)
+    out, reached = [], 0
+    for at, negative in sorted(found):
+        if at >= reached:
+            out.append((start + at, start + at - negative))
+            reached = at - negative
     return out
 
 

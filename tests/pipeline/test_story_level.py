@@ -102,6 +102,13 @@ def test_story_two_triggers_under_one_word_are_one_happening(story):
             if v.type == "CONSULT"] == [["meeting", "discuss"]]
 
 
+def test_story_a_sentence_told_again_is_one_happening(story):
+    rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
+                "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "
+                "Forest, on the border, in 2015.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 1
+
+
 def test_story_coordinated_clauses_with_their_own_doers_stay_apart(story):
     rec = story("Rebels attacked the town of Gao on Monday and the army attacked the rebels' camp.")
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2

@@ -92,6 +92,15 @@ def _within_clause(low: Token, high: Token, steps: int | None = None) -> bool:
     return True
 
 
+SAME_SENTENCE = 0.8
+"""Share of their words (Jaccard) at which two sentences are one sentence told again ("Kenya launched an operation
+... from the northeast Boni Forest" and, paragraphs later, "... from the Boni Forest, on the border")."""
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and len(a & b) >= SAME_SENTENCE * len(a | b)
+
+
 def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset()) -> bool:
     """Parties that may be the same: one side names none, they share one, or one side is only unnamed groups
     ("gunmen" and "al-Shabab", which claimed the attack)."""
@@ -114,15 +123,19 @@ def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
 class _Group:
     """An event being built from its tellings."""
 
-    def __init__(self, ev: Event, tok: Token | None, sent: int, unnamed: frozenset[str]) -> None:
+    def __init__(self, ev: Event, tok: Token | None, sent: int, unnamed: frozenset[str],
+                 said: frozenset[str] = frozenset()) -> None:
         self.first = ev
         self.unnamed = unnamed
         self.mentions: list[EventMention] = []
         self.bases: list[str | None] = []
         self.tokens: dict[int, list[Token]] = {}  # the triggers, by the start of their sentence
-        self.add(ev, tok, sent)
+        self.said: list[tuple[frozenset[str], str, int]] = []  # each telling's sentence words, trigger word, sentence
+        self.add(ev, tok, sent, said)
 
-    def add(self, ev: Event, tok: Token | None, sent: int) -> None:
+    def add(self, ev: Event, tok: Token | None, sent: int, said: frozenset[str] = frozenset()) -> None:
+        if tok is not None:
+            self.said.append((said, tok.lower_, sent))
         # A mention says what its telling says: not the story's place or date that the event may fall back on.
         told_date = ev.date if ev.date is not None and ev.date.text is not None else None
         self.mentions.append(EventMention(
@@ -148,9 +161,12 @@ class _Group:
                 return False
         return True
 
-    def linked(self, ev: Event, tok: Token | None, sent: int) -> bool:
+    def linked(self, ev: Event, tok: Token | None, sent: int, said: frozenset[str] = frozenset()) -> bool:
         if tok is not None and any(_one_telling(t, tok) for t in self.tokens.get(sent, ())):
             return True  # "ambushed a convoy, killing 12 soldiers": the soldiers are of the convoy
+        if tok is not None and any(word == tok.lower_ and at != sent and _same_words(words, said)
+                                   for words, word, at in self.said):
+            return True  # the same sentence again (a paragraph repeated, a lead told again in the body)
         if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
             return False
         if _refers_back(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev):
@@ -215,14 +231,16 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
     of_type: dict[str, list[_Group]] = {}
     for ev in events:
         tok = trigger_token(doc, ev)
-        sent = tok.sent.start if tok is not None else -1  # Token.sent is slow: once a telling
+        span = tok.sent if tok is not None else None  # Token.sent is slow: once a telling
+        sent, said = (span.start, frozenset(t.lower_ for t in span if t.is_alpha)) if span is not None else \
+            (-1, frozenset())
         recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
-        target = next((g for g in reversed(recent) if g.fits(ev) and g.linked(ev, tok, sent)), None)
+        target = next((g for g in reversed(recent) if g.fits(ev) and g.linked(ev, tok, sent, said)), None)
         if target is None:
-            groups.append(_Group(ev, tok, sent, unnamed))
+            groups.append(_Group(ev, tok, sent, unnamed, said))
             of_type[ev.type].append(groups[-1])
         else:
-            target.add(ev, tok, sent)
+            target.add(ev, tok, sent, said)
     by_id = {p.id: p for p in places}
     merged = [g.event(by_id) for g in groups]
     return [e.model_copy(update={"id": f"V{i}"}) for i, e in enumerate(merged, start=1)]

@@ -109,6 +109,17 @@ def test_story_a_sentence_told_again_is_one_happening(story):
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 1
 
 
+def test_story_where_a_party_is_based_is_not_where_it_acted(story):
+    rec = story("Gunmen attacked a train near Sibi in Pakistan on Tuesday. Officials said the attack was "
+                "orchestrated by militants with bases in Afghanistan, who are based in Kandahar.")
+    places = {p.id: p.name for p in rec.places}
+    (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
+    assert places[attack.place] == "Sibi"
+    assert not {"Afghanistan", "Kandahar"} & {places.get(m.place) for m in attack.mentions}
+    rec = story("Gunmen attacked a military base in Gao on Monday.")
+    assert [p.name for p in rec.places if p.id == rec.events[0].place] == ["Gao"]
+
+
 def test_story_coordinated_clauses_with_their_own_doers_stay_apart(story):
     rec = story("Rebels attacked the town of Gao on Monday and the army attacked the rebels' camp.")
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2

@@ -34,6 +34,7 @@ from .roles import _agent, _governing_verb, _Resolver, _subject
 from .status import _plover_reading, _status
 
 BACKREF_PREPS = word_class("BACKREF_PREPS")
+HOME_WORDS = frozenset("base based headquarter headquartered headquarters hideout haven sanctuary".split())
 RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
@@ -97,7 +98,7 @@ class _Story:
         for p in places:
             for s, e in p.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
+                if span is not None and not _home_of_a_party(span):
                     self.spans_by_sent.setdefault(span.sent.start, []).append(span)
         self.story_year = int(published.date[:4]) if published is not None else None
         self.date_clause = {}
@@ -384,6 +385,19 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     if place is None and story.main_place is not None:
         place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
     return place, basis
+
+
+def _home_of_a_party(span) -> bool:
+    """A place where a party is based, not where anything happened: "militants with bases in Afghanistan",
+    "those involved are based in Afghanistan", "a group headquartered in Copenhagen"."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "inside"):
+        return False
+    home = prep.head
+    if home.tag_ == "VBN":  # "based in", "headquartered in"
+        return home.lemma_.lower() in HOME_WORDS or home.lower_ in HOME_WORDS
+    # a noun only as what a party has: "militants with bases in Afghanistan" (not "attacked a base in Gao")
+    return home.lemma_.lower() in HOME_WORDS and (home.head.lower_ == "with" or home.head.lemma_ == "have")
 
 
 def _said_at(tok: Token, span) -> bool:

@@ -120,6 +120,15 @@ def test_story_where_a_party_is_based_is_not_where_it_acted(story):
     assert [p.name for p in rec.places if p.id == rec.events[0].place] == ["Gao"]
 
 
+def test_story_a_town_and_its_province_are_one_place_for_one_happening(story):
+    rec = story("Militants attacked a passenger train Tuesday near Sibi in Balochistan. Afghanistan rejected "
+                "allegations linking the attack on a passenger train in Balochistan province with Afghanistan.")
+    (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
+    assert [p.name for p in rec.places if p.id == attack.place] == ["Sibi"]  # the most specific of its tellings
+    rec = story("Militants attacked a passenger train near Sibi on Tuesday. Militants attacked a bus near Quetta.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2  # two towns: two happenings
+
+
 def test_story_coordinated_clauses_with_their_own_doers_stay_apart(story):
     rec = story("Rebels attacked the town of Gao on Monday and the army attacked the rebels' camp.")
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2

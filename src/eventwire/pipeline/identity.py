@@ -107,6 +107,32 @@ def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset()) -> 
     return not a or not b or bool(set(a) & set(b)) or set(a) <= unnamed or set(b) <= unnamed
 
 
+def _nested(a: Place | None, b: Place | None) -> bool:
+    """The same place, or one inside the other: a town and its province or country ("near Sibi" and "in
+    Balochistan province")."""
+    if a is None or b is None:
+        return a is b
+    if a.id == b.id:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.feature == "country" and narrow.feature != "country":
+            return True
+        if wide.feature in ("admin1", "region") and narrow.feature == "city" and narrow.admin1 and \
+                _region_name(wide.admin1 or wide.name) == _region_name(narrow.admin1):
+            return True
+    return False
+
+
+_REGION_WORDS = frozenset("province state region oblast governorate district county department division".split())
+
+
+def _region_name(name: str) -> str:
+    """A first-level division's name without its kind: "Balochistan Province" and "Balochistan" are one."""
+    return " ".join(w for w in name.lower().split() if w not in _REGION_WORDS)
+
+
 def _text_place(m: EventMention, basis: str | None) -> str | None:
     return m.place if basis == "text" else None
 
@@ -124,9 +150,10 @@ class _Group:
     """An event being built from its tellings."""
 
     def __init__(self, ev: Event, tok: Token | None, sent: int, unnamed: frozenset[str],
-                 said: frozenset[str] = frozenset()) -> None:
+                 said: frozenset[str] = frozenset(), places: dict[str, Place] | None = None) -> None:
         self.first = ev
         self.unnamed = unnamed
+        self.places = places or {}
         self.mentions: list[EventMention] = []
         self.bases: list[str | None] = []
         self.tokens: dict[int, list[Token]] = {}  # the triggers, by the start of their sentence
@@ -157,7 +184,7 @@ class _Group:
             if not (_meet(m.actor, ev.actor, self.unnamed) and _dates_meet(m.date, ev.date)):
                 return False
             here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
-            if here and there and here != there:
+            if here and there and not _nested(self.places.get(here), self.places.get(there)):
                 return False
         return True
 
@@ -227,6 +254,7 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
     """The events of one story with the tellings of each happening merged (see the module's docstring),
     numbered ``V1``, ``V2``, ... in the order of their first telling."""
     unnamed = frozenset(e.id for e in entities if e.type == "GROUP")
+    by_id = {p.id: p for p in places}
     groups: list[_Group] = []
     of_type: dict[str, list[_Group]] = {}
     for ev in events:
@@ -237,10 +265,9 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
         recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
         target = next((g for g in reversed(recent) if g.fits(ev) and g.linked(ev, tok, sent, said)), None)
         if target is None:
-            groups.append(_Group(ev, tok, sent, unnamed, said))
+            groups.append(_Group(ev, tok, sent, unnamed, said, by_id))
             of_type[ev.type].append(groups[-1])
         else:
             target.add(ev, tok, sent, said)
-    by_id = {p.id: p for p in places}
     merged = [g.event(by_id) for g in groups]
     return [e.model_copy(update={"id": f"V{i}"}) for i, e in enumerate(merged, start=1)]

@@ -4,28 +4,27 @@ A story tells its main happening many times: "Gunmen stormed a hotel ... killing
 continues", "claimed responsibility for the attack". The events stage reads each trigger as an event;
 :func:`merge_tellings` groups them. A telling joins an earlier event when
 
-- both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the
-  act), and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only
-  unnamed groups: "gunmen" and "al-Shabab", which claimed the attack), the places their sentences give
-  are the same (or one gives none), the dates their text gives overlap (or one gives none), and, unless one
-  trigger governs the other, their recipients meet (or one names none); and
-- something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date
-  before it: "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no
-  clause of its own between them ("stormed a hotel, killing five"), or they name the same actor and the same
-  recipient, or the later one names no place, date or actor the event lacks: the story returning to a happening
-  it has told ("Five Frontier Corps personnel were also killed", "the driver of the train has died"; on the dev
-  stories: records per found event 1.38 -> 1.26, precision 0.307 -> 0.332, recall 0.627 -> 0.610, where three
-  happenings of one type told without a place, date or doer of their own joined an earlier one); or the event was
-  told so far with no place or date of its own and the later telling shares its doers or it has none: the story's
-  vague first telling of what a later one tells in full ("the attack" ... "militants attacked a passenger train
-  Tuesday near Sibi"; on the dev stories records per found event 1.27 -> 1.25, precision 0.337 -> 0.354, recall
-  0.610 -> 0.604, records joining two gold happenings 8 -> 10).
+- both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the act),
+  and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only unnamed
+  groups: "gunmen" and "al-Shabab", which claimed the attack), the places their sentences give are the same or one
+  lies in the other (a town and its province; or one gives none), the dates their text gives overlap (or one gives
+  none), and, unless one trigger governs the other, their recipients meet (or one names none); and
+- something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
+  "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no clause of its own
+  between them ("stormed a hotel, killing five"), or they name the same actor and the same recipient, or the later one
+  names no place, date or actor the event lacks: the story returning to a happening it has told ("Five Frontier Corps
+  personnel were also killed", "the driver of the train has died"; on the dev stories: records per found event 1.38 ->
+  1.26, precision 0.307 -> 0.332, recall 0.627 -> 0.610, where three happenings of one type told without a place, date
+  or doer of their own joined an earlier one); or the event was told so far with no place or date of its own and the
+  later telling shares its doers or it has none: the story's vague first telling of what a later one tells in full
+  ("the attack" ... "militants attacked a passenger train Tuesday near Sibi"; on the dev stories records per found
+  event 1.27 -> 1.25, precision 0.337 -> 0.354, recall 0.610 -> 0.604, records joining two gold happenings 8 -> 10).
 
-A back reference joins the nearest event it fits. The event's fields are then reconciled from its mentions: the
-type; the actors and recipients of all mentions, in order; the most specific place the text gives (a town before
-a region before a country; the story's place only when no telling says where); the narrowest date the text gives;
-the status of the mentions told as fact; the largest count stated for each kind (a toll is revised upward as the
-story goes on, and every mention keeps its own figure); and the first telling's evidence.
+A back reference joins the nearest event it fits. The event's fields are then reconciled from its mentions: the type;
+the actors and recipients of all mentions, in order; the most specific place the text gives (a town before a region
+before a country; the story's place only when no telling says where); the narrowest date the text gives; the status of
+the mentions told as fact; the largest count stated for each kind (a toll is revised upward as the story goes on, and
+every mention keeps its own figure); and the first telling's evidence.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ overlaps a phrase the gold codes as telling an event (of any type). Its features
 :func:`eventwire.pipeline.happening.telling_features`: signs by name (its form, clause, parties, date,
 place, position in the story, the headline's words, and its lemma).
 
-Model: logistic regression, L2 (``--l2``, not on the bias), fitted by Newton's method (numpy).
+Model: logistic regression, L2 (``--l2``, not on the bias), fitted by Newton's method (:mod:`eventwire.logistic`).
 
 Threshold: the dev stories are cut into ``--folds`` folds by a stable hash of the story id; for each fold a
 model fitted on the other folds scores its stories through the whole pipeline (``eval stories``), for each
@@ -29,13 +29,12 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.eval.metrics import sealed  # noqa: E402
 from eventwire.eval.stories import evaluate_stories, load_gold, story_article  # noqa: E402
+from eventwire.logistic import auc, fit  # noqa: E402
 from eventwire.pipeline import Pipeline, read_tellings, stage_steps  # noqa: E402
 from eventwire.pipeline.happening import HappeningModel, story_features  # noqa: E402
 from eventwire.pipeline.textview import text_view  # noqa: E402
@@ -67,35 +66,6 @@ def rows(pipe: Pipeline, stories: list[dict]) -> list[tuple[str, dict[str, float
             label = int(any(a < e and s < b for a, b in spans))
             out_rows.append((story["id"], feats, label))
     return out_rows
-
-
-def fit(data: list[tuple[str, dict[str, float], int]], l2: float) -> dict[str, float]:
-    names = sorted({n for _, f, _ in data for n in f})
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(data), len(names)))
-    for r, (_, f, _) in enumerate(data):
-        for n, v in f.items():
-            x[r, index[n]] = v
-    y = np.array([label for _, _, label in data], dtype=float)
-    penalty = np.full(len(names), l2)
-    penalty[index["bias"]] = 0.0
-    w = np.zeros(len(names))
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(names))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return {n: round(float(w[index[n]]), 4) for n in names}
-
-
-def auc(scores: list[float], labels: list[int]) -> float:
-    pos = [s for s, y in zip(scores, labels, strict=True) if y]
-    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / max(1, len(pos) * len(neg))
 
 
 def story_counts(pipe: Pipeline, stories: list[dict]) -> Counter:
@@ -138,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     models = {}
     for k in range(args.folds):
         train = [r for r in data if fold_of(r[0], args.folds) != k]
-        models[k] = HappeningModel(fit(train, args.l2), 0.0, {})
+        models[k] = HappeningModel(fit(((f, y) for _, f, y in train), args.l2), 0.0, {})
         for sid, f, y in data:
             if fold_of(sid, args.folds) == k:
                 oof.append(models[k].confidence(f))
@@ -155,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"threshold {t}: {curve[str(t)]}", file=sys.stderr)
     floor = args.keep_recall * curve["0.0"]["recall"]
     best = max((t for t in curve if curve[t]["recall"] >= floor), key=lambda t: (curve[t]["precision"], -float(t)))
-    weights = fit(data, args.l2)
+    weights = fit(((f, y) for _, f, y in data), args.l2)
     about = {
         "what": "Logistic regression: how likely a telling read by the rules is a happening an analyst would code "
                 "(eventwire.pipeline.happening).",

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..logistic import probability
 from ..model import Entity, Event, Quote
 from .specificity import trigger_token
 
@@ -189,8 +190,7 @@ class HappeningModel:
     about: dict
 
     def confidence(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return probability(self.weights, features)
 
     def with_threshold(self, threshold: float) -> HappeningModel:
         """The same model with the cut at ``threshold`` (0 keeps every event)."""

@@ -57,7 +57,12 @@ def test_eval_coref_ecbplus_cli(tmp_path):
     assert folds["all"]["gold_topics"]["conll_f1"] > 0.7  # well above chance; the figure is in docs/benchmarks.md
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     settings = {r["setting"] for r in rows}
-    assert settings == {"gold_topics", "no_topics", "documents", "end_to_end"}
+    assert settings - {"gold_topics_pairs", "no_topics_pairs"} == {"gold_topics", "no_topics", "documents",
+                                                                   "end_to_end"}
+    if "gold_topics_pairs" in settings:  # the pair model, with the embeddings extra
+        pairs = [r for r in rows if r["setting"] == "gold_topics_pairs"]
+        assert conll({r["id"]: r["gold"] for r in pairs}, {r["id"]: r["predicted"] for r in pairs})["conll_f1"] == \
+            folds["all"]["gold_topics_pairs"]["conll_f1"]
     assert 0 < folds["all"]["end_to_end_matched"] < 1
     # every figure can be recomputed from the predictions
     gold = [r for r in rows if r["setting"] == "gold_topics"]
@@ -88,3 +93,35 @@ def test_end_to_end_matches_gold_mentions_to_the_events_whose_triggers_overlap_t
     clusters, matched = end_to_end(docs, mentions, {"a": "D1", "b": "D1"}, Reader())
     assert clusters["a:1"] == clusters["b:1"] == "D1|ASSAULT" and matched == {"a:1", "b:1"}
     assert clusters["b:2"] == "alone:b:2"
+
+
+def test_pair_model_joins_mentions_its_weights_call_one_happening():
+    """Three mentions of one document cluster: the two whose sentences and words agree join, the third stays."""
+    import numpy as np
+
+    from eventwire.eval.coref import MentionView, pair_clusters, pair_features
+
+    def view(x, stem):
+        v = np.array([x, 1.0 - x]) / np.linalg.norm([x, 1.0 - x])
+        return MentionView(v, v, stem, stem, frozenset({"gaza"}))
+
+    sentence = ["Israel", "struck", "Gaza", "."]
+    mentions = [Mention("a:1", "a", "X", sentence, [1], sent=0), Mention("b:1", "b", "X", sentence, [1], sent=0),
+                Mention("b:2", "b", "Y", sentence, [1], sent=1)]
+    views = {"a:1": view(0.9, "strike"), "b:1": view(0.85, "strike"), "b:2": view(0.05, "vote")}
+    features = pair_features(mentions[0], mentions[1], views["a:1"], views["b:1"], 0.4)
+    assert features["same_stem"] == 1.0 and features["word_cos"] > 0.99 and features["doc_cos"] == 0.4
+    assert features["names_shared"] == 1.0 and features["same_doc"] == 0.0
+    weights = {"bias": -4.0, "same_stem": 3.0, "word_cos": 2.0}
+    clusters = pair_clusters(mentions, {"a": "D1", "b": "D1"}, views, {"a": {}, "b": {}}, weights, 0.5)
+    assert clusters["a:1"] == clusters["b:1"] != clusters["b:2"]
+
+
+def test_shipped_pair_model_is_what_its_script_writes():
+    from eventwire.eval.coref import PAIR_MODEL_PATH
+
+    data = json.loads(PAIR_MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(data) == {"about", "threshold", "weights"} and 0 < data["threshold"] < 1
+    assert data["about"]["trained_by"] == "scripts/train_coref_pairs.py"
+    assert "sealed topics never read" in data["about"]["trained_on"]
+    assert str(data["threshold"]) in data["about"]["conll_f1_cv"]

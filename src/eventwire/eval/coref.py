@@ -8,6 +8,10 @@ annotated):
   event mentions are joined when their head lemmas are the same, or are forms of one event word ("died", "death",
   "killed"; "wounded", "injury"; "arrested", "arrest"), by a few suffix rules and word families;
 - ``no_topics``: the same with no topic structure: all documents are clustered together first;
+- ``gold_topics_pairs`` and ``no_topics_pairs`` (ECB+, with the ``embeddings`` extra): the same document clusters,
+  and within each the mentions joined by average link over a mention-pair model's probability
+  (:func:`pair_features`: the event words, their MiniLM cosine and that of their sentences, shared names, the
+  documents' similarity), fitted by ``scripts/train_coref_pairs.py`` on the dev fold only;
 - ``documents``: the document clusters themselves against the gold sub-topics (ECB+: topic plus "ecb"/"ecbplus";
   GVC: the incident), B3 over documents;
 - ``end_to_end``: eventwire's own events (the full pipeline on each document) matched to the gold mentions by
@@ -30,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..embeddings import available as embeddings_available
 from .metrics import components, sealed
@@ -249,10 +254,8 @@ def load_gvc_mentions(path: str | Path, skipped: dict[str, int]) -> tuple[list[D
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
 
-def cluster_documents(docs: list[Document], groups: Iterable[list[str]], threshold: float = DOC_THRESHOLD
-                      ) -> dict[str, str]:
-    """Documents clustered by what they report, within each group: TF-IDF (content words, idf over all the
-    documents), cosine, average link down to ``threshold``."""
+def document_vectors(docs: list[Document]) -> dict[str, dict[str, float]]:
+    """Each document's TF-IDF vector (content words, idf over all the documents), L2-normalised."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     bags = {d.id: Counter(w for w in (x.lower() for x in d.words) if _WORD.fullmatch(w) and w not in STOP_WORDS)
@@ -264,12 +267,23 @@ def cluster_documents(docs: list[Document], groups: Iterable[list[str]], thresho
         vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w])) for w, c in bag.items()}
         norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
         vecs[doc_id] = {w: x / norm for w, x in vec.items()}
+    return vecs
+
+
+def sparse_cosine(va: dict[str, float], vb: dict[str, float]) -> float:
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return sum(x * vb.get(w, 0.0) for w, x in va.items())
+
+
+def cluster_documents(docs: list[Document], groups: Iterable[list[str]], threshold: float = DOC_THRESHOLD
+                      ) -> dict[str, str]:
+    """Documents clustered by what they report, within each group: TF-IDF (content words, idf over all the
+    documents), cosine, average link down to ``threshold``."""
+    vecs = document_vectors(docs)
 
     def cos(a: str, b: str) -> float:
-        va, vb = vecs[a], vecs[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+        return sparse_cosine(vecs[a], vecs[b])
 
     out: dict[str, str] = {}
     for group in groups:
@@ -381,6 +395,84 @@ def merge_similar_words(response: Clusters, threshold: float = WORD_SIMILARITY) 
     return out
 
 
+# --- the mention-pair model ---------------------------------------------------------------------------------------
+
+PAIR_MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "coref_pair_model.json"
+"""The mention-pair model scripts/train_coref_pairs.py fits on the ECB+ dev fold (docs/identity.md)."""
+_NAME = re.compile(r"^(?:[A-Z][a-z]+|\d+)$")
+
+
+@dataclass
+class MentionView:
+    """What the pair model reads of a mention: its sentence's and its own words' MiniLM vectors, its event word,
+    and the capitalised words and numbers of its sentence outside it (names, dates, tolls)."""
+    sentence: Any  # numpy vectors
+    words: Any
+    stem: str
+    lemma: str
+    names: frozenset[str]
+
+
+def mention_views(mentions: list[Mention]) -> dict[str, MentionView]:
+    """Every mention's view (all-MiniLM-L6-v2 vectors: the ``embeddings`` extra)."""
+    import numpy as np
+
+    from ..embeddings import embedder
+
+    def words(m: Mention) -> str:
+        return " ".join(m.sentence[i] for i in m.span if i < len(m.sentence)) or m.lemma
+
+    sentences = sorted({" ".join(m.sentence) for m in mentions})
+    phrases = sorted({words(m) for m in mentions})
+    encoder = embedder()
+    sv = dict(zip(sentences, np.array(encoder.encode(sentences)), strict=True))
+    wv = dict(zip(phrases, np.array(encoder.encode(phrases)), strict=True))
+    lemmas = {m.lemma for m in mentions}
+    return {m.id: MentionView(sv[" ".join(m.sentence)], wv[words(m)], event_stem(m.lemma, lemmas), m.lemma,
+                              frozenset(w.lower() for i, w in enumerate(m.sentence)
+                                        if i not in m.span and _NAME.match(w)))
+            for m in mentions}
+
+
+def pair_features(a: Mention, b: Mention, va: MentionView, vb: MentionView, doc_cos: float) -> dict[str, float]:
+    """The signs that two mentions of one document cluster tell one happening."""
+    same_stem = float(va.stem == vb.stem)
+    word_cos, sent_cos = float(va.words @ vb.words), float(va.sentence @ vb.sentence)
+    names = va.names | vb.names
+    return {"bias": 1.0, "same_stem": same_stem, "same_lemma": float(va.lemma == vb.lemma), "word_cos": word_cos,
+            "sent_cos": sent_cos, "same_doc": float(a.doc == b.doc),
+            "same_sentence": float(a.doc == b.doc and a.sent == b.sent),
+            "names_shared": len(va.names & vb.names) / len(names) if names else 0.0,
+            "doc_cos": 1.0 if a.doc == b.doc else doc_cos,
+            "same_stem_x_sent_cos": same_stem * sent_cos, "word_cos_x_sent_cos": word_cos * sent_cos}
+
+
+def pair_clusters(mentions: list[Mention], doc_cluster: dict[str, str], views: dict[str, MentionView],
+                  doc_vectors: dict[str, dict[str, float]], weights: dict[str, float], threshold: float
+                  ) -> Clusters:
+    """Within each document cluster, mentions joined by average link over the pair model's probability down to
+    ``threshold``."""
+    from ..logistic import probability
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[doc_cluster[m.doc]].append(m)
+    out: Clusters = {}
+    for name, group in groups.items():
+        sims = {(a.id, b.id): probability(weights, pair_features(
+                    a, b, views[a.id], views[b.id], sparse_cosine(doc_vectors[a.doc], doc_vectors[b.doc])))
+                for i, a in enumerate(group) for b in group[i + 1:]}
+        for k, joined in enumerate(_average_link([[m.id] for m in group], sims, threshold)):
+            for m in joined:
+                out[m] = f"{name}|pairs{k}"
+    return out
+
+
+def pair_model() -> dict | None:
+    """The shipped pair model ({"weights", "threshold", "about"}), or None."""
+    return json.loads(PAIR_MODEL_PATH.read_text(encoding="utf-8")) if PAIR_MODEL_PATH.exists() else None
+
+
 def end_to_end(docs: list[Document], mentions: list[Mention], doc_cluster: dict[str, str], pipeline
                ) -> tuple[Clusters, set[str]]:
     """eventwire's own events against the gold mentions (ECB+): each document is read by the pipeline (its words
@@ -453,6 +545,12 @@ def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
     responses["same_lemma_gold_topics"] = {m.id: f"{by_id[m.doc].topic}|{m.lemma}" for m in mentions}
     if embeddings_available():  # the word-similarity clue, measured beside the resolver (not part of it)
         responses["gold_topics_word_similarity"] = merge_similar_words(responses["gold_topics"])
+    model = pair_model() if embeddings_available() and fmt == "ecbplus" else None
+    if model is not None:  # the mention-pair model (fitted on the dev fold: its honest dev figure is its CV)
+        views, vectors = mention_views(mentions), document_vectors(docs)
+        for setting in ("gold_topics", "no_topics"):
+            responses[f"{setting}_pairs"] = pair_clusters(mentions, settings[setting], views, vectors,
+                                                          model["weights"], model["threshold"])
     metrics: dict = {"folds": {}}
     predictions: list[dict] = []
     for name in ("dev", "sealed", "all"):
@@ -468,9 +566,10 @@ def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
                                                    {d.id: settings["gold_topics"][d.id] for d in chosen_docs})
         part["end_to_end_matched"] = round(sum(m.id in matched for m in chosen) / max(1, len(chosen)), 4)
         metrics["folds"][name] = part
-    for setting in ("gold_topics", "no_topics"):
-        predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": responses[setting][m.id],
-                         "setting": setting, "fold": fold[m.doc]} for m in mentions]
+    for setting in ("gold_topics", "no_topics", "gold_topics_pairs", "no_topics_pairs"):
+        if setting in responses:
+            predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": responses[setting][m.id],
+                             "setting": setting, "fold": fold[m.doc]} for m in mentions]
     predictions += [{"id": m.id, "doc": m.doc, "gold": m.gold, "predicted": e2e[m.id], "setting": "end_to_end",
                      "fold": fold[m.doc], "matched": m.id in matched} for m in mentions]
     predictions += [{"id": d.id, "gold": d.gold, "predicted": settings["no_topics"][d.id], "setting": "documents",
@@ -485,6 +584,10 @@ def evaluate_coref(fmt: str, path: str, nlp=None, pipeline=None) -> EvalResult:
           for s in ("gold_topics", "no_topics", "same_lemma_gold_topics")),
         *(f"{'CoNLL F1, word similarity (MiniLM)':34}{dev[s]['conll_f1']:>10.3f}{seal[s]['conll_f1']:>10.3f}"
           for s in ("gold_topics_word_similarity",) if s in dev),
+        *(f"CoNLL F1, pair model, {s.removesuffix('_pairs').replace('_', ' '):12}{dev[s]['conll_f1']:>10.3f}"
+          f"{seal[s]['conll_f1']:>10.3f}  (dev: the fold it was fitted on; cross-validated "
+          f"{model['about']['conll_f1_cv'][str(model['threshold'])]:.3f})"
+          for s in ("gold_topics_pairs", "no_topics_pairs") if s in dev),
         f"{'story clusters, B3 F1':34}{dev['documents_b3']['f1']:>10.3f}{seal['documents_b3']['f1']:>10.3f}",
         f"{'CoNLL F1, end to end':34}{dev['end_to_end']['conll_f1']:>10.3f}{seal['end_to_end']['conll_f1']:>10.3f}",
         f"{'  gold mentions eventwire found':34}{dev['end_to_end_matched']:>10.3f}{seal['end_to_end_matched']:>10.3f}",

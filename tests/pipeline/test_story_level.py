@@ -41,6 +41,8 @@ def _told(record):
     "In the last 15 months, 1,250 terrorists have been killed in Pakistan, along with 563 security personnel.",
     "Since 2009, hundreds of people have been killed in suicide attacks on hotels and restaurants.",
     "Since the beginning of the year, the BLA has ramped up attacks on security forces.",
+    "The conflict has killed more than 40,000 people.",
+    "That agreement ended a war that lasted more than three years and killed 100,000 people.",
     # An official in charge of something is in office, not charged.
     "The minister met officials in charge of foreign trade.",
 ])
@@ -58,6 +60,7 @@ def test_story_a_few_attacks_on_a_day_are_happenings(story):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Security forces killed at least 50 militants in airstrikes since Tuesday.", "killed"),  # days, not a total
+    ("The fighting killed 15 soldiers near Gao on Tuesday.", "killed"),  # a clash's toll, not a war's
     ("Boko Haram bombers have killed at least 81 people since April, while 67 people have been abducted since "
      "the start of the year.", "killed"),  # the running total is the other clause's
     ("The NGO has denounced 49 journalist detentions so far this year.", "denounced"),  # one denunciation

@@ -60,6 +60,7 @@ CARRIERS = word_class("CARRIERS")
 # Plurals that name one act: "ramped up sanctions on North Korea in 2016", "talks in 2019".
 PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
 CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
+WAR_NOUNS = frozenset("war conflict insurgency unrest crisis civil-war".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
 WISHES = frozenset({"need", "hope"})
 THREAT_VERBS = frozenset("issue make repeat renew carry voice send deliver".split())  # "issued a threat"
@@ -120,7 +121,21 @@ def _aggregate(tok: Token) -> bool:
     if any(_many_events(o) for o in carried):
         return True
     parties = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _event_noun(c)]
-    return any(_counted_many(p) for p in parties) and _over_period(tok, CUMULATIVE_PERIOD)
+    if any(_counted_many(p) for p in parties) and _over_period(tok, CUMULATIVE_PERIOD):
+        return True
+    return _toll_of_a_war(tok)
+
+
+def _toll_of_a_war(tok: Token) -> bool:
+    """A war's or an insurgency's toll: "the conflict has killed more than 40,000 people", "a war that lasted three
+    years and killed 100,000 people" (not "the fighting killed five soldiers on Tuesday", which is one clash)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" or (tok.dep_ == "conj" and tok.head.dep_ == "relcl"):
+        subjects.append((tok if tok.dep_ == "relcl" else tok.head).head)
+    elif tok.dep_ == "conj":
+        subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in WAR_NOUNS for s in subjects) and \
+        any(c.dep_ == "dobj" and _counted_many(c) for c in tok.children)
 
 
 def _many_events(tok: Token, words: frozenset[str] = frozenset()) -> bool:

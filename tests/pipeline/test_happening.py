@@ -14,7 +14,7 @@ from ..conftest import ROOT
 
 STORY = ("Gunmen stormed a hotel in Beledweyne on Tuesday, killing five people, police said. "
          "Security forces ended the siege on Wednesday. "
-         "The conflict has killed thousands of civilians. "
+         "Residents asked for more police in the town. "
          "The group frequently conducts bombings.")
 # Every feature telling_features can name: a fixed name, or a prefix with a value after it.
 FEATURE_NAMES = {"bias", "claimed", "date_in_text", "place_in_text", "count", "same_type_tellings", "type_in_lead",
@@ -72,7 +72,7 @@ def test_happening_cut_leaves_out_only_events_no_telling_of_which_is_likely(pipe
     likely = [ev for ev in every.events if ev.confidence >= threshold]
     assert [[m.evidence.trigger for m in ev.mentions] for ev in kept.events] == \
         [[m.evidence.trigger for m in ev.mentions] for ev in likely]
-    assert len(kept.events) < len(every.events)  # the background killing has gone
+    assert len(kept.events) < len(every.events)  # the residents' doubtful request has gone
     storming = kept.events[0]
     assert [kept.text[s:e] for s, e in (m.evidence.trigger for m in storming.mentions)] == ["stormed", "killing"]
 
@@ -95,7 +95,7 @@ def test_happening_doubtful_telling_of_a_sure_event_stays_its_mention():
 def test_happening_specific_happening_outscores_background(pipeline):
     rec = _run(pipeline, STORY)
     scores = {rec.text[s:e]: p for (s, e), p in _tellings(rec).items()}
-    assert scores["stormed"] > scores["killed"]  # Tuesday's storming of one hotel, against "since 2009, hundreds"
+    assert scores["stormed"] > scores["asked"]  # Tuesday's storming of one hotel, against residents' wish
 
 
 def test_happening_title_is_read(pipeline):

@@ -110,7 +110,7 @@ def _nested(a: Place | None, b: Place | None) -> bool:
     """The same place, or one inside the other: a town and its province or country ("near Sibi" and "in
     Balochistan province")."""
     if a is None or b is None:
-        return a is b
+        return False
     if a.id == b.id:
         return True
     if a.country is None or a.country != b.country:
@@ -183,7 +183,7 @@ class _Group:
             if not (_meet(m.actor, ev.actor, self.unnamed) and _dates_meet(m.date, ev.date)):
                 return False
             here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
-            if here and there and not _nested(self.places.get(here), self.places.get(there)):
+            if here and there and here != there and not _nested(self.places.get(here), self.places.get(there)):
                 return False
         return True
 

@@ -107,7 +107,7 @@ def _aggregate(tok: Token) -> bool:
     attacks", "conducted 11,654 operations", "killed 400 people in over 500 attacks"); a verb whose parties are
     counted in tens or more since a year or over months ("1,250 terrorists have been killed in the last 15 months",
     "hundreds have been killed since 2009"; not "killed 50 militants since Tuesday", nor "arrested 100 mob members in
-    2011", which may be one raid); or an abstract noun of violence."""
+    2011", which may be one raid); a war's toll (:func:`_toll_of_a_war`); or an abstract noun of violence."""
     if tok.pos_ == "NOUN":
         if tok.lemma_.lower() in ABSTRACT_NOUNS:
             return True

@@ -36,7 +36,8 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
-OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility".split())
+OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear"
+                             .split())  # "for fear of attack", "the risk of being deported"
 # Forces of nature and disease as the doer: "Cyclone Jude battered Malawi", "before she dies from COVID".
 NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake quake flood floods flooding "
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "

@@ -45,11 +45,14 @@ def _told(record):
     "That agreement ended a war that lasted more than three years and killed 100,000 people.",
     # An official in charge of something is in office, not charged.
     "The minister met officials in charge of foreign trade.",
+    # A state that lasts: the act that began it is told elsewhere.
+    "As the operation continues, the train remains blocked in a tunnel near Sibi.",
+    "The publisher stands accused of collusion with foreign forces.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
     words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
-             "needed", "hopes", "launched", "conducted", "killed", "charge"}
+             "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused"}
     assert not [t for t in told if t[0] in words], told
 
 

@@ -61,6 +61,8 @@ CARRIERS = word_class("CARRIERS")
 # Plurals that name one act: "ramped up sanctions on North Korea in 2016", "talks in 2019".
 PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
 CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
+# "remains blocked", "stayed closed", "stands accused" (the tagger sometimes leaves "remains" unlemmatised)
+STATE_VERBS = frozenset("remain remains remained stay stays stayed stand stands stood".split())
 WAR_NOUNS = frozenset("war conflict insurgency unrest crisis civil-war".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
 WISHES = frozenset({"need", "hope"})
@@ -219,6 +221,16 @@ def _state_in_passing(tok: Token) -> bool:
         not any(c.dep_ in ("agent", "advcl", "npadvmod") for c in tok.children)
 
 
+def _state_kept(tok: Token) -> bool:
+    """A participle told as a state that lasts ("the train remains blocked", "he remains detained", "the border
+    stayed closed", "stands accused"): the act that began it is told elsewhere, or not at all."""
+    if tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("auxpass", "aux") and c.lower_ in STATE_VERBS for c in tok.children):
+        return True
+    return tok.dep_ in ("acomp", "advcl", "xcomp", "oprd") and tok.head.lower_ in STATE_VERBS
+
+
 def _natural_force(tok: Token) -> bool:
     head = _clause_head(tok)
     doers = [c for c in (*tok.children, *head.children) if c.dep_ in ("nsubj", "agent")]
@@ -254,7 +266,7 @@ def _negated_subject(tok: Token) -> bool:
 
 
 DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
-         ("wish", _wish),
+         ("wish", _wish), ("state_kept", _state_kept),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""

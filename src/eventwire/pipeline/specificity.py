@@ -176,7 +176,7 @@ def _over_period(tok: Token, period: re.Pattern) -> bool:
 def _many(tok: Token) -> bool:
     """A number of ten or more: "504 attacks" are many happenings, "three grenade attacks" on Monday a few."""
     digits = tok.text.replace(",", "")
-    return digits.isdigit() and int(digits) >= AGGREGATE_MIN or tok.lower_ in ("dozens", "hundreds", "thousands")
+    return digits.isdecimal() and int(digits) >= AGGREGATE_MIN or tok.lower_ in ("dozens", "hundreds", "thousands")
 
 
 def _threat_as_danger(tok: Token) -> bool:

@@ -22,7 +22,6 @@ out-of-fold clusters is written with the weights (fitted on every dev topic) to
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import defaultdict
@@ -44,14 +43,14 @@ from eventwire.eval.coref import (  # noqa: E402
     pair_features,
     sparse_cosine,
 )
-from eventwire.eval.metrics import sealed  # noqa: E402
+from eventwire.eval.metrics import hash_fold, sealed  # noqa: E402
 from eventwire.logistic import fit  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "coref" / "ecbplus"
 
 
 def fold_of(topic: str, folds: int) -> int:
-    return int(hashlib.sha256(f"eventwire-coref-pairs:{topic}".encode()).hexdigest(), 16) % folds
+    return hash_fold(f"eventwire-coref-pairs:{topic}", folds)
 
 
 def main(argv: list[str] | None = None) -> int:

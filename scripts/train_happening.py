@@ -22,7 +22,6 @@ story) and the cross-validated figures to ``src/eventwire/data/happening_model.j
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventwire.eval.metrics import sealed  # noqa: E402
+from eventwire.eval.metrics import hash_fold, sealed  # noqa: E402
 from eventwire.eval.stories import evaluate_stories, load_gold, story_article  # noqa: E402
 from eventwire.logistic import auc, fit  # noqa: E402
 from eventwire.pipeline import Pipeline, read_tellings, stage_steps  # noqa: E402
@@ -44,7 +43,7 @@ OUT = ROOT / "src" / "eventwire" / "data" / "happening_model.json"
 
 
 def fold_of(story_id: str, folds: int) -> int:
-    return int(hashlib.sha256(f"eventwire-happening:{story_id}".encode()).hexdigest(), 16) % folds
+    return hash_fold(f"eventwire-happening:{story_id}", folds)
 
 
 def rows(pipe: Pipeline, stories: list[dict]) -> list[tuple[str, dict[str, float], int]]:

@@ -127,6 +127,13 @@ def _chars(spans: Iterable[Span]) -> set[int]:
 SEAL_SALT = "eventwire-seal:"
 
 
+def hash_fold(key: str, folds: int) -> int:
+    """A stable fold number (0 to ``folds - 1``) for ``key`` (salted by the caller): SHA-256 of the key, modulo."""
+    import hashlib
+
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % folds
+
+
 def sealed(key: str) -> bool:
     """Whether an item is in the sealed fold of its data set: a third of the items, by SHA-256 of the salted key (a
     story, document or row id), fixed before rules are tuned on the rest; its errors are never read, and every
@@ -135,9 +142,7 @@ def sealed(key: str) -> bool:
     >>> [sealed(k) for k in ("8008152", "8006651")]
     [False, True]
     """
-    import hashlib
-
-    return int(hashlib.sha256((SEAL_SALT + key).encode()).hexdigest(), 16) % 3 == 0
+    return hash_fold(SEAL_SALT + key, 3) == 0
 
 
 def components(pairs: Iterable[tuple[str, str]], ids: Sequence[str]) -> dict[str, int]:

@@ -34,14 +34,15 @@ from eventwire.eval.coref import (  # noqa: E402
     PAIR_MODEL_PATH,
     cluster_documents,
     conll,
+    document_similarity,
     document_vectors,
     event_stem,
     head_lemmas,
+    link_pairs,
     load_ecbplus,
     mention_views,
-    pair_clusters,
     pair_features,
-    sparse_cosine,
+    pair_probabilities,
 )
 from eventwire.eval.metrics import hash_fold, sealed  # noqa: E402
 from eventwire.logistic import fit  # noqa: E402
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     for d in docs:
         by_topic[d.topic].append(d.id)
     doc_cluster = cluster_documents(docs, by_topic.values())
-    vectors = document_vectors(docs)
+    similarity = document_similarity(document_vectors(docs))
     views = mention_views(mentions)
     groups: dict[str, list] = defaultdict(list)
     for m in mentions:
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                f = pair_features(a, b, views[a.id], views[b.id], sparse_cosine(vectors[a.doc], vectors[b.doc]))
+                f = pair_features(a, b, views[a.id], views[b.id], similarity(a.doc, b.doc))
                 rows.append((topic[a.doc], f, int(a.gold == b.gold)))
     print(f"{len(by_topic)} dev topics, {len(docs)} documents, {len(mentions)} mentions, {len(rows)} pairs "
           f"({sum(y for *_, y in rows)} coreferent)", file=sys.stderr)
@@ -93,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.folds):
         weights = fit(((f, y) for t, f, y in rows if fold_of(t, args.folds) != k), args.l2)
         part = [m for m in mentions if fold_of(topic[m.doc], args.folds) == k]
+        linkable = pair_probabilities(part, doc_cluster, views, similarity, weights)
         for t in thresholds:
-            out_of_fold[t].update(pair_clusters(part, doc_cluster, views, vectors, weights, t))
+            out_of_fold[t].update(link_pairs(linkable, t))
     key = {m.id: m.gold for m in mentions}
     lemmas = {m.lemma for m in mentions}
     rule = {m.id: f"{doc_cluster[m.doc]}|{event_stem(m.lemma, lemmas)}" for m in mentions}

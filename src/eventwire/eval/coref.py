@@ -31,7 +31,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -276,15 +276,24 @@ def sparse_cosine(va: dict[str, float], vb: dict[str, float]) -> float:
     return sum(x * vb.get(w, 0.0) for w, x in va.items())
 
 
+def document_similarity(vectors: dict[str, dict[str, float]]) -> Callable[[str, str], float]:
+    """The cosine of two documents' vectors by their ids, each pair computed once (mention pairs repeat it)."""
+    seen: dict[tuple[str, str], float] = {}
+
+    def cos(a: str, b: str) -> float:
+        key = (a, b) if a <= b else (b, a)
+        if key not in seen:
+            seen[key] = sparse_cosine(vectors[a], vectors[b])
+        return seen[key]
+
+    return cos
+
+
 def cluster_documents(docs: list[Document], groups: Iterable[list[str]], threshold: float = DOC_THRESHOLD
                       ) -> dict[str, str]:
     """Documents clustered by what they report, within each group: TF-IDF (content words, idf over all the
     documents), cosine, average link down to ``threshold``."""
-    vecs = document_vectors(docs)
-
-    def cos(a: str, b: str) -> float:
-        return sparse_cosine(vecs[a], vecs[b])
-
+    cos = document_similarity(document_vectors(docs))
     out: dict[str, str] = {}
     for group in groups:
         sims = {(a, b): cos(a, b) for i, a in enumerate(group) for b in group[i + 1:]}
@@ -447,25 +456,43 @@ def pair_features(a: Mention, b: Mention, va: MentionView, vb: MentionView, doc_
             "same_stem_x_sent_cos": same_stem * sent_cos, "word_cos_x_sent_cos": word_cos * sent_cos}
 
 
-def pair_clusters(mentions: list[Mention], doc_cluster: dict[str, str], views: dict[str, MentionView],
-                  doc_vectors: dict[str, dict[str, float]], weights: dict[str, float], threshold: float
-                  ) -> Clusters:
-    """Within each document cluster, mentions joined by average link over the pair model's probability down to
-    ``threshold``."""
+Linkable = dict[str, tuple[list[str], dict[tuple[str, str], float]]]
+"""Each document cluster's mention ids and the pair model's probability for each pair of them."""
+
+
+def pair_probabilities(mentions: list[Mention], doc_cluster: dict[str, str], views: dict[str, MentionView],
+                       similarity: Callable[[str, str], float], weights: dict[str, float]) -> Linkable:
+    """Within each document cluster, the pair model's probability that two mentions tell one happening."""
     from ..logistic import probability
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[doc_cluster[m.doc]].append(m)
+    return {name: ([m.id for m in group], {
+                (a.id, b.id): probability(weights, pair_features(a, b, views[a.id], views[b.id],
+                                                                 similarity(a.doc, b.doc)))
+                for i, a in enumerate(group) for b in group[i + 1:]})
+            for name, group in groups.items()}
+
+
+def link_pairs(linkable: Linkable, threshold: float) -> Clusters:
+    """The mentions of each document cluster joined by average link over their probabilities down to
+    ``threshold``."""
     out: Clusters = {}
-    for name, group in groups.items():
-        sims = {(a.id, b.id): probability(weights, pair_features(
-                    a, b, views[a.id], views[b.id], sparse_cosine(doc_vectors[a.doc], doc_vectors[b.doc])))
-                for i, a in enumerate(group) for b in group[i + 1:]}
-        for k, joined in enumerate(_average_link([[m.id] for m in group], sims, threshold)):
+    for name, (ids, sims) in linkable.items():
+        for k, joined in enumerate(_average_link([[i] for i in ids], sims, threshold)):
             for m in joined:
                 out[m] = f"{name}|pairs{k}"
     return out
+
+
+def pair_clusters(mentions: list[Mention], doc_cluster: dict[str, str], views: dict[str, MentionView],
+                  doc_vectors: dict[str, dict[str, float]], weights: dict[str, float], threshold: float
+                  ) -> Clusters:
+    """Within each document cluster, mentions joined by average link over the pair model's probability down to
+    ``threshold``."""
+    return link_pairs(pair_probabilities(mentions, doc_cluster, views, document_similarity(doc_vectors), weights),
+                      threshold)
 
 
 def pair_model() -> dict | None:

@@ -88,15 +88,22 @@ __all__ = [
 
 
 @lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@lru_cache(maxsize=4)
 def load_pipeline(min_confidence: float | None = None) -> Pipeline:
     """The default pipeline. ``min_confidence``: leave out the events none of whose tellings the happening model
-    scores this high (default: the model's own threshold; 0 keeps every event; docs/events.md#the-happening-model)."""
+    scores this high (default: the model's own threshold; 0 keeps every event; docs/events.md#the-happening-model).
+    Every cut shares the one spaCy model and gazetteer the process loads."""
     from .pipeline.happening import happening_model
 
+    base = _default_pipeline()
     model = happening_model()
     if min_confidence is not None and model is not None:
-        return Pipeline(happening=model.with_threshold(min_confidence))
-    return Pipeline()
+        return Pipeline(nlp=base.nlp, gazetteer=base.gazetteer, happening=model.with_threshold(min_confidence))
+    return base
 
 
 def extract(text: str, *, title: str | None = None, published: Any = None, source: str | None = None,

@@ -66,6 +66,26 @@ def test_dates_resolve(text, anchor, tense, value):
     assert got is not None and got.value == value
 
 
+@pytest.mark.parametrize("text,anchor,interval", [
+    # A modifier names a third of the month or year: its value stays the month's or year's, its interval narrows.
+    ("in early September", dt.date(2024, 10, 3), ("2024-09-01", "2024-09-10")),
+    ("mid-September", dt.date(2024, 10, 3), ("2024-09-11", "2024-09-20")),
+    ("late September", dt.date(2024, 10, 3), ("2024-09-21", "2024-09-30")),
+    ("late February", dt.date(2024, 3, 3), ("2024-02-21", "2024-02-29")),
+    ("early 2024", FRI, ("2024-01-01", "2024-04-30")),
+    ("mid-2023", FRI, ("2023-05-01", "2023-08-31")),
+    ("late last year", FRI, ("2012-09-01", "2012-12-31")),
+    # "earlier this month" ends the day before the story's; "later this week" starts the day after.
+    ("earlier this month", FRI, ("2013-03-01", "2013-03-21")),
+    ("later this week", THU, ("2024-03-22", "2024-03-24")),
+    # ... unless nothing of the unit is left: on the first of a month, "earlier this month" is the month
+    ("earlier this month", dt.date(2024, 10, 1), ("2024-10-01", "2024-10-31")),
+])
+def test_dates_modifiers_narrow_the_interval(text, anchor, interval):
+    got = resolve_date(text, anchor, "past")
+    assert (got.start.isoformat(), got.end.isoformat()) == interval
+
+
 @pytest.mark.parametrize("text", ["every week", "a decade", "two days", "each season", "daily"])
 def test_dates_durations_and_sets_are_not_dates(text):
     assert resolve_date(text, FRI, "past") is None

@@ -99,7 +99,54 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
+# "early September", "mid-2024", "late last year": the third of the month or year meant (TimeML's START, MID and
+# END modifiers, read as days 1-10, 11-20 and 21 to the end of a month, or January-April, May-August and
+# September-December of a year).
+_PART = re.compile(r"^(?:(?:in|during|by|around|about|from|of|the|until)\s+)*(early|mid-?|middle of|late)\s*(?=\S)")
+_THIRDS = {"early": 0, "mid": 1, "middle of": 1, "late": 2}
+# "earlier this month", "later this week": the part of the unit before or after the story's day.
+_EARLIER = re.compile(r"^(?:(?:in|during|by)\s+)?(earlier|later)\s+this\s+(?:week|month|year)$")
+
+
+def _narrowed(value: TimeValue, text: str, anchor: dt.date) -> TimeValue:
+    """``value`` cut to the part of it the expression's modifier names (see :data:`_PART` and
+    :data:`_EARLIER`); otherwise ``value`` itself."""
+    if value.start is None or value.end is None:
+        return value
+    start, end = value.start, value.end
+    m = _EARLIER.match(text)
+    if m:
+        if m.group(1) == "earlier":
+            end = min(end, anchor - dt.timedelta(days=1))
+        else:
+            start = max(start, anchor + dt.timedelta(days=1))
+    else:
+        m = _PART.match(text)
+        if not m or value.granularity not in ("month", "year"):
+            return value
+        third = _THIRDS[m.group(1).rstrip("-")]
+        if value.granularity == "month":
+            start = start.replace(day=(1, 11, 21)[third])
+            end = end if third == 2 else start.replace(day=start.day + 9)
+        else:
+            start = start.replace(month=(1, 5, 9)[third])
+            end = _month_end(start.year, start.month + 3)
+    if start > end:
+        return value
+    return TimeValue(value.value, "range", start, end)
+
+
 def resolve_date(text: str, anchor: dt.date, tense: Tense | None = None, *, southern: bool = False) -> TimeValue | None:
+    """Resolve one temporal expression against ``anchor`` (the story's date): :func:`_resolve`, narrowed to the part
+    its modifier names ("early September": the 1st to the 10th; "earlier this month": up to the day before the
+    story's)."""
+    value = _resolve(text, anchor, tense, southern=southern)
+    if value is None:
+        return None
+    return _narrowed(value, " ".join(text.lower().replace(",", " ").split()), anchor)
+
+
+def _resolve(text: str, anchor: dt.date, tense: Tense | None = None, *, southern: bool = False) -> TimeValue | None:
     """Resolve one temporal expression against ``anchor`` (the story's date).
 
     Args:
@@ -139,7 +186,7 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense | None = None, *, sout
             return _year(anchor.year - 1 if tense == "past" and not_yet else anchor.year)
         not_yet = late and anchor.day < 25 or part == "middle" and anchor.day < 15
         return _month(*_shift_month(anchor.year, anchor.month, -1 if tense == "past" and not_yet else 0))
-    t = _LEAD.sub("", t).strip()
+    t = _LEAD.sub("", re.sub(r"\bmid-(?=[a-z\d])", "mid ", t)).strip()  # "mid-September"
     if not t:
         return None
 

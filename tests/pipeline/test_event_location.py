@@ -21,6 +21,12 @@ from eventwire.pipeline.mentions import find_mentions
     # Proper names before a place noun, and Arabic names after a lowercase article.
     ("The blast targeted a busy car market in the predominately Shiite al-Bayaa district.", "targeted", "al-Bayaa"),
     ("The army began a new offensive on the city of al-Tall on Monday.", "began", "al-Tall"),
+    # What an event is about is not where it happened: "about", "regarding", a happening "over" names ...
+    ("Students held protests over the war in Gaza on Tuesday.", "protests", None),
+    ("Diplomats held talks about the fighting in Sudan on Monday.", "talks", None),
+    # ... but a place "over" names, or a thing over it, is where: airstrikes over a town hit it.
+    ("The air force carried out airstrikes over the town of Deir Khabiyeh on Friday.", "airstrikes",
+     "Deir Khabiyeh"),
 ])
 def test_event_location_rules(nlp, gazetteer, text, trigger, expected):
     doc = nlp(text)

@@ -125,6 +125,26 @@ def is_actor(tok: Token, verb: Token) -> bool:
     return tok.dep_ == "poss" and tok.head.lemma_.lower() not in LOCATING_HEADS
 
 
+# Prepositions that name what an event is about: "talks about Syria", "a complaint regarding torture in Chechnya".
+TOPIC_PREPS = frozenset("about regarding concerning".split())
+# ... and the things "over" names as what an event is about, not where it is: "protests over the war in Gaza",
+# "outrage over the arrest of a journalist in Hong Kong" (but "airstrikes over the town of X", "flew over Kyiv")
+DISPUTED = word_class("HOSTILITIES") | word_class("PATIENT_NOUNS")
+
+
+def is_topic(tok: Token, verb: Token) -> bool:
+    """A place that is what the event is about, not where it happened: under "about", "regarding" or "concerning"
+    ("talks about Syria"), or inside a happening "over" names ("protests over the war in Gaza"), on the way up to
+    the trigger."""
+    for node in ancestors(tok)[1:]:
+        if node.i == verb.i:
+            return False
+        if node.dep_ == "prep" and (node.lower_ in TOPIC_PREPS or node.lower_ == "over" and any(
+                c.dep_ == "pobj" and c.i != tok.i and c.lemma_.lower() in DISPUTED for c in node.children)):
+            return True
+    return False
+
+
 def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str] | None = None
                         ) -> tuple[list[tuple[Span, dict[str, float]]], Span | None]:
     """Each place mention of the trigger's sentence with the features the location model scores, and the place
@@ -157,8 +177,9 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
         locative = 0 if prep is None or prep.lower_ in LOCATIVE else 1
         kind = kinds.get(place.start_char, "")
         specific = SPECIFICITY.get(kind, 1)
-        if dist > MAX_TREE_DISTANCE or is_modifier(root) or is_actor(root, verb) or tier == 3 and reporting:
-            continue  # never where: too far, an actor or its qualifier, or where the event was told of
+        if dist > MAX_TREE_DISTANCE or is_modifier(root) or is_actor(root, verb) or tier == 3 and reporting or \
+                is_topic(root, verb):
+            continue  # never where: too far, an actor or its qualifier, where the event was told of, what it is about
         if tier < 2 or tier == 2 and USE_DEPENDENT_CLAUSES:
             key = (tier, locative, specific, dist, abs(root.i - verb.i))
             if best is None or key < best[0]:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Offsets = tuple[int, int]
 """A ``[start, end)`` pair of character offsets into the article text."""
@@ -202,10 +202,11 @@ class Event(_Record):
     actor: list[str] = Field(default_factory=list)
     recipient: list[str] = Field(default_factory=list)
     place: str | None = None
-    place_basis: Literal["text", "actor", "story"] | None = Field(
+    place_basis: Literal["text", "actor", "seat", "story"] | None = Field(
         default=None, description="Why the place: its sentence says so (text); a mobilisation on the acting "
-                                  "country's ground (actor); or, the sentence saying not where, the place the story "
-                                  "names most (story).")
+                                  "country's ground (actor); the seat of the institution whose meeting, vote or "
+                                  "statement it is (seat: 'a meeting of the U.N. Security Council' in New York); or, "
+                                  "the sentence saying not where, the place the story names most (story).")
     date: EventDate | None = None
     date_basis: Literal["text", "story"] | None = Field(
         default=None, description="Why the date: a telling's clause or sentence gives it (text); or, the text giving "

@@ -189,6 +189,13 @@ def test_story_a_threat_made_is_still_a_threat(story):
     ("The United Nations urged Kabul to protect girls' schools.", "urged", None),
     ("In Kabul, the minister accused Pakistan of sheltering the militants.", "accused", "Kabul"),
     ("At a news conference in Doha, the envoy accused Pakistan of sheltering militants.", "accused", "Doha"),
+    # ... or the word it was said with, or the verb it completes
+    ("Dodik rejected the warrant on Wednesday, telling journalists in Sarajevo that it was politically motivated.",
+     "rejected", "Sarajevo"),
+    ("Meanwhile, in Washington, three senators led a group of lawmakers in calling on Rubio to prevent further "
+     "deterioration in Bosnia.", "calling", "Washington"),
+    ("Dodik rejected the warrant on Wednesday, telling journalists in the capital, Sarajevo, that it was "
+     "politically motivated.", "rejected", "Sarajevo"),
 ])
 def test_story_speech_act_is_placed_only_where_it_was_said(story, text, trigger, place):
     """A speech act's place is where it was made, when its own word says so; not a place its words are about."""

@@ -31,6 +31,7 @@ from .mentions import find_mentions
 from .nlp import MODEL_PACKAGE, load_spacy
 from .places import resolve_places
 from .quotes import find_quotes
+from .seats import drop_unused_seats
 from .specificity import keep_happenings
 from .textview import TextView, map_record_parts, text_view
 from .truecase import Truecaser
@@ -166,6 +167,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
             stage=stage, **where))
         for later in STAGES[STAGES.index(stage):]:
             out[later] = []
+    out["places"] = drop_unused_seats(out["places"], out["events"])  # a seat is a place only as an event's
     return to_record(article, **map_record_parts(view, **out), errors=errors)
 
 

@@ -166,7 +166,7 @@ class _Group:
         told_date = ev.date if ev.date is not None and ev.date.text is not None else None
         self.mentions.append(EventMention(
             evidence=ev.evidence, status=ev.status, source=ev.source, actor=ev.actor, recipient=ev.recipient,
-            place=ev.place if ev.place_basis in ("text", "actor") else None, date=told_date, counts=ev.counts,
+            place=ev.place if ev.place_basis in ("text", "actor", "seat") else None, date=told_date, counts=ev.counts,
             confidence=ev.confidence))
         self.bases.append(ev.place_basis)
         if tok is not None:

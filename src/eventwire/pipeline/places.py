@@ -18,6 +18,7 @@ from ..geo.resolve import STRAY_TOWN_MAX_POPULATION, Context, resolve_story, str
 from ..model import Entity, Place
 from ..ontologies import word_class
 from .nlp import doc_text
+from .seats import is_institution, seat_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -298,6 +299,8 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
     groups: list[tuple[Entity, str | None, list[tuple[int, int]]]] = []
     text = doc_text(doc)
     for ent, spans in _place_mentions(doc, entities, gazetteer):
+        if is_institution(ent.name):
+            continue  # "the White House" is where the presidency sits (see seat_places), not a town
         by_hint: dict[str | None, list[tuple[int, int]]] = {}
         for s, e in spans:
             by_hint.setdefault(region_hint(text, e), []).append((s, e))
@@ -329,7 +332,7 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
             found.append((ent, list(spans), place))
     _named_again(text, entities, found)
     found.sort(key=lambda f: min(f[1]))
-    return [
+    named = [
         Place(id=f"P{n}", name=place.name, mentions=sorted(spans), geonames_id=place.geonames_id,
               lat=round(place.lat, 5) if place.lat is not None else None,
               lon=round(place.lon, 5) if place.lon is not None else None,
@@ -337,3 +340,4 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
               feature=FEATURE.get(place.kind, "other"), precision=PRECISION.get(place.kind, 3), entity=ent.id or None)
         for n, (ent, spans, place) in enumerate(found, start=1)
     ]
+    return named + seat_places(text, named, gazetteer)  # the seats of the institutions it names (pipeline/seats.py)

@@ -14,6 +14,7 @@ from ..cameo import CameoMatch, match_cameo
 from ..dates import published_period
 from ..event_location import choose_location, clause_head
 from ..nlp import doc_text
+from ..seats import institutions, seat_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,7 @@ HARMING = word_class("HARMING")
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = word_class("COPULAS")
 SPEECH_ACTS = word_class("SPEECH_ACTS")
+REPORTING_VERBS = word_class("REPORTING_VERBS")
 SAID_AT = frozenset({"in", "at", "from"})
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
               "PROTEST": ("killed", "injured", "arrested")}
@@ -73,6 +75,7 @@ def story_place(places: list[Place]) -> Place | None:
     """The place a story is about, for events whose sentence says not where: the place it names most often; on a
     tie, the one in the country the story's place mentions fall in most, then the first named. (Not the dateline:
     a story filed from Kyiv about raids in Russia is about Russia.)"""
+    places = [p for p in places if p.mentions]  # not an institution's seat the story does not name (..seats)
     if not places:
         return None
     by_country: dict[str, int] = {}
@@ -94,6 +97,8 @@ class _Story:
         self.text = doc_text(doc)
         self.entity_chars = set(self.resolver.by_char)
         self.place_by_char = {s: p for p in places for s, _ in p.mentions}
+        self.places = places
+        self.institutions = institutions(self.text)
         self.spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
         for p in places:
             for s, e in p.mentions:
@@ -345,7 +350,8 @@ def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, s
     type_, cameo, sent = status.type, status.cameo, tok.sent
     quote = story.resolver.quote_at(tok.idx)
     first = _hyphen_start(tok)
-    place, basis = _place(tok, first, type_, actor, story)
+    place, basis, where = _place(tok, first, type_, actor, story)
+    decided += [where] if where else []
     acled = _acled(tok, type_, agreement, trig, story.text)
     riot = acled.sub_event_type == "Violent demonstration" and not (
         subj is not None and subj.lemma_.lower() in SECURITY_FORCES and tok.lemma_.lower() not in MUTUAL_FIGHTING)
@@ -368,9 +374,11 @@ def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, s
                                 *role_rules]))
 
 
-def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story) -> tuple[Place | None, str | None]:
-    """The event's place and what it rests on: the place its clause governs (text), the acting country for forces
-    mobilised (actor), else the story's place (story)."""
+def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
+           ) -> tuple[Place | None, str | None, str | None]:
+    """The event's place, what it rests on and the rule that chose it when a rule did: the place its clause
+    governs (text), the acting country for forces mobilised (actor), the seat of the institution whose meeting or
+    word it is (seat, :mod:`..seats`), else the story's place (story)."""
     sent = tok.sent
     chosen = choose_location(tok.doc[first.i:tok.i + 1], story.spans_by_sent.get(sent.start, []), story.kinds)
     place = story.place_by_char.get(chosen.start_char) if chosen is not None else None
@@ -382,9 +390,13 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
         # border"): a country acting is not where things happen (event_location), except here.
         place = next((p for a in actor for p in story.places_of.get(a, []) if p.feature == "country"), None)
         basis = "actor" if place is not None else None
+    if place is None:
+        seat = seat_of(tok, type_, story.institutions, story.places)
+        if seat is not None:
+            return seat[0], "seat", seat[1]
     if place is None and story.main_place is not None:
         place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
-    return place, basis
+    return place, basis, None
 
 
 def _home_of_a_party(span) -> bool:
@@ -405,13 +417,23 @@ def _said_at(tok: Token, span) -> bool:
     "from" ("told reporters in Kabul", "In Doha, the envoy urged ..."), or through the occasion it was made at
     ("accused Pakistan at a meeting in Doha"); not a place its words are about ("accusing India of backing
     militants in Afghanistan", "urged Kabul to act"). On the dev stories no speech act placed any other way was
-    placed right (0 of 12)."""
-    prep = span.root.head
-    if span.root.dep_ != "pobj" or prep.lower_ not in SAID_AT:
+    placed right (0 of 12). Also where the word it was said with says so ("rejected the warrant, telling journalists
+    in the regional capital, Banja Luka"), or the verb it completes ("Meanwhile, in Washington, senators led a
+    group in calling on ...")."""
+    root = span.root.head if span.root.dep_ == "appos" else span.root  # "in the regional capital, Banja Luka"
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in SAID_AT:
         return False
     head = prep.head
     if head.i == tok.i:
         return True
+    if head.head.i == tok.i and head.dep_ in ("advcl", "conj") and head.lemma_.lower() in REPORTING_VERBS:
+        return True  # rejected ..., telling journalists in Banja Luka
+    node = tok  # led a group in calling on: the speech act completes the verb the place is said of
+    while node.dep_ in ("pcomp", "xcomp") and node.head.i != node.i:
+        node = node.head.head if node.dep_ == "pcomp" else node.head
+        if node.i == head.i:
+            return True
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "during") and head.head.head.i == tok.i
 
 

@@ -48,17 +48,30 @@ def _told(record):
     # A state that lasts: the act that began it is told elsewhere.
     "As the operation continues, the train remains blocked in a tunnel near Sibi.",
     "The publisher stands accused of collusion with foreign forces.",
+    # What happens in general "when" something else does.
+    "Rebels traditionally attempt to pass through when attacked by government troops.",
+    "People lose their green cards most often when they're convicted of crimes.",
+    "Residents flee whenever the army shells the town.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
     words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
-             "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused"}
+             "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused", "convicted",
+             "shells"}
     assert not [t for t in told if t[0] in words], told
 
 
 def test_story_a_few_attacks_on_a_day_are_happenings(story):
     told = _told(story("Three grenade attacks rocked the town of Baramulla on Monday."))
     assert ("attacks", "ASSAULT", "reported") in told
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("He was killed when gunmen attacked the village on Monday.", "attacked"),
+    ("The army says it will retaliate when attacked.", "attacked"),
+])
+def test_story_a_when_clause_of_a_past_or_a_future_is_a_happening(story, text, trigger):
+    assert trigger in [t[0] for t in _told(story(text))]
 
 
 @pytest.mark.parametrize("text, trigger", [

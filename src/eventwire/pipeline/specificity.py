@@ -99,8 +99,32 @@ def _sentence_is_not_news(sent: Span) -> bool:
 
 
 def _habit(tok: Token) -> bool:
+    """An adverb of habit ("routinely deny"), or a "when" clause of a present that holds in general ("rebels escape
+    to Cameroon when attacked by government forces", "people lose their green cards when they're convicted"; not
+    "he was killed when gunmen attacked", "they are searching when ...")."""
     head = _clause_head(tok)
-    return any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children))
+    if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children)):
+        return True
+    marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "advmod")}
+    if head.dep_ != "advcl" or not marks & {"when", "whenever"}:
+        return False
+    return "whenever" in marks or _general_present(head.head) and _general_present(head, own_clause=True)
+
+
+def _general_present(verb: Token, own_clause: bool = False) -> bool:
+    """A verb in the simple present, active or passive ("escape", "lose", "are killed"), with no future or modal;
+    in a "when" clause also one with no tense of its own ("when attacked")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "would", "'ll") or a.tag_ in ("VBD", "MD") for a in aux):
+        return False
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _general_present(verb.head)  # "attempt to pass through when attacked"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if verb.tag_ == "VBN":
+        passive = [a for a in aux if a.dep_ == "auxpass"]
+        return bool(passive) and all(a.tag_ in ("VBZ", "VBP") for a in passive) or own_clause and not aux
+    return False
 
 
 def _aggregate(tok: Token) -> bool:

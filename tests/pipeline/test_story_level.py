@@ -176,6 +176,15 @@ def test_story_dates_the_text_supports(story):
     assert by_trigger["arrested"].status == "historical" and by_trigger["arrested"].date.start == "2022-01-01"
 
 
+def test_story_verbs_that_share_a_subject_share_their_date(story):
+    """ "killed and injured 1,000 fighters in the past week": the week is the killing's too, not the day of the
+    saying, and the two are one happening."""
+    rec = story("The army chief said on Saturday his forces had killed and injured 1,000 Taliban fighters in the past "
+                "week.", published="2021-05-09")
+    (event,) = [v for v in rec.events if v.type == "ASSAULT"]
+    assert event.date.text == "the past week" and len(event.mentions) == 2
+
+
 def test_story_since_is_a_range_and_plans_look_forward(story):
     rec = story("Protests have continued since Feb. 1, police said. Talks are due to resume on Friday.",
                 published="2025-03-10")

@@ -302,13 +302,26 @@ def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> 
     """The event's status from its clause, and PLOVER's reading of it."""
     sent = tok.sent
     sent_dates = [d for d in story.dates if sent.start_char <= d.start_char < sent.end_char]
-    head_i = clause_head(tok).i
-    clause_dates = [d for d in sent_dates if story.date_clause[d.id] == head_i]
+    head = clause_head(tok)
+    clauses = {head.i} | _shared_clauses(head)
+    clause_dates = [d for d in sent_dates if story.date_clause[d.id] in clauses]
     status, status_rule = _status(tok, clause_dates, story.story_year, story.text) \
         if candidate.said is None else ("reported", None)
     plover_type, status, plover_rule = _plover_reading(type_, status)
     return _Status(plover_type, status, [r for r in (status_rule, plover_rule) if r],
                    candidate.cameo if plover_type == type_ else None, clause_dates or sent_dates)
+
+
+def _shared_clauses(verb: Token) -> set[int]:
+    """The verbs coordinated with ``verb`` that share its subject, whose dates are its own: "killed and injured
+    1,000 fighters in the past week"."""
+    out: set[int] = set()
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            out.add(conj.i)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        out.add(verb.head.i)
+    return out
 
 
 def _told_already(tok: Token, type_: str, recipient: list[str], actor: list[str], events: list[Event],

@@ -122,6 +122,13 @@ def test_story_two_triggers_under_one_word_are_one_happening(story):
             if v.type == "CONSULT"] == [["meeting", "discuss"]]
 
 
+def test_story_who_takes_part_in_a_happening_told_again_need_not_be_its_doer(story):
+    rec = story("The United States called a private meeting Wednesday of the U.N. Security Council to discuss "
+                "Iran's nuclear program. Iran's U.N. ambassador participated in the meeting.")
+    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
+            if v.type == "CONSULT"] == [["meeting", "discuss", "meeting"]]
+
+
 def test_story_a_sentence_told_again_is_one_happening(story):
     rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
                 "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "

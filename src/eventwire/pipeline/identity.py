@@ -6,7 +6,8 @@ continues", "claimed responsibility for the attack". The events stage reads each
 
 - both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the act),
   and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only unnamed
-  groups: "gunmen" and "al-Shabab", which claimed the attack), the places their sentences give are the same or one
+  groups: "gunmen" and "al-Shabab", which claimed the attack; a back reference's actor that is only the subject of
+  the verb carrying it is no doer: "Iran's ambassador participated in the meeting"), the places their sentences give are the same or one
   lies in the other (a town and its province; or one gives none), the dates their text gives overlap (or one gives
   none), and, unless one trigger governs the other, their recipients meet (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
@@ -176,11 +177,14 @@ class _Group:
         """Every telling's actors, in order, without repeats."""
         return list(dict.fromkeys(a for m in self.mentions for a in m.actor))
 
-    def fits(self, ev: Event) -> bool:
+    def fits(self, ev: Event, tok: Token | None = None) -> bool:
         if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
             return False
+        # "Iran's ambassador participated in the meeting": who takes part in (or carries) a happening told again
+        # need not be its doer
+        any_actor = _refers_back(tok) and "actor-governing-subject" in (ev.evidence.rule if ev.evidence else [])
         for m, basis in zip(self.mentions, self.bases, strict=True):
-            if not (_meet(m.actor, ev.actor, self.unnamed) and _dates_meet(m.date, ev.date)):
+            if not ((any_actor or _meet(m.actor, ev.actor, self.unnamed)) and _dates_meet(m.date, ev.date)):
                 return False
             here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
             if here and there and here != there and not _nested(self.places.get(here), self.places.get(there)):
@@ -262,7 +266,7 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
         sent, said = (span.start, frozenset(t.lower_ for t in span if t.is_alpha)) if span is not None else \
             (-1, frozenset())
         recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
-        target = next((g for g in reversed(recent) if g.fits(ev) and g.linked(ev, tok, sent, said)), None)
+        target = next((g for g in reversed(recent) if g.fits(ev, tok) and g.linked(ev, tok, sent, said)), None)
         if target is None:
             groups.append(_Group(ev, tok, sent, unnamed, said, by_id))
             of_type[ev.type].append(groups[-1])

@@ -45,8 +45,8 @@ def test_events_ontology_is_complete():
     ("Russia has reinforced the border with Ukraine.", "reinforced", "MOBILIZE", "reported"),
     ("Ukraine provides reconnaissance support and ammunition to the units.", "provides", "AID", "reported"),
     ("The two sides signed a ceasefire agreement in Doha.", "signed", "SUPPORT", "reported"),
-    # Economic sanctions imposed: CAMEO 163, which CAMEO2PLOVER reads as COERCE (restrict), as PLV codes them.
-    ("The European Union imposed new sanctions on Iran.", "imposed", "COERCE", "reported"),
+    # Economic sanctions imposed: the PLOVER manual's SANCTION, mode discontinue (CAMEO2PLOVER-2021 had COERCE).
+    ("The European Union imposed new sanctions on Iran.", "imposed", "SANCTION", "reported"),
     # Status.
     ("The rebels will attack the city next week.", "attack", "ASSAULT", "future"),
     ("The coalition vowed to continue its raids into Russia.", "raids", "ASSAULT", "future"),
@@ -58,7 +58,7 @@ def test_events_ontology_is_complete():
     ("A general said he is expecting North Korea to launch a ballistic missile.", "missile", "ASSAULT", "future"),
     ("The tests may be related to preparations for launching a ballistic missile.", "missile", "ASSAULT",
      "future"),
-    ("The bloc prolonged sanctions on the regime due to its crackdown on protesters.", "sanctions", "COERCE",
+    ("The bloc prolonged sanctions on the regime due to its crackdown on protesters.", "sanctions", "SANCTION",
      "reported"),  # "due to": because of, no intent
 ])
 def test_events_types_and_status(extract_text, text, trigger, type_, status):
@@ -478,7 +478,7 @@ def test_events_breaking_away_is_no_threat(extract_text):
     ("Teachers in Nairobi walked off the job over unpaid wages.", "walked", "PROTEST"),  # a strike (143)
     ("The opposition boycotted the parliamentary session.", "boycotted", "PROTEST"),  # PLOVER boycott mode
     ("The Arab League states boycotted Israeli goods and products for decades after the war.", "boycotted",
-     "COERCE"),  # an embargo (163: COERCE restrict in CAMEO2PLOVER)
+     "SANCTION"),  # an embargo (163: SANCTION discontinue)
     ("Hundreds of students staged a sit-in outside the education ministry.", "sit-in", "PROTEST"),
     ("Security forces broke up a rally by opposition supporters.", "broke", "COERCE"),  # pushed back: restrict
     ("The army closed all crossing points into the enclave.", "closed", "COERCE"),  # restrict movement (191)
@@ -691,10 +691,10 @@ def test_events_a_present_participle_describing_people_is_no_event(extract_text)
 
 
 @pytest.mark.parametrize("text, trigger, type_", [
-    # A verb read with its object (CAMEO codes): tariffs raised are an economic sanction (163, COERCE restrict in
-    # CAMEO2PLOVER), tariffs cut an eased sanction (085); a state of emergency, of siege or martial law declared
+    # A verb read with its object (CAMEO codes): tariffs raised are an economic sanction (163, SANCTION
+    # discontinue), tariffs cut an eased sanction (085); a state of emergency, of siege or martial law declared
     # is repression (1724).
-    ("The government raised tariffs on steel imports.", "raised", "COERCE"),
+    ("The government raised tariffs on steel imports.", "raised", "SANCTION"),
     ("Washington cut tariffs on Chinese steel by half.", "cut", "RETREAT"),
     ("The government rolled back tariffs on Mexican imports.", "rolled", "RETREAT"),
     ("Authorities declared a state of siege in the capital.", "declared", "COERCE"),
@@ -844,7 +844,7 @@ def test_events_a_vow_to_act_stays_one_event(extract_text):
 
 
 @pytest.mark.parametrize("text, trigger, type_", [
-    ("The United States sanctioned three Russian officials.", "sanctioned", "COERCE"),  # 163 in CAMEO2PLOVER
+    ("The United States sanctioned three Russian officials.", "sanctioned", "SANCTION"),  # 163, discontinue
     ("Authorities suspended publication of the largest newspaper.", "suspended", "COERCE"),  # censorship
     ("The UN lifted the arms embargo on Libya.", "lifted", "RETREAT"),  # eased (085)
 ])

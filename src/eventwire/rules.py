@@ -87,6 +87,10 @@ PREDICATES: dict[str, tuple[int, Callable[..., Callable[[Any], bool]]]] = {
     "particle": (1, lambda s: lambda ctx: not ctx.particles.isdisjoint(s)),
     "child": (2, _child()),
     "child-lemma": (2, _child(lemmas=True)),
+    # "prep-object to mind": a preposition of the trigger's and the lemma of its object ("came to mind")
+    "prep-object": (2, lambda preps, words: lambda ctx: any(
+        c.dep_ == "prep" and c.lower_ in preps and any(p.dep_ == "pobj" and p.lemma_.lower() in words
+                                                       for p in c.children) for c in ctx.tok.children)),
 }
 
 

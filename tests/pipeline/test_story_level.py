@@ -201,6 +201,19 @@ def test_story_since_is_a_range_and_plans_look_forward(story):
     assert any(d.start == "2025-03-14" for d in dates.values())  # Friday after a Monday story, not before it
 
 
+@pytest.mark.parametrize("text,trigger,place", [
+    ("Thailand deported 173 mostly women and children in 2015. The United States condemned China.", "deported",
+     "Thailand"),
+    # the story's own place, where it lies in the state's country, says more
+    ("Police in Kenya arrested three men in Lamu on Monday.", "arrested", "Lamu"),
+])
+def test_story_a_state_coerces_on_its_own_ground(story, text, trigger, place):
+    rec = story(text)
+    places = {p.id: p.name for p in rec.places}
+    (event,) = [v for v in rec.events if rec.text[slice(*v.evidence.trigger)] == trigger]
+    assert places.get(event.place) == place
+
+
 def test_story_speech_act_in_a_quote_is_its_speakers(story):
     rec = story('"We urge the Pakistani side to focus on its own security problems," Abdul Qahar Balkhi said.')
     names = {e.id: e.name for e in rec.entities}

@@ -98,6 +98,8 @@ class _Story:
         self.entity_chars = set(self.resolver.by_char)
         self.place_by_char = {s: p for p in places for s, _ in p.mentions}
         self.places = places
+        self.entities = {e.id: e for e in entities}
+        self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
         self.institutions = institutions(self.text)
         self.spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
         for p in places:
@@ -403,6 +405,14 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
         # border"): a country acting is not where things happen (event_location), except here.
         place = next((p for a in actor for p in story.places_of.get(a, []) if p.feature == "country"), None)
         basis = "actor" if place is not None else None
+    if place is None and type_ == "COERCE":
+        # A state coerces on its own ground ("Thailand deported 173 Uyghurs", "Bosnian state prosecutors ordered
+        # the arrest"): its country, unless the story's place lies in it and says more
+        place = _state_ground(actor, story)
+        main = story.main_place
+        if place is not None and main is not None and main.country == place.country and main.feature != "country":
+            place = None
+        basis = "actor" if place is not None else None
     if place is None:
         seat = seat_of(tok, type_, story.institutions, story.places)
         if seat is not None:
@@ -410,6 +420,22 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     if place is None and story.main_place is not None:
         place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
     return place, basis, None
+
+
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
+
+
+def _state_ground(actor: list[str], story: _Story) -> Place | None:
+    """The country of a state actor the story names as a place: a country acting ("Thailand deported"), or a
+    government, police, court or army described with its country ("Bosnian state prosecutors")."""
+    for a in actor:
+        ent = story.entities.get(a)
+        country = next((p for p in story.places_of.get(a, []) if p.feature == "country"), None)
+        if country is None and ent is not None and ent.sector in STATE_SECTORS and ent.country:
+            country = story.countries.get(ent.country)
+        if country is not None:
+            return country
+    return None
 
 
 def _home_of_a_party(span) -> bool:

@@ -21,6 +21,9 @@ from eventwire.pipeline.mentions import find_mentions
     # Proper names before a place noun, and Arabic names after a lowercase article.
     ("The blast targeted a busy car market in the predominately Shiite al-Bayaa district.", "targeted", "al-Bayaa"),
     ("The army began a new offensive on the city of al-Tall on Monday.", "began", "al-Tall"),
+    # Who a passive's "by" names, or who a measure is "on", is no place of it.
+    ("The alliance was sanctioned by Beijing earlier this year.", "sanctioned", None),
+    ("The Security Council ramped up sanctions on North Korea in 2016.", "sanctions", None),
     # What an event is about is not where it happened: "about", "regarding", a happening "over" names ...
     ("Students held protests over the war in Gaza on Tuesday.", "protests", None),
     ("Diplomats held talks about the fighting in Sudan on Monday.", "talks", None),

@@ -100,6 +100,8 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+# Measures whose "on" names who they are against, not where: "sanctions on North Korea", "tariffs on China".
+MEASURES_ON = frozenset("sanction embargo tariff ban restriction boycott".split())
 # Heads that make a place name a qualifier of who acted, not where: "U.S. soldiers", "Syria's army".
 AGENT_HEADS = frozenset("""
 soldier troop force army military navy police policeman officer official authority government ministry minister
@@ -116,9 +118,15 @@ def is_modifier(tok: Token) -> bool:
 
 def is_actor(tok: Token, verb: Token) -> bool:
     """A place that acts or owns rather than locates: the subject of the event's verb ("Washington and its allies
-    killed ..."), or a possessor of something other than a place or a site ("under Israel's armored vehicles"; but
-    "Iraq's north" and "Bethlehem's Church of the Nativity" locate)."""
+    killed ...") or its "by" agent ("sanctioned by Beijing"), who a measure is "on" ("sanctions on North Korea"),
+    or a possessor of something other than a place or a site ("under Israel's armored vehicles"; but "Iraq's
+    north" and "Bethlehem's Church of the Nativity" locate)."""
     subject = tok.head if tok.dep_ == "conj" else tok
+    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
+        return True  # "sanctioned by Beijing": the doer of a passive
+    if subject.dep_ == "pobj" and subject.head.lower_ == "on" and subject.head.head.i == verb.i and \
+            verb.lemma_.lower() in MEASURES_ON:
+        return True  # "sanctions on North Korea", "a ban on Russia": who the measure is against
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i:
         # (but a place taken is where it was taken: "Kisangani was captured last month")
         return not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in TAKEN_PLACES)

@@ -92,6 +92,7 @@ EMERGENCIES = word_class("EMERGENCIES")
 TRUCES = word_class("TRUCES")
 OFFICIALDOM = word_class("OFFICIALDOM")
 VENGEANCE = word_class("VENGEANCE")
+RETALIATING = word_class("RETALIATING")
 LAW_ENFORCERS = word_class("LAW_ENFORCERS")
 FIGHTING = re.compile(r"\b(kill\w*|dead|deaths?|died|shot|shoot\w*|gun ?fights?|firefights?|clash\w*|"
                       r"exchange of fire|wound\w*|injur\w*|bomb\w*|grenades?)\b", re.IGNORECASE)
@@ -441,6 +442,10 @@ _test("broke-off")(lambda ctx: ctx.lemma != "break" or any(c.dep_ == "prt" and c
                                                           for c in ctx.tok.children))
 _test("eased-or-severed")(lambda ctx: ctx.type in ("SANCTION", "COERCE") and ctx.tok.head.lemma_.lower() in EASING or
                           ctx.type in ("CONSULT", "COOPERATE") and ctx.tok.head.lemma_.lower() in SEVERING)
+_test("threat-of-retaliation")(lambda ctx: any(
+    c.dep_ == "ccomp" and c.lemma_.lower() in RETALIATING and
+    any(a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "might", "may", "'ll", "wo") for a in c.children)
+    for c in ctx.tok.children))
 _test("to-demands")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and any(
     p.lemma_.lower() in ("demand", "request") for p in c.children) for c in ctx.tok.children))
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")

@@ -1041,7 +1041,7 @@ def test_events_unnamed_speakers_and_clauses_on_a_noun_lend_no_actor(extract_tex
                        "Kismayo. The African Union praised the operation. The African Union sent troops.")
     assert [(e["trigger"], e["type"], e["actor"]) for e in _events(rec)][:2] == [
         ("killed", "ASSAULT", []),  # "they" are the unnamed security forces, not the story's most-named body
-        ("laid", "COERCE", []),  # besieging (191); the attackers are not Kismayo, named in their clause
+        ("laid", "ASSAULT", []),  # a hotel besieged (190); the attackers are not Kismayo, named in their clause
     ]
     assert not _events(extract_text("Trump said Canada was ripping off the United States."))  # no attack
 

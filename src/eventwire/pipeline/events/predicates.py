@@ -451,9 +451,10 @@ _test("to-demands")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and an
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
 _test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")
 _test("suggests-fact")(lambda ctx: any(
-    c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or c.lower_ == "are") and not any(
-        a.dep_ == "aux" and a.lower_ in ("should", "must", "would") for a in c.children)
-    for c in ctx.tok.children))
+    c.dep_ == "ccomp" and ((c.tag_ in ("VBD", "VBZ") or c.lower_ == "are") and not any(
+        a.dep_ == "aux" and a.lower_ in ("should", "must", "would") for a in c.children) or any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("could", "might", "may", "can") for a in c.children))
+    for c in ctx.tok.children))  # ("suggested the base could be used": a possibility, not a proposal)
 _test("object-is-event")(lambda ctx: any(c.dep_ == "dobj" and _trigger_for(c) is not None for c in ctx.tok.children))
 
 

@@ -446,6 +446,15 @@ _test("threat-of-retaliation")(lambda ctx: any(
     c.dep_ == "ccomp" and c.lemma_.lower() in RETALIATING and
     any(a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "might", "may", "'ll", "wo") for a in c.children)
     for c in ctx.tok.children))
+_test("question-asked")(lambda ctx: any(
+    c.dep_ in ("ccomp", "parataxis", "advcl") and (
+        any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children) or
+        any(t.text == "?" for t in c.subtree) or
+        next(iter(c.subtree)).tag_ in ("WDT", "WP", "WP$", "WRB"))
+    for c in ctx.tok.children))  # "asked the elder Lai if he agreed", "What ... has a child, she asked"
+_test("attributes-a-quote")(lambda ctx: any(
+    c.dep_ in ("ccomp", "parataxis") and any(t.text in ('"', "“", "”") for t in c.subtree)
+    for c in ctx.tok.children) or ctx.tok.doc[max(0, ctx.tok.i - 1)].text in ('"', "“", "”", ","))
 _test("to-demands")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and any(
     p.lemma_.lower() in ("demand", "request") for p in c.children) for c in ctx.tok.children))
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")

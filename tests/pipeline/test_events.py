@@ -258,6 +258,14 @@ def test_events_unnamed_actors(extract_text):
     assert _one(rec, "fired")["actor"] == ["Police"]
 
 
+def test_events_a_singular_agent_noun_before_another_noun_is_a_group(extract_text):
+    """ "a passenger train": its passengers are who the attack is on; but "a militant group" is the group."""
+    rec = extract_text("Militants linked with the Baloch Liberation Army attacked a passenger train near Sibi. The "
+                       "militant group claimed to be holding 200 hostages.")
+    assert _one(rec, "attacked")["recipient"] == ["passenger"]
+    assert not [e for e in rec.entities if e.type == "GROUP" and e.name == "militant"]
+
+
 def test_events_an_unnamed_actor_that_opens_the_sentence(extract_text):
     """The tagger reads a capitalised plural at the start of a sentence as a name ("Rebels": PROPN, NNPS)."""
     rec = extract_text("Rebels attacked the town of Gao on Monday.")

@@ -71,7 +71,11 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
         if (lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS) and cand.lower_ not in armed_nouns or \
                 lemma in TOO_VAGUE:
             continue
-        if (cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE) and (_sector(lemma) or _sector(cand.lower_)):
+        # a plural or a body ("troops", "the army"); before another noun, also a singular ("a passenger train",
+        # "a student protest": its passengers, its students)
+        many = cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE or cand.i != tok.i and not (
+            _lemma(tok) in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS)  # not "a militant group": the group
+        if many and (_sector(lemma) or _sector(cand.lower_)):
             return cand
     return None
 

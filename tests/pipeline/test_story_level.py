@@ -129,6 +129,13 @@ def test_story_who_takes_part_in_a_happening_told_again_need_not_be_its_doer(sto
             if v.type == "CONSULT"] == [["meeting", "discuss", "meeting"]]
 
 
+def test_story_a_counter_attack_is_its_own_happening(story):
+    """The target of an attack acting in a later telling tells the other side's act, not the attack again."""
+    rec = story("An attack on soldiers left five dead. Hours later the soldiers killed the militants.")
+    assaults = [v for v in rec.events if v.type == "ASSAULT"]
+    assert len(assaults) == 2, [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in assaults]
+
+
 def test_story_a_sentence_told_again_is_one_happening(story):
     rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
                 "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "

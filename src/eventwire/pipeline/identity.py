@@ -7,7 +7,8 @@ continues", "claimed responsibility for the attack". The events stage reads each
 - both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the act),
   and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only unnamed
   groups: "gunmen" and "al-Shabab", which claimed the attack; a back reference's actor that is only the subject of
-  the verb carrying it is no doer: "Iran's ambassador participated in the meeting"), the places their sentences give are the same or one
+  the verb carrying it is no doer: "Iran's ambassador participated in the meeting"; but a telling whose doer is
+  the event's target, and none of its doers, tells the other side's act: a counter-attack), the places their sentences give are the same or one
   lies in the other (a town and its province; or one gives none), the dates their text gives overlap (or one gives
   none), and, unless one trigger governs the other, their recipients meet (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
@@ -183,6 +184,11 @@ class _Group:
         # "Iran's ambassador participated in the meeting": who takes part in (or carries) a happening told again
         # need not be its doer
         any_actor = _refers_back(tok) and "actor-governing-subject" in (ev.evidence.rule if ev.evidence else [])
+        # a telling whose doer is this event's target, and none of its doers, tells the other side's act: a
+        # counter-attack, a rescue operation against the attackers ("a counter-attack is its own event")
+        doers, targets = set(self.actors()), {r for m in self.mentions for r in m.recipient}
+        if ev.actor and set(ev.actor) & targets and not set(ev.actor) & doers:
+            return False
         for m, basis in zip(self.mentions, self.bases, strict=True):
             if not ((any_actor or _meet(m.actor, ev.actor, self.unnamed)) and _dates_meet(m.date, ev.date)):
                 return False

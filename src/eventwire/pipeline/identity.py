@@ -8,9 +8,10 @@ continues", "claimed responsibility for the attack". The events stage reads each
   and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only unnamed
   groups: "gunmen" and "al-Shabab", which claimed the attack; a back reference's actor that is only the subject of
   the verb carrying it is no doer: "Iran's ambassador participated in the meeting"; but a telling whose doer is
-  the event's target, and none of its doers, tells the other side's act: a counter-attack), the places their sentences give are the same or one
-  lies in the other (a town and its province; or one gives none), the dates their text gives overlap (or one gives
-  none), and, unless one trigger governs the other, their recipients meet (or one names none); and
+  the event's target, and none of its doers, tells the other side's act: a counter-attack), the places their
+  sentences give are the same or one lies in the other (a town and its province; or one gives none), the dates
+  their text gives overlap (or one gives none), and, unless one trigger governs the other, their recipients meet
+  (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
   "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no clause of its own
   between them ("stormed a hotel, killing five"), or they name the same actor and the same recipient, or the later one

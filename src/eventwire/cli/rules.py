@@ -14,7 +14,7 @@ from .extract import EXIT_OK
 @click.command("rules")
 @click.option("--type", "type_", metavar="TYPE", help="Only rules that give this PLOVER type (ASSAULT, ...).")
 @click.option("--lemma", metavar="LEMMA", help="Only rules that name this trigger lemma (not those for any lemma).")
-@click.option("--stage", type=click.Choice(["trigger", "phrase", "reading", "status", "roles", "quote"]),
+@click.option("--stage", type=click.Choice(["trigger", "phrase", "reading", "status", "roles", "place", "quote"]),
               help="Only rules of this stage.")
 @click.option("--id", "rule_id", metavar="ID", help="One rule by its id (as events give it in evidence.rule).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a rule, on stdout.")
@@ -23,7 +23,8 @@ def rules_command(type_: str | None, lemma: str | None, stage: str | None, rule_
     """List the coding rules: each rule's id, the lemmas it reads, its conditions, the type it gives or its veto,
     the CAMEO code it follows, why, and its examples (which run as tests). The events stage's rules live in
     ontologies/event_rules.toml, and an event's evidence.rule names the ones that made it; rules that stay Python
-    (status, roles, trigger sources) are listed with their reasons. The quotes stage's frames (stage "quote",
+    (status, roles, trigger sources, places) are listed with their reasons, and the seats of institutions
+    (stage "place", ontologies/seats.tsv) as seat:NAME. The quotes stage's frames (stage "quote",
     ontologies/quote_rules.toml) are named by each quote's rule.
 
     \b
@@ -34,11 +35,18 @@ def rules_command(type_: str | None, lemma: str | None, stage: str | None, rule_
     """
     from ..pipeline.events import BUILT_IN_RULES, event_rules
     from ..pipeline.quotes import quote_rules
+    from ..pipeline.seats import seats
 
     rows = [r.to_dict() for r in (*event_rules().rules, *quote_rules().rules)]
     rows += [{"id": k, "stage": s, "lemma": None, "pos": None, "when": [], "type": None, "veto": False, "cameo": None,
               "reason": why, "examples": [], "counter": [], "source": "eventwire/pipeline/events/"}
              for k, (s, why) in BUILT_IN_RULES.items()]
+    rows += [{"id": f"seat:{seat.names[0]}", "stage": "place", "lemma": None, "pos": None,
+              "when": [f"names {' | '.join(seat.names)}"] + ([f"story says {' | '.join(seat.needs)}"] if seat.needs
+                                                             else []),
+              "type": None, "veto": False, "cameo": None,
+              "reason": f"an institution's own meeting, vote or statement takes place at its seat, {seat.seat}",
+              "examples": [], "counter": [], "source": f"ontologies/seats.tsv:{seat.line}"} for seat in seats()]
     if rule_id:
         rows = [r for r in rows if r["id"] == rule_id]
     if type_:

@@ -392,8 +392,8 @@ def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, s
 def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
            ) -> tuple[Place | None, str | None, str | None]:
     """The event's place, what it rests on and the rule that chose it when a rule did: the place its clause
-    governs (text), the acting country for forces mobilised (actor), the seat of the institution whose meeting or
-    word it is (seat, :mod:`..seats`), else the story's place (story)."""
+    governs (text), the acting country for forces mobilised or a state's coercion (actor), the seat of the
+    institution whose meeting or word it is (seat, :mod:`..seats`), else the story's place (story)."""
     sent = tok.sent
     chosen = choose_location(tok.doc[first.i:tok.i + 1], story.spans_by_sent.get(sent.start, []), story.kinds)
     place = story.place_by_char.get(chosen.start_char) if chosen is not None else None
@@ -408,11 +408,11 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     if place is None and type_ == "COERCE":
         # A state coerces on its own ground ("Thailand deported 173 Uyghurs", "Bosnian state prosecutors ordered
         # the arrest"): its country, unless the story's place lies in it and says more
-        place = _state_ground(actor, story)
+        ground = _state_ground(actor, story)
         main = story.main_place
-        if place is not None and main is not None and main.country == place.country and main.feature != "country":
-            place = None
-        basis = "actor" if place is not None else None
+        if ground is not None and not (main is not None and main.country == ground.country and
+                                       main.feature != "country"):
+            return ground, "actor", "place-state-ground"
     if place is None:
         seat = seat_of(tok, type_, story.institutions, story.places)
         if seat is not None:
@@ -541,6 +541,8 @@ BUILT_IN_RULES = {
     "plover-threat": ("status", "a threatened act of conflict is a threat: THREATEN"),
     "riot-is-protest": ("status", "a riot, as ACLED reads the sentence, is PROTEST (mode riot)"),
     "actor-subject": ("roles", "the actor is the verb's subject (through control, relatives and coordination)"),
+    "place-state-ground": ("place", "a state's coercion whose sentence says not where is on the acting country's "
+                                    "ground (\"Thailand deported 173 Uyghurs\"; place_basis actor)"),
     "actor-agent": ("roles", "the actor is the agent of a passive (\"killed by gunmen\")"),
     "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\")"),
     "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),

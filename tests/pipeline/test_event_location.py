@@ -24,6 +24,7 @@ from eventwire.pipeline.mentions import find_mentions
     # Who a passive's "by" names, or who a measure is "on", is no place of it.
     ("The alliance was sanctioned by Beijing earlier this year.", "sanctioned", None),
     ("The Security Council ramped up sanctions on North Korea in 2016.", "sanctions", None),
+    ("The European Union imposed new sanctions on Turkey on Monday.", "imposed", None),
     # What an event is about is not where it happened: "about", "regarding", a happening "over" names ...
     ("Students held protests over the war in Gaza on Tuesday.", "protests", None),
     ("Diplomats held talks about the fighting in Sudan on Monday.", "talks", None),

@@ -52,12 +52,17 @@ def _told(record):
     "Rebels traditionally attempt to pass through when attacked by government troops.",
     "People lose their green cards most often when they're convicted of crimes.",
     "Residents flee whenever the army shells the town.",
+    "Millions of dogs are killed for their meat annually.",
+    # A kind defined, a word of a law's title, what efforts would bring about, what is only threatened.
+    "Its clause has often been summed up as an attack on one is an attack on all.",
+    "Ankara's purchase violated the Countering America's Adversaries Through Sanctions Act.",
+    "Ankara will look to Trump to blunt any new efforts to impose sanctions against Turkey.",
 ])
 def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
     words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
              "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused", "convicted",
-             "shells"}
+             "shells", "attack", "Sanctions", "impose", "sanctions"}
     assert not [t for t in told if t[0] in words], told
 
 
@@ -71,6 +76,16 @@ def test_story_a_few_attacks_on_a_day_are_happenings(story):
     ("The army says it will retaliate when attacked.", "attacked"),
 ])
 def test_story_a_when_clause_of_a_past_or_a_future_is_a_happening(story, text, trigger):
+    assert trigger in [t[0] for t in _told(story(text))]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Last week, Russian and North Korean leaders signed a 'Treaty on Comprehensive Strategic Partnership.'",
+     "Treaty"),  # the treaty named is the treaty
+    ("A federal judge on Wednesday extended efforts to halt Khalil's deportation.", "deportation"),  # under way
+    ("The European Union imposed new sanctions on Turkey on Monday.", "imposed"),
+])
+def test_story_titles_and_efforts_leave_real_happenings(story, text, trigger):
     assert trigger in [t[0] for t in _told(story(text))]
 
 

@@ -124,9 +124,11 @@ def is_actor(tok: Token, verb: Token) -> bool:
     subject = tok.head if tok.dep_ == "conj" else tok
     if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
         return True  # "sanctioned by Beijing": the doer of a passive
-    if subject.dep_ == "pobj" and subject.head.lower_ == "on" and subject.head.head.i == verb.i and \
-            verb.lemma_.lower() in MEASURES_ON:
-        return True  # "sanctions on North Korea", "a ban on Russia": who the measure is against
+    on = subject.head.head if subject.dep_ == "pobj" and subject.head.lower_ == "on" else None
+    if on is not None and on.lemma_.lower() in MEASURES_ON and (on.i == verb.i or on.head.i == verb.i) or \
+            on is not None and on.i == verb.i and any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURES_ON
+                                                      for c in verb.children):
+        return True  # "sanctions on North Korea", "imposed a ban on Russia": who the measure is against
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i:
         # (but a place taken is where it was taken: "Kisangani was captured last month")
         return not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in TAKEN_PLACES)

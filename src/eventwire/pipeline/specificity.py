@@ -28,7 +28,8 @@ CREDIT = re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|s
                     re.IGNORECASE)
 # Adverbs of habit: "Afghan Taliban routinely deny providing sanctuary", "the group frequently conducts bombings".
 HABIT_ADVERBS = frozenset("routinely frequently often regularly usually typically traditionally habitually "
-                          "repeatedly constantly sometimes occasionally rarely seldom".split())
+                          "repeatedly constantly sometimes occasionally rarely seldom annually yearly daily weekly "
+                          "monthly nightly".split())
 # Words that count or qualify a plural event noun as many happenings: "several recent attacks", "regular attacks".
 AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hundreds thousands frequent regular "
                             "repeated recent past previous earlier various some more most further other such "
@@ -36,8 +37,8 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
-OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear"
-                             .split())  # "for fear of attack", "the risk of being deported"
+OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
+                             .split())  # "for fear of attack", "the risk of being deported", "threats of sanctions"
 # Forces of nature and disease as the doer: "Cyclone Jude battered Malawi", "before she dies from COVID".
 NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake quake flood floods flooding "
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
@@ -201,7 +202,8 @@ def _over_period(tok: Token, period: re.Pattern) -> bool:
 def _many(tok: Token) -> bool:
     """A number of ten or more: "504 attacks" are many happenings, "three grenade attacks" on Monday a few."""
     digits = tok.text.replace(",", "")
-    return digits.isdecimal() and int(digits) >= AGGREGATE_MIN or tok.lower_ in ("dozens", "hundreds", "thousands")
+    return digits.isdecimal() and int(digits) >= AGGREGATE_MIN or \
+        tok.lower_ in ("dozens", "hundreds", "thousands", "millions", "billions")
 
 
 def _threat_as_danger(tok: Token) -> bool:
@@ -283,6 +285,13 @@ def _possibility(tok: Token) -> bool:
     return False
 
 
+def _definition(tok: Token) -> bool:
+    """A kind defined, not a happening: an indefinite event noun on either side of a present "is" ("an attack on
+    one is an attack on all")."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be" and \
+        tok.head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
 def _negated_subject(tok: Token) -> bool:
     """ "No passengers were killed", "no arrests were made"."""
     head = _clause_head(tok)
@@ -292,7 +301,8 @@ def _negated_subject(tok: Token) -> bool:
 
 DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
          ("wish", _wish), ("state_kept", _state_kept),
-         ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial))
+         ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial),
+         ("definition", _definition))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""
 

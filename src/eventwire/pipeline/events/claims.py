@@ -21,6 +21,8 @@ BLAMED = word_class("BLAMED")
 HARMS = word_class("HARMS")
 DEMANDING = word_class("DEMANDING")
 PERMISSIONS = word_class("PERMISSIONS")
+EFFORTS = frozenset({"effort"})
+BRINGING_ABOUT = frozenset("impose launch conduct hold stage sign reach introduce adopt declare".split())
 
 
 def _only_asked_for(tok: Token) -> bool:
@@ -28,10 +30,14 @@ def _only_asked_for(tok: Token) -> bool:
     to halt uranium enrichment", "the request for talks", "granted the police permission to detain him", "asked
     Israel to end its blockade", "pressuring the workers to call off the strike", "demanding that authorities
     release a fellow student". Not a telephone call's purpose ("called Erdogan to apologize")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BRINGING_ABOUT and \
+            tok.head.dep_ in ("acl", "relcl", "xcomp") and _only_asked_for(tok.head):
+        return True  # what the act asked for would bring about: "efforts to impose sanctions" (not "efforts to
+        # halt his deportation", which is under way)
     head = tok.head.lemma_.lower()
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and head in REQUEST_NOUNS and to:
-        return True
+    if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and head in REQUEST_NOUNS | EFFORTS and to:
+        return True  # (and "efforts to impose sanctions": tried for, not done)
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in REQUEST_NOUNS | {"offer", "proposal"}:
         return True

@@ -67,6 +67,10 @@ COPULAS = word_class("COPULAS")
 SPEECH_ACTS = word_class("SPEECH_ACTS")
 REPORTING_VERBS = word_class("REPORTING_VERBS")
 SAID_AT = frozenset({"in", "at", "from"})
+# What a title names that is no happening: "the ... Sanctions Act", "the Sanctions Committee", "the Protest Party"
+TITLE_HEADS = frozenset("act law bill resolution committee council commission agency office department ministry "
+                        "program programme fund court tribunal party movement front centre center institute "
+                        "foundation".split())
 COUNTS_FOR = {"ASSAULT": ("killed", "injured", "displaced"), "COERCE": ("arrested",),
               "PROTEST": ("killed", "injured", "arrested")}
 
@@ -184,8 +188,9 @@ def _candidate(tok: Token, story: _Story) -> _Candidate | None:
     """Whether ``tok`` may trigger an event: its trigger, CAMEO match or claim, else None (a state told of a
     participant, a reference back, a generic use, what CAMEO rules out, what is only asked for)."""
     doc = tok.doc
-    if tok.idx in story.entity_chars:
-        return None
+    if tok.idx in story.entity_chars or _in_title(tok):
+        return None  # a name, or a word of the title of a law or a body ("... Through Sanctions Act", "the
+        # Sanctions Committee"; but "the Treaty on Comprehensive Strategic Partnership" is the treaty)
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and not (tok.i > 0 and doc[tok.i - 1].pos_ == "CCONJ"):
         return None  # "a captured soldier", "striking miners": a state told of a participant, not an event
         # (but "destroyed vehicles and seized weapons", where the parser took a verb for an adjective)
@@ -220,6 +225,21 @@ def _candidate(tok: Token, story: _Story) -> _Candidate | None:
         if any(c.tag_ == "JJS" for c in tok.children):
             return None  # "the deadliest attack in the region since ...": a comparison, not a new event
     return _Candidate(trig, cameo, found, said)
+
+
+def _in_title(tok: Token) -> bool:
+    """A capitalised word inside the title of a law or a body: every word up to the title's head is capitalised,
+    and the head is one of TITLE_HEADS ("Adversaries Through Sanctions Act", "the Sanctions Committee")."""
+    if not tok.is_title or tok.is_sent_start or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i or not node.head.is_title:
+            return False
+        node = node.head
+        if node.lemma_.lower() in TITLE_HEADS and node.i > tok.i:
+            return True
+    return False
 
 
 def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Parties:

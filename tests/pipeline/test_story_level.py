@@ -53,6 +53,7 @@ def _told(record):
     "People lose their green cards most often when they're convicted of crimes.",
     "Residents flee whenever the army shells the town.",
     "Millions of dogs are killed for their meat annually.",
+    "The risk of transmission is to those who capture the dogs.",
     # A kind defined, a word of a law's title, what efforts would bring about, what is only threatened.
     "Its clause has often been summed up as an attack on one is an attack on all.",
     "Ankara's purchase violated the Countering America's Adversaries Through Sanctions Act.",
@@ -62,7 +63,7 @@ def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
     words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
              "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused", "convicted",
-             "shells", "attack", "Sanctions", "impose", "sanctions"}
+             "shells", "attack", "Sanctions", "impose", "sanctions", "capture"}
     assert not [t for t in told if t[0] in words], told
 
 

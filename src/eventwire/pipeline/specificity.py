@@ -34,6 +34,7 @@ HABIT_ADVERBS = frozenset("routinely frequently often regularly usually typicall
 AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hundreds thousands frequent regular "
                             "repeated recent past previous earlier various some more most further other such "
                             "few".split())
+ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
@@ -107,6 +108,8 @@ def _habit(tok: Token) -> bool:
     head = _clause_head(tok)
     if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children)):
         return True
+    if head.dep_ == "relcl" and head.head.lower_ in ANYONE and _general_present(head):
+        return True  # "the risk is to those who capture the dogs": whoever does, in general
     marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "advmod")}
     if head.dep_ != "advcl" or not marks & {"when", "whenever"}:
         return False

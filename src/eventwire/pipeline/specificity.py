@@ -102,9 +102,10 @@ def _sentence_is_not_news(sent: Span) -> bool:
 
 
 def _habit(tok: Token) -> bool:
-    """An adverb of habit ("routinely deny"), or a "when" clause of a present that holds in general ("rebels escape
-    to Cameroon when attacked by government forces", "people lose their green cards when they're convicted"; not
-    "he was killed when gunmen attacked", "they are searching when ...")."""
+    """An adverb of habit ("routinely deny", "killed annually"), what "those who" do in a simple present ("the risk
+    is to those who capture the dogs"), or a "when" clause of a present that holds in general ("rebels escape to
+    Cameroon when attacked by government forces", "people lose their green cards when they're convicted"; not "he
+    was killed when gunmen attacked", "they are searching when ...")."""
     head = _clause_head(tok)
     if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children)):
         return True

@@ -143,7 +143,12 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense | None = None, *, sout
     value = _resolve(text, anchor, tense, southern=southern)
     if value is None:
         return None
-    return _narrowed(value, " ".join(text.lower().replace(",", " ").split()), anchor)
+    return _narrowed(value, _normalised(text), anchor)
+
+
+def _normalised(text: str) -> str:
+    """An expression in lower case, with straight apostrophes, no commas and single spaces."""
+    return " ".join(text.lower().replace("’", "'").replace(",", " ").split())
 
 
 def _resolve(text: str, anchor: dt.date, tense: Tense | None = None, *, southern: bool = False) -> TimeValue | None:
@@ -167,7 +172,7 @@ def _resolve(text: str, anchor: dt.date, tense: Tense | None = None, *, southern
     >>> [resolve_date(t, a, "past").value for t in ["the end of year", "the end of the month", "the start of the year"]]
     ['2012', '2013-02', '2013']
     """
-    t = " ".join(text.lower().replace("’", "'").replace(",", " ").split())
+    t = _normalised(text)
     t = re.sub(r"'s$", "", t)
     raw = t
     if re.search(r"\b(?:every|each|per|a day|daily|weekly|monthly|annually)\b", t):

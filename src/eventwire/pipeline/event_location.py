@@ -125,10 +125,13 @@ def is_actor(tok: Token, verb: Token) -> bool:
     if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
         return True  # "sanctioned by Beijing": the doer of a passive
     on = subject.head.head if subject.dep_ == "pobj" and subject.head.lower_ == "on" else None
-    if on is not None and on.lemma_.lower() in MEASURES_ON and (on.i == verb.i or on.head.i == verb.i) or \
-            on is not None and on.i == verb.i and any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURES_ON
-                                                      for c in verb.children):
-        return True  # "sanctions on North Korea", "imposed a ban on Russia": who the measure is against
+    if on is not None and verb.i in (on.i, on.head.i):
+        # the measure is the word "on" hangs on ("sanctions on North Korea"), or the verb's object ("imposed a ban
+        # on Russia"): who it is against
+        measures = {on.lemma_.lower()} | ({c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+                                          if on.i == verb.i else set())
+        if measures & MEASURES_ON:
+            return True
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i:
         # (but a place taken is where it was taken: "Kisangani was captured last month")
         return not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in TAKEN_PLACES)

@@ -66,6 +66,7 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
     story's own group are left out, but for ``armed_nouns`` ("militants" where the story names no armed group)."""
     if (tok.pos_ != "NOUN" and not _capitalised_noun(tok)) or _lemma(tok) in TOO_VAGUE:
         return None
+    of_a_group = _lemma(tok) in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS  # "a militant group": the group
     for cand in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN")):
         lemma = _lemma(cand)
         if (lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS) and cand.lower_ not in armed_nouns or \
@@ -73,8 +74,7 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
             continue
         # a plural or a body ("troops", "the army"); before another noun, also a singular ("a passenger train",
         # "a student protest": its passengers, its students)
-        many = cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE or cand.i != tok.i and not (
-            _lemma(tok) in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS)  # not "a militant group": the group
+        many = cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE or cand.i != tok.i and not of_a_group
         if many and (_sector(lemma) or _sector(cand.lower_)):
             return cand
     return None
@@ -107,9 +107,9 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper()]
         start = min([head.idx] + [c.idx for c in named])
         end = head.idx + len(head)
-        key = (_lemma(head), country)
-        group = found.setdefault(key, {"name": text[start:end], "mentions": [], "country": country,
-                                       "sector": _sector(_lemma(head)) or _sector(head.lower_)})
+        lemma = _lemma(head)
+        group = found.setdefault((lemma, country), {"name": text[start:end], "mentions": [], "country": country,
+                                                    "sector": _sector(lemma) or _sector(head.lower_)})
         group["mentions"].append((start, end))
     # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
     for (lemma, country), g in list(found.items()):

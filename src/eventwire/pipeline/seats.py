@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..ontologies import _rows, word_class
+from .event_location import ancestors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ..geo.gazetteer import Gazetteer
 
@@ -117,25 +118,22 @@ def _owns(tok: Token, inst: Token) -> bool:
     for noun in nouns:  # a meeting of the U.N. Security Council (requested by ...)
         if inst.dep_ == "pobj" and inst.head.lower_ == "of" and inst.head.head.i == noun.i:
             return True
-    if inst.dep_ == "pobj" and inst.head.lower_ in ("in", "at"):
-        held = inst.head.head
-        node = tok  # hosted Erdogan in the White House for a meeting
-        for _ in range(6):
-            if node.i == held.i:
-                return True
-            if node.head.i == node.i:
-                break
-            node = node.head
-    return False
+    # hosted Erdogan in the White House for a meeting: the clause the event is told in was held there
+    return inst.dep_ == "pobj" and inst.head.lower_ in ("in", "at") and \
+        any(t.i == inst.head.head.i for t in ancestors(tok)[:HELD_STEPS])
 
 
-def seat_of(tok: Token, type_: str, named: list[tuple[int, int, Seat]], places: list[Place]
+HELD_STEPS = 6
+"""How far up from the event's word the verb of a place it was held in may be (itself included)."""
+
+
+def seat_of(tok: Token, sentence: Span, type_: str, named: list[tuple[int, int, Seat]], places: list[Place]
             ) -> tuple[Place, str] | None:
-    """The seat of the institution whose event ``tok`` tells (module docstring), with the rule's id, or None.
-    ``named`` is the story's :func:`institutions`."""
+    """The seat of the institution whose event ``tok`` (of ``sentence``) tells (module docstring), with the rule's
+    id, or None. ``named`` is the story's :func:`institutions`."""
     if type_ not in SEAT_TYPES or not named:
         return None
-    doc, sentence = tok.doc, tok.sent
+    doc = tok.doc
     by_id = {p.geonames_id: p for p in places if p.geonames_id}
     for start, end, seat in named:
         if start < sentence.start_char or end > sentence.end_char:

@@ -21,7 +21,7 @@ BLAMED = word_class("BLAMED")
 HARMS = word_class("HARMS")
 DEMANDING = word_class("DEMANDING")
 PERMISSIONS = word_class("PERMISSIONS")
-EFFORTS = frozenset({"effort"})
+ASKED_OR_TRIED = REQUEST_NOUNS | {"effort"}  # "calls to impose sanctions", "efforts to impose sanctions"
 BRINGING_ABOUT = frozenset("impose launch conduct hold stage sign reach introduce adopt declare".split())
 
 
@@ -36,8 +36,8 @@ def _only_asked_for(tok: Token) -> bool:
         # halt his deportation", which is under way)
     head = tok.head.lemma_.lower()
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and head in REQUEST_NOUNS | EFFORTS and to:
-        return True  # (and "efforts to impose sanctions": tried for, not done)
+    if tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ == "NOUN" and head in ASKED_OR_TRIED and to:
+        return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in REQUEST_NOUNS | {"offer", "proposal"}:
         return True

@@ -423,18 +423,18 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     if place is None and type_ == "MOBILIZE":
         # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced the
         # border"): a country acting is not where things happen (event_location), except here.
-        place = next((p for a in actor for p in story.places_of.get(a, []) if p.feature == "country"), None)
+        place = _acting_country(actor, story)
         basis = "actor" if place is not None else None
     if place is None and type_ == "COERCE":
         # A state coerces on its own ground ("Thailand deported 173 Uyghurs", "Bosnian state prosecutors ordered
         # the arrest"): its country, unless the story's place lies in it and says more
-        ground = _state_ground(actor, story)
+        ground = _acting_country(actor, story, state_bodies=True)
         main = story.main_place
         if ground is not None and not (main is not None and main.country == ground.country and
                                        main.feature != "country"):
             return ground, "actor", "place-state-ground"
     if place is None:
-        seat = seat_of(tok, type_, story.institutions, story.places)
+        seat = seat_of(tok, sent, type_, story.institutions, story.places)
         if seat is not None:
             return seat[0], "seat", seat[1]
     if place is None and story.main_place is not None:
@@ -445,13 +445,14 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 
 
-def _state_ground(actor: list[str], story: _Story) -> Place | None:
-    """The country of a state actor the story names as a place: a country acting ("Thailand deported"), or a
-    government, police, court or army described with its country ("Bosnian state prosecutors")."""
+def _acting_country(actor: list[str], story: _Story, state_bodies: bool = False) -> Place | None:
+    """The first actor's country that the story names as a place: a country acting ("Russia has reinforced",
+    "Thailand deported"), or with ``state_bodies`` a government, police, court or army described with its country
+    ("Bosnian state prosecutors")."""
     for a in actor:
         ent = story.entities.get(a)
         country = next((p for p in story.places_of.get(a, []) if p.feature == "country"), None)
-        if country is None and ent is not None and ent.sector in STATE_SECTORS and ent.country:
+        if country is None and state_bodies and ent is not None and ent.sector in STATE_SECTORS and ent.country:
             country = story.countries.get(ent.country)
         if country is not None:
             return country

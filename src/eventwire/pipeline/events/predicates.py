@@ -455,8 +455,6 @@ _test("question-asked")(lambda ctx: any(
 _test("attributes-a-quote")(lambda ctx: any(
     c.dep_ in ("ccomp", "parataxis") and any(t.text in ('"', "“", "”") for t in c.subtree)
     for c in ctx.tok.children) or ctx.tok.doc[max(0, ctx.tok.i - 1)].text in ('"', "“", "”", ","))
-_test("to-demands")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and any(
-    p.lemma_.lower() in ("demand", "request") for p in c.children) for c in ctx.tok.children))
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
 _test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")
 _test("suggests-fact")(lambda ctx: any(

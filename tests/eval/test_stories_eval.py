@@ -67,6 +67,21 @@ def test_stories_scorer_place_and_date_rules():
     assert _date_right(None, Event(id="V2", type="ASSAULT"))
 
 
+def test_stories_scorer_takes_the_gazetteers_names_for_an_unnamed_place(pipeline):
+    """An institution's seat is named as GeoNames names it ("New York City"); gold naming the same place another
+    way ("New York") is right, another place of that name is not."""
+    from eventwire.eval.stories import _place_right
+    from eventwire.model import ArticleRecord, Event, Place
+
+    nyc = Place(id="P1", name="New York City", mentions=[], geonames_id=5128581, country="USA", feature="city")
+    record = ArticleRecord(id="a1", text="A meeting of the U.N. Security Council.", places=[nyc])
+    event = Event(id="V1", type="CONSULT", place="P1")
+    gold = {"name": "New York", "alt": [], "country": "USA"}
+    assert not _place_right(gold, record, event)  # by the names alone
+    assert _place_right(gold, record, event, pipeline.gazetteer)
+    assert not _place_right({"name": "Washington", "alt": [], "country": "USA"}, record, event, pipeline.gazetteer)
+
+
 @pytest.mark.parametrize("story_id,fold", [("8008152", False), ("8006651", True)])
 def test_stories_sealed_fold_is_fixed(story_id, fold):
     assert sealed(story_id) is fold

@@ -124,6 +124,19 @@ def test_entities_a_surname_ner_took_for_a_town_is_the_person():
     assert {m.text: m.label for m in find_mentions(doc, load_gazetteer())}["Ripley"] == "GPE"
 
 
+def test_entities_a_district_ner_took_for_a_person_leaves_its_town_a_place(extract_text):
+    # NER reads "Beledweyne District" (before "Commissioner") and "the central town of Beledweyne" as persons
+    # (VOA, 2025-03-12); a name that ends in "District" is no person's, so the town is a place.
+    rec = extract_text("Security forces in Somalia say they killed all six attackers who laid siege to a hotel in "
+                       "the central town of Beledweyne and later killed at least 50 al-Shabab militants in "
+                       "airstrikes. Speaking to reporters, Beledweyne District Commissioner Omar Osman Alasow "
+                       "confirmed that the hotel siege ended early Wednesday.")
+    town = next(p for p in rec.places if p.name == "Beledweyne")
+    assert (rec.text.index("Beledweyne"), rec.text.index("Beledweyne") + 10) in [tuple(m) for m in town.mentions]
+    siege = next(e for e in rec.events if rec.text[slice(*e.evidence.trigger)] == "laid")
+    assert siege.place == town.id
+
+
 def test_entities_a_town_ner_mostly_takes_for_a_person():
     from eventwire.pipeline.aliases import _Cluster, _entity
     from eventwire.pipeline.mentions import Mention

@@ -296,8 +296,11 @@ def _nickname_owner(doc: Doc, cue_tok: Token, mentions: list[Mention]) -> int | 
 def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """spaCy's entities, trimmed, with place labels corrected by the gazetteer (steps 1 and 3)."""
     found: list[Mention] = []
-    person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # Names of two words or more NER calls people; not one that ends in a place noun ("Beledweyne District
+    # Commissioner ...": NER's person, a district's name), which would keep "the town of Beledweyne" a person.
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ not in PLACE_NOUNS]
+    person_tokens = {t.lower_ for e in people for t in e}
+    surnames = {e[-1].lower_ for e in people}
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue

@@ -591,6 +591,13 @@ def test_events_participle_after_a_noun_takes_it_as_actor(extract_text):
     assert [e["trigger"] for e in _events(rec)] == ["opened", "blocking"]  # the dispersal is the shooting's aim
 
 
+def test_events_a_noun_a_violent_participle_follows_is_who_it_was_done_to(extract_text):
+    rec = extract_text("The general said 18 soldiers and five passengers were among those killed in the attack.")
+    assert _one(rec, "killed")["actor"] == []  # not the soldiers, who were killed
+    hijacking = _one(extract_text("Militants were behind Tuesday's train hijacking in Balochistan."), "hijacking")
+    assert hijacking["type"] == "ASSAULT"
+
+
 @pytest.mark.parametrize("text, trigger, type_", [
     ("The United States gave Ukraine anti-tank missiles.", "gave", "AID"),  # military aid (CAMEO 072)
     ("Germany gave 352.5 million euros to Ethiopia for development.", "gave", "AID"),

@@ -19,6 +19,8 @@ ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
 GROUP_NOUNS = word_class("GROUP_NOUNS")
 RELATIVE = word_class("RELATIVE")
 PRONOUNS = pronouns()
+# Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
+DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -39,6 +41,9 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_ in ("NNS", "NNPS", "NNP") and \
             _trigger_for(verb.head) is None:
         return verb.head  # "demonstrators blocking the entrance", "gunmen firing on the crowd"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (trig := _trigger_for(verb)) is not None and \
+            trig.type in DONE_TO_TYPES:
+        return None  # "those killed in the attack", "civilians detained": the noun is who it was done to
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for", "against") and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         blamed = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)

@@ -137,6 +137,12 @@ def test_entities_a_district_ner_took_for_a_person_leaves_its_town_a_place(extra
     assert siege.place == town.id
 
 
+def test_entities_a_city_of_two_words_ner_took_for_a_person_is_a_place_where_the_text_says_so(extract_text):
+    rec = extract_text("Dodik rejected the arrest warrant, telling journalists in the regional capital, Banja Luka, "
+                       "on Wednesday that it was politically motivated.")
+    assert [p.name for p in rec.places] == ["Banja Luka"]  # NER: a person; the appositive of "capital": a place
+
+
 def test_entities_a_town_ner_mostly_takes_for_a_person():
     from eventwire.pipeline.aliases import _Cluster, _entity
     from eventwire.pipeline.mentions import Mention

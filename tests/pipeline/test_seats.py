@@ -17,6 +17,9 @@ def _placed(record) -> dict[str, tuple[str | None, str | None]]:
      "meeting", "New York City"),
     ("Russia then used its Security Council veto to shut down the panel, U.N. diplomats said.", "veto",
      "New York City"),
+    # "of" hung on the verb by the parse, a day between
+    ("The United States called a private meeting Wednesday of the U.N. Security Council to discuss Iran.",
+     "meeting", "New York City"),
     # its doer
     ("The White House accused China of stealing trade secrets on Monday.", "accused", "Washington"),
     # where the event's clause says it was held

@@ -140,6 +140,7 @@ def is_actor(tok: Token, verb: Token) -> bool:
 
 # Prepositions that name what an event is about: "talks about Syria", "a complaint regarding torture in Chechnya".
 TOPIC_PREPS = frozenset("about regarding concerning".split())
+TOPIC_VERBS = frozenset("discuss debate".split())  # what is discussed is a topic: "a meeting to discuss Iran"
 # ... and the things "over" names as what an event is about, not where it is: "protests over the war in Gaza",
 # "outrage over the arrest of a journalist in Hong Kong" (but "airstrikes over the town of X", "flew over Kyiv")
 DISPUTED = word_class("HOSTILITIES") | word_class("PATIENT_NOUNS")
@@ -147,11 +148,13 @@ DISPUTED = word_class("HOSTILITIES") | word_class("PATIENT_NOUNS")
 
 def is_topic(tok: Token, verb: Token) -> bool:
     """A place that is what the event is about, not where it happened: under "about", "regarding" or "concerning"
-    ("talks about Syria"), or inside a happening "over" names ("protests over the war in Gaza"), on the way up to
-    the trigger."""
-    for node in ancestors(tok)[1:]:
+    ("talks about Syria"), what is discussed ("a meeting to discuss Iran"), or inside a happening "over" names
+    ("protests over the war in Gaza"), on the way up to the trigger."""
+    for node in ancestors(tok):
         if node.i == verb.i:
             return False
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in TOPIC_VERBS:
+            return True  # "a meeting to discuss Iran"
         if node.dep_ == "prep" and (node.lower_ in TOPIC_PREPS or node.lower_ == "over" and any(
                 c.dep_ == "pobj" and c.i != tok.i and c.lemma_.lower() in DISPUTED for c in node.children)):
             return True

@@ -66,6 +66,8 @@ PLACE_NOUNS = frozenset("region regions province provinces oblast oblasts distri
 # A single-token PERSON becomes a place only when the gazetteer calls it a country or a region, or a city
 # this large ("Jordan" stays a person in "Michael Jordan ... Jordan said").
 PERSON_TO_PLACE_MIN_POPULATION = 1_000_000
+# A name of two words or more NER calls a person is a city of at least this size in a place context.
+PERSON_TO_CITY_MIN_POPULATION = 100_000
 # Below this, a GeoNames city is too small to overrule NER's label on its own ("Russia, Ohio").
 RELABEL_MIN_CITY_POPULATION = 15_000
 RELABEL_MIN_ALIAS_POPULATION = 500_000
@@ -147,6 +149,8 @@ def _in_place_context(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPS:
         return True
     root = span.root
+    if root.dep_ == "appos" and (root.head.lower_ in PLACE_NOUNS or root.head.lower_ == "capital"):
+        return True  # "the regional capital, Banja Luka"
     if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC") or any(
             c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children):
         return True
@@ -327,8 +331,11 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                            (kind in ("country", "admin1") or best.population >= PERSON_TO_PLACE_MIN_POPULATION
                             or _in_place_context(span))
                            # "Tamil Nadu said", "McMinn County Sheriff": a country, state or county by its own
-                           # name of two words or more
-                           or len(span) > 1 and kind in ("country", "admin1", "admin2") and best.quality == OWN)
+                           # name of two words or more; a large city so named where the text says it is a place
+                           # ("the regional capital, Banja Luka")
+                           or len(span) > 1 and best.quality == OWN and (
+                               kind in ("country", "admin1", "admin2") or kind == "city" and
+                               best.population >= PERSON_TO_CITY_MIN_POPULATION and _in_place_context(span)))
             else:
                 relabel = kind != "demonym" or m.label in RELABEL_ONLY
             if relabel:

@@ -118,6 +118,9 @@ def _owns(tok: Token, inst: Token) -> bool:
     for noun in nouns:  # a meeting of the U.N. Security Council (requested by ...)
         if inst.dep_ == "pobj" and inst.head.lower_ == "of" and inst.head.head.i == noun.i:
             return True
+    if inst.dep_ == "pobj" and inst.head.lower_ == "of" and tok.dep_ == "dobj" and inst.head.head.i == tok.head.i \
+            and all(t.dep_ in ("npadvmod", "punct") for t in tok.doc[tok.i + 1:inst.head.i]):
+        return True  # "called a meeting Wednesday of the U.N. Security Council": "of" hung on the verb by the parse
     # hosted Erdogan in the White House for a meeting: the clause the event is told in was held there
     return inst.dep_ == "pobj" and inst.head.lower_ in ("in", "at") and \
         any(t.i == inst.head.head.i for t in ancestors(tok)[:HELD_STEPS])

@@ -102,6 +102,8 @@ HELPING = word_class("HELPING")
 AUDIENCES = word_class("AUDIENCES")
 OFFICIALS = word_class("OFFICIALS")
 ARMED_GROUPS = word_class("ARMED_GROUPS")
+WRONGFUL = word_class("WRONGFUL")
+MEASURES = word_class("MEASURES")
 CONTENT_VERBS = word_class("CONTENT_VERBS")
 DEMANDING = word_class("DEMANDING")
 MATERIAL_SUPPORT = word_class("MATERIAL_SUPPORT")
@@ -455,6 +457,30 @@ _test("question-asked")(lambda ctx: any(
 _test("attributes-a-quote")(lambda ctx: any(
     c.dep_ in ("ccomp", "parataxis") and any(t.text in ('"', "“", "”") for t in c.subtree)
     for c in ctx.tok.children) or ctx.tok.doc[max(0, ctx.tok.i - 1)].text in ('"', "“", "”", ","))
+def _warned_of(ctx: _Context) -> tuple[Token, Token] | None:
+    """What a warning says, and that clause's subject: the clause the warning verb governs ("warned that the
+    situation could get worse"); where the parse took a subject with no "that" for the verb's object ("cautioned the
+    proposed ban should not add"), that object."""
+    modal = ("should", "could", "would", "will", "may", "might", "can", "must")
+    for c in ctx.tok.children:
+        own = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX") and own is not None:
+            return c, own
+        if c.dep_ in ("ccomp", "conj") and own is None and any(
+                a.dep_ == "aux" and a.lower_ in modal for a in c.children):
+            taken = next((o for o in ctx.tok.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if taken is not None:
+                return c, taken
+    return None
+
+
+# A warning that something is dangerous or illegal judges it (ACCUSE); one that a state of things will come about,
+# with no one to bring it about, threatens no one: "warned that the situation could get worse", "cautioned the
+# proposed ban should not add any burden" (but "sanctions could follow", "troops would respond" threaten).
+_test("warns-it-is-wrong")(lambda ctx: (w := _warned_of(ctx)) is not None and any(
+    a.dep_ == "acomp" and a.lemma_.lower() in WRONGFUL for a in w[0].children))
+_test("warns-of-a-state")(lambda ctx: (w := _warned_of(ctx)) is not None and w[1].pos_ == "NOUN" and
+                          w[1].lemma_.lower() not in SECURITY_FORCES | ARMED_GROUPS | MEASURES)
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
 _test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")
 _test("suggests-fact")(lambda ctx: any(

@@ -152,6 +152,13 @@ def test_story_a_counter_attack_is_its_own_happening(story):
     assert len(assaults) == 2, [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in assaults]
 
 
+def test_story_what_someone_is_condemned_for_is_a_happening_told_before(story):
+    rec = story("Thai authorities deported 40 Uyghurs to China last month. The United States and rights groups "
+                "strongly condemned Thailand for sending Uyghurs back to China.")
+    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
+            if v.type == "COERCE"] == [["deported", "sending"]]
+
+
 def test_story_a_sentence_told_again_is_one_happening(story):
     rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
                 "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "

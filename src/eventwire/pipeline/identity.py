@@ -13,7 +13,8 @@ continues", "claimed responsibility for the attack". The events stage reads each
   their text gives overlap (or one gives none), and, unless one trigger governs the other, their recipients meet
   (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
-  "the attack", "Tuesday's attack", "his arrest"), or one governs the other in one sentence with no clause of its own
+  "the attack", "Tuesday's attack", "his arrest"; or what someone is condemned, blamed or thanked for: "condemned
+  Thailand for sending Uyghurs back to China"), or one governs the other in one sentence with no clause of its own
   between them ("stormed a hotel, killing five"), or they name the same actor and the same recipient, or the later one
   names no place, date or actor the event lacks: the story returning to a happening it has told ("Five Frontier Corps
   personnel were also killed", "the driver of the train has died"; on the dev stories: records per found event 1.38 ->
@@ -54,6 +55,17 @@ def _refers_back(tok: Token | None) -> bool:
     if tok is None or tok.pos_ != "NOUN":
         return False
     return any(c.dep_ in ("det", "poss") and (c.lower_ in _BACKREF_DETS or c.dep_ == "poss") for c in tok.children)
+
+
+# Verbs that judge an act someone did: what they judge them "for" is a happening the story has told ("condemned
+# Thailand for sending Uyghurs back to China", after "authorities deported 40 others to China").
+_JUDGING = frozenset("condemn criticize criticise blame denounce fault praise thank punish sanction".split())
+
+
+def _grounds(tok: Token | None) -> bool:
+    """What someone is condemned, blamed or thanked for: "condemned Thailand for sending Uyghurs back"."""
+    return tok is not None and tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("for", "over") and \
+        tok.head.head.lemma_.lower() in _JUDGING
 
 
 def _one_telling(first: Token, later: Token | None) -> bool:
@@ -206,7 +218,7 @@ class _Group:
             return True  # the same sentence again (a paragraph repeated, a lead told again in the body)
         if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
             return False
-        if _refers_back(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev):
+        if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev):
             return True
         return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
                    for m in self.mentions)

@@ -126,6 +126,13 @@ def test_pipeline_normal_sentences_are_not_cut(nlp):
     assert cuts and all(doc[i - 1].text == "," or doc[i].lower_ == "and" for i in cuts)
 
 
+def test_pipeline_a_sentence_ends_after_the_platform_x(nlp):
+    doc = nlp("The spokesman said in a statement posted on X. Militants attacked a passenger train. "
+              "The book by George W. Bush sold well.")
+    starts = [s[0].text for s in doc.sents]
+    assert starts[:2] == ["The", "Militants"] and "Bush" not in starts
+
+
 def test_pipeline_record_failure_is_the_storys_error(pipeline, monkeypatch):
     import eventwire.pipeline as pl
 

@@ -58,14 +58,15 @@ News sentences stay under 100 tokens; a longer run (a table flattened to text, a
 before parsing, so that the rules, which look across a sentence from each of its words, stay linear in the text."""
 
 _SENTENCE_ENDS = frozenset(".!?")
+_ON_X = frozenset({"on", "via"})
 _SOFT_BREAKS = frozenset({",", ";", ":", "—", "–", "and", "but", "while", "as", "after", "before"})
 
 
 def cap_sentences(doc: Doc) -> Doc:
     """Mark a sentence start in each run of more than :data:`MAX_SENTENCE_TOKENS` tokens without an end: after
     the last comma, semicolon or dash, or before the last conjunction, in the run's second half; else where the
-    run reaches the limit. The parser keeps the marks, and splits the rest as it would. (The pipeline component
-    :func:`load_spacy` adds.)
+    run reaches the limit. Also after "on X." before a capitalised word (the platform, not an initial). The parser
+    keeps the marks, and splits the rest as it would. (The pipeline component :func:`load_spacy` adds.)
 
     >>> doc = cap_sentences(load_spacy().make_doc(" ".join(["rebels attacked the town ,"] * 100)))
     >>> [t.i for t in doc if t.is_sent_start][:3]
@@ -73,7 +74,10 @@ def cap_sentences(doc: Doc) -> Doc:
     """
     start = 0
     for i, tok in enumerate(doc):
-        if tok.text in _SENTENCE_ENDS or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+        if tok.text == "X." and 0 < i < len(doc) - 1 and doc[i - 1].lower_ in _ON_X and doc[i + 1].is_title:
+            doc[i + 1].is_sent_start = True  # "said in a statement posted on X. Militants attacked ...": the
+            start = i + 1  # platform, which the tokenizer keeps with its full stop as if it were an initial
+        elif tok.text in _SENTENCE_ENDS or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             start = i + 1
         elif i - start + 1 >= MAX_SENTENCE_TOKENS and i + 1 < len(doc):
             half = start + MAX_SENTENCE_TOKENS // 2

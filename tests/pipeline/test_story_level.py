@@ -159,6 +159,19 @@ def test_story_what_someone_is_condemned_for_is_a_happening_told_before(story):
             if v.type == "COERCE"] == [["deported", "sending"]]
 
 
+def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
+    """A quote's 'attack on a passenger train in Balochistan province', then the report of militants who attacked
+    a passenger train on Tuesday near Sibi, Balochistan: one happening, placed at Sibi. The sentence after "posted
+    on X." is its own (the platform, not an initial): its militants are not the spokesman."""
+    rec = story('"We reject allegations linking the attack on a passenger train in Balochistan province with '
+                'Afghanistan," spokesperson Abdul Qahar Balkhi said in a statement posted on X. Militants linked '
+                "with the banned Baloch Liberation Army attacked a passenger train Tuesday near Sibi, Balochistan.")
+    (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
+    assert [rec.text[slice(*m.evidence.trigger)] for m in attack.mentions] == ["attack", "attacked"]
+    assert {p.name for p in rec.places if p.id == attack.place} == {"Sibi"}
+    assert {e.name for e in rec.entities if e.id in attack.actor} == {"Baloch Liberation Army"}
+
+
 def test_story_a_sentence_told_again_is_one_happening(story):
     rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
                 "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "

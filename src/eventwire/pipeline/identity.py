@@ -234,11 +234,16 @@ class _Group:
         return tok is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
     def _told_vaguely(self, ev: Event) -> bool:
-        """An event told so far with no place or date of its own, whose doers the telling shares (or it has none):
-        the story's first, vague telling of what a later one tells in full ("the attack" ... "militants attacked
-        a passenger train Tuesday near Sibi")."""
-        if any(b == "text" or m.date is not None for m, b in zip(self.mentions, self.bases, strict=True)):
+        """An event told so far with no date, and no place of its own or only a wider one than the telling's, whose
+        doers the telling shares (or it has none): the story's first, vague telling of what a later one tells in
+        full ("the attack" or "an attack on a passenger train in Balochistan province" ... "militants attacked a
+        passenger train Tuesday near Sibi")."""
+        if any(m.date is not None for m in self.mentions):
             return False
+        told = [self.places.get(m.place) for m, b in zip(self.mentions, self.bases, strict=True) if b == "text"]
+        if told and not (ev.place_basis == "text" and (here := self.places.get(ev.place)) is not None and all(
+                t is not None and _nested(t, here) and (t.precision or 9) > (here.precision or 9) for t in told)):
+            return False  # told in a wider place, the telling names a narrower one in it: "in Balochistan", "near Sibi"
         actors = self.actors()
         return not actors or not set(ev.actor).isdisjoint(actors)
 

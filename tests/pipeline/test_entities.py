@@ -143,6 +143,14 @@ def test_entities_a_city_of_two_words_ner_took_for_a_person_is_a_place_where_the
     assert [p.name for p in rec.places] == ["Banja Luka"]  # NER: a person; the appositive of "capital": a place
 
 
+def test_entities_a_two_word_agent_of_the_dictionary_is_an_unnamed_actor(extract_text):
+    rec = extract_text("Security forces in Somalia say they killed all six attackers.")
+    (forces,) = [e for e in rec.entities if e.type == "GROUP"]
+    assert forces.name == "Security forces" and forces.sector == "COP"  # agents.tsv: "security force" COP,MIL
+    (killed,) = rec.events
+    assert killed.actor == [forces.id]
+
+
 def test_entities_a_town_ner_mostly_takes_for_a_person():
     from eventwire.pipeline.aliases import _Cluster, _entity
     from eventwire.pipeline.mentions import Mention

@@ -77,7 +77,18 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
         many = cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE or cand.i != tok.i and not of_a_group
         if many and (_sector(lemma) or _sector(cand.lower_)):
             return cand
+    if tok.tag_ in ("NNS", "NNPS") and _phrase_sector(tok):
+        return tok  # "security forces", "government forces": the dictionary's two-word agent
     return None
+
+
+def _phrase_sector(tok: Token) -> str | None:
+    """The sector of a two-word agent the dictionary lists, the word before the noun and the noun ("security
+    forces" → security force, COP; "armed forces", MIL), where the noun alone has none."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or before.head.i != tok.i or before.dep_ not in ("compound", "amod"):
+        return None
+    return next((code for head in (_lemma(tok), tok.lower_) if (code := _sector(f"{before.lower_} {head}"))), None)
 
 
 def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -> list[Entity]:
@@ -109,7 +120,8 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         end = head.idx + len(head)
         lemma = _lemma(head)
         group = found.setdefault((lemma, country), {"name": text[start:end], "mentions": [], "country": country,
-                                                    "sector": _sector(lemma) or _sector(head.lower_)})
+                                                    "sector": _sector(lemma) or _sector(head.lower_)
+                                                    or _phrase_sector(head)})
         group["mentions"].append((start, end))
     # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
     for (lemma, country), g in list(found.items()):

@@ -233,6 +233,15 @@ def _wish(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WISHES
 
 
+STRIVING = frozenset({"struggle", "strive"})
+
+
+def _striven_for(tok: Token) -> bool:
+    """What someone is struggling or striving to do, an ongoing aim and no happening: "security forces are still
+    struggling to stamp out the militants" (but "tried to storm the building" is an attempt made)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in STRIVING
+
+
 def _denial(tok: Token) -> bool:
     """ "Afghan Taliban deny providing sanctuary", "Beijing denies the allegations", "denied that it had moved
     troops"; not "denied entry to a journalist", nor any rejection ("rejected the allegation" is PLOVER's REJECT)."""
@@ -304,7 +313,7 @@ def _negated_subject(tok: Token) -> bool:
 
 
 DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
-         ("wish", _wish), ("state_kept", _state_kept),
+         ("wish", _wish), ("striven_for", _striven_for), ("state_kept", _state_kept),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial),
          ("definition", _definition))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a

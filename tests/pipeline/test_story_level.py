@@ -281,6 +281,16 @@ def test_story_a_threat_made_is_still_a_threat(story):
     assert [t[1] for t in told if t[0] == "threat"] == ["THREATEN", "THREATEN"]
 
 
+def test_story_what_a_warning_says_one_would_do_is_the_threat(story):
+    rec = story("The BLA had warned a day earlier that it would execute soldiers among the hostages.")
+    (threat,) = rec.events
+    assert threat.type == "THREATEN" and threat.status == "reported"
+    assert [rec.text[slice(*m.evidence.trigger)] for m in threat.mentions] == ["warned", "execute"]
+    assert {e.name for e in rec.entities if e.id in threat.recipient} == {"soldiers"}
+    told = _told(story("Officials warned that the rebels would attack the capital."))  # another's act: no threat
+    assert ("attack", "ASSAULT", "future") in told
+
+
 @pytest.mark.parametrize("text,trigger,place", [
     ("Pakistani officials accused India of backing militants in Afghanistan on Tuesday.", "accused", None),
     ("The United Nations urged Kabul to protect girls' schools.", "urged", None),

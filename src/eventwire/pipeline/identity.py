@@ -68,6 +68,9 @@ def _grounds(tok: Token | None) -> bool:
         tok.head.head.lemma_.lower() in _JUDGING
 
 
+_THREATENING = frozenset({"warn", "threaten"})
+
+
 def _one_telling(first: Token, later: Token | None) -> bool:
     """Two triggers of one sentence where one governs the other with no clause of its own between them: "stormed
     a hotel ..., killing five", "attacked and killed"; not "a bomb killed 11 miners, while the BLA took credit for
@@ -76,6 +79,9 @@ def _one_telling(first: Token, later: Token | None) -> bool:
     discuss"). The caller gives triggers of one sentence."""
     if later is None:
         return False
+    for a, b in ((first, later), (later, first)):
+        if b.dep_ == "ccomp" and b.head.i == a.i and a.lemma_.lower() in _THREATENING:
+            return True  # "warned that it would execute security personnel": the warning and what it says
     if first.is_ancestor(later):
         return _within_clause(later, first)
     if later.is_ancestor(first):

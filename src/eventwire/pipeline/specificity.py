@@ -37,6 +37,7 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
 ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
+WARNING_VERBS = frozenset({"warn", "threaten"})
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
 OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
                              .split())  # "for fear of attack", "the risk of being deported", "threats of sanctions"
@@ -282,7 +283,10 @@ def _natural_force(tok: Token) -> bool:
 
 def _possibility(tok: Token) -> bool:
     """Under a modal ("can be killed", "must vote"), or the complement of an ability or obligation ("has the
-    authority to revoke", "have to ask", "the risk of being deported")."""
+    authority to revoke", "have to ask", "the risk of being deported"). Not what a warning says one would do:
+    that is the threat, made ("warned that it would execute the hostages")."""
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in WARNING_VERBS:
+        return False
     node = tok
     for _ in range(4):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in node.children):

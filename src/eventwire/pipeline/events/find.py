@@ -548,6 +548,7 @@ BUILT_IN_RULES = {
     "status-planned-noun": ("status", "\"announced plans to build a base\", \"preparations for launching a missile\": "
                                       "future"),
     "status-threatened": ("status", "\"threatened to strike\": threatened"),
+    "status-warned": ("status", "\"warned that it would execute the hostages\": threatened"),
     "status-intent": ("status", "\"vowed to retaliate\", \"ready to strike\" (FUTURE_HEADS): future"),
     "status-denied": ("status", "\"denied deploying troops\": negated"),
     "status-not": ("status", "a negation on the trigger or a verb governing it in its clause: negated"),

@@ -21,12 +21,23 @@ HYPOTHETICAL_AUX = word_class("HYPOTHETICAL_AUX")
 COOPERATIVE = word_class("COOPERATIVE")
 MATERIAL_COOPERATION = word_class("MATERIAL_COOPERATION")
 CONFLICTUAL = word_class("CONFLICTUAL")
+WARNING_VERBS = frozenset({"warn", "threaten"})  # what they say one would do is threatened
 
 
 def _infinitive(node: Token) -> bool:
     """A to-infinitive complement ("expects North Korea to launch a missile") belongs to the clause of the verb
     that governs it: its intent or negation governs the complement too."""
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def _own_act(clause: Token) -> bool:
+    """Whether a warning's clause tells what the one who warns would do: its subject a pronoun ("warned that it
+    would execute the hostages") or the warning's own subject word; not another's act ("officials warned that the
+    rebels would attack")."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ == "PRON" and subj.lower_ not in ("you", "i") or
+                                 own is not None and subj.lemma_.lower() == own.lemma_.lower())
 
 
 def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:
@@ -64,6 +75,9 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
         if node.i != trig.i and node.lemma_.lower() in NEGATING_HEADS:
             return "negated", "status-negating-verb"
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "would", "'ll", "could"} and node.dep_ == "ccomp" and \
+                node.head.lemma_.lower() in WARNING_VERBS and node.head.i != trig.i and _own_act(node):
+            return "threatened", "status-warned"  # "warned that it would execute security personnel"
         if aux & {"will", "shall", "'ll"}:
             return "future", "status-will"
         if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \

@@ -321,6 +321,14 @@ def test_story_a_capital_that_acts_is_its_country(story):
     assert "Tehran" in names.values()
 
 
+def test_story_a_capital_acted_on_is_its_state_not_a_place_only(story):
+    rec = story("U.S. envoy Robert Wood urged Beijing to use its influence with Pyongyang.")
+    (request,) = [v for v in rec.events if v.type == "REQUEST"]
+    assert {e.name for e in rec.entities if e.id in request.recipient} == {"Beijing"}
+    rec = story("Rebels attacked Bunia, a town in Ituri, on Monday.")  # a town is where, not whom
+    assert not [r for v in rec.events for r in v.recipient if r in {e.id for e in rec.entities if e.name == "Bunia"}]
+
+
 def test_story_a_capital_without_its_country_stays(story):
     rec = story("On Monday, Tehran rejected the European proposal.")
     names = {e.id: e.name for e in rec.entities}

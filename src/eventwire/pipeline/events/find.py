@@ -11,6 +11,7 @@ from ...model import AcledView, Count, Entity, Event, EventDate, Evidence, Place
 from ...ontologies import Trigger, plover_types, word_class
 from ..acled import acled_view
 from ..cameo import CameoMatch, match_cameo
+from ..capitals import capitals
 from ..dates import published_period
 from ..event_location import choose_location, clause_head
 from ..nlp import doc_text
@@ -129,10 +130,13 @@ class _Story:
                 place = place_by_span.get(tuple(span))
                 if place is not None and place not in self.places_of.setdefault(ent.id, []):
                     self.places_of[ent.id].append(place)
-        # Places below the country level are where things happen, not who they happen to.
+        # Places below the country level are where things happen, not who they happen to; but a national capital
+        # stands for its state ("urged Beijing to use its influence": China, :mod:`..capitals`).
+        table = capitals()
         self.local_places = {e for e, ps in self.places_of.items() if any(
             p.feature not in ("country", None) for p in ps)} - {
-            e for e, ps in self.places_of.items() if any(p.feature == "country" for p in ps)}
+            e for e, ps in self.places_of.items() if any(p.feature == "country" for p in ps)} - {
+            e.id for e in entities if e.type == "GPE" and e.country and table.get(e.name.casefold()) == e.country}
 
 
 class _Candidate(NamedTuple):

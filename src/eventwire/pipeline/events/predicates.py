@@ -492,7 +492,11 @@ _test("object-is-event")(lambda ctx: any(c.dep_ == "dobj" and _trigger_for(c) is
 
 
 def _sent(ctx: _Context) -> set[str]:
-    return {c.lemma_.lower() for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    """What was sent: the verb's objects, and what they count ("hundreds of forces", "a team of doctors")."""
+    objects = [c for c in ctx.tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return {o.lemma_.lower() for o in objects} | {
+        g.lemma_.lower() for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"}
 
 
 _test("sent-forces")(lambda ctx: not _sent(ctx).isdisjoint(SENT_FORCES))

@@ -120,6 +120,7 @@ def test_story_counts_over_time_are_not_always_statistics(story, text, trigger):
     ("At least 65% of the population must vote against the tariff plan to stop it.", "vote", "hypothetical"),
     ("The spokesperson said no passengers were killed during the operation.", "killed", "negated"),
     ("Villagers still avoid the forest for fear of attack.", "attack", "hypothetical"),
+    ("Even though the judges are likely to find Lai guilty, his son said he would appeal.", "find", "hypothetical"),
 ])
 def test_story_possibilities_and_denied_subjects_are_not_counted(story, text, trigger, status):
     told = {t[0]: t[2] for t in _told(story(text))}

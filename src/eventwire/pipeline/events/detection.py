@@ -42,7 +42,7 @@ def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
             if rule is not None:
                 if trace is not None:
                     trace.append(rule.id)
-                return _made_trigger(lemma, rule)
+                return None if rule.veto else _made_trigger(lemma, rule)
     elif lemma in book.lemmas("trigger"):  # a noun read in context (stage "trigger")
         rule = book.first("trigger", lemma, _Context(tok, None, None, None))
         if rule is not None:

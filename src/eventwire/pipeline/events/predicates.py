@@ -480,6 +480,7 @@ def _warned_of(ctx: _Context) -> tuple[Token, Token] | None:
 _test("warns-it-is-wrong")(lambda ctx: (w := _warned_of(ctx)) is not None and any(
     a.dep_ == "acomp" and a.lemma_.lower() in WRONGFUL for a in w[0].children))
 _test("warns-of-a-state")(lambda ctx: (w := _warned_of(ctx)) is not None and w[1].pos_ == "NOUN" and
+                          w[1].dep_ != "nsubjpass" and  # "terrorists will not be spared": by the one who warns
                           w[1].lemma_.lower() not in SECURITY_FORCES | ARMED_GROUPS | MEASURES)
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
 _test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")

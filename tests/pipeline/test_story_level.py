@@ -35,6 +35,9 @@ def _told(record):
     "More renewable energy is needed to fight climate change, experts say.",
     "China hopes there can be a new deal before October.",
     "Nearly five years later, security forces are still struggling to stamp out the Islamist militants.",
+    # A state that lasts, begun by an act told elsewhere
+    "The New York resident remains in detention in Louisiana although he has not been charged.",
+    "Lai has been held in solitary confinement in Hong Kong since late 2020.",
     # Statistics and running totals: many happenings told as one figure.
     "Deaths in these attacks surged from 88 in 2023 to 388 in 2024.",
     "In 2024, the BLA and other separatist groups killed nearly 400 people in over 500 attacks.",
@@ -64,7 +67,7 @@ def test_story_no_event_where_there_is_none(story, text):
     told = _told(story(text))
     words = {"contributed", "attacked", "deny", "attacks", "held", "battered", "violence", "threat", "claims",
              "needed", "hopes", "launched", "conducted", "killed", "charge", "blocked", "accused", "convicted",
-             "shells", "attack", "Sanctions", "impose", "sanctions", "capture", "stamp"}
+             "shells", "attack", "Sanctions", "impose", "sanctions", "capture", "stamp", "detention"}
     assert not [t for t in told if t[0] in words], told
 
 

@@ -67,6 +67,7 @@ CARRIERS = word_class("CARRIERS")
 PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
 CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
 # "remains blocked", "stayed closed", "stands accused" (the tagger sometimes leaves "remains" unlemmatised)
+CONFINEMENT = frozenset("detention custody confinement captivity".split())
 STATE_VERBS = frozenset("remain remains remained stay stays stayed stand stands stood".split())
 WAR_NOUNS = frozenset("war conflict insurgency unrest crisis civil-war".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
@@ -265,11 +266,17 @@ def _state_in_passing(tok: Token) -> bool:
 
 def _state_kept(tok: Token) -> bool:
     """A participle told as a state that lasts ("the train remains blocked", "he remains detained", "the border
-    stayed closed", "stands accused"): the act that began it is told elsewhere, or not at all."""
+    stayed closed", "stands accused", "has been held since late 2020"), or someone "in detention" or "in custody":
+    the act that began it is told elsewhere, or not at all."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in CONFINEMENT and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return True  # "remains in detention in Louisiana", "three in immigration detention without charge"
     if tok.tag_ != "VBN":
         return False
     if any(c.dep_ in ("auxpass", "aux") and c.lower_ in STATE_VERBS for c in tok.children):
         return True
+    if tok.lemma_.lower() in HELD_OR_SENT and any(c.lower_ == "been" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        return True  # "has been held in solitary confinement since late 2020"
     return tok.dep_ in ("acomp", "advcl", "xcomp", "oprd") and tok.head.lower_ in STATE_VERBS
 
 

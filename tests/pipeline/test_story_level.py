@@ -124,6 +124,7 @@ def test_story_counts_over_time_are_not_always_statistics(story, text, trigger):
     ("The spokesperson said no passengers were killed during the operation.", "killed", "negated"),
     ("Villagers still avoid the forest for fear of attack.", "attack", "hypothetical"),
     ("Even though the judges are likely to find Lai guilty, his son said he would appeal.", "find", "hypothetical"),
+    ("She said the Uyghurs were terrified of being forced back to China.", "forced", "hypothetical"),
 ])
 def test_story_possibilities_and_denied_subjects_are_not_counted(story, text, trigger, status):
     told = {t[0]: t[2] for t in _told(story(text))}

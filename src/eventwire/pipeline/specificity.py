@@ -40,8 +40,9 @@ HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport trans
 WARNING_VERBS = frozenset({"warn", "threaten"})
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
 OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
-                             " likely unlikely".split())
-# "for fear of attack", "the risk of being deported", "threats of sanctions", "judges are likely to find him guilty"
+                             " likely unlikely terrify afraid scare frighten fearful".split())
+# "for fear of attack", "the risk of being deported", "threats of sanctions", "judges are likely to find him guilty",
+# "terrified of being forced back to China"
 # Forces of nature and disease as the doer: "Cyclone Jude battered Malawi", "before she dies from COVID".
 NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake quake flood floods flooding "
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "

@@ -189,6 +189,16 @@ def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
     assert {e.name for e in rec.entities if e.id in attack.actor} == {"Baloch Liberation Army"}
 
 
+def test_story_who_died_in_an_attack_is_its_recipient_and_the_attack_is_one(story):
+    rec = story("Militants attacked a passenger train on Tuesday. At least 21 passengers and four paramilitary troops "
+                "died in the attack.")
+    (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
+    assert [rec.text[slice(*m.evidence.trigger)] for m in attack.mentions] == ["attacked", "died", "attack"]
+    names = {e.id: e.name for e in rec.entities}
+    assert [names[a] for a in attack.actor] == ["Militants"]
+    assert "troops" in [names[r] for r in attack.recipient]
+
+
 def test_story_a_sentence_told_again_is_one_happening(story):
     rec = story("Kenya launched an operation to flush out al-Shabab from the northeast Boni Forest in 2015. Villagers "
                 "say they still fear the forest. Kenya launched an operation to flush out al-Shabab from the Boni "

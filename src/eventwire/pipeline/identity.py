@@ -237,7 +237,8 @@ class _Group:
             return False
         if ev.actor:
             return not set(ev.actor).isdisjoint(self.actors())
-        return tok is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+        return tok is None or tok.lemma_.lower() in ("die", "perish") or \
+            not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)  # who died: victims
 
     def _told_vaguely(self, ev: Event) -> bool:
         """An event told so far with no date, and no place of its own or only a wider one than the telling's, whose

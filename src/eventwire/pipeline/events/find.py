@@ -251,6 +251,9 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     if said is not None:
         _type, speaking, obj = said
         return _Parties(_subject(speaking), obj, ("actor-speaker", "recipient-said-of"))
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in DYING:
+        # "21 passengers died in the attack": who died is whom it was done to, not its doer
+        return _Parties(_agent(tok), _subject(tok), ("actor-agent", "recipient-died"))
     if tok.pos_ == "VERB":
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agent = _agent(tok)
@@ -274,7 +277,8 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     # its own kind: who condemns or investigates violence did not commit it.
     between = [] if verb is None else [t for t in tok.ancestors if t.i != verb.i and verb.is_ancestor(t)]
     inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
-        REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between)
+        REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between) \
+        and verb.lemma_.lower() not in DYING  # "21 passengers died in the attack": victims, not attackers
     # (nor did who investigates the killings: "launched an investigation into the killings")
     own = _subject(verb) if inherits else None
     if own is not None and own.i == tok.i:
@@ -447,6 +451,7 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
 
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
+DYING = frozenset({"die", "perish"})
 
 
 def _acting_country(actor: list[str], story: _Story, state_bodies: bool = False) -> Place | None:
@@ -576,6 +581,7 @@ BUILT_IN_RULES = {
                                          "(\"militants carried out raids\")"),
     "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),
     "recipient-object": ("roles", "the recipient is the verb's object"),
+    "recipient-died": ("roles", "the recipient of dying is who died (\"21 passengers died in the attack\")"),
     "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\")"),
     "recipient-possessor": ("roles", "the recipient of a patient noun is its possessor (\"Navalny's arrest\")"),
     "recipient-of": ("roles", "the recipient of a patient noun is its \"of\" object (\"the release of Temer\")"),

@@ -425,8 +425,11 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     sent = tok.sent
     chosen = choose_location(tok.doc[first.i:tok.i + 1], story.spans_by_sent.get(sent.start, []), story.kinds)
     place = story.place_by_char.get(chosen.start_char) if chosen is not None else None
-    if place is not None and type_ in SPEECH_ACTS and not _said_at(tok, chosen):
-        place = None  # "accusing India of backing militants in Afghanistan" was not said in Afghanistan
+    if type_ in SPEECH_ACTS and (place is None or not _said_at(tok, chosen)):
+        # "accusing India of backing militants in Afghanistan" was not said in Afghanistan; another place of the
+        # sentence may be where it was ("in Washington, senators of the U.S. Congress led a group in calling on")
+        said = next((span for span in story.spans_by_sent.get(sent.start, []) if _said_at(tok, span)), None)
+        place = story.place_by_char.get(said.start_char) if said is not None else None
     basis = "text" if place is not None else None
     if place is None and type_ == "MOBILIZE":
         # Forces are mobilised on the actor's own ground unless the text says where ("Russia has reinforced the

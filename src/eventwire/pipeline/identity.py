@@ -121,10 +121,15 @@ def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and len(a & b) >= SAME_SENTENCE * len(a | b)
 
 
-def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset()) -> bool:
+def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset(), distinct_groups: bool = False
+          ) -> bool:
     """Parties that may be the same: one side names none, they share one, or one side is only unnamed groups
-    ("gunmen" and "al-Shabab", which claimed the attack)."""
-    return not a or not b or bool(set(a) & set(b)) or set(a) <= unnamed or set(b) <= unnamed
+    ("gunmen" and "al-Shabab", which claimed the attack). With ``distinct_groups``, two sides of unnamed groups
+    only that share none are others ("passengers" and "terrorists" killed)."""
+    if not a or not b or set(a) & set(b):
+        return True
+    only_a, only_b = set(a) <= unnamed, set(b) <= unnamed
+    return (only_a != only_b) if distinct_groups else (only_a or only_b)
 
 
 def _nested(a: Place | None, b: Place | None) -> bool:
@@ -222,7 +227,7 @@ class _Group:
         if tok is not None and any(word == tok.lower_ and at != sent and _same_words(words, said)
                                    for words, word, at in self.said):
             return True  # the same sentence again (a paragraph repeated, a lead told again in the body)
-        if not all(_meet(m.recipient, ev.recipient, self.unnamed) for m in self.mentions):
+        if not all(_meet(m.recipient, ev.recipient, self.unnamed, distinct_groups=True) for m in self.mentions):
             return False
         if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev):
             return True

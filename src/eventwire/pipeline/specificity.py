@@ -30,6 +30,8 @@ CREDIT = re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|s
 HABIT_ADVERBS = frozenset("routinely frequently often regularly usually typically traditionally habitually "
                           "repeatedly constantly sometimes occasionally rarely seldom annually yearly daily weekly "
                           "monthly nightly".split())
+# Adverbs that tell what a doer's acts are mostly about, in the present or a participle: a generality.
+FOCUS_ADVERBS = frozenset("mainly primarily mostly largely chiefly predominantly".split())
 # Words that count or qualify a plural event noun as many happenings: "several recent attacks", "regular attacks".
 AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hundreds thousands frequent regular "
                             "repeated recent past previous earlier various some more most further other such "
@@ -106,13 +108,23 @@ def _sentence_is_not_news(sent: Span) -> bool:
 
 
 def _habit(tok: Token) -> bool:
-    """An adverb of habit ("routinely deny", "killed annually"), what "those who" do in a simple present ("the risk
+    """An adverb of habit ("routinely deny", "killed annually") or of focus in the present ("mainly targets
+    security vehicles"), a campaign under way since a time ("has been attacking Kenyan troops since 2011"), what
+    "those who" do in a simple present ("the risk
     is to those who capture the dogs"), or a "when" clause of a present that holds in general ("rebels escape to
     Cameroon when attacked by government forces", "people lose their green cards when they're convicted"; not "he
     was killed when gunmen attacked", "they are searching when ...")."""
     head = _clause_head(tok)
     if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children)):
         return True
+    if tok.tag_ in ("VBZ", "VBP", "VBG") and any(c.dep_ == "advmod" and c.lower_ in FOCUS_ADVERBS
+                                                 for c in tok.children):
+        return True  # "the terror group mainly targets our security vehicles", "attacks, primarily targeting ..."
+    base = head.head if head.dep_ == "conj" else head  # "has been attacking and fighting ... since 2011"
+    verbs = [base, *(c for c in base.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if tok.tag_ == "VBG" and {"has", "have"} & {c.lower_ for c in base.children if c.dep_ == "aux"} and \
+            any(c.dep_ == "prep" and c.lower_ == "since" for v in verbs for c in v.children):
+        return True  # a campaign under way: "al-Shabab has been attacking and fighting Kenyan troops since 2011"
     if head.dep_ == "relcl" and head.head.lower_ in ANYONE and _general_present(head):
         return True  # "the risk is to those who capture the dogs": whoever does, in general
     marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "advmod")}

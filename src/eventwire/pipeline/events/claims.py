@@ -21,7 +21,9 @@ BLAMED = word_class("BLAMED")
 HARMS = word_class("HARMS")
 DEMANDING = word_class("DEMANDING")
 PERMISSIONS = word_class("PERMISSIONS")
-ASKED_OR_TRIED = REQUEST_NOUNS | {"effort"}  # "calls to impose sanctions", "efforts to impose sanctions"
+# "calls to impose sanctions", "efforts to impose sanctions", "an agreement to jointly combat criminality": what is
+# asked, tried or agreed to has not happened yet (the agreement is the event)
+ASKED_OR_TRIED = REQUEST_NOUNS | {"effort"} | word_class("AGREEMENT_NOUNS")
 BRINGING_ABOUT = frozenset("impose launch conduct hold stage sign reach introduce adopt declare".split())
 
 

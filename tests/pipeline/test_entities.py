@@ -151,6 +151,14 @@ def test_entities_a_two_word_agent_of_the_dictionary_is_an_unnamed_actor(extract
     assert killed.actor == [forces.id]
 
 
+def test_entities_towns_ner_joined_into_one_name_are_each_a_place(extract_text):
+    rec = extract_text("This week, military sources said 3R rebels attacked nearly 10 villages between the towns of "
+                       "Bocaranga and Bazoum in northeastern C.A.R., near the Cameroon border.")
+    assert "Bocaranga" in [p.name for p in rec.places]  # NER: "Bocaranga and Bazoum", one ORG
+    (attack,) = rec.events
+    assert attack.place == next(p.id for p in rec.places if p.name == "Bocaranga")
+
+
 def test_entities_a_town_ner_mostly_takes_for_a_person():
     from eventwire.pipeline.aliases import _Cluster, _entity
     from eventwire.pipeline.mentions import Mention

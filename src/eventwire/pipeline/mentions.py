@@ -142,6 +142,26 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+def _coordinated_places(span: Span | None) -> list[Span | None]:
+    """An entity NER made of names joined by "and" after a plural place noun's "of" ("between the towns of
+    Bocaranga and Bazoum": one ORG to the model), as its names; any other span as it is."""
+    if span is None or not any(t.lower_ == "and" for t in span):
+        return [span]
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ != "of" or before.head.lemma_.lower() not in PLACE_NOUNS or \
+            not before.head.tag_.startswith("NNS"):
+        return [span]
+    parts, start = [], span.start
+    for t in (*span, None):
+        if t is None or t.lower_ in ("and", ","):
+            end = t.i if t is not None else span.end
+            if start < end:
+                parts.append(doc[start:end])
+            start = end + 1
+    return parts
+
+
 def _in_place_context(span: Span) -> bool:
     """After a locative preposition ("south of Gao"), before a place noun ("the Gao and Menaka regions"), or
     coordinated with a place ("in Kiev and Zaporozhye", "Zaporozhye and Kherson")."""
@@ -305,10 +325,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ not in PLACE_NOUNS]
     person_tokens = {t.lower_ for e in people for t in e}
     surnames = {e[-1].lower_ for e in people}
-    for ent in doc.ents:
+    for ent, span in ((e, part) for e in doc.ents for part in _coordinated_places(_trim(e))):
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
-        span = _trim(ent)
         if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS or len(span.text) < 2:
             continue  # (a single letter: "D-Raleigh", a lawmaker's party)
         m = _mention(span, ent.label_, "ner")

@@ -921,7 +921,8 @@ def test_events_travel_by_people_who_are_not_officials_is_no_visit(extract_text)
     # A verb that only carries out the event its object names gives way to it.
     ("Brazil's federal police filed new charges against President Michel Temer.", "charges", "ACCUSE",
      ["Michel Temer"]),
-    ("Taliban militants have stepped up attacks on Afghan security forces.", "attacks", "ASSAULT", ["Afghan"]),
+    ("Taliban militants have stepped up attacks on Afghan security forces.", "attacks", "ASSAULT",
+     ["Afghan security forces"]),  # the dictionary's two-word agent, with its country
     ("The chief minister launched a scathing attack on the state government.", "launched", "ACCUSE", []),  # words
     ("The United States reneged on the nuclear accord with Iran.", "reneged", "REJECT", ["Iran"]),
 ])
@@ -1055,7 +1056,8 @@ def test_events_unnamed_speakers_and_clauses_on_a_noun_lend_no_actor(extract_tex
     rec = extract_text("Security forces in Somalia say they killed all six attackers who laid siege to a hotel in "
                        "Kismayo. The African Union praised the operation. The African Union sent troops.")
     assert [(e["trigger"], e["type"], e["actor"]) for e in _events(rec)][:2] == [
-        ("killed", "ASSAULT", []),  # "they" are the unnamed security forces, not the story's most-named body
+        ("killed", "ASSAULT", ["Security forces"]),  # "they" are the security forces who say so, an unnamed
+        # group of their own ("security force" in the agents dictionary), not the story's most-named body
         ("laid", "ASSAULT", []),  # a hotel besieged (190); the attackers are not Kismayo, named in their clause
     ]
     assert not _events(extract_text("Trump said Canada was ripping off the United States."))  # no attack
@@ -1114,7 +1116,8 @@ def test_events_obstruction_returns_access_and_disarming(extract_text, text, eve
 
 
 @pytest.mark.parametrize("text, events", [
-    ("The US State Department expressed concern over the arrests.", [("expressed", "ACCUSE")]),  # 111
+    ("The US State Department expressed outrage over the arrests.", [("expressed", "ACCUSE")]),  # 111
+    ("The US State Department expressed concern over the arrests.", []),  # a pessimistic comment (012): none
     ("The foreign ministry protested the incursion.", [("protested", "ACCUSE"), ("incursion", "ASSAULT")]),  # 114
     ("Beijing lodged a protest with Tokyo.", [("lodged", "ACCUSE")]),
     ("Thousands protested in the capital.", [("protested", "PROTEST")]),  # people demonstrate

@@ -36,6 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
+from ..ontologies import word_class
 from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
@@ -68,7 +69,8 @@ def _grounds(tok: Token | None) -> bool:
         tok.head.head.lemma_.lower() in _JUDGING
 
 
-_THREATENING = frozenset({"warn", "threaten"})
+_THREATENING = word_class("WARNING_VERBS")
+_DYING = word_class("DYING_VERBS")
 
 
 def _one_telling(first: Token, later: Token | None) -> bool:
@@ -242,7 +244,7 @@ class _Group:
             return False
         if ev.actor:
             return not set(ev.actor).isdisjoint(self.actors())
-        return tok is None or tok.lemma_.lower() in ("die", "perish") or \
+        return tok is None or tok.lemma_.lower() in _DYING or \
             not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)  # who died: victims
 
     def _told_vaguely(self, ev: Event) -> bool:

@@ -39,7 +39,7 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
 ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
-WARNING_VERBS = frozenset({"warn", "threaten"})
+WARNING_VERBS = word_class("WARNING_VERBS")
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
 OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
                              " likely unlikely terrify afraid scare frighten fearful".split())

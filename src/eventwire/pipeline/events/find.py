@@ -454,7 +454,7 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
 
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
-DYING = frozenset({"die", "perish"})
+DYING = word_class("DYING_VERBS")
 
 
 def _acting_country(actor: list[str], story: _Story, state_bodies: bool = False) -> Place | None:

@@ -21,7 +21,7 @@ HYPOTHETICAL_AUX = word_class("HYPOTHETICAL_AUX")
 COOPERATIVE = word_class("COOPERATIVE")
 MATERIAL_COOPERATION = word_class("MATERIAL_COOPERATION")
 CONFLICTUAL = word_class("CONFLICTUAL")
-WARNING_VERBS = frozenset({"warn", "threaten"})  # what they say one would do is threatened
+WARNING_VERBS = word_class("WARNING_VERBS")  # what they say one would do is threatened
 
 
 def _infinitive(node: Token) -> bool:

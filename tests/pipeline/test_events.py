@@ -598,6 +598,12 @@ def test_events_a_noun_a_violent_participle_follows_is_who_it_was_done_to(extrac
     assert hijacking["type"] == "ASSAULT"
 
 
+def test_events_a_town_before_a_person_noun_is_where_the_doer_is_from_not_the_doer(extract_text):
+    rec = extract_text("Police say a Salt Lake man shot an 8-year-old boy and then himself on Tuesday.")
+    shot = _one(rec, "shot")
+    assert shot["actor"] == []  # not "Salt Lake"
+
+
 @pytest.mark.parametrize("text, trigger, type_", [
     ("The United States gave Ukraine anti-tank missiles.", "gave", "AID"),  # military aid (CAMEO 072)
     ("Germany gave 352.5 million euros to Ethiopia for development.", "gave", "AID"),

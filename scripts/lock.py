@@ -36,9 +36,14 @@ PINNED_EXTRAS = {"lxml": "html_clean"}
 
 
 def pin_extras(text: str) -> str:
-    """Write each of :data:`PINNED_EXTRAS` as ``name[extra]==version`` (same hashes)."""
+    """Pin each of :data:`PINNED_EXTRAS` a second time as ``name[extra]==version``, with the same hashes (pip takes
+    ``lxml`` and ``lxml[html_clean]`` for two requirements, each to be pinned)."""
     for name, extra in PINNED_EXTRAS.items():
-        text = re.sub(rf"(?m)^{re.escape(name)}==", f"{name}[{extra}]==", text)
+        block = re.search(rf"(?m)^{re.escape(name)}==[^\n]*(?:\n    [^\n]*)*", text)
+        if block is not None and f"{name}[{extra}]==" not in text:
+            pinned = re.sub(r"(?m)^    #.*\n?", "", block.group(0)).rstrip()
+            text = text[:block.end()] + "\n" + pinned.replace(f"{name}==", f"{name}[{extra}]==", 1) + \
+                f"\n    # via {name} with its {extra} extra (scripts/lock.py)" + text[block.end():]
     return text
 
 

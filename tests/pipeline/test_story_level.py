@@ -202,6 +202,7 @@ def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
     assert [rec.text[slice(*m.evidence.trigger)] for m in attack.mentions] == ["attack", "attacked"]
     assert {p.name for p in rec.places if p.id == attack.place} == {"Sibi"}
     assert {e.name for e in rec.entities if e.id in attack.actor} == {"Baloch Liberation Army"}
+    assert "X." not in {e.name for e in rec.entities}  # the platform's letter and stop are no entity
 
 
 def test_story_who_died_in_an_attack_is_its_recipient_and_the_attack_is_one(story):

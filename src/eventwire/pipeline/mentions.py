@@ -328,8 +328,9 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent, span in ((e, part) for e in doc.ents for part in _coordinated_places(_trim(e))):
         if ent.label_ not in KEEP_LABELS and ent.label_ not in RELABEL_ONLY:
             continue
-        if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS or len(span.text) < 2:
-            continue  # (a single letter: "D-Raleigh", a lawmaker's party)
+        if span is None or "\n" in span.text or span.text.lower() in COMPASS_WORDS or len(span.text) < 2 or \
+                len(span.text) == 2 and span.text[1] == "." and span.text[0].isupper():
+            continue  # (a single letter: "D-Raleigh", a lawmaker's party; "posted on X.", an initial alone)
         m = _mention(span, ent.label_, "ner")
         m.ner_label = ent.label_
         candidates = gazetteer.lookup(span.text)

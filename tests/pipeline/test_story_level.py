@@ -15,6 +15,11 @@ def story(pipeline):
     return run
 
 
+def _triggers(record, event):
+    """The trigger words of an event's tellings, in order."""
+    return [record.text[slice(*m.evidence.trigger)] for m in event.mentions]
+
+
 def _told(record):
     """(trigger, type, status) of every telling."""
     return [(record.text[m.evidence.trigger[0]:m.evidence.trigger[1]], v.type, m.status)
@@ -152,7 +157,7 @@ def test_story_one_event_per_happening(story):
     assaults = [v for v in rec.events if v.type == "ASSAULT"]
     assert len(assaults) == 1
     ev = assaults[0]
-    assert [rec.text[slice(*m.evidence.trigger)] for m in ev.mentions] == ["stormed", "killing", "attack"]
+    assert _triggers(rec, ev) == ["stormed", "killing", "attack"]
     assert ev.counts["killed"].value == 5 and ev.date.start == "2025-03-11"
     assert {e.name for e in rec.entities if e.id in ev.actor} == {"Gunmen", "Al-Shabab"}
 
@@ -166,29 +171,26 @@ def test_story_distinct_happenings_stay_apart(story):
 def test_story_two_triggers_under_one_word_are_one_happening(story):
     rec = story("The United States called a private meeting Wednesday of the U.N. Security Council to discuss "
                 "Iran's nuclear program.")
-    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
-            if v.type == "CONSULT"] == [["meeting", "discuss"]]
+    assert [_triggers(rec, v) for v in rec.events if v.type == "CONSULT"] == [["meeting", "discuss"]]
 
 
 def test_story_who_takes_part_in_a_happening_told_again_need_not_be_its_doer(story):
     rec = story("The United States called a private meeting Wednesday of the U.N. Security Council to discuss "
                 "Iran's nuclear program. Iran's U.N. ambassador participated in the meeting.")
-    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
-            if v.type == "CONSULT"] == [["meeting", "discuss", "meeting"]]
+    assert [_triggers(rec, v) for v in rec.events if v.type == "CONSULT"] == [["meeting", "discuss", "meeting"]]
 
 
 def test_story_a_counter_attack_is_its_own_happening(story):
     """The target of an attack acting in a later telling tells the other side's act, not the attack again."""
     rec = story("An attack on soldiers left five dead. Hours later the soldiers killed the militants.")
     assaults = [v for v in rec.events if v.type == "ASSAULT"]
-    assert len(assaults) == 2, [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in assaults]
+    assert len(assaults) == 2, [_triggers(rec, v) for v in assaults]
 
 
 def test_story_what_someone_is_condemned_for_is_a_happening_told_before(story):
     rec = story("Thai authorities deported 40 Uyghurs to China last month. The United States and rights groups "
                 "strongly condemned Thailand for sending Uyghurs back to China.")
-    assert [[rec.text[slice(*m.evidence.trigger)] for m in v.mentions] for v in rec.events
-            if v.type == "COERCE"] == [["deported", "sending"]]
+    assert [_triggers(rec, v) for v in rec.events if v.type == "COERCE"] == [["deported", "sending"]]
 
 
 def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
@@ -199,7 +201,7 @@ def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
                 'Afghanistan," spokesperson Abdul Qahar Balkhi said in a statement posted on X. Militants linked '
                 "with the banned Baloch Liberation Army attacked a passenger train Tuesday near Sibi, Balochistan.")
     (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
-    assert [rec.text[slice(*m.evidence.trigger)] for m in attack.mentions] == ["attack", "attacked"]
+    assert _triggers(rec, attack) == ["attack", "attacked"]
     assert {p.name for p in rec.places if p.id == attack.place} == {"Sibi"}
     assert {e.name for e in rec.entities if e.id in attack.actor} == {"Baloch Liberation Army"}
     assert "X." not in {e.name for e in rec.entities}  # the platform's letter and stop are no entity
@@ -209,7 +211,7 @@ def test_story_who_died_in_an_attack_is_its_recipient_and_the_attack_is_one(stor
     rec = story("Militants attacked a passenger train on Tuesday. At least 21 passengers and four paramilitary troops "
                 "died in the attack.")
     (attack,) = [v for v in rec.events if v.type == "ASSAULT"]
-    assert [rec.text[slice(*m.evidence.trigger)] for m in attack.mentions] == ["attacked", "died", "attack"]
+    assert _triggers(rec, attack) == ["attacked", "died", "attack"]
     names = {e.id: e.name for e in rec.entities}
     assert [names[a] for a in attack.actor] == ["Militants"]
     assert "troops" in [names[r] for r in attack.recipient]
@@ -324,7 +326,7 @@ def test_story_what_a_warning_says_one_would_do_is_the_threat(story):
     rec = story("The BLA had warned a day earlier that it would execute soldiers among the hostages.")
     (threat,) = rec.events
     assert threat.type == "THREATEN" and threat.status == "reported"
-    assert [rec.text[slice(*m.evidence.trigger)] for m in threat.mentions] == ["warned", "execute"]
+    assert _triggers(rec, threat) == ["warned", "execute"]
     assert {e.name for e in rec.entities if e.id in threat.recipient} == {"soldiers"}
     told = _told(story("Officials warned that the rebels would attack the capital."))  # another's act: no threat
     assert ("attack", "ASSAULT", "future") in told

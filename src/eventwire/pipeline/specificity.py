@@ -38,13 +38,13 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
                             "few".split())
 ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
+WARNING_VERBS = word_class("WARNING_VERBS")  # what a warning says one would do is the threat, no possibility
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
-WARNING_VERBS = word_class("WARNING_VERBS")
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
-OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
-                             " likely unlikely terrify afraid scare frighten fearful".split())
 # "for fear of attack", "the risk of being deported", "threats of sanctions", "judges are likely to find him guilty",
 # "terrified of being forced back to China"
+OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
+                             " likely unlikely terrify afraid scare frighten fearful".split())
 # Forces of nature and disease as the doer: "Cyclone Jude battered Malawi", "before she dies from COVID".
 NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake quake flood floods flooding "
                            "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
@@ -69,8 +69,8 @@ CARRIERS = word_class("CARRIERS")
 # Plurals that name one act: "ramped up sanctions on North Korea in 2016", "talks in 2019".
 PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
 CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
+CONFINEMENT = frozenset("detention custody confinement captivity".split())  # "remains in detention": a state
 # "remains blocked", "stayed closed", "stands accused" (the tagger sometimes leaves "remains" unlemmatised)
-CONFINEMENT = frozenset("detention custody confinement captivity".split())
 STATE_VERBS = frozenset("remain remains remained stay stays stayed stand stands stood".split())
 WAR_NOUNS = frozenset("war conflict insurgency unrest crisis civil-war".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
@@ -110,10 +110,10 @@ def _sentence_is_not_news(sent: Span) -> bool:
 def _habit(tok: Token) -> bool:
     """An adverb of habit ("routinely deny", "killed annually") or of focus in the present ("mainly targets
     security vehicles"), a campaign under way since a time ("has been attacking Kenyan troops since 2011"), what
-    "those who" do in a simple present ("the risk
-    is to those who capture the dogs"), or a "when" clause of a present that holds in general ("rebels escape to
-    Cameroon when attacked by government forces", "people lose their green cards when they're convicted"; not "he
-    was killed when gunmen attacked", "they are searching when ...")."""
+    "those who" do in a simple present ("the risk is to those who capture the dogs"), or a "when" clause of a
+    present that holds in general ("rebels escape to Cameroon when attacked by government forces", "people lose
+    their green cards when they're convicted"; not "he was killed when gunmen attacked", "they are searching when
+    ...")."""
     head = _clause_head(tok)
     if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in (*tok.children, *head.children)):
         return True

@@ -457,6 +457,8 @@ _test("question-asked")(lambda ctx: any(
 _test("attributes-a-quote")(lambda ctx: any(
     c.dep_ in ("ccomp", "parataxis") and any(t.text in ('"', "“", "”") for t in c.subtree)
     for c in ctx.tok.children) or ctx.tok.doc[max(0, ctx.tok.i - 1)].text in ('"', "“", "”", ","))
+
+
 def _warned_of(ctx: _Context) -> tuple[Token, Token] | None:
     """What a warning says, and that clause's subject: the clause the warning verb governs ("warned that the
     situation could get worse"); where the parse took a subject with no "that" for the verb's object ("cautioned the

@@ -100,8 +100,26 @@ def test_cli_show():
         assert title in result.stdout
     assert "Liptako Liberation Front" in result.stdout and "FLL" in result.stdout
     assert "ASSAULT" in result.stdout and "Bamako" in result.stdout
-    assert "Ménaka Region (story)" in result.stdout  # a place the sentence does not say, marked as the story's
+    assert "Ménaka Region" in result.stdout
     assert "rules" in result.stdout and "lexicon:" in result.stdout  # why each event was coded (evidence.rule)
+
+
+def test_show_marks_a_place_taken_from_the_story(runner):
+    from rich.console import Console
+
+    from eventwire.model import ArticleRecord
+    from eventwire.render import render_record
+
+    record = ArticleRecord.model_validate_json(runner.invoke(cli, ["extract", str(EXAMPLE)]).stdout.splitlines()[0])
+    event = next(v for v in record.events if v.place is not None)
+    name = next(p.name for p in record.places if p.id == event.place)
+    console = Console(record=True, width=400)
+    console.print(render_record(record))
+    assert f"{name} (story)" not in console.export_text()  # the sentence says where
+    record.events[record.events.index(event)] = event.model_copy(update={"place_basis": "story"})
+    console = Console(record=True, width=400)
+    console.print(render_record(record))
+    assert f"{name} (story)" in console.export_text()  # a place the sentence does not say, marked as the story's
 
 
 def test_cli_help_lists_every_command(runner):

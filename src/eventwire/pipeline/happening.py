@@ -45,6 +45,7 @@ _REPORTING = frozenset("say tell announce report claim add state confirm accord"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE = re.compile(r"\b(?:since|over the (?:past|last)|in the (?:past|last)|so far this)\b", re.IGNORECASE)
 _BACKREF = frozenset({"the", "this", "that", "these", "those"})
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _FINAL = frozenset('.!?"”’\')')
 
 
@@ -130,6 +131,8 @@ def telling_features(doc: Doc, event: Event, story: _Story, quotes: list[Quote])
         f["count"] = 1.0
     rule = event.evidence.rule[0] if event.evidence and event.evidence.rule else ""
     f[f"origin={rule.split(':')[0] if ':' in rule else 'rule' if rule else 'none'}"] = 1.0
+    for how in (event.evidence.rule[1:] if event.evidence and event.evidence.rule else []):
+        f[f"how={how}"] = 1.0
     others = story.types[event.type] - 1
     f["same_type_tellings"] = math.log1p(others)
     if event.type in story.lead_types:
@@ -172,6 +175,8 @@ def telling_features(doc: Doc, event: Event, story: _Story, quotes: list[Quote])
     text = sent.text
     if _YEAR.search(text):
         f["year_in_sentence"] = 1.0
+    if _WEEKDAY.search(text):
+        f["weekday_in_sentence"] = 1.0
     if _SINCE.search(text):
         f["since_in_sentence"] = 1.0
     if len(sent) < 8:

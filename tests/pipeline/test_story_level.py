@@ -82,6 +82,18 @@ def test_story_no_event_where_there_is_none(story, text):
     assert not [t for t in told if t[0] in words], told
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Tropical Cyclone Jude slammed into parts of southern Africa this week.", "slammed"),  # a storm by its name
+    ("Mohamed signed the legislation late Tuesday.", "signed"),  # lawmaking at home
+    ("Maimane, who headed the party until he resigned in October, knows this well.", "resigned"),  # a career
+    ("The education authorities refused to comment.", "refused"),  # no comment
+    ("In 2017, China released an AI development program.", "released"),  # a program, no captive
+])
+def test_story_no_event_in_storms_lawmaking_careers_or_silence(story, text, trigger):
+    told = _told(story(text))
+    assert trigger not in [t[0] for t in told], told
+
+
 def test_story_what_an_agreement_is_to_do_has_not_happened(nlp):
     from eventwire.pipeline.events.claims import _only_asked_for
 
@@ -145,6 +157,9 @@ def test_story_counts_over_time_are_not_always_statistics(story, text, trigger):
     ("Villagers still avoid the forest for fear of attack.", "attack", "hypothetical"),
     ("Even though the judges are likely to find Lai guilty, his son said he would appeal.", "find", "hypothetical"),
     ("She said the Uyghurs were terrified of being forced back to China.", "forced", "hypothetical"),
+    # Anywhere inside an if clause; a possible happening.
+    ("He would meet Kim if there is a prospect of making a deal.", "deal", "hypothetical"),
+    ("Officials fear a possible attack on the capital.", "attack", "hypothetical"),
 ])
 def test_story_possibilities_and_denied_subjects_are_not_counted(story, text, trigger, status):
     told = {t[0]: t[2] for t in _told(story(text))}

@@ -43,7 +43,8 @@ _DEPS = frozenset("ROOT conj ccomp xcomp advcl relcl acl pcomp dobj pobj nsubj n
                   "attr amod npadvmod".split())
 _REPORTING = frozenset("say tell announce report claim add state confirm accord".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SINCE = re.compile(r"\b(?:since|over the (?:past|last)|in the (?:past|last)|so far this)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|over the (?:past|last)|in the (?:past|last)|so far this"
+                    r"|in recent (?:years|months|weeks|decades))\b", re.IGNORECASE)
 _BACKREF = frozenset({"the", "this", "that", "these", "those"})
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _FINAL = frozenset('.!?"”’\')')

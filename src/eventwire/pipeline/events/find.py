@@ -294,8 +294,9 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
 
 def _no_political_event(tok: Token, trig: Trigger | None, subj: Token | None, type_: str) -> bool:
     """A disaster, an accident, or the consequence of an event already told."""
-    if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
-        return True  # "floods destroyed hundreds of homes": a disaster, not a political event
+    if subj is not None and (subj.lemma_.lower() in NATURAL_FORCES or any(
+            c.dep_ == "compound" and c.lemma_.lower() in NATURAL_FORCES for c in subj.children)):
+        return True  # "floods destroyed hundreds of homes", "Tropical Cyclone Jude slammed into ...": a disaster
     if trig is None and subj is not None and _trigger_for(subj) is not None:
         return True  # "their raids forced Russia to divert troops": a consequence of an event, not one more
     sent = tok.sent
@@ -570,6 +571,10 @@ BUILT_IN_RULES = {
     "status-will": ("status", "will, shall: future"),
     "status-reported-would": ("status", "\"said they would boycott the vote\": future"),
     "status-hypothetical": ("status", "if, unless, could, would, may, might, should: hypothetical"),
+    "status-possible-noun": ("status", "an event noun qualified as possible or potential (POSSIBLE_ADJECTIVES): "
+                                       "hypothetical"),
+    "status-conditional": ("status", "a word anywhere inside an if or unless clause (\"if there is a prospect of "
+                                     "making a deal\"): hypothetical"),
     "status-historical-date": ("status", "a date in the clause that ended before the story's year: historical"),
     "plover-refused-concession": ("status", "a cooperative act negated is a refusal: REJECT (PLOVER)"),
     "plover-intent-to-cooperate": ("status", "a future act of cooperation or a meeting is an intent: AGREE"),

@@ -18,6 +18,7 @@ REPORTING_VERBS = word_class("REPORTING_VERBS")
 FUTURE_HEADS = word_class("FUTURE_HEADS")
 NEGATING_HEADS = word_class("NEGATING_HEADS")
 HYPOTHETICAL_AUX = word_class("HYPOTHETICAL_AUX")
+POSSIBLE_ADJECTIVES = word_class("POSSIBLE_ADJECTIVES")
 COOPERATIVE = word_class("COOPERATIVE")
 MATERIAL_COOPERATION = word_class("MATERIAL_COOPERATION")
 CONFLICTUAL = word_class("CONFLICTUAL")
@@ -52,6 +53,8 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
            c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)
            for c in trig.children):
         return "negated", "status-nobody"  # "nobody was arrested", "no one was hurt"
+    if trig.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in POSSIBLE_ADJECTIVES for c in trig.children):
+        return "hypothetical", "status-possible-noun"  # "a possible attack", "a potential ceasefire"
     for k, node in enumerate(path[:6]):
         if k and path[k - 1].dep_ == "acl" and node.pos_ == "NOUN" and node.lemma_.lower() in FUTURE_HEADS:
             # "expressed willingness to host the talks", "announced plans to build a base"
@@ -87,6 +90,9 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
             return "hypothetical", "status-hypothetical"
         if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i and not _infinitive(node):
             break
+    if any(node.dep_ == "advcl" and node.i != trig.i and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                              for c in node.children) for node in path):
+        return "hypothetical", "status-conditional"  # "would meet Kim if there is a prospect of making a deal"
     if story_year is not None:
         for d in clause_dates:
             since = text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")

@@ -177,6 +177,14 @@ def test_story_one_event_per_happening(story):
     assert {e.name for e in rec.entities if e.id in ev.actor} == {"Gunmen", "Al-Shabab"}
 
 
+def test_story_one_named_victim_on_one_day_told_by_two_sources_is_one_happening(story):
+    rec = story("Iraqi special forces said al-Rufayi was killed Thursday in an airstrike in the Anbar desert. "
+                "U.S. Central Command said al-Rufayi was killed in a precision airstrike Thursday, and that his "
+                "body was later identified. Gunmen killed a police officer on Friday.")
+    kills = [_triggers(rec, v) for v in rec.events if v.type == "ASSAULT" and "killed" in _triggers(rec, v)]
+    assert kills[0].count("killed") == 2 and len(kills) == 2, kills
+
+
 def test_story_distinct_happenings_stay_apart(story):
     rec = story("A roadside bomb blast killed 11 coal miners in Kalat, while the BLA took credit for attacking a "
                 "military vehicle. In 2009, a suicide attack on a hotel in the town killed 25 people.")
@@ -412,3 +420,10 @@ def test_story_who_rejects_an_allegation_about_an_attack_did_not_attack(story):
     names = {e.id: e.name for e in rec.entities}
     attacks = [v for v in rec.events if v.type == "ASSAULT"]
     assert attacks and all("Taliban" not in [names.get(a) for a in v.actor] for v in attacks)
+
+
+def test_story_what_a_crowd_protests_is_no_place_of_it(story):
+    rec = story("Hundreds of people massed in front of Israel's consulate in Istanbul on Monday in protest of "
+                "Israeli police actions around the Al-Aqsa mosque compound in Jerusalem's Old City.")
+    places = {p.id: p.name for p in rec.places}
+    assert [(v.type, places.get(v.place)) for v in rec.events] == [("PROTEST", "Istanbul")]

@@ -148,8 +148,8 @@ DISPUTED = word_class("HOSTILITIES") | word_class("PATIENT_NOUNS")
 
 def is_topic(tok: Token, verb: Token) -> bool:
     """A place that is what the event is about, not where it happened: under "about", "regarding" or "concerning"
-    ("talks about Syria"), what is discussed ("a meeting to discuss Iran"), or inside a happening "over" names
-    ("protests over the war in Gaza"), on the way up to the trigger."""
+    ("talks about Syria"), what is discussed ("a meeting to discuss Iran"), inside a happening "over" names
+    ("protests over the war in Gaza"), or what is protested "in protest of", on the way up to the trigger."""
     for node in ancestors(tok):
         if node.i == verb.i:
             return False
@@ -158,6 +158,9 @@ def is_topic(tok: Token, verb: Token) -> bool:
         if node.dep_ == "prep" and (node.lower_ in TOPIC_PREPS or node.lower_ == "over" and any(
                 c.dep_ == "pobj" and c.i != tok.i and c.lemma_.lower() in DISPUTED for c in node.children)):
             return True
+        if node.dep_ == "prep" and node.lower_ in ("of", "against", "at", "over") and \
+                node.head.lemma_.lower() == "protest" and node.head.dep_ == "pobj" and node.head.head.lower_ == "in":
+            return True  # "massed in front of the consulate in Istanbul in protest of police actions in Jerusalem"
     return False
 
 

@@ -231,7 +231,8 @@ class _Group:
             return True  # the same sentence again (a paragraph repeated, a lead told again in the body)
         if not all(_meet(m.recipient, ev.recipient, self.unnamed, distinct_groups=True) for m in self.mentions):
             return False
-        if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev):
+        if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev) or \
+                self._same_named_day(ev):
             return True
         return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
                    for m in self.mentions)
@@ -246,6 +247,16 @@ class _Group:
             return not set(ev.actor).isdisjoint(self.actors())
         return tok is None or tok.lemma_.lower() in _DYING or \
             not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)  # who died: victims
+
+    def _same_named_day(self, ev: Event) -> bool:
+        """A telling done to a party the story names, on a day its text gives, which a telling of the event gives
+        too: the same happening told by another source ("al-Rufay'i was killed Thursday in an airstrike", the
+        special forces said; "al-Rufay'i was killed in a precision airstrike Thursday", Central Command said)."""
+        if ev.date is None or ev.date.text is None or ev.date.granularity != "day":
+            return False
+        named = set(ev.recipient) - self.unnamed
+        return bool(named) and any(m.date is not None and m.date.text is not None and m.date.start == ev.date.start
+                                   and not named.isdisjoint(m.recipient) for m in self.mentions)
 
     def _told_vaguely(self, ev: Event) -> bool:
         """An event told so far with no date, and no place of its own or only a wider one than the telling's, whose

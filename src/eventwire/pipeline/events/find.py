@@ -549,8 +549,6 @@ def _acled(tok: Token, type_: str, agreement: bool, trig: Trigger | None, text: 
     return acled
 
 
-
-
 # The rules of the events stage that stay Python (how a trigger was found, status, roles), by the id an event's
 # ``evidence.rule`` gives them: stage and reason. ``eventwire rules`` lists them beside event_rules.toml.
 BUILT_IN_RULES = {

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ...model import Published
-from .claims import _only_asked_for, _said_of
+from .claims import BLAMED, _only_asked_for, _said_of
 from .counts import _event_counts
 from .detection import (
     Reading,
@@ -154,6 +154,12 @@ class _Status(NamedTuple):
     dates: list[TimeRef]  # the clause's dates, else the sentence's
 
 
+_MAY_TRIGGER = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+"""The parts of speech a trigger, a CAMEO verb or a demand can have; other words are passed over at once."""
+CLAIM_WORDS = BLAMED | {"behind"}
+"""The other words a claim is read from ("the army said the rebels were responsible for it", "were behind it")."""
+
+
 class _Parties(NamedTuple):
     subj: Token | None
     obj: Token | None
@@ -191,6 +197,9 @@ def find_events(doc: Doc, entities: list[Entity], quotes: list[Quote], places: l
 def _candidate(tok: Token, story: _Story) -> _Candidate | None:
     """Whether ``tok`` may trigger an event: its trigger, CAMEO match or claim, else None (a state told of a
     participant, a reference back, a generic use, what CAMEO rules out, what is only asked for)."""
+    if tok.pos_ not in _MAY_TRIGGER and tok.lower_ not in CLAIM_WORDS and not (
+            tok.idx and story.text[tok.idx - 1] == "-"):
+        return None  # no trigger, CAMEO verb or claim is read from it (but the "in" of "sit-in" may end one)
     doc = tok.doc
     if tok.idx in story.entity_chars or _in_title(tok):
         return None  # a name, or a word of the title of a law or a body ("... Through Sanctions Act", "the

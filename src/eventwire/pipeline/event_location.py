@@ -101,7 +101,7 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 # Measures whose "on" names who they are against, not where: "sanctions on North Korea", "tariffs on China".
-MEASURES_ON = frozenset("sanction embargo tariff ban restriction boycott".split())
+MEASURES_ON = word_class("MEASURES_ON")
 # Heads that make a place name a qualifier of who acted, not where: "U.S. soldiers", "Syria's army".
 AGENT_HEADS = frozenset("""
 soldier troop force army military navy police policeman officer official authority government ministry minister
@@ -139,8 +139,8 @@ def is_actor(tok: Token, verb: Token) -> bool:
 
 
 # Prepositions that name what an event is about: "talks about Syria", "a complaint regarding torture in Chechnya".
-TOPIC_PREPS = frozenset("about regarding concerning".split())
-TOPIC_VERBS = frozenset("discuss debate".split())  # what is discussed is a topic: "a meeting to discuss Iran"
+TOPIC_PREPS = word_class("TOPIC_PREPS")
+TOPIC_VERBS = word_class("TOPIC_VERBS")  # what is discussed is a topic: "a meeting to discuss Iran"
 # ... and the things "over" names as what an event is about, not where it is: "protests over the war in Gaza",
 # "outrage over the arrest of a journalist in Hong Kong" (but "airstrikes over the town of X", "flew over Kyiv")
 DISPUTED = word_class("HOSTILITIES") | word_class("PATIENT_NOUNS")

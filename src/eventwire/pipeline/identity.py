@@ -60,7 +60,7 @@ def _refers_back(tok: Token | None) -> bool:
 
 # Verbs that judge an act someone did: what they judge them "for" is a happening the story has told ("condemned
 # Thailand for sending Uyghurs back to China", after "authorities deported 40 others to China").
-_JUDGING = frozenset("condemn criticize criticise blame denounce fault praise thank punish sanction".split())
+_JUDGING = word_class("JUDGING")
 
 
 def _grounds(tok: Token | None) -> bool:

@@ -31,7 +31,7 @@ HABIT_ADVERBS = frozenset("routinely frequently often regularly usually typicall
                           "repeatedly constantly sometimes occasionally rarely seldom annually yearly daily weekly "
                           "monthly nightly".split())
 # Adverbs that tell what a doer's acts are mostly about, in the present or a participle: a generality.
-FOCUS_ADVERBS = frozenset("mainly primarily mostly largely chiefly predominantly".split())
+FOCUS_ADVERBS = word_class("FOCUS_ADVERBS")
 # Words that count or qualify a plural event noun as many happenings: "several recent attacks", "regular attacks".
 AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hundreds thousands frequent regular "
                             "repeated recent past previous earlier various some more most further other such "
@@ -69,9 +69,9 @@ CARRIERS = word_class("CARRIERS")
 # Plurals that name one act: "ramped up sanctions on North Korea in 2016", "talks in 2019".
 PLURAL_ONE = frozenset("sanction talk negotiation consultation hostility tariff restriction measure".split())
 CLAUSES = frozenset("advcl ccomp conj relcl parataxis".split())
-CONFINEMENT = frozenset("detention custody confinement captivity".split())  # "remains in detention": a state
+CONFINEMENT = word_class("CONFINEMENT")  # "remains in detention": a state
 # "remains blocked", "stayed closed", "stands accused" (the tagger sometimes leaves "remains" unlemmatised)
-STATE_VERBS = frozenset("remain remains remained stay stays stayed stand stands stood".split())
+STATE_VERBS = word_class("STATE_VERBS")
 WAR_NOUNS = frozenset("war conflict insurgency unrest crisis civil-war".split())
 ABSTRACT_NOUNS = frozenset({"violence"})  # a condition, not a happening: "a surge in violence", "inciting violence"
 WISHES = frozenset({"need", "hope"})
@@ -249,7 +249,7 @@ def _wish(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WISHES
 
 
-STRIVING = frozenset({"struggle", "strive"})
+STRIVING = word_class("STRIVING")
 
 
 def _striven_for(tok: Token) -> bool:

@@ -31,6 +31,11 @@ def _infinitive(node: Token) -> bool:
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
+def _conditional(node: Token) -> bool:
+    """Whether ``node`` heads an if or unless clause."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+
+
 def _own_act(clause: Token) -> bool:
     """Whether a warning's clause tells what the one who warns would do: its subject a pronoun ("warned that it
     would execute the hostages") or the warning's own subject word; not another's act ("officials warned that the
@@ -84,14 +89,13 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
         if aux & {"will", "shall", "'ll"}:
             return "future", "status-will"
         if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \
-                not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                not _conditional(node):
             return "future", "status-reported-would"  # "said they would boycott the vote": reported speech
-        if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        if aux & HYPOTHETICAL_AUX or _conditional(node):
             return "hypothetical", "status-hypothetical"
         if node.dep_ in ("advcl", "ROOT", "ccomp", "relcl") and node.i != trig.i and not _infinitive(node):
             break
-    if any(node.dep_ == "advcl" and node.i != trig.i and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                                              for c in node.children) for node in path):
+    if any(node.dep_ == "advcl" and node.i != trig.i and _conditional(node) for node in path):
         return "hypothetical", "status-conditional"  # "would meet Kim if there is a prospect of making a deal"
     if story_year is not None:
         for d in clause_dates:

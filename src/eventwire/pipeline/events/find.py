@@ -40,6 +40,7 @@ HOME_WORDS = frozenset("base based headquarter headquartered headquarters hideou
 RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
+DYING = word_class("DYING_VERBS")  # who dies is whom a happening was done to
 # Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
 # word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
 # plunged off a bridge", "a furnace exploded". Not political events (ACLED codes none of them). Lower case only:
@@ -466,7 +467,6 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
 
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
-DYING = word_class("DYING_VERBS")
 
 
 def _acting_country(actor: list[str], story: _Story, state_bodies: bool = False) -> Place | None:

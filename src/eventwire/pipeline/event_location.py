@@ -82,21 +82,37 @@ def event_clauses(verb: Token) -> tuple[set[int], set[int]]:
     return own, dependent - own
 
 
+def _heads(doc) -> list[int]:
+    """Every token's head, by index, read from the parse once per Doc (``Token.head`` makes a Token each time)."""
+    heads = doc.user_data.get("eventwire.heads")
+    if heads is None or len(heads) != len(doc):
+        heads = doc.user_data["eventwire.heads"] = [
+            i + int(rel) for i, rel in enumerate(doc.to_array("HEAD").astype("int64"))] if len(doc) else []
+    return heads
+
+
+def ancestor_ids(tok: Token) -> list[int]:
+    """The indices of the token and of its heads up to the root (at most 50)."""
+    heads = _heads(tok.doc)
+    chain = [tok.i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < 50:
+        chain.append(heads[chain[-1]])
+    return chain
+
+
 def ancestors(tok: Token) -> list[Token]:
     """The token and its heads up to the root."""
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
-        chain.append(chain[-1].head)
-    return chain
+    doc = tok.doc
+    return [tok, *(doc[i] for i in ancestor_ids(tok)[1:])]
 
 
 def tree_distance(a: Token, b: Token) -> int:
     """Number of dependency arcs between two tokens of one sentence."""
-    up_a, up_b = ancestors(a), ancestors(b)
-    index_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in index_b:
-            return k + index_b[t.i]
+    up_a, up_b = ancestor_ids(a), ancestor_ids(b)
+    index_b = {i: k for k, i in enumerate(up_b)}
+    for k, i in enumerate(up_a):
+        if i in index_b:
+            return k + index_b[i]
     return 99
 
 
@@ -172,7 +188,7 @@ def location_candidates(trigger: Span, places: list[Span], kinds: dict[int, str]
     verb = trigger.root
     sent = verb.sent
     own, dependent = event_clauses(verb)
-    governing = {t.i for v in own for t in ancestors(verb.doc[v])} - own
+    governing = {i for v in own for i in ancestor_ids(verb.doc[v])} - own
     out: list[tuple[Span, dict[str, float]]] = []
     specifics: list[int] = []  # each candidate's SPECIFICITY, in the order of ``out``
     best: tuple[tuple, Span] | None = None

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..logistic import probability
 from ..model import Entity, Event, Quote
+from .nlp import doc_text
 from .specificity import trigger_token
 
 __all__ = ["HappeningModel", "happening_model", "keep_likely", "score_happenings", "telling_features"]
@@ -103,7 +104,7 @@ def _stems(text: str) -> frozenset:
 
 def _story(doc: Doc, events: list[Event], entities: list[Entity], title: str | None) -> _Story:
     starts = [s.start_char for s in doc.sents]
-    lead_end = starts[2] if len(starts) > 2 else len(doc.text)
+    lead_end = starts[2] if len(starts) > 2 else len(doc_text(doc))
     return _Story(kinds={e.id: e.type for e in entities}, sentence_starts=starts,
                   types=Counter(ev.type for ev in events),
                   lead_types=frozenset(ev.type for ev in events if ev.evidence and ev.evidence.start < lead_end),
@@ -154,10 +155,11 @@ def telling_features(doc: Doc, event: Event, story: _Story, quotes: list[Quote])
         f["pos=other"] = 1.0
     f[f"dep={tok.dep_ if tok.dep_ in _DEPS else 'other'}"] = 1.0
     f[f"lemma={tok.lemma_.lower()}"] = 1.0
+    text = doc_text(doc)[sent.start_char:sent.end_char]  # Span.text would build it again from the tokens
     if story.title:
         if tok.lower_[:5] in story.title or tok.lemma_.lower()[:5] in story.title:
             f["trigger_in_title"] = 1.0
-        words = _stems(sent.text)
+        words = _stems(text)
         f["title_overlap"] = len(words & story.title) / max(1, len(story.title))
     if any(c.dep_ == "neg" for c in tok.children):
         f["negated"] = 1.0
@@ -173,7 +175,6 @@ def telling_features(doc: Doc, event: Event, story: _Story, quotes: list[Quote])
         f["in_quotation"] = 1.0
     elif _inside(trigger, quotes, ("indirect",)):
         f["in_reported_speech"] = 1.0
-    text = sent.text
     if _YEAR.search(text):
         f["year_in_sentence"] = 1.0
     if _WEEKDAY.search(text):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Place
 from ..ontologies import _rows, word_class
-from .event_location import ancestors
+from .event_location import ancestor_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -123,7 +123,7 @@ def _owns(tok: Token, inst: Token) -> bool:
         return True  # "called a meeting Wednesday of the U.N. Security Council": "of" hung on the verb by the parse
     # hosted Erdogan in the White House for a meeting: the clause the event is told in was held there
     return inst.dep_ == "pobj" and inst.head.lower_ in ("in", "at") and \
-        any(t.i == inst.head.head.i for t in ancestors(tok)[:HELD_STEPS])
+        inst.head.head.i in ancestor_ids(tok)[:HELD_STEPS]
 
 
 HELD_STEPS = 6

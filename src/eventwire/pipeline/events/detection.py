@@ -177,7 +177,8 @@ def _lexical_type(tok: Token) -> str | None:
 
 def _hyphen_start(tok: Token) -> Token:
     """The first part of a hyphenated word ``tok`` ends ("sit" for the "in" of "sit-in"), else ``tok``."""
-    if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
+    if tok.i < 2 or doc_text(tok.doc)[tok.idx - 1] != "-" or tok.doc[tok.i - 1].text != "-" or \
+            tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
         return tok
     return tok.doc[tok.i - 2]
 

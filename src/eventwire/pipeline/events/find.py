@@ -541,17 +541,19 @@ def _acled(tok: Token, type_: str, agreement: bool, trig: Trigger | None, text: 
         if trig is not None and type_ == trig.type else None
     if agreement and type_ == "SUPPORT":
         return AcledView(event_type="Strategic developments", sub_event_type="Agreement")
-    acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], sent.text, own)
+    said = text[sent.start_char:sent.end_char]  # Span.text would build it again from the tokens
+    acled = acled_view(type_, lemma, text[sent.start_char:tok.idx], said, own)
     if acled.sub_event_type in GENERIC_ACLED and sent.end < len(doc):
         # The sentence says only that it happened; the next one often says how ("mostly using grenades").
         nxt = doc[sent.end].sent
-        wider = acled_view(type_, lemma, text[sent.start_char:tok.idx], f"{sent.text} {nxt.text}", own)
+        wider = acled_view(type_, lemma, text[sent.start_char:tok.idx],
+                           f"{said} {text[nxt.start_char:nxt.end_char]}", own)
         if wider.sub_event_type not in GENERIC_ACLED:
             acled = wider
     if acled.sub_event_type == "Violent demonstration" and type_ != "PROTEST":
         # "A curfew was imposed after the riots": a riot told only as what came before is not this event
         told = _told_before(sent, tok)
-        if told != sent.text:
+        if told != said:
             alt = acled_view(type_, lemma, told[:tok.idx - sent.start_char], told, own)
             if alt.sub_event_type != "Violent demonstration":
                 acled = alt

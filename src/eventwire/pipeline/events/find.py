@@ -241,6 +241,13 @@ def _candidate(tok: Token, story: _Story) -> _Candidate | None:
     return _Candidate(trig, cameo, found, said)
 
 
+def _reduced_passive(tok: Token) -> bool:
+    """A past participle that tells a clause of its own with no auxiliary or subject: "is dead, killed in an
+    airstrike" (an adverbial clause), "schoolgirls kidnapped in Zamfara" (a noun's modifier)."""
+    return tok.tag_ == "VBN" and (tok.dep_ == "advcl" or tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")) \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children)
+
+
 def _in_title(tok: Token) -> bool:
     """A capitalised word inside the title of a law or a body: every word up to the title's head is capitalised,
     and the head is one of TITLE_HEADS ("Adversaries Through Sanctions Act", "the Sanctions Committee")."""
@@ -264,11 +271,18 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     if tok.pos_ == "VERB" and tok.lemma_.lower() in DYING:
         # "21 passengers died in the attack": who died is whom it was done to, not its doer
         return _Parties(_agent(tok), _subject(tok), ("actor-agent", "recipient-died"))
+    if tok.pos_ == "VERB" and _reduced_passive(tok):
+        # "One of the group's leaders is dead, killed in an airstrike", "schoolgirls kidnapped in Zamfara": whom a
+        # participle with no auxiliary or subject of its own describes is whom it was done to
+        return _Parties(_agent(tok), tok.head if tok.dep_ == "acl" else _subject(tok),
+                        ("actor-agent", "recipient-reduced-passive"))
     if tok.pos_ == "VERB":
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agent = _agent(tok)
         subj = agent if passive is not None else (agent or _subject(tok))
         obj = passive or next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        if passive is not None and passive.lower_ in ("who", "whom") and tok.dep_ == "relcl":
+            obj = tok.head  # "Daphne Caruana Galizia, who was killed in Malta": whom the relative stands for
         return _Parties(subj, obj, (
             "actor-agent" if agent is not None and subj is not None and subj.i == agent.i else "actor-subject",
             "recipient-passive-subject" if passive is not None else "recipient-object"))
@@ -322,12 +336,16 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
     if subj is not None and story.resolver.at(subj) is None:
         actor = [a for a in actor if a not in story.local_places]  # "a Salt Lake man shot ...": where he is from
     recipient: list[str] = story.resolver.resolve(obj) if obj is not None else []
+    recipient = [r for r in recipient if r not in actor and r not in story.local_places]
     role_rules = ([roles[0]] if actor else []) + ([roles[1]] if recipient else [])
     preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
         ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
     # "with" may hang on the object: "severed [relations with Cuba]".
     holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else []) + \
         ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRIERS else [])
+    if type_ == "THREATEN" and tok.pos_ == "VERB" and not recipient:
+        # "threatened to use force against North Korea": what is threatened is done to its complement's target
+        holders += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     # ("filed charges against Temer": the verb that carries the noun's event holds its recipient)
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -601,7 +619,10 @@ BUILT_IN_RULES = {
     "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),
     "recipient-object": ("roles", "the recipient is the verb's object"),
     "recipient-died": ("roles", "the recipient of dying is who died (\"21 passengers died in the attack\")"),
-    "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\")"),
+    "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\"; for a "
+                                           "relative pronoun, whom it stands for: \"Galizia, who was killed\")"),
+    "recipient-reduced-passive": ("roles", "the recipient is whom a participle with no auxiliary describes (\"is "
+                                           "dead, killed in an airstrike\", \"schoolgirls kidnapped in Zamfara\")"),
     "recipient-possessor": ("roles", "the recipient of a patient noun is its possessor (\"Navalny's arrest\")"),
     "recipient-of": ("roles", "the recipient of a patient noun is its \"of\" object (\"the release of Temer\")"),
     "recipient-said-of": ("roles", "the recipient of a request or accusation told as speech is who it is of"),

@@ -937,6 +937,24 @@ def test_events_carrier_verbs_and_verbal_attacks(extract_text, text, trigger, ty
     assert (ev["type"], ev["recipient"]) == (type_, recipient)
 
 
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # A participle with no auxiliary of its own tells what was done to whom it describes.
+    ("One of the Islamic State's most senior leaders is dead, killed in an airstrike.", "killed", [],
+     ["Islamic State"]),
+    ("Police freed 40 civilians detained by the rebels.", "detained", ["rebels"], ["civilians"]),
+    # "who" in a passive relative clause stands for the name it follows.
+    ("The family of journalist Daphne Caruana Galizia, who was killed in Malta in 2017, spoke.", "killed", [],
+     ["Daphne Caruana Galizia"]),
+    # A threat's target is named by what is threatened.
+    ("Trump threatened to use force against North Korea.", "threatened", ["Trump"], ["North Korea"]),
+    # A participle with its own auxiliary is an ordinary passive; an active participle keeps its subject.
+    ("The rebels were attacked by the army.", "attacked", ["army"], ["rebels"]),
+])
+def test_events_roles_of_reduced_passives_relatives_and_threats(extract_text, text, trigger, actor, recipient):
+    ev = _one(extract_text(text), trigger)
+    assert (ev["actor"], ev["recipient"]) == (actor, recipient)
+
+
 def test_events_between_parties_skip_events_inside_a_partys_description():
     from types import SimpleNamespace
 

@@ -42,6 +42,29 @@ def test_rule_leaves_its_counter_examples_alone(fired, rule, text):
     assert rule.id not in fired(text), f"{rule.source}:{rule.line} {rule.id} applies to {text!r}"
 
 
+READING_RULES = [r for r in RULES if r.stage == "reading" and not r.veto and r.type not in (None, "cameo")]
+
+
+@pytest.mark.parametrize(**_cases(READING_RULES, "examples"))
+def test_reading_rule_gives_its_type_to_its_examples(pipeline, rule, text):
+    """A later rule must not undo a reading rule on its own examples (a veto or another type after it): the token
+    it applies to is read as the rule's type."""
+    from eventwire.pipeline.cameo import match_cameo
+    from eventwire.pipeline.events.detection import _reading, _trigger_for
+
+    record = pipeline.process_article(build_article(text, input_ref=InputRef(path="<rule example>")))
+    place_by_char = {s: p for p in record.places for s, _ in p.mentions}
+    read = []
+    for tok in pipeline.nlp(text):
+        trace: list[str] = []
+        trig, cameo = _trigger_for(tok), match_cameo(tok) if tok.pos_ == "VERB" else None
+        if trig is not None or cameo is not None and cameo.plover is not None:
+            reading = _reading(tok, trig, cameo, place_by_char, trace)
+            if rule.id in trace:
+                read.append(None if reading is None else reading.type)
+    assert rule.type in read, f"{rule.source}:{rule.line} {rule.id} on {text!r} ends as {read}"
+
+
 QUOTE_RULES = quote_rules().rules
 
 

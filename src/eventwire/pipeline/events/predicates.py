@@ -479,8 +479,9 @@ def _warned_of(ctx: _Context) -> tuple[Token, Token] | None:
 # A warning that something is dangerous or illegal judges it (ACCUSE); one that a state of things will come about,
 # with no one to bring it about, threatens no one: "warned that the situation could get worse", "cautioned the
 # proposed ban should not add any burden" (but "sanctions could follow", "troops would respond" threaten).
-_test("called-it-wrong")(lambda ctx: any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.lemma_.lower() in WRONGFUL
-                                         for c in ctx.tok.children))  # "called Chinese subsidies unbearable"
+_test("called-it-wrong")(lambda ctx: any(c.dep_ in ("oprd", "xcomp", "ccomp") and (c.lemma_.lower() in WRONGFUL or any(
+    a.dep_ == "amod" and a.lemma_.lower() in WRONGFUL for a in c.children)) for c in ctx.tok.children))
+# "called Chinese subsidies unbearable", "called the decision a blatant case of judicial weaponization"
 _test("warns-it-is-wrong")(lambda ctx: (w := _warned_of(ctx)) is not None and any(
     a.dep_ == "acomp" and a.lemma_.lower() in WRONGFUL for a in w[0].children))
 _test("warns-of-a-state")(lambda ctx: (w := _warned_of(ctx)) is not None and w[1].pos_ == "NOUN" and

@@ -949,6 +949,10 @@ def test_events_carrier_verbs_and_verbal_attacks(extract_text, text, trigger, ty
     ("Trump threatened to use force against North Korea.", "threatened", ["Trump"], ["North Korea"]),
     # A participle with its own auxiliary is an ordinary passive; an active participle keeps its subject.
     ("The rebels were attacked by the army.", "attacked", ["army"], ["rebels"]),
+    # A country that possesses what is said says it; who rejects it does not ("placed blame" carries the blame).
+    ("The Taliban have rejected Pakistan's allegation that the attack was planned in Afghanistan.", "allegation",
+     ["Pakistan"], []),
+    ("The government placed blame on the leaders of Puntland.", "blame", ["government"], ["Puntland"]),
 ])
 def test_events_roles_of_reduced_passives_relatives_and_threats(extract_text, text, trigger, actor, recipient):
     ev = _one(extract_text(text), trigger)

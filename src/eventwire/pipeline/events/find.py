@@ -40,6 +40,7 @@ HOME_WORDS = frozenset("base based headquarter headquartered headquarters hideou
 RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
+SPEECH_ACTS = word_class("SPEECH_ACTS")  # types told by saying
 DYING = word_class("DYING_VERBS")  # who dies is whom a happening was done to
 # Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
 # word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
@@ -309,11 +310,18 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
         own = None  # "their raids forced Russia to divert troops": the noun is the verb's own subject
     if poss is not None and poss.pos_ == "PRON" and own is not None:
         poss = None  # "the army intensified its bombardment": "its" is the army, the verb's subject
-    subj = by_obj or (poss if poss is not None and poss.idx not in story.place_by_char else None) or own
+    subj = by_obj or (poss if poss is not None and _speaks(poss, type_, story) else None) or own
     return _Parties(subj, obj, (
         "actor-by" if by_obj is not None else "actor-possessor" if subj is not None and (
             poss is not None and subj.i == poss.i) else "actor-governing-subject",
         "recipient-possessor" if patient and obj is not None and obj.dep_ == "poss" else "recipient-of"))
+
+
+def _speaks(poss: Token, type_: str, story: _Story) -> bool:
+    """Whether the possessor of an event noun does it: not a place ("Balochistan's attack"), unless a country says
+    it ("Pakistan's allegation", "China's demand")."""
+    place = story.place_by_char.get(poss.idx)
+    return place is None or type_ in SPEECH_ACTS and place.feature == "country"
 
 
 def _no_political_event(tok: Token, trig: Trigger | None, subj: Token | None, type_: str) -> bool:

@@ -487,6 +487,8 @@ _test("warns-it-is-wrong")(lambda ctx: (w := _warned_of(ctx)) is not None and an
 _test("warns-of-a-state")(lambda ctx: (w := _warned_of(ctx)) is not None and w[1].pos_ == "NOUN" and
                           w[1].dep_ != "nsubjpass" and  # "terrorists will not be spared": by the one who warns
                           w[1].lemma_.lower() not in SECURITY_FORCES | ARMED_GROUPS | MEASURES)
+_test("for-doing")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "for" and any(
+    p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children) for c in ctx.tok.children))  # "attacked X for refusing"
 _test("after-for")(lambda ctx: ctx.tok.i > 0 and ctx.tok.doc[ctx.tok.i - 1].lower_ == "for")
 _test("head-adjective")(lambda ctx: ctx.tok.head.pos_ == "ADJ")
 _test("suggests-fact")(lambda ctx: any(

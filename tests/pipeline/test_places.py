@@ -329,3 +329,24 @@ def test_places_one_record_per_place_whatever_names_it(extract_text):
     # ... but a town and the region named after it stay two places
     rec = extract_text("Residents of Ansongo, south of Gao, fled. Thousands left the Gao region this year.")
     assert {p.feature for p in rec.places if p.name.startswith("Gao")} == {"city", "admin1"}
+
+
+@pytest.mark.parametrize("text, name, words", [
+    ("A car bomb exploded in the Afghan capital on Tuesday.", "Kabul", "Afghan capital"),
+    ("Chicken sellers in Cameroon's capital held a sit-in.", "Yaoundé", "Cameroon's capital"),
+    ("Protesters marched in the capital of Sudan on Friday.", "Khartoum", "capital of Sudan"),
+])
+def test_places_a_country_that_owns_its_capital_is_the_capital(extract_text, text, name, words):
+    rec = extract_text(text)
+    [place] = rec.places
+    assert (place.name, place.feature) == (name, "city")
+    assert [rec.text[s:e] for s, e in place.mentions] == [words]
+    assert rec.events[0].place == place.id
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Gunmen attacked a hotel in the Somali capital, Mogadishu, on Friday.", "Mogadishu"),  # named beside it
+    ("Japan welcomed the influx of foreign capital, especially Chinese capital.", "China"),  # money
+])
+def test_places_a_capital_named_or_meant_as_money_stays(extract_text, text, kept):
+    assert kept in [p.name for p in extract_text(text).places]

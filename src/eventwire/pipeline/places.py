@@ -17,6 +17,7 @@ from ..geo.gazetteer import Place as PlaceRecord
 from ..geo.resolve import STRAY_TOWN_MAX_POPULATION, Context, resolve_story, stray_town
 from ..model import Entity, Place
 from ..ontologies import word_class
+from .capitals import capital_places
 from .nlp import doc_text
 from .seats import is_institution, seat_places
 
@@ -340,4 +341,5 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
               feature=FEATURE.get(place.kind, "other"), precision=PRECISION.get(place.kind, 3), entity=ent.id or None)
         for n, (ent, spans, place) in enumerate(found, start=1)
     ]
+    named = capital_places(doc, named, gazetteer)  # "the Afghan capital" is Kabul (pipeline/capitals.py)
     return named + seat_places(text, named, gazetteer)  # the seats of the institutions it names (pipeline/seats.py)

@@ -254,12 +254,32 @@ def load_gvc_mentions(path: str | Path, skipped: dict[str, int]) -> tuple[list[D
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
 
+NAME_WEIGHT = 3.0
+"""How much a capitalised word inside a sentence counts against a common one in a document's bag (what tells two
+happenings of one kind apart is mostly who and where: two earthquakes, two arrests); chosen on the ECB+ dev fold
+(story clusters B3 0.899 -> 0.948 with numbers counted too)."""
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _bag(words: list[str], stop: frozenset[str] | set[str]) -> Counter:
+    """A document's content words (lower case), a name mid-sentence weighted :data:`NAME_WEIGHT`, and its numbers
+    ("7.1", "2,000": a toll, a magnitude, a year)."""
+    bag: Counter = Counter()
+    for i, word in enumerate(words):
+        low = word.lower()
+        if _WORD.fullmatch(low) and low not in stop:
+            mid_sentence = i > 0 and words[i - 1] not in (".", '"', "“")
+            bag[low] += NAME_WEIGHT if word[:1].isupper() and mid_sentence else 1.0
+        elif _NUMBER.fullmatch(word):
+            bag["#" + word] += 1.0
+    return bag
+
+
 def document_vectors(docs: list[Document]) -> dict[str, dict[str, float]]:
-    """Each document's TF-IDF vector (content words, idf over all the documents), L2-normalised."""
+    """Each document's TF-IDF vector (:func:`_bag`, idf over all the documents), L2-normalised."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    bags = {d.id: Counter(w for w in (x.lower() for x in d.words) if _WORD.fullmatch(w) and w not in STOP_WORDS)
-            for d in docs}
+    bags = {d.id: _bag(d.words, STOP_WORDS) for d in docs}
     df = Counter(w for bag in bags.values() for w in bag)
     n = len(docs)
     vecs = {}

@@ -427,3 +427,11 @@ def test_story_what_a_crowd_protests_is_no_place_of_it(story):
                 "Israeli police actions around the Al-Aqsa mosque compound in Jerusalem's Old City.")
     places = {p.id: p.name for p in rec.places}
     assert [(v.type, places.get(v.place)) for v in rec.events] == [("PROTEST", "Istanbul")]
+
+
+def test_story_a_date_that_qualifies_another_noun_dates_that_noun_and_what_it_tells(story):
+    rec = story("Republican lawmakers welcomed Tuesday's announcement that Ukraine had agreed to a 30-day "
+                "ceasefire.", published="2025-03-13")
+    dates = {rec.text[slice(*m.evidence.trigger)]: (v.date.start, v.date_basis) for v in rec.events for m in v.mentions}
+    assert dates["agreed"] == ("2025-03-11", "text")  # told by Tuesday's announcement
+    assert dates["welcomed"] != ("2025-03-11", "text")  # the welcome was not on Tuesday

@@ -13,7 +13,7 @@ from ..acled import acled_view
 from ..cameo import CameoMatch, match_cameo
 from ..capitals import capitals
 from ..dates import published_period
-from ..event_location import choose_location, clause_head
+from ..event_location import ancestor_ids, choose_location, clause_head
 from ..nlp import doc_text
 from ..seats import institutions, seat_of
 
@@ -116,9 +116,16 @@ class _Story:
                     self.spans_by_sent.setdefault(span.sent.start, []).append(span)
         self.story_year = int(published.date[:4]) if published is not None else None
         self.date_clause = {}
+        self.date_owner: dict[str, int] = {}  # a date qualifying a noun: "Tuesday's announcement", "the 2014 abduction"
         for d in dates:
             span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
             self.date_clause[d.id] = clause_head(span.root).i if span is not None else -1
+            if span is not None and span.root.dep_ in ("poss", "compound", "amod", "nummod") and \
+                    span.root.head.pos_ in ("NOUN", "PROPN"):
+                owner = span.root.head
+                while owner.dep_ == "compound" and owner.head.i != owner.i:
+                    owner = owner.head  # "last year's Columbia University protests": the protests'
+                self.date_owner[d.id] = owner.i
         self.counts_by_sent: dict[int, dict[str, Count]] = {}
         self.main_place = story_place(places)
         self.kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "")
@@ -370,7 +377,11 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
 def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> _Status:
     """The event's status from its clause, and PLOVER's reading of it."""
     sent = tok.sent
-    sent_dates = [d for d in story.dates if sent.start_char <= d.start_char < sent.end_char]
+    # a date that qualifies another noun is that noun's, and of what the noun tells ("welcomed Tuesday's
+    # announcement that Ukraine had agreed": the agreement, not the welcome, was on Tuesday)
+    owners = {tok.i, *ancestor_ids(tok)}
+    sent_dates = [d for d in story.dates if sent.start_char <= d.start_char < sent.end_char and
+                  story.date_owner.get(d.id, tok.i) in owners]
     head = clause_head(tok)
     clauses = {head.i} | _shared_clauses(head)
     clause_dates = [d for d in sent_dates if story.date_clause[d.id] in clauses]

@@ -1284,3 +1284,12 @@ def test_events_counts_read_numbers_as_news_writes_them(extract_text, text, kind
 ])
 def test_events_dates_and_vague_numbers_are_no_counts(extract_text, text):
     assert not [c for v in extract_text(text).events for c in v.counts.values()]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Five children died of cholera in the camp.", []),  # a force of the body: a death, no political event
+    ("Famine killed thousands in the region.", []),
+    ("A wave of attacks killed 20 people in the town on Monday.", ["ASSAULT"]),  # "wave" is no force of nature
+])
+def test_events_forces_of_nature_and_disease_are_one_word_class(extract_text, text, types):
+    assert sorted({e["type"] for e in _events(extract_text(text))}) == types

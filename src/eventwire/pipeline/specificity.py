@@ -46,10 +46,7 @@ MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would"
 OBLIGATION_HEADS = frozenset("have need authority right power ability able risk chance danger possibility fear threat"
                              " likely unlikely terrify afraid scare frighten fearful".split())
 # Forces of nature and disease as the doer: "Cyclone Jude battered Malawi", "before she dies from COVID".
-NATURAL_FORCES = frozenset("cyclone hurricane typhoon storm tornado earthquake quake flood floods flooding "
-                           "drought landslide mudslide tsunami wildfire blaze fire heat wave virus disease "
-                           "outbreak pandemic epidemic covid covid-19 coronavirus cholera mpox famine hunger "
-                           "starvation malnutrition thirst exhaustion illness sickness cancer".split())
+NATURAL_FORCES = word_class("NATURAL_FORCES")
 AGGREGATE_MIN = 10
 # Periods that a count or a plural is taken over. CUMULATIVE: a running total since a year or over months ("since
 # 2009", "in the last 15 months", "so far this year", "annually"); LONG adds a calendar year ("504 attacks in 2024").

@@ -379,7 +379,7 @@ def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> 
     sent = tok.sent
     # a date that qualifies another noun is that noun's, and of what the noun tells ("welcomed Tuesday's
     # announcement that Ukraine had agreed": the agreement, not the welcome, was on Tuesday)
-    owners = {tok.i, *ancestor_ids(tok)}
+    owners = set(ancestor_ids(tok))  # the trigger and its heads
     sent_dates = [d for d in story.dates if sent.start_char <= d.start_char < sent.end_char and
                   story.date_owner.get(d.id, tok.i) in owners]
     head = clause_head(tok)

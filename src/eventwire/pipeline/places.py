@@ -332,6 +332,7 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
         else:
             found.append((ent, list(spans), place))
     _named_again(text, entities, found)
+    found = capital_places(doc, found, gazetteer)  # "the Afghan capital" is Kabul (pipeline/capitals.py)
     found.sort(key=lambda f: min(f[1]))
     named = [
         Place(id=f"P{n}", name=place.name, mentions=sorted(spans), geonames_id=place.geonames_id,
@@ -341,5 +342,4 @@ def resolve_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer,
               feature=FEATURE.get(place.kind, "other"), precision=PRECISION.get(place.kind, 3), entity=ent.id or None)
         for n, (ent, spans, place) in enumerate(found, start=1)
     ]
-    named = capital_places(doc, named, gazetteer)  # "the Afghan capital" is Kabul (pipeline/capitals.py)
     return named + seat_places(text, named, gazetteer)  # the seats of the institutions it names (pipeline/seats.py)

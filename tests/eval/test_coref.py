@@ -38,6 +38,32 @@ def test_event_words_of_one_happening_share_a_key():
     assert event_stem("wound", lemmas) == event_stem("injury", lemmas)
     assert event_stem("arrest", lemmas) == "arrest"
     assert event_stem("election", lemmas) == "election"
+    # the life lost and the mourning are the death; the surgery the injury; the shooter and "fired" the gun fired;
+    # "the incident" and "the tragedy" the whole happening; "shot" someone stays the hit, apart from the firing
+    assert event_stem("lose", lemmas) == event_stem("mourn", lemmas) == event_stem("die", lemmas)
+    assert event_stem("surgery", lemmas) == event_stem("wound", lemmas)
+    assert event_stem("shooter", lemmas) == event_stem("fire", lemmas) == event_stem("shooting", lemmas)
+    assert event_stem("shot", lemmas) == event_stem("shoot", lemmas) != event_stem("fire", lemmas)
+    assert event_stem("incident", lemmas) == event_stem("tragedy", lemmas)
+
+
+def test_gvc_mentions_read_their_sentences_from_the_conll_file(tmp_path):
+    """uCDCR's GVC mentions give their positions in a sentence of dataset.conll; the loader gives them its words."""
+    from eventwire.eval.coref import load_gvc_mentions
+
+    part = tmp_path / "output_data" / "val"
+    part.mkdir(parents=True)
+    key = "0/111/doc1"
+    rows = [(0, 0, "2016-12-12"), (1, 0, "A"), (1, 1, "man"), (1, 2, "was"), (1, 3, "shot"), (1, 4, "."),
+            (2, 0, "He"), (2, 1, "died"), (2, 2, ".")]
+    (part / "dataset.conll").write_text("#begin document (0/111/doc1); part 0\n" + "".join(
+        f"{key}\t{s}\t{i}\t{w}\t-\n" for s, i, w in rows) + "#end document\n", encoding="utf-8")
+    mention = {"doc_id": "doc1", "mention_id": "m1", "coref_chain": "c1", "subtopic_id": "111", "sent_id": 2,
+               "tokens_number": [1], "mention_head_lemma": "die"}
+    (part / "event_mentions.json").write_text(json.dumps([mention]), encoding="utf-8")
+    docs, mentions = load_gvc_mentions(tmp_path / "output_data", {})
+    assert [d.gold for d in docs] == ["111"] and mentions[0].sentence == ["He", "died", "."]
+    assert mentions[0].sentence[mentions[0].span[0]] == "died" and mentions[0].lemma == "die"
 
 
 @pytest.mark.skipif(not (SHARED / "ecbplus").is_dir(), reason="../shared/data/coref is not there")

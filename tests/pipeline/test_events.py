@@ -266,6 +266,21 @@ def test_events_a_singular_agent_noun_before_another_noun_is_a_group(extract_tex
     assert not [e for e in rec.entities if e.type == "GROUP" and e.name == "militant"]
 
 
+def test_events_victims_and_things_attacked_stand_for_their_party(extract_text):
+    """Hostages and schoolgirls are people an event is done to; a military convoy is the military's."""
+    rec = extract_text("The BLA threatened to kill the hostages. Gunmen kidnapped 276 schoolgirls in Zamfara. "
+                       "Rebels attacked a military convoy near Gao. The army launched military operations.")
+    groups = {e.name: e.sector for e in rec.entities if e.type == "GROUP"}
+    assert (groups["hostages"], groups["schoolgirls"], groups["military"]) == ("CVL", "CVL", "MIL")
+    threat = _one(rec, "threatened")
+    assert threat["recipient"] == ["hostages"] and "recipient-threatened-object" in threat["event"].evidence.rule
+    assert _one(rec, "kidnapped")["recipient"] == ["schoolgirls"]
+    assert _one(rec, "attacked")["recipient"] == ["military"]
+    # an adjective alone is no group: "military operations" are no military party
+    assert sum(e.name == "military" for e in rec.entities) == 1 and len(
+        [s for e in rec.entities if e.name == "military" for s in e.mentions]) == 1
+
+
 def test_events_an_unnamed_actor_that_opens_the_sentence(extract_text):
     """The tagger reads a capitalised plural at the start of a sentence as a name ("Rebels": PROPN, NNPS)."""
     rec = extract_text("Rebels attacked the town of Gao on Monday.")

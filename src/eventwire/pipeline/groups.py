@@ -32,6 +32,8 @@ ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
 GROUP_NOUNS = word_class("GROUP_NOUNS")
 PLACE_HEADS = word_class("PLACE_HEADS")
 WEAK_CODES = word_class("WEAK_CODES")
+VICTIM_NOUNS = word_class("VICTIM_NOUNS")
+TARGET_NOUNS = word_class("TARGET_NOUNS")
 
 # Agent nouns too vague to be an actor on their own ("people were killed": victims, not a group that acts).
 TOO_VAGUE = frozenset("people person man men woman women child children one others official officials source "
@@ -44,7 +46,7 @@ COLLECTIVE = frozenset("army police military government militia navy junta admin
 
 def _sector(lemma: str) -> str | None:
     codes = [c for c in agents().get(lemma, ()) if c not in WEAK_CODES]
-    return codes[0] if codes else None
+    return codes[0] if codes else "CVL" if lemma in VICTIM_NOUNS else None
 
 
 def _capitalised_noun(tok: Token) -> bool:
@@ -67,7 +69,10 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
     if (tok.pos_ != "NOUN" and not _capitalised_noun(tok)) or _lemma(tok) in TOO_VAGUE:
         return None
     of_a_group = _lemma(tok) in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS  # "a militant group": the group
-    for cand in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN")):
+    # "an army convoy": the army; "a military convoy": the military, as an adjective before a thing attacked
+    before = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" or
+              c.dep_ == "amod" and c.pos_ == "ADJ" and tok.lower_ in TARGET_NOUNS]
+    for cand in (tok, *before):
         lemma = _lemma(cand)
         if (lemma in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS) and cand.lower_ not in armed_nouns or \
                 lemma in TOO_VAGUE:

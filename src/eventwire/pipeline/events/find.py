@@ -359,8 +359,13 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
     holders = [tok] + ([obj] if obj is not None and obj.lemma_.lower() in TIES | RESUMED_EXCHANGE else []) + \
         ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRIERS else [])
     if type_ == "THREATEN" and tok.pos_ == "VERB" and not recipient:
-        # "threatened to use force against North Korea": what is threatened is done to its complement's target
-        holders += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        # "threatened to use force against North Korea": what is threatened is done to its complement's target;
+        # "threatened to kill the hostages": to its object
+        done = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        holders += done
+        recipient = [r for c in done for o in c.children if o.dep_ == "dobj"
+                     for r in story.resolver.resolve(o) if r not in actor and r not in story.local_places]
+        role_rules += ["recipient-threatened-object"] if recipient else []
     # ("filed charges against Temer": the verb that carries the noun's event holds its recipient)
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -637,6 +642,8 @@ BUILT_IN_RULES = {
                                          "(\"militants carried out raids\")"),
     "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),
     "recipient-object": ("roles", "the recipient is the verb's object"),
+    "recipient-threatened-object": ("roles", "the recipient of a threat is the object of what is threatened "
+                                    "(\"threatened to kill the hostages\")"),
     "recipient-died": ("roles", "the recipient of dying is who died (\"21 passengers died in the attack\")"),
     "recipient-passive-subject": ("roles", "the recipient is the subject of a passive (\"he was arrested\"; for a "
                                            "relative pronoun, whom it stands for: \"Galizia, who was killed\")"),

@@ -126,7 +126,10 @@ class _Resolver:
         heads = [head] + [c for c in head.subtree if c.dep_ == "conj" and c.head.i in {head.i}]
         out: list[str] = []
         for h in heads:
-            ent = self.at(h) or next((self.at(t) for t in h.subtree if t.dep_ == "compound" and self.at(t)), None)
+            # "a passenger train": the passengers; "a military convoy": the military (a group only before a thing
+            # attacked, see groups.TARGET_NOUNS)
+            ent = self.at(h) or next((self.at(t) for t in h.subtree if self.at(t) and (
+                t.dep_ == "compound" or t.dep_ == "amod" and self.types.get(self.at(t) or "") == "GROUP")), None)
             low = h.lower_
             if ent is None and low in PRONOUNS:
                 q = self.quote_at(h.idx)

@@ -213,3 +213,16 @@ def test_entities_armed_groups_are_not_people(extract_text, text, name):
 def test_entities_an_armed_groups_longer_name_stays_whole(extract_text):
     rec = extract_text("The Islamic State of Iraq and Al-Sham (ISIS) launched a surprise attack on the town.")
     assert "Iraq" not in {p.name for p in rec.places}
+
+
+def test_entities_a_name_ner_missed_where_it_is_told_again(extract_text):
+    """"Trump" opening a sentence is a common noun to the tagger; the name found before it says who it is. A
+    capitalised neighbour makes another name, and a word the story writes in lower case is no name."""
+    rec = extract_text("President Donald Trump spoke on Monday. Trump met with Kim Jong Un in Hanoi. Ivanka Trump "
+                       "flew home.")
+    trump = next(e for e in rec.entities if e.name == "Donald Trump")
+    assert len(trump.mentions) == 2 and rec.text[slice(*trump.mentions[1])] == "Trump"
+    ivanka = rec.text.index("Ivanka")
+    assert not [s for ent in rec.entities for s, e in ent.mentions if s > ivanka and rec.text[s:e] == "Trump"]
+    met = next(ev for ev in rec.events if ev.type == "CONSULT")
+    assert met.actor == [trump.id]

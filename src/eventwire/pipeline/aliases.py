@@ -29,8 +29,9 @@ from .mentions import Mention, armed_groups
 TITLES = word_class("TITLES")
 
 # How much each way of finding a mention counts when the mentions of one entity disagree on its type.
-LABEL_WEIGHT = {"pattern": 2.0, "dateline": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0}
-NAME_ORIGINS = ("ner", "pattern", "gazetteer", "dateline")
+LABEL_WEIGHT = {"pattern": 2.0, "dateline": 2.0, "ner": 1.0, "gazetteer": 1.0, "nickname": 0.5, "acronym": 0.0,
+                "repeat": 0.0}
+NAME_ORIGINS = ("ner", "pattern", "gazetteer", "dateline", "repeat")
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "al", "el", "&"}
 
 

@@ -491,6 +491,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found += _acronym_definitions(doc_text(doc), found)
     found += _nicknames(doc)
     kept = _join_particles(doc, _settle_overlaps(found))
+    kept = sorted(kept + _repeated_names(doc, kept, gazetteer), key=lambda m: m.start)
 
     # Link acronyms to the name before them, nicknames to their owner.
     for idx, m in enumerate(kept):
@@ -554,6 +555,43 @@ def _join_particles(doc: Doc, kept: list[Mention]) -> list[Mention]:
                 if span is not None:
                     m = _mention(span, "PERSON", m.origin)
         out.append(m)
+    return out
+
+
+def _repeated_names(doc: Doc, kept: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A name NER found once, told again where it missed it: "Trump met with Kim" after "President Donald Trump"
+    (the tagger reads a surname that opens a sentence as a common noun), "ICE deported 177 detainees" after
+    "Immigration and Customs Enforcement (ICE)". A capitalised word that is a person's surname or a one-word name of
+    a person or organisation found elsewhere, outside every mention, not beside another capitalised word (inside
+    the sentence: "Ivanka Trump" is another name), never written in lower case in the story and no prominent place
+    ("Alexandria" may be a person once and the city after); its label is the name's, and it does not vote on the
+    entity's type (origin ``repeat``)."""
+    names: dict[str, str] = {}
+    for m in kept:
+        if m.label not in ("PERSON", "ORG") or m.origin not in ("ner", "pattern"):
+            continue
+        words = m.text.split()
+        if len(words) == 1:
+            names.setdefault(words[0], m.label)
+        elif m.label == "PERSON":
+            names.setdefault(words[-1], "PERSON")
+    names = {w: label for w, label in names.items() if len(w) >= 3 and w[:1].isupper() and w.isalpha() and
+             _prominent(gazetteer.lookup(w)) is None}
+    if not names:
+        return []
+    covered = {i for m in kept for i in range(m.start, m.end)}
+    lower = {t.lower_ for t in doc if t.text[:1].islower()}
+    out = []
+    for tok in doc:
+        label = names.get(tok.text)
+        if label is None or tok.idx in covered or tok.lower_ in lower:
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 and not tok.is_sent_start else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before is not None and _is_cap(before) or after is not None and _is_cap(after) and \
+                not after.is_sent_start:
+            continue
+        out.append(_mention(doc[tok.i:tok.i + 1], label, "repeat"))
     return out
 
 

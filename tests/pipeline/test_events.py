@@ -276,6 +276,8 @@ def test_events_victims_and_things_attacked_stand_for_their_party(extract_text):
     assert threat["recipient"] == ["hostages"] and "recipient-threatened-object" in threat["event"].evidence.rule
     assert _one(rec, "kidnapped")["recipient"] == ["schoolgirls"]
     assert _one(rec, "attacked")["recipient"] == ["military"]
+    court = extract_text("A court later sentenced Zamora to six years in prison.")
+    assert _one(court, "sentenced")["actor"] == ["court"]
     # an adjective alone is no group: "military operations" are no military party
     assert sum(e.name == "military" for e in rec.entities) == 1 and len(
         [s for e in rec.entities if e.name == "military" for s in e.mentions]) == 1

@@ -41,7 +41,8 @@ TOO_VAGUE = frozenset("people person man men woman women child children one othe
 # Singular agent nouns that name a body rather than a person ("the army", "police", "the government"); other
 # singular ones ("a spokesman", "a deputy") are one person and are not groups.
 COLLECTIVE = frozenset("army police military government militia navy junta administration regime opposition "
-                       "parliament cabinet ministry coalition gendarmerie guard constabulary security".split())
+                       "parliament cabinet ministry coalition gendarmerie guard constabulary security court "
+                       "tribunal judiciary congress senate legislature".split())
 
 
 def _sector(lemma: str) -> str | None:

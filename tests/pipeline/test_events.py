@@ -283,6 +283,13 @@ def test_events_victims_and_things_attacked_stand_for_their_party(extract_text):
         [s for e in rec.entities if e.name == "military" for s in e.mentions]) == 1
 
 
+def test_events_both_countries_are_the_last_two_countries_named(extract_text):
+    rec = extract_text("Relations between Egypt and Turkey have been frozen since 2013, when both countries withdrew "
+                       "their ambassadors. The two sides met in Cairo. Both officials left.")
+    assert sorted(_one(rec, "withdrew")["actor"]) == ["Egypt", "Turkey"]
+    assert sorted(_one(rec, "met")["actor"]) == ["Egypt", "Turkey"]
+
+
 def test_events_an_unnamed_actor_that_opens_the_sentence(extract_text):
     """The tagger reads a capitalised plural at the start of a sentence as a name ("Rebels": PROPN, NNPS)."""
     rec = extract_text("Rebels attacked the town of Gao on Monday.")

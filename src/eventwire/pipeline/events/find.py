@@ -107,6 +107,7 @@ class _Story:
         self.places = places
         self.entities = {e.id: e for e in entities}
         self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
+        self.resolver.country_chars = {s for p in places if p.feature == "country" for s, _ in p.mentions}
         self.institutions = institutions(self.text)
         self.spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
         for p in places:

@@ -18,6 +18,7 @@ from .detection import _trigger_for
 ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
 GROUP_NOUNS = word_class("GROUP_NOUNS")
 RELATIVE = word_class("RELATIVE")
+PAIR_NOUNS = word_class("PAIR_NOUNS")
 PRONOUNS = pronouns()
 # Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
 DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -108,6 +109,21 @@ class _Resolver:
         self.armed_org = main_organisation(entities, armed=True)  # for "the rebels": never the UN or a newswire
         self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
         self.quotes = quotes
+        self.country_of = {ent.id: ent.country for ent in entities if ent.country}
+        self.country_chars: set[int] = set()  # where a country is named (the events stage fills it from places)
+
+    def last_countries(self, char: int, n: int) -> list[str]:
+        """The entities of the last ``n`` countries named before ``char``, one each, latest first."""
+        out: list[str] = []
+        codes: set[str] = set()
+        for s, ent_id in reversed(self.mentions):
+            code = self.country_of.get(ent_id)
+            if s < char and (s in self.country_chars or self.types[ent_id] == "NORP") and code and code not in codes:
+                codes.add(code)
+                out.append(ent_id)
+                if len(out) == n:
+                    break
+        return out if len(out) == n else []
 
     def at(self, tok: Token) -> str | None:
         return self.by_char.get(tok.idx)
@@ -147,6 +163,11 @@ class _Resolver:
                     ent = self.main_org or self.last_before(h.idx, ("ORG", "NORP"))
             elif ent is None and low in ("their", "our", "its") and self.main_org:
                 ent = self.main_org
+            elif ent is None and h.lemma_.lower() in PAIR_NOUNS and h.tag_ == "NNS" and any(
+                    c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod") for c in h.children):
+                # "both countries withdrew their ambassadors": the last two countries the story named
+                out += [e for e in self.last_countries(h.idx, 2) if e not in out]
+                continue
             elif ent is None and (h.lower_ in GROUP_NOUNS or h.lemma_.lower() + "s" in GROUP_NOUNS):
                 armed = h.lower_ in ARMED_GROUP_NOUNS or h.lemma_.lower() + "s" in ARMED_GROUP_NOUNS
                 ent = self.armed_org if armed else self.main_org

@@ -371,6 +371,9 @@ def test_story_what_a_warning_says_one_would_do_is_the_threat(story):
     ("Meanwhile, in Washington, three members of the U.S. Senate — Chuck Grassley, Jeanne Shaheen and Jim Risch — "
      "led a group of nine other members of the U.S. Congress in calling on Secretary of State Marco Rubio to "
      "prevent further deterioration in Bosnia.", "calling", "Washington"),
+    # or where its speaker is said to be
+    ("On Wednesday, French President Emmanuel Macron in Berlin called Chinese subsidies \"unbearable.\"", "called",
+     "Berlin"),
 ])
 def test_story_speech_act_is_placed_only_where_it_was_said(story, text, trigger, place):
     """A speech act's place is where it was made, when its own word says so; not a place its words are about."""

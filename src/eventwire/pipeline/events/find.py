@@ -544,7 +544,8 @@ def _said_at(tok: Token, span) -> bool:
     "from" ("told reporters in Kabul", "In Doha, the envoy urged ..."), or through the occasion it was made at
     ("accused Pakistan at a meeting in Doha"); not a place its words are about ("accusing India of backing
     militants in Afghanistan", "urged Kabul to act"). On the dev stories no speech act placed any other way was
-    placed right (0 of 12). Also where the word it was said with says so ("rejected the warrant, telling journalists
+    placed right (0 of 12). Also where its speaker is said to be ("Macron in Berlin called ..."), where the word it
+    was said with says so ("rejected the warrant, telling journalists
     in the regional capital, Banja Luka"), or the verb it completes ("Meanwhile, in Washington, senators led a
     group in calling on ...")."""
     root = span.root.head if span.root.dep_ == "appos" else span.root  # "in the regional capital, Banja Luka"
@@ -554,6 +555,8 @@ def _said_at(tok: Token, span) -> bool:
     head = prep.head
     if head.i == tok.i:
         return True
+    if head.head.i == tok.i and head.dep_ == "nsubj":
+        return True  # the speaker where they spoke: "Macron in Berlin called Chinese subsidies unbearable"
     if head.head.i == tok.i and head.dep_ in ("advcl", "conj") and head.lemma_.lower() in REPORTING_VERBS:
         return True  # rejected ..., telling journalists in Banja Luka
     node = tok  # led a group in calling on: the speech act completes the verb the place is said of

@@ -302,6 +302,16 @@ def test_story_dates_the_text_supports(story):
     assert by_trigger["arrested"].status == "historical" and by_trigger["arrested"].date.start == "2022-01-01"
 
 
+def test_story_a_stance_in_the_present_perfect_or_a_recent_act_has_no_date(story):
+    """Said to have been done, not when: no publication day is invented for it; the day's own news keeps it."""
+    rec = story("Rights groups have condemned the journalist's arrest. Xi recently convened a meeting with "
+                "business leaders. Police have arrested two men in Harare.", published="2025-03-12")
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    assert by_trigger["condemned"].date is None and by_trigger["condemned"].date_basis is None
+    assert by_trigger["convened"].date is None
+    assert (by_trigger["arrested"].date.start, by_trigger["arrested"].date_basis) == ("2025-03-12", "story")
+
+
 def test_story_verbs_that_share_a_subject_share_their_date(story):
     """ "killed and injured 1,000 fighters in the past week": the week is the killing's too, not the day of the
     saying, and the two are one happening."""

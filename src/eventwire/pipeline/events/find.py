@@ -67,7 +67,6 @@ CARRIERS = word_class("CARRIERS")
 HARMING = word_class("HARMING")
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = word_class("COPULAS")
-SPEECH_ACTS = word_class("SPEECH_ACTS")
 REPORTING_VERBS = word_class("REPORTING_VERBS")
 SAID_AT = frozenset({"in", "at", "from"})
 # What a title names that is no happening: "the ... Sanctions Act", "the Sanctions Committee", "the Protest Party"
@@ -464,7 +463,9 @@ def _event(event_id: str, tok: Token, candidate: _Candidate, reading: Reading, s
     return Event(
         id=event_id, type=type_, mode=mode, acled=acled, cameo=code, actor=actor,
         recipient=recipient, place=place.id if place else None, place_basis=basis,
-        date=_date((status.dates or [None])[0], story.published), status=status.status,
+        date=None if not status.dates and _undated_past(tok, type_) else _date((status.dates or [None])[0],
+                                                                              story.published),
+        status=status.status,
         source=quote.speaker if quote is not None else None,
         counts=_event_counts(sent, COUNTS_FOR.get(type_, ()), story.counts_by_sent),
         evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
@@ -565,6 +566,20 @@ def _said_at(tok: Token, span) -> bool:
         if node.i == head.i:
             return True
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "during") and head.head.head.i == tok.i
+
+
+def _undated_past(tok: Token, type_: str) -> bool:
+    """Whether a verb tells a done thing at no time it names: "recently" ("recently convened a meeting"), or a
+    statement in the present perfect ("have condemned Mhlanga's arrest and urged the government", "have accused
+    Beijing of genocide"), a stance held over time. Such an event has no date rather than the story's: it may have
+    happened any day before it. (A material act in the present perfect, "police have arrested two men", is the
+    story's news of the day and keeps the story's date: on the GVC articles it is what joins their reports.)"""
+    if tok.pos_ != "VERB":
+        return False
+    verbs = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else [tok]
+    return any(c.dep_ == "advmod" and c.lower_ == "recently" for v in verbs for c in v.children) or \
+        type_ in SPEECH_ACTS and tok.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for v in verbs for c in v.children)
 
 
 def _date(ref: TimeRef | None, published: Published | None) -> EventDate | None:

@@ -216,6 +216,19 @@ def test_story_what_someone_is_condemned_for_is_a_happening_told_before(story):
     assert [_triggers(rec, v) for v in rec.events if v.type == "COERCE"] == [["deported", "sending"]]
 
 
+def test_story_a_killing_years_back_is_not_this_weeks_told_without_a_date():
+    """Two tellings' dates: the year of a background killing is no date for the week's news told without one."""
+    from eventwire.model import EventDate
+    from eventwire.pipeline.identity import _dates_meet
+
+    story_day = EventDate(start="2025-03-12", end="2025-03-12", granularity="day")  # the fallback: no text
+    in_2009 = EventDate(start="2009-01-01", end="2009-12-31", granularity="year", text="in 2009")
+    on_tuesday = EventDate(start="2025-03-11", end="2025-03-11", granularity="day", text="Tuesday")
+    assert not _dates_meet(story_day, in_2009) and not _dates_meet(in_2009, story_day)
+    assert _dates_meet(story_day, on_tuesday) and _dates_meet(None, in_2009)
+    assert not _dates_meet(on_tuesday, in_2009)
+
+
 def test_story_a_first_telling_in_a_wider_place_joins_the_full_one(story):
     """A quote's 'attack on a passenger train in Balochistan province', then the report of militants who attacked
     a passenger train on Tuesday near Sibi, Balochistan: one happening, placed at Sibi. The sentence after "posted

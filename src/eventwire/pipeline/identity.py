@@ -10,8 +10,9 @@ continues", "claimed responsibility for the attack". The events stage reads each
   the verb carrying it is no doer: "Iran's ambassador participated in the meeting"; but a telling whose doer is
   the event's target, and none of its doers, tells the other side's act: a counter-attack), the places their
   sentences give are the same or one lies in the other (a town and its province; or one gives none), the dates
-  their text gives overlap (or one gives none), and, unless one trigger governs the other, their recipients meet
-  (or one names none); and
+  their text gives overlap (or one gives none, unless the other's is a month or more before the story's day: a
+  killing "in 2009" is not this week's killing told without a date), and, unless one trigger governs the other,
+  their recipients meet (or one names none); and
 - something says they are one: the later one refers back (a noun with "the", "this", a possessive or a date before it:
   "the attack", "Tuesday's attack", "his arrest"; or what someone is condemned, blamed or thanked for: "condemned
   Thailand for sending Uyghurs back to China"), or one governs the other in one sentence with no clause of its own
@@ -37,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
 from ..ontologies import word_class
+from .grounding import HISTORICAL_DAYS, _days_between
 from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
@@ -169,8 +171,16 @@ def _text_date(d: EventDate | None) -> EventDate | None:
 
 
 def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
-    a, b = _text_date(a), _text_date(b)
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+    """Whether two tellings' dates allow one happening: the dates their text gives overlap, or one gives none;
+    but a telling dated a month or more before the story's day is not one the story tells as its news with no
+    date of its own ("killed at least 50 militants in airstrikes" this week, "more than 200 were killed in 2009")."""
+    ta, tb = _text_date(a), _text_date(b)
+    if ta is not None and tb is not None:
+        return ta.start <= tb.end and tb.start <= ta.end
+    told, day = (ta, b) if ta is not None else (tb, a)
+    if told is None or day is None or not day.start:
+        return True
+    return _days_between(told.end, day.start) < HISTORICAL_DAYS
 
 
 class _Group:

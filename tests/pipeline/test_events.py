@@ -53,6 +53,9 @@ def test_events_ontology_is_complete():
     ("The army threatened to shell the town.", "threatened", "THREATEN", "reported"),  # one event: the threat
     ("The rebels did not attack the town.", "attack", "ASSAULT", "negated"),
     ("The rebels could attack the town if talks fail.", "attack", "ASSAULT", "hypothetical"),
+    ("Scholz said talks with China must continue.", "talks", "CONSULT", "hypothetical"),
+    # a request told as what another must do is made: its modal is the request
+    ("Russia says Israel must end attacks.", "end", "REQUEST", "reported"),
     ("In 2019, rebels attacked the town of Ansongo.", "attacked", "ASSAULT", "historical"),
     # An intent governs its to-infinitive complement and a noun of intent what it is for.
     ("A general said he is expecting North Korea to launch a ballistic missile.", "missile", "ASSAULT", "future"),

@@ -320,6 +320,12 @@ def _possibility(tok: Token) -> bool:
     return False
 
 
+def _said_request(event: Event) -> bool:
+    """A request told as what one must do ("Russia says Israel must end attacks"): its modal is the request,
+    made, not a possibility of it."""
+    return event.evidence is not None and "said-request" in event.evidence.rule
+
+
 def _definition(tok: Token) -> bool:
     """A kind defined, not a happening: an indefinite event noun on either side of a present "is" ("an attack on
     one is an attack on all")."""
@@ -358,7 +364,7 @@ def keep_happenings(doc: Doc, events: list[Event]) -> list[Event]:
             if event.status in (None, "reported", "historical"):
                 if _negated_subject(tok):
                     event = event.model_copy(update={"status": "negated"})
-                elif _possibility(tok):
+                elif _possibility(tok) and not _said_request(event):
                     event = event.model_copy(update={"status": "hypothetical"})
         kept.append(event)
     return [e if e.id == f"V{i}" else e.model_copy(update={"id": f"V{i}"}) for i, e in enumerate(kept, start=1)]

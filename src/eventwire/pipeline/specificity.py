@@ -38,7 +38,8 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
                             "few".split())
 ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
-WARNING_VERBS = word_class("WARNING_VERBS")  # what a warning says one would do is the threat, no possibility
+WARNING_VERBS = word_class("WARNING_VERBS")
+AGGREGATE_HEADS = word_class("AGGREGATE_HEADS")  # what a warning says one would do is the threat, no possibility
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
 # "for fear of attack", "the risk of being deported", "threats of sanctions", "judges are likely to find him guilty",
@@ -158,7 +159,7 @@ def _aggregate(tok: Token) -> bool:
         if tok.lemma_.lower() in ABSTRACT_NOUNS:
             return True
         return _many_events(tok, AGGREGATE_WORDS) or tok.tag_ == "NNS" and \
-            tok.lemma_.lower() not in PLURAL_ONE and _over_period(tok, LONG_PERIOD)
+            tok.lemma_.lower() not in PLURAL_ONE and (_over_period(tok, LONG_PERIOD) or _of_a_quantity(tok))
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     carried = [c for c in tok.children if c.dep_ == "dobj" and tok.lemma_.lower() in CARRIERS]
@@ -170,6 +171,11 @@ def _aggregate(tok: Token) -> bool:
     if any(_counted_many(p) for p in parties) and _over_period(tok, CUMULATIVE_PERIOD):
         return True
     return _toll_of_a_war(tok)
+
+
+def _of_a_quantity(tok: Token) -> bool:
+    """A plural noun that a noun of quantity or trend counts: "the number of attacks", "a wave of kidnappings"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AGGREGATE_HEADS
 
 
 def _toll_of_a_war(tok: Token) -> bool:

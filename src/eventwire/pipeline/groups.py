@@ -30,19 +30,12 @@ if TYPE_CHECKING:
 
 ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
 GROUP_NOUNS = word_class("GROUP_NOUNS")
-PLACE_HEADS = word_class("PLACE_HEADS")
 WEAK_CODES = word_class("WEAK_CODES")
 VICTIM_NOUNS = word_class("VICTIM_NOUNS")
 TARGET_NOUNS = word_class("TARGET_NOUNS")
 
-# Agent nouns too vague to be an actor on their own ("people were killed": victims, not a group that acts).
-TOO_VAGUE = frozenset("people person man men woman women child children one others official officials source "
-                      "sources member members leader leaders".split()) | PLACE_HEADS  # "cities", "towns": places
-# Singular agent nouns that name a body rather than a person ("the army", "police", "the government"); other
-# singular ones ("a spokesman", "a deputy") are one person and are not groups.
-COLLECTIVE = frozenset("army police military government militia navy junta administration regime opposition "
-                       "parliament cabinet ministry coalition gendarmerie guard constabulary security court "
-                       "tribunal judiciary congress senate legislature".split())
+TOO_VAGUE = word_class("VAGUE_AGENTS")
+COLLECTIVE = word_class("BODY_NOUNS")
 
 
 def _sector(lemma: str) -> str | None:

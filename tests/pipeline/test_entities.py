@@ -226,3 +226,11 @@ def test_entities_a_name_ner_missed_where_it_is_told_again(extract_text):
     assert not [s for ent in rec.entities for s, e in ent.mentions if s > ivanka and rec.text[s:e] == "Trump"]
     met = next(ev for ev in rec.events if ev.type == "CONSULT")
     assert met.actor == [trump.id]
+
+
+def test_entities_a_group_with_a_name_of_its_own_is_apart_from_the_countrys(extract_text):
+    rec = extract_text("U.S. lawmakers welcomed the announcement. Republican lawmakers praised Trump. The lawmakers "
+                       "met on Monday.")
+    groups = {e.name: [rec.text[s:e_] for s, e_ in e.mentions] for e in rec.entities if e.type == "GROUP"}
+    assert groups == {"U.S. lawmakers": ["U.S. lawmakers", "lawmakers"],
+                      "Republican lawmakers": ["Republican lawmakers"]}

@@ -95,7 +95,7 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
     taken = {i for e in entities for s, t in e.mentions for i in range(s, t)}
     country_of = {i: e.country for e in entities if e.country and e.type in ("NORP", "GPE")
                   for s, t in e.mentions for i in range(s, t)}
-    found: dict[tuple[str, str | None], dict] = {}
+    found: dict[tuple[str, str | None, tuple[str, ...]], dict] = {}
     text = doc_text(doc)
     seen: set[int] = set()
     # "Militants attacked a train": with no armed group named in the story, the militants are an actor of their own
@@ -118,17 +118,19 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         start = min([head.idx] + [c.idx for c in named])
         end = head.idx + len(head)
         lemma = _lemma(head)
-        group = found.setdefault((lemma, country), {"name": text[start:end], "mentions": [], "country": country,
-                                                    "sector": _sector(lemma) or _sector(head.lower_)
-                                                    or _phrase_sector(head)})
+        # a name of its own other than a country's keeps a group apart: "Republican lawmakers", "U.S. lawmakers"
+        own = tuple(c.lower_ for c in named if c.idx not in country_of and c.idx in taken)
+        group = found.setdefault((lemma, country, own), {
+            "name": text[start:end], "mentions": [], "country": country,
+            "sector": _sector(lemma) or _sector(head.lower_) or _phrase_sector(head)})
         group["mentions"].append((start, end))
     # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
-    for (lemma, country), g in list(found.items()):
-        if country is None:
+    for (lemma, country, own), g in list(found.items()):
+        if country is None and not own:
             owners = [k for k in found if k[0] == lemma and k[1] is not None]
             if len(owners) == 1:
                 found[owners[0]]["mentions"] += g["mentions"]
-                del found[(lemma, country)]
+                del found[(lemma, country, own)]
     out = []
     for n, g in enumerate(found.values(), start=len(entities) + 1):
         out.append(Entity(id=f"E{n}", name=g["name"], type="GROUP", aliases=[], mentions=sorted(g["mentions"]),

@@ -56,6 +56,8 @@ def test_events_ontology_is_complete():
     ("Scholz said talks with China must continue.", "talks", "CONSULT", "hypothetical"),
     # a string of airstrikes is one episode, not a statistic like "the number of attacks"
     ("Israeli aircraft carried out a string of airstrikes on the Gaza Strip.", "airstrikes", "ASSAULT", "reported"),
+    # what a speaker says a party is: an accusation of it (not of the weather)
+    ("Crow said Vladimir Putin is the aggressor.", "aggressor", "ACCUSE", "reported"),
     # a request told as what another must do is made: its modal is the request
     ("Russia says Israel must end attacks.", "end", "REQUEST", "reported"),
     ("In 2019, rebels attacked the town of Ansongo.", "attacked", "ASSAULT", "historical"),

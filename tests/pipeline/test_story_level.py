@@ -59,6 +59,7 @@ def _told(record):
     "That agreement ended a war that lasted more than three years and killed 100,000 people.",
     "The group was on a pace to double the number of attacks it had carried out in Iraq.",
     "Nigeria is seeing a wave of kidnappings of school children by criminal gangs.",
+    "He said the weather was dangerous.",
     # An official in charge of something is in office, not charged.
     "The minister met officials in charge of foreign trade.",
     # A state that lasts: the act that began it is told elsewhere.

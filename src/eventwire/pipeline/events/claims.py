@@ -18,6 +18,9 @@ REPORTING_VERBS = word_class("REPORTING_VERBS")
 ASKING = word_class("ASKING")
 REQUEST_NOUNS = word_class("REQUEST_NOUNS")
 BLAMED = word_class("BLAMED")
+WRONGFUL = word_class("WRONGFUL")
+ACCUSED_AS = word_class("ACCUSED_AS")
+PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 HARMS = word_class("HARMS")
 DEMANDING = word_class("DEMANDING")
 PERMISSIONS = word_class("PERMISSIONS")
@@ -56,12 +59,15 @@ def _only_asked_for(tok: Token) -> bool:
 def _said_of(tok: Token) -> tuple[str, Token, Token | None] | None:
     """A request or an accusation told as what someone says of another: its type, the reporting verb and the
     other party. "Russia says Israel must end attacks": REQUEST by Russia of Israel (CAMEO 02); "the army said
-    the rebels were behind the bombing", "... were responsible for it": ACCUSE by the army of the rebels (112)."""
+    the rebels were behind the bombing", "... were responsible for it": ACCUSE by the army of the rebels (112);
+    "Crow said Putin is the aggressor", "said the detention was arbitrary": ACCUSE by the speaker of what it judges
+    (WRONGFUL, ACCUSED_AS; CAMEO 111), a party or a party's act."""
     demand = _demanded_by(tok)
     if demand is not None:
         return "REQUEST", demand, next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     claim = tok.head
-    if not (tok.lower_ in BLAMED and tok.dep_ == "acomp" and all(
+    judged = tok.dep_ in ("acomp", "attr") and (tok.lemma_.lower() in WRONGFUL or tok.lemma_.lower() in ACCUSED_AS)
+    if not (judged or tok.lower_ in BLAMED and tok.dep_ == "acomp" and all(
                 c.lower_ == "for" and any(p.lemma_.lower() in HARMS or _trigger_for(p) is not None
                                           for p in c.children if p.dep_ == "pobj")
                 for c in tok.children if c.dep_ == "prep")
@@ -74,6 +80,8 @@ def _said_of(tok: Token) -> tuple[str, Token, Token | None] | None:
     accused = next((c for c in claim.children if c.dep_ == "nsubj"), None)
     if accused is None or accused.lower_ in ("we", "i", "it", "there", "this", "that", "who"):
         return None
+    if judged and not any(t.ent_type_ in PARTY_LABELS for t in accused.subtree):
+        return None  # what is judged must be a party's or its act: not "said the weather was dangerous"
     return "ACCUSE", claim.head, accused
 
 

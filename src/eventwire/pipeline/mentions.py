@@ -579,13 +579,22 @@ def _repeated_names(doc: Doc, kept: list[Mention], gazetteer: Gazetteer) -> list
              _prominent(gazetteer.lookup(w)) is None}
     if not names:
         return []
+    text = doc_text(doc)
+    written_lower = set(re.findall(r"\b(?:" + "|".join(re.escape(w.lower()) for w in names) + r")\b", text))
+    names = {w: label for w, label in names.items() if w.lower() not in written_lower}
+    if not names:
+        return []
+    starts = {m.start for m in kept}
     covered = {i for m in kept for i in range(m.start, m.end)}
-    lower = {t.lower_ for t in doc if t.text[:1].islower()}
     out = []
-    for tok in doc:
-        label = names.get(tok.text)
-        if label is None or tok.idx in covered or tok.lower_ in lower:
+    # the names' occurrences, found in the text rather than by reading every token
+    for found in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", text):
+        if found.start() in covered or found.start() in starts:
             continue
+        span = doc.char_span(found.start(), found.end())
+        if span is None or len(span) != 1:
+            continue
+        tok, label = span[0], names[found.group()]
         before = doc[tok.i - 1] if tok.i > 0 and not tok.is_sent_start else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if before is not None and _is_cap(before) or after is not None and _is_cap(after) and \

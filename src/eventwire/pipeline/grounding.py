@@ -55,7 +55,7 @@ of December). On the dev stories: status accuracy 0.757 -> 0.767; 14 days gave 0
 being the line an analyst's weekly counts can bear."""
 
 
-def _days_between(day: str, later: str) -> int:
+def days_between(day: str, later: str) -> int:
     """Days from ``day`` to ``later`` (ISO dates; 0 when either is not one)."""
     try:
         return (dt.date.fromisoformat(later) - dt.date.fromisoformat(day[:10])).days
@@ -84,7 +84,7 @@ def ground_events(events: list[Event], places: list[Place], published: Published
     for ev in events:
         update: dict = {}
         if day and ev.status in (None, "reported") and ev.date is not None and ev.date.text is not None and \
-                ev.date.end and _days_between(ev.date.end, day) >= HISTORICAL_DAYS and not _after_since(ev.date, text):
+                ev.date.end and days_between(ev.date.end, day) >= HISTORICAL_DAYS and not _after_since(ev.date, text):
             ev = ev.model_copy(update={"status": "historical"})  # not "since Feb. 1", which runs to the story's day
         news = ev.status in (None, "reported")
         if ev.place_basis == "story":

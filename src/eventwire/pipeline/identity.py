@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
 from ..ontologies import word_class
-from .grounding import HISTORICAL_DAYS, _days_between
+from .grounding import HISTORICAL_DAYS, days_between
 from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
@@ -180,7 +180,7 @@ def _dates_meet(a: EventDate | None, b: EventDate | None) -> bool:
     told, day = (ta, b) if ta is not None else (tb, a)
     if told is None or day is None or not day.start:
         return True
-    return _days_between(told.end, day.start) < HISTORICAL_DAYS
+    return days_between(told.end, day.start) < HISTORICAL_DAYS
 
 
 class _Group:

@@ -584,12 +584,11 @@ def _repeated_names(doc: Doc, kept: list[Mention], gazetteer: Gazetteer) -> list
     names = {w: label for w, label in names.items() if w.lower() not in written_lower}
     if not names:
         return []
-    starts = {m.start for m in kept}
     covered = {i for m in kept for i in range(m.start, m.end)}
     out = []
     # the names' occurrences, found in the text rather than by reading every token
     for found in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", text):
-        if found.start() in covered or found.start() in starts:
+        if found.start() in covered:
             continue
         span = doc.char_span(found.start(), found.end())
         if span is None or len(span) != 1:

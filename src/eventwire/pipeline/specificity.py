@@ -38,8 +38,8 @@ AGGREGATE_WORDS = frozenset("several many numerous multiple countless dozens hun
                             "few".split())
 ANYONE = frozenset("those anyone anybody whoever everyone everybody people".split())
 HELD_OR_SENT = frozenset("hold keep detain jail imprison house send deport transfer".split())
-WARNING_VERBS = word_class("WARNING_VERBS")
-AGGREGATE_HEADS = word_class("AGGREGATE_HEADS")  # what a warning says one would do is the threat, no possibility
+WARNING_VERBS = word_class("WARNING_VERBS")  # what a warning says one would do is the threat, no possibility
+AGGREGATE_HEADS = word_class("AGGREGATE_HEADS")
 # Auxiliaries and verbs of ability or obligation that make a happening a possibility, not a fact.
 MODAL_AUX = frozenset({"can", "could", "may", "might", "must", "should", "would", "ca"})
 # "for fear of attack", "the risk of being deported", "threats of sanctions", "judges are likely to find him guilty",

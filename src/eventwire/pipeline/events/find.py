@@ -99,14 +99,14 @@ class _Story:
     def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote], places: list[Place],
                  dates: list[TimeRef], published: Published | None) -> None:
         self.doc, self.dates, self.published = doc, dates, published
-        self.resolver = _Resolver(doc, entities, quotes)
+        self.resolver = _Resolver(doc, entities, quotes,
+                                  frozenset(s for p in places if p.feature == "country" for s, _ in p.mentions))
         self.text = doc_text(doc)
         self.entity_chars = set(self.resolver.by_char)
         self.place_by_char = {s: p for p in places for s, _ in p.mentions}
         self.places = places
         self.entities = {e.id: e for e in entities}
         self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
-        self.resolver.country_chars = {s for p in places if p.feature == "country" for s, _ in p.mentions}
         self.institutions = institutions(self.text)
         self.spans_by_sent: dict[int, list] = {}  # each sentence's place mentions, found once ("Span.sent" is slow)
         for p in places:
@@ -350,8 +350,11 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
     actor = story.resolver.resolve(subj) if subj is not None else []
     if subj is not None and story.resolver.at(subj) is None:
         actor = [a for a in actor if a not in story.local_places]  # "a Salt Lake man shot ...": where he is from
-    recipient: list[str] = story.resolver.resolve(obj) if obj is not None else []
-    recipient = [r for r in recipient if r not in actor and r not in story.local_places]
+
+    def others(ids: list[str]) -> list[str]:
+        return [r for r in ids if r not in actor and r not in story.local_places]
+
+    recipient = others(story.resolver.resolve(obj)) if obj is not None else []
     role_rules = ([roles[0]] if actor else []) + ([roles[1]] if recipient else [])
     preps = RECIPIENT_PREPS | ({"with"} if type_ in WITH_COUNTERPART else set()) | \
         ({"to"} if type_ == "AID" else set())  # "sold S-400 missiles to Turkey"
@@ -363,8 +366,7 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
         # "threatened to kill the hostages": to its object
         done = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         holders += done
-        recipient = [r for c in done for o in c.children if o.dep_ == "dobj"
-                     for r in story.resolver.resolve(o) if r not in actor and r not in story.local_places]
+        recipient = others([r for c in done for o in c.children if o.dep_ == "dobj" for r in story.resolver.resolve(o)])
         role_rules += ["recipient-threatened-object"] if recipient else []
     # ("filed charges against Temer": the verb that carries the noun's event holds its recipient)
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -375,7 +377,7 @@ def _roles(tok: Token, parties: _Parties, type_: str, story: _Story) -> tuple[li
             recipient += found
             if found and "recipient-prep" not in role_rules:
                 role_rules.append("recipient-prep")
-    recipient = [r for r in recipient if r not in actor and r not in story.local_places]
+    recipient = others(recipient)
     return actor, recipient, role_rules
 
 

@@ -97,7 +97,8 @@ def _agent(verb: Token) -> Token | None:
 class _Resolver:
     """Tokens to entity ids, with pronouns and group nouns resolved as for quote speakers."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[Quote],
+                 country_chars: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.by_char: dict[int, str] = {}
         for ent in entities:
@@ -110,7 +111,7 @@ class _Resolver:
         self.mentions = sorted((s, ent.id) for ent in entities for s, _ in ent.mentions)
         self.quotes = quotes
         self.country_of = {ent.id: ent.country for ent in entities if ent.country}
-        self.country_chars: set[int] = set()  # where a country is named (the events stage fills it from places)
+        self.country_chars = country_chars  # where a place that is a country is named
 
     def last_countries(self, char: int, n: int) -> list[str]:
         """The entities of the last ``n`` countries named before ``char``, one each, latest first."""

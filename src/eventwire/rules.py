@@ -44,6 +44,8 @@ from .errors import ConfigError
 from .ontologies import expand_words, lexicon, plover_types
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_LINE = re.compile(r'\s*id\s*=\s*"([^"]*)"')
+"""The line of a rule's id in a rules file (for errors that name the line)."""
 KEYS = {"id", "stage", "lemma", "pos", "when", "type", "veto", "final", "agreement", "acled", "else", "cameo",
         "reason", "examples", "counter"}
 
@@ -192,15 +194,17 @@ def parse_rules(text: str, name: str, tests: dict[str, Callable[[Any], bool]],
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise ConfigError(f"not TOML: {exc}", source=source, line=int(line.group(1)) if line else None) from exc
-    lines = text.splitlines()
+    id_lines: dict[str, int] = {}  # each id's first line
+    for i, ln in enumerate(text.splitlines()):
+        if found := ID_LINE.match(ln):
+            id_lines.setdefault(found.group(1), i + 1)
     types = set(plover_types())
     stages = set(stages)
     out: list[Rule] = []
     seen: set[str] = set()
     for k, entry in enumerate(data.get("rule", [])):
         rid = entry.get("id")
-        lineno = next((i + 1 for i, ln in enumerate(lines) if re.match(rf'\s*id\s*=\s*"{re.escape(str(rid))}"', ln)),
-                      None)
+        lineno = id_lines.get(str(rid))
 
         def where(message: str, rid=rid, lineno=lineno, k=k) -> ConfigError:
             return ConfigError(f"rule {rid or k + 1}: {message}", source=source, line=lineno)

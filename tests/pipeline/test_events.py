@@ -1328,3 +1328,16 @@ def test_events_dates_and_vague_numbers_are_no_counts(extract_text, text):
 ])
 def test_events_forces_of_nature_and_disease_are_one_word_class(extract_text, text, types):
     assert sorted({e["type"] for e in _events(extract_text(text))}) == types
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Police increased security on trains, especially those headed for Gujarat. Gunmen killed two guards.", "killed"),
+    ("When a small delegation headed towards the assembly, protesters attacked the police.", "attacked"),
+])
+def test_events_a_rule_that_asks_about_its_own_word_ends(extract_text, text, trigger):
+    """The "official-trip" rule asks for a verb's subject, and a participle's subject ("those headed for", "a
+    delegation headed towards") asks what the participle is: the second asking gets the lexicon's answer, not the
+    same rules again (once a RecursionError that cost the story all its events)."""
+    record = extract_text(text)
+    assert not record.errors
+    assert _one(record, trigger)

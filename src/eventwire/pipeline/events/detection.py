@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Place
@@ -22,9 +23,27 @@ CAMEO_DEFAULT_TYPES = word_class("CAMEO_DEFAULT_TYPES")
 PARTICLES = word_class("PARTICLES")
 
 
+_reading = threading.local()
+"""The tokens whose rules are being read in this thread: a rule may ask about its own word again ("official-trip"
+asks for the verb's subject, and the subject of a participle asks what the participle is), and then gets the
+lexicon's answer instead of reading the same rules again without end."""
+
+
 def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
     """The trigger ``tok`` is: a rule of stage "trigger" or "phrase" that reads it in context, else its entry in
     the trigger lexicon (``trace`` collects the id of a rule that applied)."""
+    reading = _reading.__dict__.setdefault("tokens", set())
+    key = (id(tok.doc), tok.i)
+    if key in reading:
+        return _lexicon_trigger(tok, triggers())
+    reading.add(key)
+    try:
+        return _read_trigger(tok, trace)
+    finally:
+        reading.discard(key)
+
+
+def _read_trigger(tok: Token, trace: list[str] | None) -> Trigger | None:
     lex = triggers()
     word = _hyphenated(tok)
     if word is not None:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
@@ -49,6 +68,15 @@ def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
             if trace is not None:
                 trace.append(rule.id)
             return None if rule.veto else _made_trigger(lemma, rule)
+    return _lexicon_trigger(tok, lex)
+
+
+def _lexicon_trigger(tok: Token, lex: dict) -> Trigger | None:
+    """``tok``'s entry in the trigger lexicon, by lemma (or word, or singular), or as a compound's second word."""
+    pos = "v" if tok.pos_ in ("VERB",) else "n" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
     trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))

@@ -16,7 +16,7 @@ attributes (and, for eight two-word patterns, its neighbour's), so here:
 
 :func:`speed_up` swaps them in for the model's components under the same names, only where every pattern is one it
 can evaluate and the lemmatizer is the English rule lemmatizer; otherwise the model's own stay. The annotations are
-the same token for token (``tests/test_attributes.py`` compares them with the model's own on whole stories).
+the same token for token (``tests/pipeline/test_attributes.py`` compares them with the model's own on whole stories).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
     reading = _reading.__dict__.setdefault("tokens", set())
     key = (id(tok.doc), tok.i)
     if key in reading:
-        return _lexicon_trigger(tok, triggers())
+        return _read_trigger(tok, trace, rules=False)
     reading.add(key)
     try:
         return _read_trigger(tok, trace)
@@ -43,7 +43,8 @@ def _trigger_for(tok: Token, trace: list[str] | None = None) -> Trigger | None:
         reading.discard(key)
 
 
-def _read_trigger(tok: Token, trace: list[str] | None) -> Trigger | None:
+def _read_trigger(tok: Token, trace: list[str] | None, *, rules: bool = True) -> Trigger | None:
+    """:func:`_trigger_for`'s reading; without ``rules``, the lexicon's entry alone."""
     lex = triggers()
     word = _hyphenated(tok)
     if word is not None:  # spaCy splits "sit-in" and "walk-out" at the hyphen: look the whole word up
@@ -54,29 +55,15 @@ def _read_trigger(tok: Token, trace: list[str] | None) -> Trigger | None:
     if pos is None:
         return None
     lemma = tok.lemma_.lower()
-    book = event_rules()
-    if pos == "v":
-        if lemma in book.lemmas("phrase"):  # a verb read with its object (rules of stage "phrase")
-            rule = book.first("phrase", lemma, _Context(tok, None, None, None, phrase_stage=True))
+    if rules:
+        book = event_rules()
+        stage = "phrase" if pos == "v" else "trigger"  # a verb read with its object; a noun read in context
+        if lemma in book.lemmas(stage):
+            rule = book.first(stage, lemma, _Context(tok, None, None, None, phrase_stage=pos == "v"))
             if rule is not None:
                 if trace is not None:
                     trace.append(rule.id)
                 return None if rule.veto else _made_trigger(lemma, rule)
-    elif lemma in book.lemmas("trigger"):  # a noun read in context (stage "trigger")
-        rule = book.first("trigger", lemma, _Context(tok, None, None, None))
-        if rule is not None:
-            if trace is not None:
-                trace.append(rule.id)
-            return None if rule.veto else _made_trigger(lemma, rule)
-    return _lexicon_trigger(tok, lex)
-
-
-def _lexicon_trigger(tok: Token, lex: dict) -> Trigger | None:
-    """``tok``'s entry in the trigger lexicon, by lemma (or word, or singular), or as a compound's second word."""
-    pos = "v" if tok.pos_ in ("VERB",) else "n" if tok.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
-    lemma = tok.lemma_.lower()
     trig = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if pos == "n" else None)
     if trig is None and lemma.endswith("s") and pos == "n":
         trig = lex.get((lemma[:-1], pos))

@@ -22,7 +22,7 @@ the same token for token (``tests/pipeline/test_attributes.py`` compares them wi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -60,11 +60,11 @@ class AttributeTable:
     order: a pattern's position is its precedence)."""
 
     def __init__(self, vocab, patterns: list[dict]) -> None:
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+        from spacy.attrs import IDS
         from spacy.tokens._retokenize import normalize_token_attrs
 
         self.vocab = vocab
-        self._ids = [TAG, LOWER, DEP, IS_SPACE]
+        self._ids = [IDS[name] for name in _READ]
         # per attribute: the pattern tokens that do not test it, those it satisfies by value, those with a test
         self._untested = [0] * len(_READ)
         self._by_value: list[dict[Any, int]] = [{} for _ in _READ]
@@ -119,9 +119,11 @@ class AttributeTable:
         self._masks[column][value] = mask
         return mask
 
-    def _attributes(self, precedences: list[int]) -> dict:
+    def _attributes(self, mask: int, more: Iterable[int] = ()) -> dict:
+        """The attributes the one-token patterns ``mask`` satisfies give, with those of the patterns ``more``, each
+        in its precedence (a later one wins)."""
         merged: dict = {}
-        for precedence in sorted(precedences):
+        for precedence in sorted([p for p, t in self._singles if mask >> t & 1] + list(more)):
             merged.update(self.attrs[precedence])
         return merged
 
@@ -146,18 +148,14 @@ class AttributeTable:
                             extra.setdefault(i + offset, []).append(precedence)
         for i, mask in enumerate(masks):
             if i in extra:
-                attrs = self._attributes([p for p, t in self._singles if mask >> t & 1] + extra[i])
+                attrs = self._attributes(mask, extra[i])
             else:
                 attrs = self._merged.get(mask)
                 if attrs is None:
-                    attrs = self._merged[mask] = self._attributes([p for p, t in self._singles if mask >> t & 1])
+                    attrs = self._merged[mask] = self._attributes(mask)
             if attrs:
                 set_token_attrs(doc[i], attrs)
         return doc
-
-    def pipe(self, docs, batch_size: int = 1000):
-        for doc in docs:
-            yield self(doc)
 
 
 @lru_cache(maxsize=1)

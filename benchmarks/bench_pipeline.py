@@ -52,13 +52,11 @@ def main() -> None:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
 
-    import importlib
-
-    from eventwire.pipeline.nlp import MODEL_PACKAGE
+    from eventwire.pipeline.nlp import load_shipped
 
     pipeline = Pipeline()
     nlp = pipeline.nlp
-    stock = importlib.import_module(MODEL_PACKAGE).load()
+    stock = load_shipped()
     list(pipeline.process(articles[:4]))  # warm-up: caches, lazy imports
     list(stock.pipe(texts[:4]))
 

@@ -33,11 +33,9 @@ def bare_spacy(path: Path, stock: bool = True) -> float:
     """Seconds spaCy alone takes to parse the stories' texts (nlp.pipe, one process): the pinned model as it ships
     (``stock``), or as eventwire loads it (its sentence cap and lemma fixes added, its attribute ruler and
     lemmatizer replaced by table lookups with the same annotations: eventwire.pipeline.attributes)."""
-    import importlib
+    from eventwire.pipeline.nlp import load_shipped, load_spacy
 
-    from eventwire.pipeline.nlp import MODEL_PACKAGE, load_spacy
-
-    nlp = importlib.import_module(MODEL_PACKAGE).load() if stock else load_spacy(MODEL_PACKAGE)
+    nlp = load_shipped() if stock else load_spacy()
     texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
     list(nlp.pipe(texts[:8]))
     t0 = time.perf_counter()

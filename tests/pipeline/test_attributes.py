@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import pytest
 
 from eventwire.pipeline.attributes import AttributeTable, Unsupported, speed_up
-from eventwire.pipeline.nlp import MODEL_PACKAGE
+from eventwire.pipeline.nlp import load_shipped
 
 from ..conftest import ROOT
 
@@ -29,8 +28,7 @@ def _annotations(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def stock_and_fast():
-    module = importlib.import_module(MODEL_PACKAGE)
-    return module.load(), speed_up(module.load())
+    return load_shipped(), speed_up(load_shipped())
 
 
 def test_the_components_are_swapped_under_their_own_names(stock_and_fast):
@@ -90,7 +88,6 @@ def test_same_annotations_as_spacy_for_patterns_of_every_kind(nlp):
 def test_patterns_it_cannot_evaluate_leave_the_models_ruler(nlp, pattern):
     with pytest.raises(Unsupported):
         AttributeTable(nlp.vocab, [{"patterns": [pattern], "attrs": {"POS": "X"}, "index": 0}])
-    module = importlib.import_module(MODEL_PACKAGE)
-    model = module.load()
+    model = load_shipped()
     model.get_pipe("attribute_ruler").add([pattern], {"POS": "X"})
     assert type(speed_up(model).get_pipe("attribute_ruler")).__name__ == "AttributeRuler"

@@ -1,6 +1,6 @@
 """Speed and memory of the full pipeline against a bare ``nlp.pipe`` of the same spaCy model, as eventwire loads it
 (the stages' cost) and as the model ships (what a user gains or loses against spaCy alone: eventwire's parse sets
-the same annotations faster, see eventwire.pipeline.attributes).
+the same annotations faster, see eventwire.pipeline.attributes and eventwire.pipeline.recognizer).
 
 Usage:
     python benchmarks/bench_pipeline.py [--repeats 3] [--json]

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import pytest
 import yaml
 
 from eventwire.cli import cli
@@ -34,3 +36,19 @@ def test_image_installs_from_the_lock_and_builds_the_pipeline():
     assert "--require-hashes -r requirements/deploy.lock" in dockerfile
     assert (DEPLOY.parent / "requirements" / "deploy.lock").exists()
     assert "eventwire.load_pipeline()" in dockerfile
+
+
+def test_image_leaves_glibcs_malloc_thresholds_to_the_workers():
+    """Dask's default MALLOC_TRIM_THRESHOLD_ in its workers cost eventwire's parse a fifth more CPU (docs/deploy.md):
+    the image's Dask configuration unsets it, as DaskWorkers does for a local cluster."""
+    dask = pytest.importorskip("dask")
+
+    from eventwire.cluster import KEEP_MALLOC
+
+    assert "COPY deploy/dask.yaml /etc/dask/dask.yaml" in (DEPLOY / "Dockerfile").read_text()
+    config = yaml.safe_load((DEPLOY / "dask.yaml").read_text())
+    assert config["distributed"]["nanny"]["pre-spawn-environ"] == {"MALLOC_TRIM_THRESHOLD_": None}
+    merged = dask.config.update(copy.deepcopy(dask.config.config), config)  # as Dask merges a file of /etc/dask
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ", config=merged)
+    assert environ["MALLOC_TRIM_THRESHOLD_"] is None and environ["OMP_NUM_THREADS"] == 1
+    assert KEEP_MALLOC == {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}

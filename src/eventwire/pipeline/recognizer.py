@@ -97,12 +97,8 @@ class GreedyDecoder:
     """Greedy BILUO decoding of a batch of Docs with a ``spacy.TransitionBasedParser`` entity model (three state
     features, maxout pieces, an output layer). Built by :meth:`for_model`."""
 
-    def __init__(self, tok2vec, lower, upper, move_names: list[str], unseen: set[int]) -> None:
-        self.tok2vec, self.lower, self.ops = tok2vec, lower, upper.ops
-        self.W = upper.get_param("W")
-        self.b = upper.get_param("b")
-        self.feature_bias = lower.get_param("b")
-        self.unseen = np.array(sorted(unseen), dtype=np.intp)
+    def __init__(self, model, move_names: list[str]) -> None:
+        self.model = model  # its weights are read on every call: an update of the model is seen at once
         kinds = np.array([name[0] for name in move_names])
         names = [name[2:] for name in move_names]
         self.labels = sorted({name for name in names if name})
@@ -130,20 +126,23 @@ class GreedyDecoder:
         if component.cfg.get("beam_width", 1) != 1 or len(model.layers) != 3 \
                 or not model.attrs.get("has_upper") or model.ops.__class__.__name__ != "NumpyOps":
             return None
-        tok2vec, lower, upper = model.layers
+        _, lower, upper = model.layers
         if not lower.has_dim("nF") or lower.get_dim("nF") != 3 or lower.get_dim("nP") < 2 \
                 or not upper.has_param("W"):
             return None
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
         if any(name[0] not in _MOVES + "M" or (len(name) > 1 and name[1] != "-") for name in names):
             return None
-        return cls(tok2vec, lower, upper, names, set(model.attrs.get("unseen_classes", ())))
+        return cls(model, names)
 
     def __call__(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         from spacy.attrs import IS_SPACE, SENT_START
 
+        tok2vec, lower, upper = self.model.layers
+        weights = (upper.ops, upper.get_param("W"), upper.get_param("b"), lower.get_param("b"),
+                   np.array(sorted(self.model.attrs.get("unseen_classes", ())), dtype=np.intp))
         lengths = np.array([len(doc) for doc in docs])
-        cached = self.lower.predict(self.tok2vec.predict(docs))  # (tokens + 1, feature, hidden, piece); row 0: none
+        cached = lower.predict(tok2vec.predict(docs))  # (tokens + 1, feature, hidden, piece); row 0: none
         padding = cached[0]
         offsets = np.concatenate([[1], 1 + np.cumsum(lengths)[:-1]])  # each story's first token's row
         width = int(lengths.max()) + 1
@@ -161,7 +160,8 @@ class GreedyDecoder:
         t = 0
         while len(active):
             opened = is_open[active]
-            scores = self._scores(cached, padding, offsets[active] + t, opened, offsets[active] + first[active])
+            scores = self._scores(weights, cached, padding, offsets[active] + t, opened,
+                                  offsets[active] + first[active])
             state = np.where(opened, 4 + 2 * label[active] + goes_on[active, t], 2 * goes_on[active, t]
                              + blank[active, t])
             scores += self.mask[state]
@@ -186,7 +186,8 @@ class GreedyDecoder:
                 ents[i].append((start, end, self.labels[lab - 1]))  # found in order of their ends
         return ents
 
-    def _scores(self, cached, padding, rows, opened, first_rows) -> np.ndarray:
+    @staticmethod
+    def _scores(weights, cached, padding, rows, opened, first_rows) -> np.ndarray:
         """The moves' scores for the stories at token rows ``rows``: features summed in spaCy's order (token, open
         entity's first word, word before), the feature bias, the maxout, the output layer by the same BLAS call."""
         if opened.any():
@@ -196,11 +197,12 @@ class GreedyDecoder:
         else:
             hidden = cached[rows, 0] + padding[1]
             hidden += padding[2]
-        hidden += self.feature_bias
-        scores = self.ops.gemm(np.ascontiguousarray(hidden.max(axis=2)), self.W, trans2=True)
-        scores += self.b
-        if len(self.unseen):
-            scores[:, self.unseen] = scores.min()
+        ops, W, b, feature_bias, unseen = weights
+        hidden += feature_bias
+        scores = ops.gemm(np.ascontiguousarray(hidden.max(axis=2)), W, trans2=True)
+        scores += b
+        if len(unseen):
+            scores[:, unseen] = scores.min()
         return scores
 
     def valid(self, opened, label, more, split, blank) -> np.ndarray:

@@ -10,10 +10,11 @@ the recognizer's time, and the recognizer more than half of the whole parse.
 
 :class:`GreedyEntityRecognizer` is the model's recognizer with another decoder. Every story of a batch advances
 one token per step, so one step is a few array operations over all the stories still being read: the three
-feature vectors summed in the order spaCy sums them, the maxout, the same BLAS call for the scores (the same
-shapes, so the same numbers), the validity of every move as a mask (the rules of ``spacy/pipeline/_parser_internals
-/ner.pyx`` for a story without preset entities), and the first best valid move. A story that already has entities
-(set by an earlier component), a beam-search model, or a model of another shape is decoded by spaCy as before.
+feature vectors summed in the order spaCy sums them, the maxout, the same BLAS call for the scores (a row's scores
+do not depend on the other rows, so a whole batch gives the numbers spaCy's quarter batches give), the validity of
+every move as a mask (the rules of ``spacy/pipeline/_parser_internals/ner.pyx`` for a story without preset
+entities), and the first best valid move. A story that already has entities (set by an earlier component), a
+beam-search model, or a model of another shape is decoded by spaCy as before.
 
 :func:`swap_recognizer` puts it in the place of the model's ``ner`` (same name, same weights).
 ``tests/pipeline/test_recognizer.py`` compares its entities with the model's own on whole stories.
@@ -122,6 +123,13 @@ class GreedyDecoder:
     @classmethod
     def for_model(cls, component) -> GreedyDecoder | None:
         """The decoder for ``component`` (an ``EntityRecognizer``), or None if its model is not one it decodes."""
+        names = cls.move_names(component)
+        return None if names is None else cls(component.model, names)
+
+    @staticmethod
+    def move_names(component) -> list[str] | None:
+        """The names of ``component``'s moves if its model is one the decoder reads (greedy, three state features,
+        maxout pieces, an output layer, BILUO moves), else None."""
         model, moves = component.model, component.moves
         if component.cfg.get("beam_width", 1) != 1 or len(model.layers) != 3 \
                 or not model.attrs.get("has_upper") or model.ops.__class__.__name__ != "NumpyOps":
@@ -133,7 +141,7 @@ class GreedyDecoder:
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
         if any(name[0] not in _MOVES + "M" or (len(name) > 1 and name[1] != "-") for name in names):
             return None
-        return cls(model, names)
+        return names
 
     def __call__(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         from spacy.attrs import IS_SPACE, SENT_START
@@ -223,7 +231,7 @@ def swap_recognizer(nlp: Language) -> Language:
     from spacy.pipeline import EntityRecognizer
 
     if "ner" not in nlp.pipe_names or type(stock := nlp.get_pipe("ner")) is not EntityRecognizer \
-            or GreedyDecoder.for_model(stock) is None:
+            or GreedyDecoder.move_names(stock) is None:
         return nlp
     if not Language.has_factory(FACTORY):
         Language.factory(FACTORY, default_config=dict(Language.get_factory_meta("ner").default_config),

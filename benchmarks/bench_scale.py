@@ -5,7 +5,7 @@ it ships, and as eventwire loads it); the store's write rate; the peak memory of
 Usage:
     python scripts/scale_corpus.py -o /tmp/scale.jsonl
     python benchmarks/bench_scale.py /tmp/scale.jsonl [--stories 1000] [--runs workers1,workers2,dask2]
-                                     [--postgres URL] [--json]
+                                     [--repeat 3] [--postgres URL] [--json]
 
 The stories are a fixed sample of the corpus: every k-th line, so each source is represented in its share. Each run
 ingests them into a new store (SQLite unless --postgres) from the command line, as a user would, and a sampler
@@ -109,20 +109,22 @@ def fresh_db(args, tmp: str, name: str) -> str:
 
 
 def write_rate(source_db: str, target_db: str) -> dict:
-    """How fast one writer stores: the records of ``source_db`` added again, one transaction a story (as ingest's
-    writer does, near-duplicate check and cross-story linking included), into the new store ``target_db``."""
+    """How fast one writer stores: the records of ``source_db`` added again, in transactions of up to GROUP stories
+    as ingest's writer does when records wait for it (near-duplicate check and cross-story linking included), into
+    the new store ``target_db``."""
     from sqlalchemy import func, select
 
     from eventwire.store import Store
     from eventwire.store import schema as t
+    from eventwire.store.writer import GROUP
 
     with Store.open(source_db) as source:
         records = list(source.records())
     with Store.open(target_db) as target:
         target.seed_actors()
         t0 = time.perf_counter()
-        for record in records:
-            target.add(record)
+        for i in range(0, len(records), GROUP):
+            target.add_many([(record, None) for record in records[i:i + GROUP]])
         seconds = time.perf_counter() - t0
         with target.engine.connect() as conn:
             rows = sum(conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -140,6 +142,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="JSON Lines of stories (scripts/scale_corpus.py)")
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--runs", default="workers1,workers2", help=f"comma-separated, of {', '.join(RUNS)}")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each kind this many times, interleaved; the run of median time is reported")
     parser.add_argument("--postgres", help="store in a scratch database on this PostgreSQL server")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare spaCy run (memory runs)")
     parser.add_argument("--write-rate", action="store_true",
@@ -157,18 +161,25 @@ def main() -> None:
                 spacy_s = bare_spacy(path, stock)
                 figures[key] = {"seconds": round(spacy_s, 1), "stories_per_s": round(stories / spacy_s, 2),
                                 "words_per_s": round(words / spacy_s)}
-        for name in args.runs.split(","):
-            run = ingest(path, fresh_db(args, tmp, name), RUNS[name])
-            run["stories_per_s"] = round(stories / run["seconds"], 2)
-            run["words_per_s"] = round(words / run["seconds"])
-            if "bare_spacy" in figures:
-                run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
-                run["of_eventwire_parse"] = round(run["stories_per_s"] / figures["eventwire_parse"]["stories_per_s"],
-                                                  2)
-            figures[name] = run
-            print(f"[{name}] {json.dumps(run)}", file=sys.stderr)
+        names = args.runs.split(",")
+        trials: dict[str, list[dict]] = {name: [] for name in names}
+        for trial in range(args.repeat):  # interleaved, so that a slow spell of the machine touches every kind
+            for name in names:
+                run = ingest(path, fresh_db(args, tmp, f"{name}_{trial}"), RUNS[name])
+                run["stories_per_s"] = round(stories / run["seconds"], 2)
+                run["words_per_s"] = round(words / run["seconds"])
+                if "bare_spacy" in figures:
+                    run["of_bare_spacy"] = round(run["stories_per_s"] / figures["bare_spacy"]["stories_per_s"], 2)
+                    run["of_eventwire_parse"] = round(
+                        run["stories_per_s"] / figures["eventwire_parse"]["stories_per_s"], 2)
+                trials[name].append(run)
+                print(f"[{name} {trial + 1}/{args.repeat}] {json.dumps(run)}", file=sys.stderr)
+        for name, runs in trials.items():
+            # The run of median time stands for the kind; every run's seconds are kept beside it.
+            figures[name] = {**sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2],
+                             "seconds_each": [r["seconds"] for r in runs]}
         if args.write_rate:
-            first = f"sqlite:///{tmp}/{args.runs.split(',')[0]}.db" if not args.postgres else None
+            first = f"sqlite:///{tmp}/{names[0]}_0.db" if not args.postgres else None
             if first:
                 figures["write_sqlite"] = write_rate(first, f"sqlite:///{tmp}/rewrite.db")
                 if args.write_postgres:
@@ -176,9 +187,17 @@ def main() -> None:
                     from bench_store import fresh_postgres
 
                     figures["write_postgresql"] = write_rate(first, fresh_postgres(args.write_postgres, "ew_rewrite"))
-        for name in args.runs.split(","):
+        for name in names:
             if name != "workers1" and "workers1" in figures:
+                # over the median one-worker run, and trial by trial (runs of one trial are minutes apart)
                 figures[name]["speedup_over_1"] = round(figures["workers1"]["seconds"] / figures[name]["seconds"], 2)
+                figures[name]["speedup_over_1_each"] = [
+                    round(one["seconds"] / run["seconds"], 2) for one, run in zip(trials["workers1"], trials[name],
+                                                                                  strict=True)]
+        if "workers2" in figures and "dask2" in figures:
+            figures["dask2"]["of_workers2"] = round(figures["workers2"]["seconds"] / figures["dask2"]["seconds"], 2)
+            figures["dask2"]["of_workers2_each"] = [
+                round(w["seconds"] / d["seconds"], 2) for w, d in zip(trials["workers2"], trials["dask2"], strict=True)]
     print(json.dumps(figures, indent=None if args.json else 2))
 
 

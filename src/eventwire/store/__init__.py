@@ -66,6 +66,23 @@ _SHARING = (select(story_bands.c.story_id).distinct()
 IN made SQLite scan the band table), built once (building its 32 terms cost more than running it)."""
 
 
+# The statements every story runs, built once: building one costs as much as running it (SQLAlchemy coerces its
+# parts and computes its cache key each time; a statement built once keeps its key).
+_STORY_EXISTS = select(stories.c.id).where(stories.c.id == bindparam("b_id"))
+_SOURCE_WITH_URL = (select(story_sources.c.seq)
+                    .where(story_sources.c.story_id == bindparam("b_story"), story_sources.c.url == bindparam("b_url"))
+                    .limit(1))
+_SOURCE_WITHOUT_URL = (select(story_sources.c.seq)
+                       .where(story_sources.c.story_id == bindparam("b_story"), story_sources.c.url.is_(None),
+                              story_sources.c.input_path.is_not_distinct_from(bindparam("b_path")),
+                              story_sources.c.input_line.is_not_distinct_from(bindparam("b_line")))
+                       .limit(1))
+_INSERT = {table.name: insert(table) for table in (stories, story_sources, story_bands, entities, places, quotes,
+                                                  event_parties)}
+_URL_OLDER = select(stories.c.id).where(stories.c.url == bindparam("b_url"), stories.c.id != bindparam("b_id"),
+                                        stories.c.superseded_by.is_(None))
+
+
 class Store:
     """One event database. Open it with :meth:`open`; every method is safe to call from several processes."""
 
@@ -174,7 +191,7 @@ class Store:
                                                                                              strict=True)]
 
     def _add(self, conn, record: ArticleRecord, replace: bool, sig, size: int) -> Added:
-        exists = conn.execute(select(stories.c.id).where(stories.c.id == record.id)).first() is not None
+        exists = conn.execute(_STORY_EXISTS, {"b_id": record.id}).first() is not None
         if exists and not replace:
             self._add_source(conn, record.id, record, 1.0)
             return "stored"
@@ -189,10 +206,10 @@ class Store:
         if twin is not None:
             self._add_source(conn, twin[0], record, twin[1])
             return "duplicate"
-        conn.execute(insert(stories).values({**self._story_row(record), "minhash": neardup.to_bytes(sig),
-                                             "shingles": size}))
+        conn.execute(_INSERT["stories"], {**self._story_row(record), "minhash": neardup.to_bytes(sig),
+                                          "shingles": size})
         self._add_source(conn, record.id, record, 1.0)
-        conn.execute(insert(story_bands), [{"band": i, "bucket": b, "story_id": record.id}
+        conn.execute(_INSERT["story_bands"], [{"band": i, "bucket": b, "story_id": record.id}
                                            for i, b in enumerate(neardup.bands(sig))])
         seqs = self._insert_children(conn, record)
         touched = self._supersede(conn, record.url, record.id) if record.url else set()
@@ -298,21 +315,20 @@ class Store:
         """One more place the story appeared (skipped when that URL, or the URL-less input, is already listed)."""
         url = item.url
         input_ref = item.input
-        held = select(story_sources.c.seq).where(story_sources.c.story_id == story_id)
         if url:
-            held = held.where(story_sources.c.url == url)
+            held = conn.execute(_SOURCE_WITH_URL, {"b_story": story_id, "b_url": url})
         else:
-            held = held.where(story_sources.c.url.is_(None),
-                              story_sources.c.input_path.is_not_distinct_from(input_ref.path if input_ref else None),
-                              story_sources.c.input_line.is_not_distinct_from(input_ref.line if input_ref else None))
-        if conn.execute(held.limit(1)).first() is not None:
+            held = conn.execute(_SOURCE_WITHOUT_URL, {"b_story": story_id,
+                                                      "b_path": input_ref.path if input_ref else None,
+                                                      "b_line": input_ref.line if input_ref else None})
+        if held.first() is not None:
             return
         published = item.published
-        conn.execute(insert(story_sources).values(scrub_row({
+        conn.execute(_INSERT["story_sources"], scrub_row({
             "story_id": story_id, "url": url, "outlet": item.source, "title": item.title,
             "published": published.date if published else None,
             "input_path": input_ref.path if input_ref else None, "input_line": input_ref.line if input_ref else None,
-            "similarity": round(similarity, 4), "seen_at": _now()})))
+            "similarity": round(similarity, 4), "seen_at": _now()}))
 
     def add_failure(self, error: ErrorInfo) -> None:
         with self._write() as conn:
@@ -349,7 +365,7 @@ class Store:
         for rows, table in ((entity_rows(record), entities), (place_rows(record), places),
                             (quote_rows(record, by_id), quotes)):
             if rows:
-                conn.execute(insert(table), [scrub_row(r) for r in rows])
+                conn.execute(_INSERT[table.name], [scrub_row(r) for r in rows])
         if not record.events:
             return []
         parties_named = {i for e in record.events for i in (*e.actor, *e.recipient)}
@@ -359,7 +375,7 @@ class Store:
         parties = [scrub_row({**r, "event_seq": seq, "actor_id": actor_of.get(r["entity_id"])})
                    for seq, event in zip(seqs, record.events, strict=True) for r in party_rows(event, by_id)]
         if parties:
-            conn.execute(insert(event_parties), parties)
+            conn.execute(_INSERT["event_parties"], parties)
             names = {r["name_key"]: r["name"] for r in parties}
             conn.execute(self._insert_names, [{"name_key": k, "name": v} for k, v in names.items()])
         return seqs
@@ -377,8 +393,7 @@ class Store:
 
     def _supersede(self, conn, url: str, story_id: str) -> set[int]:
         """Mark older texts under ``url`` superseded; returns the incidents their events were in."""
-        older = [r for r in conn.scalars(select(stories.c.id).where(
-            stories.c.url == url, stories.c.id != story_id, stories.c.superseded_by.is_(None)))]
+        older = list(conn.scalars(_URL_OLDER, {"b_url": url, "b_id": story_id}))
         if not older:
             return set()
         conn.execute(update(stories).where(stories.c.id.in_(older)).values(superseded_by=story_id))

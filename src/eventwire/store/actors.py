@@ -95,11 +95,16 @@ def seed(conn: Connection) -> int:
     return added
 
 
+# Built once: every story with named parties runs them (see eventwire.store).
+_ACTORS_OF_KEYS = select(actor_keys.c.key, actor_keys.c.actor_id).where(
+    actor_keys.c.key.in_(bindparam("b_keys", expanding=True)))
+_ADD_KEY = {"sqlite": sqlite_insert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
+            "postgresql": postgresql_insert(actor_keys).on_conflict_do_nothing(index_elements=["key"])}
+
+
 def _add_keys(conn: Connection, actor_id: int, new_keys, source: str) -> None:
     """Give keys to an actor; a key another writer gave away first stays with that actor (no error, no steal)."""
-    upsert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
-    conn.execute(upsert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
-                 [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
+    conn.execute(_ADD_KEY[conn.dialect.name], [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
 
 
 def _create(conn: Connection, name: str, kind: str, country: str | None, sector: str | None, new_keys, source: str
@@ -125,8 +130,8 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
     wanted = [(e, ks) for e in entities if (ks := keys(e))]
     if not wanted:
         return {}
-    known: dict[str, int] = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id).where(
-        actor_keys.c.key.in_(sorted({k for _, ks in wanted for k in ks})))).all())
+    known: dict[str, int] = dict(conn.execute(_ACTORS_OF_KEYS,
+                                              {"b_keys": sorted({k for _, ks in wanted for k in ks})}).all())
     # An actor is ("old", id) or ("new", index into opened) until the opened ones have ids.
     of_key: dict[str, tuple[str, int]] = {k: ("old", a) for k, a in known.items()}
     opened: list[dict[str, Any]] = []
@@ -155,16 +160,14 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
         return ids[ref[1]] if ref[0] == "new" else ref[1]
 
     if given:
-        upsert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
-        conn.execute(upsert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
+        conn.execute(_ADD_KEY[conn.dialect.name],
                      [{"key": k, "actor_id": actor_id(ref), "source": "story"} for k, ref in given])
     if opened:  # a concurrent writer may have taken an opened actor's first key meanwhile: then its actor wins
         first: dict[int, str] = {}
         for k, ref in given:
             if ref[0] == "new":
                 first.setdefault(ref[1], k)
-        owners = dict(conn.execute(select(actor_keys.c.key, actor_keys.c.actor_id)
-                                   .where(actor_keys.c.key.in_(list(first.values())))).all())
+        owners = dict(conn.execute(_ACTORS_OF_KEYS, {"b_keys": list(first.values())}).all())
         for index, key in first.items():
             if owners[key] != ids[index]:
                 conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == ids[index]))

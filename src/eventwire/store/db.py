@@ -8,9 +8,11 @@ IMMEDIATE`` for writers), so two ingests into one file wait for each other inste
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -116,10 +118,18 @@ def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) 
     """
     if not rows:
         return []
-    column = table.c[key]
+    top_of, plain, returning = _numbering(table, key)
     if conn.dialect.name == "sqlite":
-        top = conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()
+        top = conn.execute(top_of).scalar_one()
         keys = list(range(top + 1, top + 1 + len(rows)))
-        conn.execute(insert(table), [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
+        conn.execute(plain, [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
         return keys
-    return list(conn.execute(insert(table).returning(column, sort_by_parameter_order=True), rows).scalars())
+    return list(conn.execute(returning, rows).scalars())
+
+
+@functools.cache
+def _numbering(table: Table, key: str) -> tuple[Any, Any, Any]:
+    """:func:`insert_numbered`'s statements for a table, built once (building them cost as much as running them)."""
+    column = table.c[key]
+    return (select(func.coalesce(func.max(column), 0)), insert(table),
+            insert(table).returning(column, sort_by_parameter_order=True))

@@ -35,6 +35,15 @@ _STOP = frozenset("that this with from were have been their they there which abo
                   "could into than them more other some over when where while what most only such year years".split())
 
 
+# Statements every story runs, built once (see eventwire.store: building one costs as much as running it).
+_EVENTS_BY_SEQ = select(events).where(events.c.seq.in_(bindparam("b_seqs", expanding=True))).order_by(events.c.seq)
+_ANY_DECISION = select(incident_decisions.c.seq).limit(1)
+_EVENTS_OF_INCIDENTS = select(events).where(events.c.incident_id.in_(bindparam("b_ids", expanding=True)))
+_UPDATE_INCIDENT = update(incidents).where(incidents.c.id == bindparam("b_id"))
+_SET_INCIDENT = update(events).where(events.c.seq == bindparam("b_seq")).values(incident_id=bindparam("b_inc"))
+_INSERT_LINKS = insert(incident_links)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -171,12 +180,11 @@ def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | 
     events are a new story's, with no links to replace."""
     if not joins:
         return
-    conn.execute(update(events).where(events.c.seq == bindparam("b_seq")).values(incident_id=bindparam("b_inc")),
-                 [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
+    conn.execute(_SET_INCIDENT, [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
     if not fresh:
         conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
     now = _now()
-    conn.execute(insert(incident_links), [{"event_id": row["id"], "incident_id": inc, "score": points,
+    conn.execute(_INSERT_LINKS, [{"event_id": row["id"], "incident_id": inc, "score": points,
                                            "evidence": clues, "decided_by": by, "at": now}
                                           for row, inc, points, clues, by in joins])
 
@@ -210,14 +218,14 @@ def link(conn: Connection, seqs: list[int], fresh: bool = False) -> set[int]:
     Returns the incidents touched. The events come from one story (or any batch); the work is a few queries for
     the batch, whatever its size, unless a person has made decisions about some of its events. ``fresh``: they are
     a new story's events, never linked before."""
-    rows = [dict(r) for r in conn.execute(select(events).where(events.c.seq.in_(seqs)).order_by(events.c.seq))
-            .mappings() if r["status"] in LINKED_STATUSES]
+    rows = [dict(r) for r in conn.execute(_EVENTS_BY_SEQ, {"b_seqs": seqs}).mappings()
+            if r["status"] in LINKED_STATUSES]
     if not rows:
         return set()
     rows = _with_names(rows)
     dated = [r for r in rows if _eligible(r)]
     candidates = _candidates(conn, dated) if dated else []
-    decisions = conn.execute(select(incident_decisions.c.seq).limit(1)).first() is not None
+    decisions = conn.execute(_ANY_DECISION).first() is not None
     touched: set[int] = set()
     joins, opening = [], []
     for row in rows:
@@ -256,7 +264,7 @@ def refresh(conn: Connection, incident_ids: set[int]) -> None:
     by_incident: dict[int, list[dict[str, Any]]] = {i: [] for i in incident_ids}
     # Superseded events are left out here, not in SQL: with a condition on `superseded`, SQLite without fresh
     # statistics read a whole `superseded`-led index (every live event) instead of the few rows of these incidents.
-    for r in conn.execute(select(events).where(events.c.incident_id.in_(incident_ids))).mappings():
+    for r in conn.execute(_EVENTS_OF_INCIDENTS, {"b_ids": list(incident_ids)}).mappings():
         if not r["superseded"]:
             by_incident[r["incident_id"]].append(dict(r))
     empty = [i for i, rows in by_incident.items() if not rows]
@@ -265,7 +273,7 @@ def refresh(conn: Connection, incident_ids: set[int]) -> None:
     # In id order, so that two writers refreshing the same incidents lock them in the same order (no deadlock).
     values = [{"b_id": i, **_headline(rows)} for i, rows in sorted(by_incident.items()) if rows]
     if values:
-        conn.execute(update(incidents).where(incidents.c.id == bindparam("b_id")), values)
+        conn.execute(_UPDATE_INCIDENT, values)
 
 
 def _headline(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -184,9 +184,8 @@ def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | 
     if not fresh:
         conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
     now = _now()
-    conn.execute(_INSERT_LINKS, [{"event_id": row["id"], "incident_id": inc, "score": points,
-                                           "evidence": clues, "decided_by": by, "at": now}
-                                          for row, inc, points, clues, by in joins])
+    conn.execute(_INSERT_LINKS, [{"event_id": row["id"], "incident_id": inc, "score": points, "evidence": clues,
+                                  "decided_by": by, "at": now} for row, inc, points, clues, by in joins])
 
 
 def _join(conn: Connection, row: dict[str, Any], incident_id: int, score_: float | None,

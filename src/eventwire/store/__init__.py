@@ -173,7 +173,8 @@ class Store:
         stored or none. Each story is checked against those before it in the list as against the store (a
         near-duplicate of an earlier one is a source of it; events link across them). If another process stored
         one of them meanwhile, the transaction is rolled back and each story is added in a transaction of its own.
-        One commit for many stories: the ingest's writer spends 15% less CPU on SQLite this way."""
+        One commit for many stories: a quarter to a third more stories a second on SQLite (docs/benchmarks.md#scale).
+        """
         for record, _ in items:
             if record.id is None:
                 raise ValueError("a failed input has no story to store: use add_failure")

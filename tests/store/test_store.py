@@ -264,3 +264,38 @@ def test_the_writer_stores_waiting_records_in_one_transaction(db_url, voa_record
         # seeding the actors, the records in fewer transactions than there are records, the closing ANALYZE (all
         # six records in one when nothing delays their way to the writer, which the test cannot promise)
         assert 1 + 1 + 1 <= store.generation() - start <= 1 + len(voa_records) // 2 + 1
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"  # as psycopg's DeadlockDetected carries it
+
+
+def test_a_deadlock_with_another_writer_is_tried_again(store, voa_records, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    real, raised = Store._add, []
+
+    def deadlocking(self, conn, record, *args):
+        if len(raised) < 2 and record.id == voa_records[1].id:  # in the group, then alone once more
+            raised.append(record.id)
+            raise OperationalError("UPDATE incidents", {}, _Deadlock("deadlock detected"))
+        return real(self, conn, record, *args)
+
+    monkeypatch.setattr(Store, "_add", deadlocking)
+    assert store.add_many([(r, None) for r in voa_records[:3]]) == ["new", "new", "new"]
+    assert len(raised) == 2 and store.counts()["stories"] == 3
+
+
+def test_other_store_errors_are_not_tried_again(store, voa_records, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    calls = []
+
+    def failing(self, conn, record, *args):
+        calls.append(record.id)
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(Store, "_add", failing)
+    with pytest.raises(OperationalError):
+        store.add_many([(r, None) for r in voa_records[:2]])
+    assert len(calls) == 1

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from .. import __version__, neardup
 from ..errors import StoreError
@@ -64,6 +64,11 @@ _SHARING = (select(story_bands.c.story_id).distinct()
                          for i in range(neardup.BANDS)))).limit(200))
 """The stories that share a band with a signature: an OR of (band, bucket) pairs, one index read each (a row-value
 IN made SQLite scan the band table), built once (building its 32 terms cost more than running it)."""
+
+
+_TRANSIENT = ("40P01", "40001")
+"""PostgreSQL's deadlock and serialization failures: the transaction is worth trying again."""
+RETRIES = 3
 
 
 # The statements every story runs, built once: building one costs as much as running it (SQLAlchemy coerces its
@@ -179,15 +184,25 @@ class Store:
             if record.id is None:
                 raise ValueError("a failed input has no story to store: use add_failure")
         prints = [fingerprint or neardup.fingerprint(record.text) for record, fingerprint in items]
-        try:
-            with self._write() as conn:
-                return [self._add(conn, record, replace, sig, size)
-                        for (record, _), (sig, size) in zip(items, prints, strict=True)]
-        except IntegrityError:
-            if len(items) == 1:
+        for attempt in range(1, RETRIES + 1):
+            try:
+                with self._write() as conn:
+                    return [self._add(conn, record, replace, sig, size)
+                            for (record, _), (sig, size) in zip(items, prints, strict=True)]
+            except IntegrityError:
+                if len(items) > 1:
+                    break
                 if self.has(items[0][0].id):  # another ingest stored it first
                     return ["stored"]
                 raise
+            except OperationalError as exc:
+                # A deadlock with another writer (PostgreSQL gives up one of the two): a group is stored again one
+                # story a transaction, a single story again after a pause.
+                if getattr(getattr(exc, "orig", None), "sqlstate", None) not in _TRANSIENT or attempt == RETRIES:
+                    raise
+                if len(items) > 1:
+                    break
+                time.sleep(0.05 + random.random() / 5)
         return [self.add_many([(record, fp)], replace=replace)[0] for (record, _), fp in zip(items, prints,
                                                                                              strict=True)]
 

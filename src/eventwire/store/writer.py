@@ -208,6 +208,9 @@ class Writer:
         return self.results
 
     def abort(self) -> None:
+        # Records still queued for a writer that is gone would keep this process from exiting: the queue's feeder
+        # thread waits to hand them over, and the interpreter waits for it.
+        self.inbox.cancel_join_thread()
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(timeout=5)

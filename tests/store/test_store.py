@@ -299,3 +299,23 @@ def test_other_store_errors_are_not_tried_again(store, voa_records, monkeypatch)
     with pytest.raises(OperationalError):
         store.add_many([(r, None) for r in voa_records[:2]])
     assert len(calls) == 1
+
+
+def test_a_command_whose_writer_died_with_records_queued_still_exits(tmp_path):
+    import subprocess
+    import sys
+
+    script = f"""
+import os, signal
+from eventwire.model import Article, InputRef
+from eventwire.store.writer import Writer
+writer = Writer("sqlite:///{tmp_path / 'w.db'}")
+os.kill(writer.process.pid, signal.SIGKILL)
+writer.process.join()
+article = Article(id="a" * 16, text="word " * 40_000, input=InputRef(path="x.jsonl", line=1))
+for _ in range(3):  # 600 KB for a pipe of 64 KB that no one reads any more
+    writer.inbox.put(("copy", ("a" * 16, article.model_dump_json(), 1.0), None, None))
+writer.abort()
+"""
+    done = subprocess.run([sys.executable, "-c", script], timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

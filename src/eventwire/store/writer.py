@@ -24,9 +24,9 @@ Mark = tuple[str, int, bool]
 QUEUE_SIZE = 32
 GROUP = 16
 """Most records stored in one transaction (all or none). The writer takes, with each record, those waiting behind
-it: a writer that keeps up stores one or two stories a transaction, one that falls behind (the limit of a large
-cluster) catches up with one commit for many stories, 25% more stories a second on SQLite
-(benchmarks/bench_scale.py --write-rate)."""
+it: a writer that keeps up stores a few stories a transaction (about five with two workers on 2 cores), one that
+falls behind (the limit of a large cluster) catches up with one commit for 16, a quarter to a third more stories a
+second on SQLite (docs/benchmarks.md#scale)."""
 GATHER_S = 0.05
 """How long the writer waits for the next record of a group. A queue's records reach the writer one at a time
 through a pipe, so "waiting" records are often not there yet at the instant it asks; this is time enough for the

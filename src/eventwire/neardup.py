@@ -41,6 +41,7 @@ MIN_SHARE = 0.3
 
 _PRIME = np.uint64((1 << 61) - 1)
 _MASK = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(61)
 _rng = np.random.RandomState(20251206)  # fixed: signatures must not change between runs or machines
 _A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
@@ -52,7 +53,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     words = _WORD.findall(text.casefold())
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))  # the last word ends them
 
 
 def signature(text: str) -> np.ndarray:
@@ -70,10 +71,17 @@ def fingerprint(text: str) -> tuple[np.ndarray, int]:
 def _minhash(grams: set[str]) -> np.ndarray:
     if not grams:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    hashes = np.array([int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")
-                       for g in grams], dtype=np.uint64)
-    # (a * h + b) mod p, for every hash function at once; h < 2**32 and a < 2**31 keep the product below 2**63.
-    values = (np.outer(hashes, _A) + _B) % _PRIME & _MASK
+    blake2b = hashlib.blake2b
+    hashes = np.frombuffer(b"".join([blake2b(g.encode(), digest_size=4).digest() for g in grams]),
+                           dtype="<u4").astype(np.uint64)
+    # (a * h + b) mod p, for every hash function at once; h < 2**32 and a < 2**31 keep the sum below 2**63. The
+    # modulo of a Mersenne prime without a division: x mod p = (x & p) + (x >> 61), less p once if that reaches p
+    # (then x - p wraps round to more than x, so the smaller of the two is the one wanted).
+    values = np.outer(hashes, _A)
+    values += _B
+    values = (values & _PRIME) + (values >> _SHIFT)
+    values = np.minimum(values, values - _PRIME)
+    values &= _MASK
     return values.min(axis=0).astype(np.uint32)
 
 

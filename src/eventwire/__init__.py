@@ -10,6 +10,7 @@ Example (not run as a doctest: it loads the model)::
 from __future__ import annotations
 
 import logging
+import typing
 from functools import lru_cache
 from typing import Any
 
@@ -43,8 +44,10 @@ from .model import (
     Quote,
     output_schema,
 )
-from .pipeline import Pipeline
 from .readers import read_inputs
+
+if typing.TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 __version__ = "0.1.0"
 
@@ -87,8 +90,20 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # The pipeline (spaCy) is imported on first use: a process that only reads, stores or serves (an ingest's
+    # writer, ``eventwire query``, the API) starts without it.
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
+    from .pipeline import Pipeline
+
     return Pipeline()
 
 
@@ -97,6 +112,7 @@ def load_pipeline(min_confidence: float | None = None) -> Pipeline:
     """The default pipeline. ``min_confidence``: leave out the events none of whose tellings the happening model
     scores this high (default: the model's own threshold; 0 keeps every event; docs/events.md#the-happening-model).
     Every cut shares the one spaCy model and gazetteer the process loads."""
+    from .pipeline import Pipeline
     from .pipeline.happening import happening_model
 
     base = _default_pipeline()

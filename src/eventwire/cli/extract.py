@@ -18,9 +18,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..budget import STORY_TIME_BUDGET
 from ..errors import EventwireError
 from ..model import ArticleRecord, output_schema
-from ..pipeline import STORY_TIME_BUDGET
 from ..readers import FORMATS, expand_paths, read_inputs
 from ..readers.decode import DEFAULT_MAX_BYTES
 from ..writers import RecordWriter

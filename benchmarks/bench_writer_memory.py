@@ -41,6 +41,7 @@ def main() -> None:
 
     from eventwire import neardup
     from eventwire.model import ArticleRecord
+    from eventwire.packed import pack
     from eventwire.store import Store
     from eventwire.store.writer import Writer
 
@@ -70,7 +71,7 @@ def main() -> None:
                 if record.url:
                     record = record.model_copy(update={"url": f"{record.url}#pass{p}"})
                 sig, size = neardup.fingerprint(record.text)
-                writer.put(record, (sig ^ salt if p else sig, size))
+                writer.put(pack(record), (sig ^ salt if p else sig, size))
                 n += 1
                 if n % args.every == 0:
                     readings.append({"stories": n, "rss_mb": process.memory_info().rss >> 20,

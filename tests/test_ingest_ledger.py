@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventwire.ingest import InputEnd, Ledger, not_stored
 from eventwire.model import Article, InputRef
+from eventwire.packed import pack
 from eventwire.records import to_record
 
 
@@ -47,7 +48,7 @@ def test_marks_follow_the_items_they_count():
     read_ahead = list(not_stored(items, FakeStore({"s2", "s4"}), ledger, counts))  # as a batch being extracted
     assert [a.id for a in read_ahead] == ["s1", "s3"]
     for article in read_ahead:  # extraction: one record per item, in order
-        ledger.stored(to_record(article))
+        ledger.stored(pack(to_record(article)))
     ledger.finish()
     assert writer.calls == [
         ("copy", "s2"), ("copy", "s4"),  # copies go at once: they need no extraction

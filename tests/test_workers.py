@@ -30,7 +30,8 @@ def test_workers_are_recycled_after_so_many_stories_with_nothing_lost():
         records = list(workers.process(iter(items)))
     assert [r.id for r in records] == [a.id for a in items]
     assert workers.recycled == 4 and workers.restarts == 0  # after stories 8, 16, 24 and 32
-    first, last = {r.metadata["pid"] for r in records[:8]}, {r.metadata["pid"] for r in records[-8:]}
+    pids = [r.unpack().metadata["pid"] for r in records]  # packed for the store: the record is its JSON
+    first, last = set(pids[:8]), set(pids[-8:])
     assert first and last and not first & last
 
 

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import ConfigError, EventwireError
-from .model import Article, ArticleRecord
+from .model import Article
+from .packed import Packed, pack
 from .workers import _Window, default_pipeline
 
 PLUGIN = "eventwire-pipeline"
@@ -51,9 +52,9 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
         self.pipeline = self.factory(self.time_budget)
 
 
-def extract_batch(batch: list[Article]) -> list[ArticleRecord]:
-    """A task: the records of a few stories, from the worker's own pipeline."""
-    return list(get_worker().plugins[PLUGIN].pipeline.process(batch))
+def extract_batch(batch: list[Article]) -> list[Packed]:
+    """A task: the records of a few stories, from the worker's own pipeline, packed for the store."""
+    return [pack(record) for record in get_worker().plugins[PLUGIN].pipeline.process(batch)]
 
 
 class DaskWorkers(_Window):

@@ -2,8 +2,8 @@
 
     ledger = Ledger(writer)
     items = not_stored(numbered(files, progress), store, ledger, counts, clock)
-    for record in extract(items):          # in process, local workers or Dask: records in input order
-        ledger.stored(record)              # to the writer, with the progress it completes
+    for packed in extract(items):          # in process, local workers or Dask: records in input order
+        ledger.stored(packed)              # to the writer, with the progress it completes
     ledger.finish()
 
 Every item of every input is numbered as it is read (:func:`numbered`). An item whose story the store holds, as the
@@ -24,7 +24,8 @@ from typing import Any
 
 from . import neardup
 from .errors import EventwireError
-from .model import Article, ArticleRecord
+from .model import Article
+from .packed import Packed
 from .readers import read_inputs
 
 CHECK_BATCH = 64
@@ -88,10 +89,10 @@ class Ledger:
     def __init__(self, writer, clock: Stopwatch | None = None) -> None:
         self.writer = writer
         self.clock = clock or Stopwatch()
-        self._entries: deque[list[Any]] = deque()  # ["out", mark, text, fingerprint] or ["done", path, n, finished]
+        self._entries: deque[list[Any]] = deque()  # ["out", mark, fingerprint] or ["done", path, n, finished]
 
-    def out(self, mark: tuple[str, int] | None, text: str | None, fingerprint: Any) -> None:
-        self._entries.append(["out", mark, text, fingerprint])
+    def out(self, mark: tuple[str, int] | None, fingerprint: Any) -> None:
+        self._entries.append(["out", mark, fingerprint])
 
     def done(self, path: str, n: int, finished: bool = False) -> None:
         last = self._entries[-1] if self._entries else None
@@ -108,12 +109,12 @@ class Ledger:
             with self.clock.storing():
                 self.writer.put_mark((path, n, finished))
 
-    def stored(self, record: ArticleRecord) -> None:
-        """The next extracted record, to the writer with the progress it completes."""
-        _, mark, text, fingerprint = self._entries.popleft()  # the front is always out: done ones go at once
+    def stored(self, record: Packed) -> None:
+        """The next extracted record, to the writer with the progress it completes (and the fingerprint of the text
+        it was extracted from)."""
+        _, mark, fingerprint = self._entries.popleft()  # the front is always out: done ones go at once
         with self.clock.storing():
-            self.writer.put(record, fingerprint if text == record.text else None,
-                            (mark[0], mark[1], False) if mark else None)
+            self.writer.put(record, fingerprint, (mark[0], mark[1], False) if mark else None)
         self._release()
 
     def finish(self) -> None:
@@ -154,8 +155,7 @@ def not_stored(items: Iterable[Numbered | Article | EventwireError], store, ledg
             if isinstance(item, Article):
                 twin = (item.id, 1.0) if item.id in held else twins[item.id]
             if twin is None:
-                fp = fingerprints.get(item.id) if isinstance(item, Article) else None
-                ledger.out(mark, item.text if isinstance(item, Article) else None, fp)
+                ledger.out(mark, fingerprints.get(item.id) if isinstance(item, Article) else None)
                 yield item
                 continue
             tally(counts, "stored" if twin[0] == item.id else "duplicate")
@@ -175,5 +175,5 @@ def not_stored(items: Iterable[Numbered | Article | EventwireError], store, ledg
 def unchecked(items: Iterable[Article | EventwireError], ledger: Ledger) -> Iterator[Article | EventwireError]:
     """Every item out for extraction, none checked against the store (re-extraction of stored stories)."""
     for item in items:
-        ledger.out(None, None, None)
+        ledger.out(None, None)
         yield item

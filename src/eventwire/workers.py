@@ -1,8 +1,9 @@
 """Extraction in worker processes: each loads the pipeline once, stories go to them in small batches, and records
-come back in input order.
+come back in input order, packed for the store (:class:`eventwire.packed.Packed`: the record's JSON, its id and
+errors; ``unpack()`` gives the record).
 
     with Workers(2) as workers:
-        for record in workers.process(read_inputs(["stories/"])):
+        for packed in workers.process(read_inputs(["stories/"])):
             ...
 
 At most a few batches per worker are out at a time, so a reader of a 5 GB file is never read ahead of the workers
@@ -30,7 +31,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .errors import EventwireError, ProcessingError
-from .model import Article, ArticleRecord
+from .model import Article
+from .packed import Packed, pack
 from .records import failure_record, to_record
 
 log = logging.getLogger(__name__)
@@ -77,15 +79,15 @@ def watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
-def _run(batch: list[Article]) -> list[ArticleRecord]:
-    return list(_pipeline.process(batch))
+def _run(batch: list[Article]) -> list[Packed]:
+    return [pack(record) for record in _pipeline.process(batch)]
 
 
-def _died(article: Article) -> ArticleRecord:
-    return to_record(article, errors=[ProcessingError(
+def _died(article: Article) -> Packed:
+    return pack(to_record(article, errors=[ProcessingError(
         f"the worker process died {ATTEMPTS} times on this story (killed, out of memory, or a crash in compiled "
         "code); it was left out. If nothing killed the workers, this is a bug: please report it with the input.",
-        source=article.input.path, line=article.input.line, stage="worker")])
+        source=article.input.path, line=article.input.line, stage="worker")]))
 
 
 class _Window:
@@ -109,8 +111,8 @@ class _Window:
     def _recycle(self) -> None:
         """Replace the workers by fresh ones (nothing is in flight)."""
 
-    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[ArticleRecord]:
-        """One record per item, in input order (an error item becomes its error record without visiting a
+    def process(self, items: Iterable[Article | EventwireError]) -> Iterator[Packed]:
+        """One packed record per item, in input order (an error item becomes its error record without visiting a
         worker)."""
         out: deque[tuple[list[Article | EventwireError], Any]] = deque()
         batch: list[Article | EventwireError] = []
@@ -140,7 +142,7 @@ class _Window:
         while out:
             yield from self._take(out)
 
-    def _take(self, out: deque) -> Iterator[ArticleRecord]:
+    def _take(self, out: deque) -> Iterator[Packed]:
         items, future = out[0]
         try:
             records = iter(future.result() if future is not None else [])
@@ -151,14 +153,14 @@ class _Window:
             return
         out.popleft()
         for item in items:
-            yield failure_record(item) if not isinstance(item, Article) else next(records)
+            yield pack(failure_record(item)) if not isinstance(item, Article) else next(records)
 
-    def _one_by_one(self, items: list[Article | EventwireError]) -> Iterator[ArticleRecord]:
+    def _one_by_one(self, items: list[Article | EventwireError]) -> Iterator[Packed]:
         """Each story alone, so that a death is the story's own; a story that kills ``ATTEMPTS`` workers is given
         up."""
         for item in items:
             if not isinstance(item, Article):
-                yield failure_record(item)
+                yield pack(failure_record(item))
                 continue
             for attempt in range(1, ATTEMPTS + 1):
                 try:

@@ -251,13 +251,14 @@ def test_add_many_falls_back_to_one_story_a_transaction_when_another_writer_stor
 
 
 def test_the_writer_stores_waiting_records_in_one_transaction(db_url, voa_records):
+    from eventwire.packed import pack
     from eventwire.store.writer import Writer
 
     with Store.open(db_url) as store:
         start = store.generation()  # every write transaction adds one
     writer = Writer(db_url)
     for record in voa_records:  # all queued before the writer has opened its store
-        writer.put(record)
+        writer.put(pack(record))
     assert writer.close() == ["new"] * len(voa_records)
     with Store.open(db_url) as store:
         assert store.counts()["stories"] == len(voa_records)

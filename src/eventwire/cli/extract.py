@@ -21,6 +21,7 @@ from rich.progress import (
 from ..budget import STORY_TIME_BUDGET
 from ..errors import EventwireError
 from ..model import ArticleRecord, output_schema
+from ..packed import Packed
 from ..readers import FORMATS, expand_paths, read_inputs
 from ..readers.decode import DEFAULT_MAX_BYTES
 from ..writers import RecordWriter
@@ -66,7 +67,7 @@ def progress_bar(stack: ExitStack, err: Console, description: str, total: int):
     return progress, progress.add_task(description, total=total, failed=0)
 
 
-def report_errors(record: ArticleRecord, progress, err: Console) -> None:
+def report_errors(record: ArticleRecord | Packed, progress, err: Console) -> None:
     """Each error of ``record`` as one JSON line on stderr."""
     for e in record.errors:
         (progress.console if progress else err).out(json.dumps(e.model_dump(), ensure_ascii=False), highlight=False)

@@ -20,6 +20,7 @@ from rich.table import Table
 from ..budget import STORY_TIME_BUDGET
 from ..errors import EventwireError, StoreError
 from ..model import Article, ArticleRecord
+from ..packed import Packed
 from ..readers import expand_paths
 from .extract import (
     EXIT_OK,
@@ -256,16 +257,17 @@ def _summary(counts: dict[str, int]) -> str:
     return text + (f", {counts['replaced']} re-extracted" if counts["replaced"] else "")
 
 
-def _extract(items: Iterable[Article | EventwireError], get_pipeline) -> Iterator[ArticleRecord]:
-    """Records for ``items``; the pipeline is loaded only once there is a story to read."""
+def _extract(items: Iterable[Article | EventwireError], get_pipeline) -> Iterator[Packed]:
+    """Records for ``items``, packed for the store; the pipeline is loaded only once there is a story to read."""
+    from ..packed import pack
     from ..records import failure_record
 
     items = iter(items)
     for first in items:
         if isinstance(first, EventwireError):
-            yield failure_record(first)
+            yield pack(failure_record(first))
             continue
-        yield from get_pipeline().process(itertools.chain([first], items))
+        yield from map(pack, get_pipeline().process(itertools.chain([first], items)))
         return
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, ArticleRecord, ErrorInfo
+from ..packed import Packed
 
 Mark = tuple[str, int, bool]
 
@@ -170,12 +171,11 @@ class Writer:
                 return False
             self.results.append(value)
 
-    def put(self, record: ArticleRecord, fingerprint: tuple[Any, int] | None = None, mark: Mark | None = None
-            ) -> None:
+    def put(self, record: Packed, fingerprint: tuple[Any, int] | None = None, mark: Mark | None = None) -> None:
         """Queue a record for the store (waiting while the queue is full), with its text's fingerprint if known.
         ``mark`` (input path, items done, finished) is the run's progress once it is stored."""
         if record.id is not None:
-            self._send([("record", record.model_dump_json(), fingerprint, mark)])
+            self._send([("record", record.json, fingerprint, mark)])
         else:
             errors = [e.model_dump_json() for e in record.errors]
             self._send([("failure", e, None, mark if i == len(errors) - 1 else None) for i, e in enumerate(errors)])

@@ -119,6 +119,7 @@ def test_dask_local_cluster_extracts_in_order_and_survives_a_killing_story():
     with DaskWorkers("local", 2, factory=echo_pipeline) as cluster:
         records = list(cluster.process(iter(items)))
         again = list(cluster.process(iter([_article(100)])))  # the cluster goes on after a death
+        cluster.client.wait_for_workers(2, timeout=120)  # the nanny restarts the killed worker in its own time
         trim = cluster.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")  # glibc's own malloc thresholds
     assert [r.id for r in records] == [getattr(a, "id", None) for a in items]
     assert [r.id for r in records if r.errors and r.id] == ["story003"]

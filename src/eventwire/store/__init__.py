@@ -84,6 +84,8 @@ _SOURCE_WITHOUT_URL = (select(story_sources.c.seq)
                        .limit(1))
 _INSERT = {table.name: insert(table) for table in (stories, story_sources, story_bands, entities, places, quotes,
                                                   event_parties)}
+_ADD_NAME = {"sqlite": sqlite_insert(actor_names).on_conflict_do_nothing(index_elements=["name_key"]),
+             "postgresql": postgresql_insert(actor_names).on_conflict_do_nothing(index_elements=["name_key"])}
 _URL_OLDER = select(stories.c.id).where(stories.c.url == bindparam("b_url"), stories.c.id != bindparam("b_id"),
                                         stories.c.superseded_by.is_(None))
 
@@ -96,8 +98,6 @@ class Store:
         self.writer = engine.execution_options(writer=True)
         self._bump = update(store_meta).where(store_meta.c.key == "generation").values(value=store_meta.c.value + 1)
         self.url = url
-        upsert = sqlite_insert if engine.dialect.name == "sqlite" else postgresql_insert
-        self._insert_names = upsert(actor_names).on_conflict_do_nothing(index_elements=["name_key"])
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True) -> Store:
@@ -393,7 +393,7 @@ class Store:
         if parties:
             conn.execute(_INSERT["event_parties"], parties)
             names = {r["name_key"]: r["name"] for r in parties}
-            conn.execute(self._insert_names, [{"name_key": k, "name": v} for k, v in names.items()])
+            conn.execute(_ADD_NAME[conn.dialect.name], [{"name_key": k, "name": v} for k, v in names.items()])
         return seqs
 
     def _delete_children(self, conn, story_id: str) -> set[int]:

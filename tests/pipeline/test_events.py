@@ -67,6 +67,10 @@ def test_events_ontology_is_complete():
      "future"),
     ("The bloc prolonged sanctions on the regime due to its crackdown on protesters.", "sanctions", "SANCTION",
      "reported"),  # "due to": because of, no intent
+    # A purpose clause tells what an act was for, not that it happened; the stay's business after "be" happened.
+    ("In 2011 the government sent soldiers into Somalia to combat the militant group.", "combat", "ASSAULT",
+     "hypothetical"),
+    ("The foreign ministers were in Washington this week to meet with Rubio.", "meet", "CONSULT", "reported"),
 ])
 def test_events_types_and_status(extract_text, text, trigger, type_, status):
     rec = extract_text(text + " The story was published in 2024.\n© Copyright Example Wire 2024")

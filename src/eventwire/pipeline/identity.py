@@ -4,7 +4,8 @@ A story tells its main happening many times: "Gunmen stormed a hotel ... killing
 continues", "claimed responsibility for the attack". The events stage reads each trigger as an event;
 :func:`merge_tellings` groups them. A telling joins an earlier event when
 
-- both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the act),
+- both have the same PLOVER type and status class (a historical attack is not this week's; a threat is not the act;
+  but what an act was for joins that act of its sentence: "called a meeting of the Council to discuss ..."),
   and nothing they say disagrees: their actors meet (one names none, they share one, or one side is only unnamed
   groups: "gunmen" and "al-Shabab", which claimed the attack; a back reference's actor that is only the subject of
   the verb carrying it is no doer: "Iran's ambassador participated in the meeting"; but a telling whose doer is
@@ -51,6 +52,11 @@ _FACT = {None: "fact", "reported": "fact", "historical": "historical", "future":
          "threatened": "threatened", "hypothetical": "hypothetical", "negated": "negated"}
 # How specific a date is: narrower granularities first.
 _GRANULARITY = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 4, "year": 5}
+
+
+def _for_purpose(ev: Event) -> bool:
+    """A telling of what an act was for (pipeline/events/status.py, rule status-purpose)."""
+    return ev.evidence is not None and "status-purpose" in ev.evidence.rule
 
 
 def _refers_back(tok: Token | None) -> bool:
@@ -215,7 +221,7 @@ class _Group:
         return list(dict.fromkeys(a for m in self.mentions for a in m.actor))
 
     def fits(self, ev: Event, tok: Token | None = None) -> bool:
-        if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status]:
+        if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status] and not self._purpose(ev, tok):
             return False
         # "Iran's ambassador participated in the meeting": who takes part in (or carries) a happening told again
         # need not be its doer
@@ -232,6 +238,12 @@ class _Group:
             if here and there and here != there and not _nested(self.places.get(here), self.places.get(there)):
                 return False
         return True
+
+    def _purpose(self, ev: Event, tok: Token | None) -> bool:
+        """A telling of what an act of the event's own sentence was for, or that act told after its purpose: one
+        happening ("called a private meeting of the Security Council to discuss Iran's nuclear program")."""
+        return tok is not None and tok.sent.start in self.tokens and \
+            (_for_purpose(ev) or all(_for_purpose(m) for m in self.mentions))
 
     def linked(self, ev: Event, tok: Token | None, sent: int, said: frozenset[str] = frozenset()) -> bool:
         if tok is not None and any(_one_telling(t, tok) for t in self.tokens.get(sent, ())):

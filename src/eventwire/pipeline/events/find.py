@@ -643,6 +643,8 @@ BUILT_IN_RULES = {
     "status-will": ("status", "will, shall: future"),
     "status-reported-would": ("status", "\"said they would boycott the vote\": future"),
     "status-hypothetical": ("status", "if, unless, could, would, may, might, should: hypothetical"),
+    "status-purpose": ("status", "an adverbial to-infinitive, what an act was for (\"sent soldiers into Somalia to "
+                                 "combat the militant group\"): hypothetical"),
     "status-possible-noun": ("status", "an event noun qualified as possible or potential (POSSIBLE_ADJECTIVES): "
                                        "hypothetical"),
     "status-conditional": ("status", "a word anywhere inside an if or unless clause (\"if there is a prospect of "

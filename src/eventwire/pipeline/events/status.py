@@ -31,6 +31,15 @@ def _infinitive(node: Token) -> bool:
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
+def _purpose(node: Token) -> bool:
+    """Whether ``node`` heads a purpose clause, an adverbial to-infinitive ("sent soldiers into Somalia to combat the
+    militant group", "brought the campaign to secure his father's release"): it tells what an act was for, not that
+    it happened. Not after "be", where it is often the business of a stay, which happened ("were in Washington this
+    week to meet with Trump officials")."""
+    return node.dep_ == "advcl" and node.head.lemma_.lower() != "be" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _conditional(node: Token) -> bool:
     """Whether ``node`` heads an if or unless clause."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
@@ -66,6 +75,8 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
             return "future", "status-planned-noun"
         if k and path[k - 1].dep_ in ("acl", "relcl", "advcl"):
             break
+        if _purpose(node):
+            return "hypothetical", "status-purpose"  # "sent soldiers into Somalia to combat the group"
         lemma = node.lemma_.lower()
         if k > 1 and node.pos_ == "NOUN" and lemma in FUTURE_HEADS and path[k - 1].dep_ == "prep" and \
                 path[k - 1].lower_ in ("for", "to", "toward", "towards"):

@@ -242,8 +242,11 @@ class _Group:
     def _purpose(self, ev: Event, tok: Token | None) -> bool:
         """A telling of what an act of the event's own sentence was for, or that act told after its purpose: one
         happening ("called a private meeting of the Security Council to discuss Iran's nuclear program")."""
-        return tok is not None and tok.sent.start in self.tokens and \
-            (_for_purpose(ev) or all(_for_purpose(m) for m in self.mentions))
+        if tok is None or tok.sent.start not in self.tokens:
+            return False
+        if _for_purpose(ev):
+            return _FACT[self.first.status] == "fact"
+        return _FACT[ev.status] == "fact" and all(_for_purpose(m) for m in self.mentions)
 
     def linked(self, ev: Event, tok: Token | None, sent: int, said: frozenset[str] = frozenset()) -> bool:
         if tok is not None and any(_one_telling(t, tok) for t in self.tokens.get(sent, ())):

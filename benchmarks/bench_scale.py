@@ -94,9 +94,14 @@ def ingest(path: Path, db: str, extra: list[str]) -> dict:
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - t0
     peaks = sampler.stop()
-    summary = json.loads(stderr.strip().splitlines()[-1])
+    # the summary line, whatever follows it (a warning the interpreter prints at exit is reported, not fatal)
+    lines = stderr.strip().splitlines()
+    at = max((i for i, line in enumerate(lines) if line.startswith('{"summary"')), default=None)
+    if at is None:
+        raise RuntimeError(f"no summary from `eventwire ingest {' '.join(extra)}`: {stderr[-2000:]}")
+    summary = json.loads(lines[at])
     return {"seconds": round(seconds, 1), "summary": summary["summary"], "storing_s": summary["seconds"]["storing"],
-            "peak_rss_mb": peaks, "exit": proc.returncode}
+            "peak_rss_mb": peaks, "exit": proc.returncode, "after_summary": lines[at + 1:]}
 
 
 def fresh_db(args, tmp: str, name: str) -> str:

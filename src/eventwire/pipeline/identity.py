@@ -220,8 +220,8 @@ class _Group:
         """Every telling's actors, in order, without repeats."""
         return list(dict.fromkeys(a for m in self.mentions for a in m.actor))
 
-    def fits(self, ev: Event, tok: Token | None = None) -> bool:
-        if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status] and not self._purpose(ev, tok):
+    def fits(self, ev: Event, tok: Token | None, sent: int) -> bool:
+        if ev.type != self.first.type or _FACT[ev.status] != _FACT[self.first.status] and not self._purpose(ev, sent):
             return False
         # "Iran's ambassador participated in the meeting": who takes part in (or carries) a happening told again
         # need not be its doer
@@ -239,10 +239,11 @@ class _Group:
                 return False
         return True
 
-    def _purpose(self, ev: Event, tok: Token | None) -> bool:
-        """A telling of what an act of the event's own sentence was for, or that act told after its purpose: one
-        happening ("called a private meeting of the Security Council to discuss Iran's nuclear program")."""
-        if tok is None or tok.sent.start not in self.tokens:
+    def _purpose(self, ev: Event, sent: int) -> bool:
+        """A telling of what an act of the event's own sentence (``sent``, its start) was for, or that act told after
+        its purpose: one happening ("called a private meeting of the Security Council to discuss Iran's nuclear
+        program")."""
+        if sent not in self.tokens:
             return False
         if _for_purpose(ev):
             return _FACT[self.first.status] == "fact"
@@ -340,7 +341,7 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
         sent, said = (span.start, frozenset(t.lower_ for t in span if t.is_alpha)) if span is not None else \
             (-1, frozenset())
         recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
-        target = next((g for g in reversed(recent) if g.fits(ev, tok) and g.linked(ev, tok, sent, said)), None)
+        target = next((g for g in reversed(recent) if g.fits(ev, tok, sent) and g.linked(ev, tok, sent, said)), None)
         if target is None:
             groups.append(_Group(ev, tok, sent, unnamed, said, by_id))
             of_type[ev.type].append(groups[-1])

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from .. import __version__, neardup
@@ -31,7 +29,7 @@ from . import actors as registry
 from . import incidents
 from . import query as q
 from . import runs as runlog
-from .db import BUSY_TIMEOUT_S, insert_numbered, make_engine, migrate, store_url
+from .db import BUSY_TIMEOUT_S, insert_numbered, insert_or_skip, make_engine, migrate, store_url
 from .query import Filters
 from .rows import entity_rows, event_row, party_rows, place_rows, quote_rows, story_row, unpack
 from .rows import scrub as scrub_row
@@ -84,8 +82,7 @@ _SOURCE_WITHOUT_URL = (select(story_sources.c.seq)
                        .limit(1))
 _INSERT = {table.name: insert(table) for table in (stories, story_sources, story_bands, entities, places, quotes,
                                                   event_parties)}
-_ADD_NAME = {"sqlite": sqlite_insert(actor_names).on_conflict_do_nothing(index_elements=["name_key"]),
-             "postgresql": postgresql_insert(actor_names).on_conflict_do_nothing(index_elements=["name_key"])}
+_ADD_NAME = insert_or_skip(actor_names, "name_key")
 _URL_OLDER = select(stories.c.id).where(stories.c.url == bindparam("b_url"), stories.c.id != bindparam("b_id"),
                                         stories.c.superseded_by.is_(None))
 

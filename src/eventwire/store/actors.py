@@ -18,13 +18,11 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .. import data
 from ..geo.build import fold_accents
 from ..model import Entity
-from .db import insert_numbered
+from .db import insert_numbered, insert_or_skip
 from .schema import actor_keys, actors, event_parties
 
 KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
@@ -98,8 +96,7 @@ def seed(conn: Connection) -> int:
 # Built once: every story with named parties runs them (see eventwire.store).
 _ACTORS_OF_KEYS = select(actor_keys.c.key, actor_keys.c.actor_id).where(
     actor_keys.c.key.in_(bindparam("b_keys", expanding=True)))
-_ADD_KEY = {"sqlite": sqlite_insert(actor_keys).on_conflict_do_nothing(index_elements=["key"]),
-            "postgresql": postgresql_insert(actor_keys).on_conflict_do_nothing(index_elements=["key"])}
+_ADD_KEY = insert_or_skip(actor_keys, "key")
 
 
 def _add_keys(conn: Connection, actor_id: int, new_keys, source: str) -> None:

@@ -19,6 +19,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -107,6 +109,13 @@ def migrate(engine: Engine) -> None:
         if engine.dialect.name == "postgresql":  # one migrator at a time
             conn.execute(text("SELECT pg_advisory_xact_lock(4207081)"))
         command.upgrade(_alembic_config(conn), "head")
+
+
+def insert_or_skip(table: Table, key: str) -> dict[str, Any]:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING`` into ``table``, one statement per back end (keyed by the dialect's
+    name), for a module to build once."""
+    return {"sqlite": sqlite_insert(table).on_conflict_do_nothing(index_elements=[key]),
+            "postgresql": postgresql_insert(table).on_conflict_do_nothing(index_elements=[key])}
 
 
 def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) -> list[int]:

@@ -25,10 +25,15 @@ CONFLICTUAL = word_class("CONFLICTUAL")
 WARNING_VERBS = word_class("WARNING_VERBS")  # what they say one would do is threatened
 
 
+def _to(node: Token) -> bool:
+    """Whether ``node`` is a to-infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _infinitive(node: Token) -> bool:
     """A to-infinitive complement ("expects North Korea to launch a missile") belongs to the clause of the verb
     that governs it: its intent or negation governs the complement too."""
-    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return node.dep_ == "ccomp" and _to(node)
 
 
 def _purpose(node: Token) -> bool:
@@ -36,8 +41,7 @@ def _purpose(node: Token) -> bool:
     militant group", "brought the campaign to secure his father's release"): it tells what an act was for, not that
     it happened. Not after "be", where it is often the business of a stay, which happened ("were in Washington this
     week to meet with Trump officials")."""
-    return node.dep_ == "advcl" and node.head.lemma_.lower() != "be" and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return node.dep_ == "advcl" and node.head.lemma_.lower() != "be" and _to(node)
 
 
 def _conditional(node: Token) -> bool:

@@ -7,7 +7,9 @@ happening a story is about and wrong for most others: a statement is not made wh
 an arrest told in passing years back did not happen on the publication day. :func:`ground_events` keeps
 
 - the story's place only for a material happening, told as news (not as background), in a story about one
-  country (:func:`about_one_place`); otherwise the place is null;
+  country (:func:`about_one_place`); otherwise the place is null. Where the text puts a happening of the same type
+  told as news in a narrower place inside the story's (a town in its country), that place is taken instead: "the
+  attack" in a story about one hotel in Beledweyne is in Beledweyne (dev stories: place accuracy 0.672 -> 0.683);
 - the publication date only for a happening told as news; a background one (``historical``) whose text gives no
   date has none;
 
@@ -24,7 +26,7 @@ import re
 from ..model import Event, EventDate, Place, Published
 from ..ontologies import word_class
 
-__all__ = ["SPEECH_ACTS", "about_one_place", "ground_events"]
+__all__ = ["SPEECH_ACTS", "about_one_place", "ground_events", "nested_places"]
 
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -63,6 +65,49 @@ def days_between(day: str, later: str) -> int:
         return 0
 
 
+def nested_places(a: Place | None, b: Place | None) -> bool:
+    """The same place, or one inside the other: a town and its province or country ("near Sibi" and "in
+    Balochistan province")."""
+    if a is None or b is None:
+        return False
+    if a.id == b.id:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.feature == "country" and narrow.feature != "country":
+            return True
+        if wide.feature in ("admin1", "region") and narrow.feature == "city" and narrow.admin1 and \
+                _region_name(wide.admin1 or wide.name) == _region_name(narrow.admin1):
+            return True
+    return False
+
+
+_REGION_WORDS = frozenset("province state region oblast governorate district county department division".split())
+
+
+def _region_name(name: str) -> str:
+    """A first-level division's name without its kind: "Balochistan Province" and "Balochistan" are one."""
+    return " ".join(w for w in name.lower().split() if w not in _REGION_WORDS)
+
+
+def _focal_place(events: list[Event], by_id: dict[str, Place], main: Place, day: str | None) -> Place | None:
+    """The place inside the story's own place where the text puts the likeliest happening of one type told as news:
+    where the story's other happenings of that type whose sentences say not where are ("the attack" in a story
+    about one hotel in Beledweyne is in Beledweyne, as benchmarks/stories codes it)."""
+    best: tuple[float, Place] | None = None
+    for ev in events:
+        if ev.place_basis != "text" or ev.status not in (None, "reported") or day and ev.date is not None and \
+                ev.date.text is not None and days_between(ev.date.end, day) >= HISTORICAL_DAYS:
+            continue
+        p = by_id.get(ev.place or "")
+        if p is None or p.id == main.id or not nested_places(p, main) or (p.precision or 9) >= (main.precision or 9):
+            continue
+        if best is None or (ev.confidence or 0.0) > best[0]:
+            best = (ev.confidence or 0.0, p)
+    return best[1] if best else None
+
+
 def _after_since(date: EventDate, text: str) -> bool:
     """Whether the text says "since" (or "ever since") just before the date: "protests have continued since Feb. 1"."""
     return date.start_char is not None and bool(_SINCE.search(text[max(0, date.start_char - 12):date.start_char]))
@@ -80,6 +125,8 @@ def ground_events(events: list[Event], places: list[Place], published: Published
     main = by_id.get(next(iter(story_places))) if len(story_places) == 1 else None
     one_place = about_one_place(places, main)
     day = _published_day(published)
+    focal = {t: _focal_place([e for e in events if e.type == t], by_id, main, day)
+             for t in {e.type for e in events} - SPEECH_ACTS} if one_place and main is not None else {}
     out = []
     for ev in events:
         update: dict = {}
@@ -88,8 +135,9 @@ def ground_events(events: list[Event], places: list[Place], published: Published
             ev = ev.model_copy(update={"status": "historical"})  # not "since Feb. 1", which runs to the story's day
         news = ev.status in (None, "reported")
         if ev.place_basis == "story":
-            keep = one_place and news and ev.type not in SPEECH_ACTS  # one_place: main is a place
-            update.update(place=main.id if keep else None, place_basis="story" if keep else None)
+            keep = one_place and news and ev.type not in SPEECH_ACTS
+            place = focal.get(ev.type) or main  # one_place: main is a place
+            update.update(place=place.id if keep else None, place_basis="story" if keep else None)
         date, basis = ev.date, None
         if date is not None:
             basis = "text" if date.text is not None else "story"

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
 from ..ontologies import word_class
-from .grounding import HISTORICAL_DAYS, days_between
+from .grounding import HISTORICAL_DAYS, days_between, nested_places
 from .specificity import trigger_token
 
 __all__ = ["merge_tellings"]
@@ -142,32 +142,6 @@ def _meet(a: list[str], b: list[str], unnamed: frozenset[str] = frozenset(), dis
     return (only_a != only_b) if distinct_groups else (only_a or only_b)
 
 
-def _nested(a: Place | None, b: Place | None) -> bool:
-    """The same place, or one inside the other: a town and its province or country ("near Sibi" and "in
-    Balochistan province")."""
-    if a is None or b is None:
-        return False
-    if a.id == b.id:
-        return True
-    if a.country is None or a.country != b.country:
-        return False
-    for wide, narrow in ((a, b), (b, a)):
-        if wide.feature == "country" and narrow.feature != "country":
-            return True
-        if wide.feature in ("admin1", "region") and narrow.feature == "city" and narrow.admin1 and \
-                _region_name(wide.admin1 or wide.name) == _region_name(narrow.admin1):
-            return True
-    return False
-
-
-_REGION_WORDS = frozenset("province state region oblast governorate district county department division".split())
-
-
-def _region_name(name: str) -> str:
-    """A first-level division's name without its kind: "Balochistan Province" and "Balochistan" are one."""
-    return " ".join(w for w in name.lower().split() if w not in _REGION_WORDS)
-
-
 def _text_place(m: EventMention, basis: str | None) -> str | None:
     return m.place if basis == "text" else None
 
@@ -235,7 +209,7 @@ class _Group:
             if not ((any_actor or _meet(m.actor, ev.actor, self.unnamed)) and _dates_meet(m.date, ev.date)):
                 return False
             here, there = _text_place(m, basis), ev.place if ev.place_basis == "text" else None
-            if here and there and here != there and not _nested(self.places.get(here), self.places.get(there)):
+            if here and there and here != there and not nested_places(self.places.get(here), self.places.get(there)):
                 return False
         return True
 
@@ -293,7 +267,7 @@ class _Group:
             return False
         told = [self.places.get(m.place) for m, b in zip(self.mentions, self.bases, strict=True) if b == "text"]
         if told and not (ev.place_basis == "text" and (here := self.places.get(ev.place)) is not None and all(
-                t is not None and _nested(t, here) and (t.precision or 9) > (here.precision or 9) for t in told)):
+                t is not None and nested_places(t, here) and (t.precision or 9) > (here.precision or 9) for t in told)):
             return False  # told in a wider place, the telling names a narrower one in it: "in Balochistan", "near Sibi"
         actors = self.actors()
         return not actors or not set(ev.actor).isdisjoint(actors)

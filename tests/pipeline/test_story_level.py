@@ -464,3 +464,36 @@ def test_story_a_date_that_qualifies_another_noun_dates_that_noun_and_what_it_te
     dates = {rec.text[slice(*m.evidence.trigger)]: (v.date.start, v.date_basis) for v in rec.events for m in v.mentions}
     assert dates["agreed"] == ("2025-03-11", "text")  # told by Tuesday's announcement
     assert dates["welcomed"] != ("2025-03-11", "text")  # the welcome was not on Tuesday
+
+
+def test_story_a_happening_without_a_place_of_its_own_is_where_the_story_puts_its_kind(story):
+    """ "the attack" in a story about one hotel in Beledweyne is in Beledweyne: a happening whose sentence says not
+    where takes the town inside the story's country where the text puts the story's happening of its type, told as
+    news; not the town of one told as background."""
+    rec = story("Gunmen attacked a hotel in Beledweyne in Somalia on Tuesday. Somali officials said security "
+                "forces killed six attackers. Somalia's president urged calm.")
+    places = {p.id: p.name for p in rec.places}
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    assert (places[by_trigger["killed"].place], by_trigger["killed"].place_basis) == ("Beledweyne", "story")
+    rec = story("In 2019, militants attacked a hotel in Kismayo in Somalia. Somali officials said security forces "
+                "killed six militants on Tuesday. Somalia's president urged calm in Somalia.")
+    places = {p.id: p.name for p in rec.places}
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    assert by_trigger["attacked"].status == "historical"
+    assert (places[by_trigger["killed"].place], by_trigger["killed"].place_basis) == ("Somalia", "story")
+
+
+@pytest.mark.parametrize("text, requests", [
+    ("Asked by VOA while en route to Jeddah if the U.S. would resume aid, Rubio said yes.", 0),
+    ("Later, asked by a reporter whether he might back off his tariff threats, Trump said no.", 0),
+    ("When asked about the talks, the minister said nothing.", 0),
+    ("Judge Anthony Chau asked the elder Lai if he agreed with the charges.", 0),
+    ('"What al-Shabab person has a child," she asked.', 0),
+    ('Marapira then asked aloud: "Who is dead?"', 0),
+    ("Kim Jong Un asked the U.S. to lift sanctions.", 1),
+    ("The government asked for the return of 45 nationals.", 1),
+])
+def test_story_a_question_is_no_request(story, text, requests):
+    """A question asked (by the press, or of someone) is no REQUEST; asking someone to do something, or for
+    something, is."""
+    assert [v.type for v in story(text).events].count("REQUEST") == requests

@@ -339,6 +339,27 @@ def _definition(tok: Token) -> bool:
         tok.head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+_QUESTION_MARKS = frozenset({"if", "whether"})
+
+
+def _question(tok: Token) -> bool:
+    """A question asked, not a request made: a reporter's ("Asked by VOA whether the U.S. would resume aid, Rubio
+    said", "When asked about the attack, ..."), or one asked of someone ("asked the elder Lai if he agreed", "'Who
+    is dead?' he asked"). "Asked Iran to stop", "asked for the return of 45 nationals" and "asked that the talks
+    resume" are requests."""
+    if tok.lemma_.lower() != "ask" or tok.pos_ != "VERB":
+        return False
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # the press asking: "Asked by VOA ..., Rubio said"
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "advcl"):
+            words = [t for t in c.subtree if not t.is_punct]
+            if any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children) or \
+                    (words and words[0].tag_ in ("WDT", "WP", "WP$", "WRB")):
+                return True
+    return False
+
+
 def _negated_subject(tok: Token) -> bool:
     """ "No passengers were killed", "no arrests were made"."""
     head = _clause_head(tok)
@@ -349,7 +370,7 @@ def _negated_subject(tok: Token) -> bool:
 DROPS = (("habit", _habit), ("aggregate", _aggregate), ("danger", _threat_as_danger), ("assertion", _assertion),
          ("wish", _wish), ("striven_for", _striven_for), ("state_kept", _state_kept),
          ("state_in_passing", _state_in_passing), ("natural_force", _natural_force), ("denial", _denial),
-         ("definition", _definition))
+         ("definition", _definition), ("question", _question))
 """(reason, test) pairs: an event whose trigger passes any test is no happening (as is one in a credit line or a
 question, which are read once per sentence)."""
 

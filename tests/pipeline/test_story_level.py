@@ -497,3 +497,25 @@ def test_story_a_question_is_no_request(story, text, requests):
     """A question asked (by the press, or of someone) is no REQUEST; asking someone to do something, or for
     something, is."""
     assert [v.type for v in story(text).events].count("REQUEST") == requests
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("A judge adjourned the case of a journalist arrested over his interviews with a war veteran-turned-politician "
+     "who criticized the country's president.", False),
+    ("Foreign bloggers who praise China rapidly gain popularity.", False),
+    ("The United Nations, which condemned the attack on Monday, sent investigators to the town.", True),
+    ("Rights groups condemned the arrest of the journalist.", True),
+])
+def test_story_what_someone_is_described_as_saying_is_background(story, text, accused):
+    """A speech act in a relative clause with no date of its own describes a party; one with its day is told."""
+    types = {v.type for v in story(text).events}
+    assert ({"ACCUSE", "SUPPORT"} & types != set()) == accused, types
+
+
+@pytest.mark.parametrize("text", [
+    "Afghanistan's Ministry of Foreign Affairs called Pakistan's assertions \"baseless\" in a statement Thursday.",
+    "Moscow called the allegations false and fabricated.",
+])
+def test_story_a_charge_called_unfounded_is_a_denial(story, text):
+    """Calling a charge baseless denies it: no accusation by the one who denies, nor by the charge's own word."""
+    assert "ACCUSE" not in {v.type for v in story(text).events}

@@ -519,3 +519,10 @@ def test_story_what_someone_is_described_as_saying_is_background(story, text, ac
 def test_story_a_charge_called_unfounded_is_a_denial(story, text):
     """Calling a charge baseless denies it: no accusation by the one who denies, nor by the charge's own word."""
     assert "ACCUSE" not in {v.type for v in story(text).events}
+
+
+def test_story_a_saying_and_what_it_says_by_one_doer_are_one_happening(story):
+    rec = story("President Donald Trump said last month that he was \"inclined\" to support the deal.")
+    assert [len(v.mentions) for v in rec.events if v.type == "SUPPORT"] == [2]
+    rec = story("Russian forces attacked Kharkiv on Monday and attacked the port of Odesa on Tuesday.")
+    assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2  # one doer, two days: two happenings

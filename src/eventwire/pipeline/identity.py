@@ -18,6 +18,8 @@ continues", "claimed responsibility for the attack". The events stage reads each
   "the attack", "Tuesday's attack", "his arrest"; or what someone is condemned, blamed or thanked for: "condemned
   Thailand for sending Uyghurs back to China"), or one governs the other in one sentence with no clause of its own
   between them ("stormed a hotel, killing five"), or they name the same actor and the same recipient, or the later one
+  is told in a sentence of the event's by a named doer of the event ("Trump said ... he was inclined to support the
+  deal": the saying and what it says; dev stories: 2 of 34 duplicates fewer, no more joins), or the later one
   names no place, date or actor the event lacks: the story returning to a happening it has told ("Five Frontier Corps
   personnel were also killed", "the driver of the train has died"; on the dev stories: records per found event 1.38 ->
   1.26, precision 0.307 -> 0.332, recall 0.627 -> 0.610, where three happenings of one type told without a place, date
@@ -232,10 +234,16 @@ class _Group:
         if not all(_meet(m.recipient, ev.recipient, self.unnamed, distinct_groups=True) for m in self.mentions):
             return False
         if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev) or \
-                self._same_named_day(ev):
+                self._same_named_day(ev) or self._same_doer_here(ev, sent):
             return True
         return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
                    for m in self.mentions)
+
+    def _same_doer_here(self, ev: Event, sent: int) -> bool:
+        """A telling of the sentence of one of the event's, by a doer the story names that the event has: "Trump said
+        last month that he was 'inclined' to support the deal" (the saying and what it says)."""
+        named = set(ev.actor) - self.unnamed
+        return sent in self.tokens and bool(named) and not named.isdisjoint(self.actors())
 
     def _says_nothing_new(self, ev: Event, tok: Token | None) -> bool:
         """A telling that names no place, date or doer the event lacks: the story returning to a happening it

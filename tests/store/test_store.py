@@ -320,3 +320,29 @@ writer.abort()
 """
     done = subprocess.run([sys.executable, "-c", script], timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_numbering_asks_the_table_once_a_transaction(store):
+    """SQLite's keys are given after the table's highest: asked once in a transaction, then counted on; a new
+    transaction, or a row numbered by the database meanwhile (forget_numbering), asks again."""
+    from sqlalchemy import event, insert
+
+    from eventwire.store.db import forget_numbering, insert_numbered
+    from eventwire.store.schema import incidents
+
+    asked = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cur, statement, *a: asked.append(statement) if "max(incidents.id)" in statement else None)
+    row = {"type": "ASSAULT", "events": 0, "stories": 0, "updated_at": "2025-01-01T00:00:00Z"}
+    with store._write() as conn:
+        first = insert_numbered(conn, incidents, [row, row], "id")
+        second = insert_numbered(conn, incidents, [row], "id")
+        conn.execute(insert(incidents).values(**row))  # numbered by the database
+        forget_numbering(conn, incidents)
+        third = insert_numbered(conn, incidents, [row], "id")
+    with store._write() as conn:
+        fourth = insert_numbered(conn, incidents, [row], "id")
+    assert first + second == [first[0], first[0] + 1, first[0] + 2]
+    assert third == [second[0] + 2] and fourth == [third[0] + 1]
+    if store.dialect == "sqlite":
+        assert len(asked) == 3  # once a transaction, and after forget_numbering

@@ -221,7 +221,7 @@ class Store:
             return "duplicate"
         conn.execute(_INSERT["stories"], {**self._story_row(record), "minhash": neardup.to_bytes(sig),
                                           "shingles": size})
-        self._add_source(conn, record.id, record, 1.0)
+        self._add_source(conn, record.id, record, 1.0, first=True)
         conn.execute(_INSERT["story_bands"], [{"band": i, "bucket": b, "story_id": record.id}
                                            for i, b in enumerate(neardup.bands(sig))])
         seqs = self._insert_children(conn, record)
@@ -324,18 +324,20 @@ class Store:
                 best = (story_id, sim)
         return best
 
-    def _add_source(self, conn, story_id: str, item, similarity: float) -> None:
-        """One more place the story appeared (skipped when that URL, or the URL-less input, is already listed)."""
+    def _add_source(self, conn, story_id: str, item, similarity: float, first: bool = False) -> None:
+        """One more place the story appeared (skipped when that URL, or the URL-less input, is already listed;
+        ``first``: the story was stored just now, with no source yet)."""
         url = item.url
         input_ref = item.input
-        if url:
-            held = conn.execute(_SOURCE_WITH_URL, {"b_story": story_id, "b_url": url})
-        else:
-            held = conn.execute(_SOURCE_WITHOUT_URL, {"b_story": story_id,
-                                                      "b_path": input_ref.path if input_ref else None,
-                                                      "b_line": input_ref.line if input_ref else None})
-        if held.first() is not None:
-            return
+        if not first:
+            if url:
+                held = conn.execute(_SOURCE_WITH_URL, {"b_story": story_id, "b_url": url})
+            else:
+                held = conn.execute(_SOURCE_WITHOUT_URL, {"b_story": story_id,
+                                                          "b_path": input_ref.path if input_ref else None,
+                                                          "b_line": input_ref.line if input_ref else None})
+            if held.first() is not None:
+                return
         published = item.published
         conn.execute(_INSERT["story_sources"], scrub_row({
             "story_id": story_id, "url": url, "outlet": item.source, "title": item.title,

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from .. import data
 from ..geo.build import fold_accents
 from ..model import Entity
-from .db import insert_numbered, insert_or_skip
+from .db import forget_numbering, insert_numbered, insert_or_skip
 from .schema import actor_keys, actors, event_parties
 
 KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
@@ -109,6 +109,7 @@ def _create(conn: Connection, name: str, kind: str, country: str | None, sector:
     """A new actor with these keys; if a concurrent writer took its first key meanwhile, that writer's actor."""
     actor_id = conn.execute(insert(actors).values(name=name, type=kind, country=country, sector=sector,
                                                   created_at=_now()).returning(actors.c.id)).scalar_one()
+    forget_numbering(conn, actors)
     _add_keys(conn, actor_id, new_keys, source)
     owner = conn.execute(select(actor_keys.c.actor_id).where(actor_keys.c.key == new_keys[0])).scalar_one()
     if owner != actor_id:  # lost the race: give up this actor, keep the other

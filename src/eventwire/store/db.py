@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,11 +130,30 @@ def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) 
         return []
     top_of, plain, returning = _numbering(table, key)
     if conn.dialect.name == "sqlite":
-        top = conn.execute(top_of).scalar_one()
+        tops = per_transaction(conn, "numbering", dict)
+        top = tops[table.name] if table.name in tops else conn.execute(top_of).scalar_one()
         keys = list(range(top + 1, top + 1 + len(rows)))
         conn.execute(plain, [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
+        tops[table.name] = keys[-1]  # the transaction's next rows follow these without asking again
         return keys
     return list(conn.execute(returning, rows).scalars())
+
+
+def forget_numbering(conn: Connection, table: Table) -> None:
+    """After rows went into ``table`` other than through :func:`insert_numbered` (numbered by the database), in the
+    same transaction: its next keys are asked of the table again."""
+    per_transaction(conn, "numbering", dict).pop(table.name, None)
+
+
+def per_transaction(conn: Connection, name: str, make: Callable[[], Any]) -> Any:
+    """A value kept on the connection for the transaction under way, made by ``make`` on first use in it: what a
+    writer would otherwise ask the database again for every story of a transaction of several (the highest key of a
+    table it numbers, whether a person ever made a decision)."""
+    transaction = conn.get_transaction()
+    held = conn.info.get(name)
+    if held is None or held[0] is not transaction:
+        held = conn.info[name] = (transaction, make())
+    return held[1]
 
 
 @functools.cache

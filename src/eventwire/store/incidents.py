@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from ..geo.distance import haversine_km
-from .db import insert_numbered
+from .db import insert_numbered, per_transaction
 from .schema import events, incident_decisions, incident_links, incidents, stories
 
 THRESHOLD = 3.0
@@ -224,7 +224,7 @@ def link(conn: Connection, seqs: list[int], fresh: bool = False) -> set[int]:
     rows = _with_names(rows)
     dated = [r for r in rows if _eligible(r)]
     candidates = _candidates(conn, dated) if dated else []
-    decisions = conn.execute(_ANY_DECISION).first() is not None
+    decisions = per_transaction(conn, "any-decision", lambda: conn.execute(_ANY_DECISION).first() is not None)
     touched: set[int] = set()
     joins, opening = [], []
     for row in rows:

@@ -161,7 +161,7 @@ def test_events_references_and_generic_nouns_are_not_events(extract_text):
 def test_events_an_indefinite_noun_after_a_backward_preposition_tells_an_event(extract_text):
     rec = extract_text("The governor told officials to draft regulations after a meeting earlier this month with "
                        "activists.")
-    assert [(v["trigger"], v["type"]) for v in _events(rec)] == [("meeting", "CONSULT")]
+    assert ("meeting", "CONSULT") in [(v["trigger"], v["type"]) for v in _events(rec)]  # (and the REQUEST told)
 
 
 @pytest.mark.parametrize("text,trigger,type_,cameo,mode", [

@@ -526,3 +526,13 @@ def test_story_a_saying_and_what_it_says_by_one_doer_are_one_happening(story):
     assert [len(v.mentions) for v in rec.events if v.type == "SUPPORT"] == [2]
     rec = story("Russian forces attacked Kharkiv on Monday and attacked the port of Odesa on Tuesday.")
     assert len([v for v in rec.events if v.type == "ASSAULT"]) == 2  # one doer, two days: two happenings
+
+
+def test_story_a_reference_back_joins_the_happening_told_in_its_word(story):
+    """ "The attack" after an attack and the army's response to it is the attack, though the response was told
+    last."""
+    rec = story("Militants attacked a passenger train near Sibi on Tuesday, taking hundreds of passengers hostage. "
+                "The military said on Wednesday its forces killed 33 militants and freed 300 passengers. "
+                "Pakistan condemned the attack.")
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v.id for v in rec.events for m in v.mentions}
+    assert by_trigger["attack"] == by_trigger["attacked"] != by_trigger["killed"]

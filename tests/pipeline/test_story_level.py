@@ -536,3 +536,13 @@ def test_story_a_reference_back_joins_the_happening_told_in_its_word(story):
                 "Pakistan condemned the attack.")
     by_trigger = {rec.text[slice(*m.evidence.trigger)]: v.id for v in rec.events for m in v.mentions}
     assert by_trigger["attack"] == by_trigger["attacked"] != by_trigger["killed"]
+
+
+def test_story_a_happening_named_through_another_noun_takes_no_date_of_the_sentence(story):
+    rec = story("The president declared Tuesday a national day of mourning for the victims of the Kabul attack.",
+                published="2021-05-11")
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert attack.date is None or attack.date.text is None  # Tuesday is the mourning's, not the attack's
+    rec = story("The president declared Tuesday a national day of mourning for the victims of Saturday's attack.",
+                published="2021-05-11")
+    assert next(v for v in rec.events if v.type == "ASSAULT").date.start == "2021-05-08"  # a date of its own

@@ -396,7 +396,24 @@ def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> 
         if candidate.said is None else ("reported", None)
     plover_type, status, plover_rule = _plover_reading(type_, status)
     return _Status(plover_type, status, [r for r in (status_rule, plover_rule) if r],
-                   candidate.cameo if plover_type == type_ else None, clause_dates or sent_dates)
+                   candidate.cameo if plover_type == type_ else None,
+                   [d for d in sent_dates if story.date_owner.get(d.id) == tok.i] if _named_in_passing(tok) else
+                   clause_dates or sent_dates)
+
+
+# Nouns through which a sentence names a happening told elsewhere: "the scene of the attack", "the victims of the
+# Kabul attack", "word of the strike", "the anniversary of the start of the protests".
+_PASSING_HEADS = frozenset("scene site victim anniversary start word news aftermath wake footage image video "
+                           "detail".split())
+
+
+def _named_in_passing(tok: Token) -> bool:
+    """An event noun named through another noun ("shared word of the strike, announcing on Friday that ...",
+    "declared Tuesday a day of mourning for the victims of the Kabul attack"): the sentence's dates are of what
+    it tells, not of the happening it names, which keeps only a date of its own ("the victims of Saturday's
+    attack")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in _PASSING_HEADS
 
 
 def _shared_clauses(verb: Token) -> set[int]:

@@ -546,3 +546,14 @@ def test_story_a_happening_named_through_another_noun_takes_no_date_of_the_sente
     rec = story("The president declared Tuesday a national day of mourning for the victims of Saturday's attack.",
                 published="2021-05-11")
     assert next(v for v in rec.events if v.type == "ASSAULT").date.start == "2021-05-08"  # a date of its own
+
+
+def test_story_who_came_under_attack_did_not_attack():
+    from eventwire import load_pipeline
+
+    every = load_pipeline(min_confidence=0.0)  # a telling with no party may fall under the model's cut
+    rec = every.process_article(build_article(
+        "Pakistani authorities said the convoy was passing through Kalat when it came under attack.",
+        input_ref=InputRef(path="<test>"), published="2025-03-12"))
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert attack.actor == [] and attack.recipient == []  # not the authorities who reported it

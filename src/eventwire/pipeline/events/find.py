@@ -295,6 +295,13 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
             "actor-agent" if agent is not None and subj is not None and subj.i == agent.i else "actor-subject",
             "recipient-passive-subject" if passive is not None else "recipient-object"))
     verb = _governing_verb(tok)
+    if verb is not None and verb.lemma_.lower() == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under" \
+            and tok.head.head.i == verb.i:
+        # "the convoy came under attack": the subject is whom it was done to, not its doer
+        by_whom = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                        if g.dep_ == "pobj"), None)
+        target = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        return _Parties(by_whom, target, ("actor-by", "recipient-came-under"))
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -678,6 +685,7 @@ BUILT_IN_RULES = {
     "actor-agent": ("roles", "the actor is the agent of a passive (\"killed by gunmen\")"),
     "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\")"),
     "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),
+    "recipient-came-under": ("roles", "\"came under attack\": the subject is whom it was done to"),
     "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "
                                          "(\"militants carried out raids\")"),
     "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),

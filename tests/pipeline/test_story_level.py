@@ -557,3 +557,12 @@ def test_story_who_came_under_attack_did_not_attack():
         input_ref=InputRef(path="<test>"), published="2025-03-12"))
     attack = next(v for v in rec.events if v.type == "ASSAULT")
     assert attack.actor == [] and attack.recipient == []  # not the authorities who reported it
+
+
+def test_story_what_came_before_is_another_happening_by_another_doer(story):
+    rec = story("Security sources said Wednesday a Pakistani military operation rescued 190 passengers and killed 30 "
+                "terrorists, a day after an attack on a train.")
+    names = {e.id: e.name for e in rec.entities}
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    assert by_trigger["attack"].id != by_trigger["killed"].id
+    assert "military" not in [names.get(a) for a in by_trigger["attack"].actor]

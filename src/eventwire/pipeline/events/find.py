@@ -317,7 +317,11 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     between = [] if verb is None else [t for t in tok.ancestors if t.i != verb.i and verb.is_ancestor(t)]
     inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
         REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between) \
-        and verb.lemma_.lower() not in DYING  # "21 passengers died in the attack": victims, not attackers
+        and verb.lemma_.lower() not in DYING \
+        and not (type_ != "CONSULT" and any(t.lower_ in SEQUENCE_PREPS for t in between))
+    # ("21 passengers died in the attack": victims, not attackers; "killed 30 terrorists a day after an attack on a
+    # train", "passengers arrived at the station after the attack": what came before or after is another's doing,
+    # but not a meeting: "the governor, after a meeting with activists, told ..." was at it)
     # (nor did who investigates the killings: "launched an investigation into the killings")
     own = _subject(verb) if inherits else None
     if own is not None and own.i == tok.i:
@@ -535,6 +539,9 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
         place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
     return place, basis, None
 
+
+SEQUENCE_PREPS = frozenset("after before following since ahead prior amid despite".split())
+"""Prepositions that set an event noun before or after what the verb governing it tells."""
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 

@@ -46,7 +46,6 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event, EventDate, EventMention, Place
 from ..ontologies import word_class
-from .events.find import SEQUENCE_PREPS
 from .grounding import HISTORICAL_DAYS, days_between, nested_places
 from .specificity import trigger_token
 
@@ -86,6 +85,7 @@ def _grounds(tok: Token | None) -> bool:
 
 
 _THREATENING = word_class("WARNING_VERBS")
+SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "killed 30 terrorists, a day after an attack": two happenings
 _DYING = word_class("DYING_VERBS")
 
 

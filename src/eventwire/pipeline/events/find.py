@@ -540,8 +540,7 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     return place, basis, None
 
 
-SEQUENCE_PREPS = frozenset("after before following since ahead prior amid despite".split())
-"""Prepositions that set an event noun before or after what the verb governing it tells."""
+SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "a day after an attack": another happening, another doer
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 

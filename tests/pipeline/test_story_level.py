@@ -566,3 +566,19 @@ def test_story_what_came_before_is_another_happening_by_another_doer(story):
     by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
     assert by_trigger["attack"].id != by_trigger["killed"].id
     assert "military" not in [names.get(a) for a in by_trigger["attack"].actor]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("U.S. President Donald Trump later confirmed al-Rufay'i's killing in a post on his Truth Social platform.", None),
+    ("Prime Minister Mohammed Shia al-Sudani was first to share word of the counterterrorism strike.", None),
+    ("The BLA claimed responsibility for the attack.", "BLA"),
+    ("The army announced an offensive against the rebels.", "army"),
+])
+def test_story_who_tells_of_an_attack_did_not_make_it(text, doer):
+    from eventwire import load_pipeline
+
+    rec = load_pipeline(min_confidence=0.0).process_article(
+        build_article(text, input_ref=InputRef(path="<test>"), published="2025-03-14"))
+    names = {e.id: e.name for e in rec.entities}
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert [names.get(a) for a in attack.actor] == ([doer] if doer else [])

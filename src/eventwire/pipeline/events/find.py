@@ -318,10 +318,12 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     inherits = verb is not None and (verb.lemma_.lower() in CARRIERS or _lexical_type(verb) not in (
         REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between) \
         and verb.lemma_.lower() not in DYING \
-        and not (type_ != "CONSULT" and any(t.lower_ in SEQUENCE_PREPS for t in between))
+        and not (type_ != "CONSULT" and any(t.lower_ in SEQUENCE_PREPS for t in between)) \
+        and not (type_ == "ASSAULT" and verb.lemma_.lower() in TELLING_OF)
     # ("21 passengers died in the attack": victims, not attackers; "killed 30 terrorists a day after an attack on a
     # train", "passengers arrived at the station after the attack": what came before or after is another's doing,
-    # but not a meeting: "the governor, after a meeting with activists, told ..." was at it)
+    # but not a meeting: "the governor, after a meeting with activists, told ..." was at it; nor who tells of an
+    # attack: "Trump confirmed al-Rufay'i's killing", "Sudani was first to share word of the strike")
     # (nor did who investigates the killings: "launched an investigation into the killings")
     own = _subject(verb) if inherits else None
     if own is not None and own.i == tok.i:
@@ -541,6 +543,10 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
 
 
 SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "a day after an attack": another happening, another doer
+TELLING_OF = (REPORTING_VERBS | word_class("OBJECT_REPORTING") | {"share"}) - {"announce", "claim", "admit",
+                                                                                 "acknowledge"}
+"""Verbs whose subject tells of an attack their object names, not its doer ("confirmed the killing", "shared word of
+the strike"; but who announces an offensive, claims an attack or admits it did it)."""
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 

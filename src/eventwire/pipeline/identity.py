@@ -333,11 +333,16 @@ def merge_tellings(doc: Doc, events: list[Event], places: list[Place], entities:
         sent, said = (span.start, frozenset(t.lower_ for t in span if t.is_alpha)) if span is not None else \
             (-1, frozenset())
         recent = of_type.setdefault(ev.type, [])[-RECENT_EVENTS:]
-        fitting = [g for g in reversed(recent) if g.fits(ev, tok, sent) and g.linked(ev, tok, sent, said)]
-        # the nearest that tells it in the same word ("the attack" after "an attack ...", not after "the military
-        # killed 33 of the attackers"), else the nearest
+        # the nearest it fits that tells it in the same word ("the attack" after "an attack ...", not after "the
+        # military killed 33 of the attackers"), else the nearest it fits
         lemma = tok.lemma_.lower() if tok is not None else None
-        target = next((g for g in fitting if lemma in g.lemmas), fitting[0] if fitting else None)
+        target = None
+        for g in reversed(recent):
+            if g.fits(ev, tok, sent) and g.linked(ev, tok, sent, said):
+                if lemma in g.lemmas:
+                    target = g
+                    break
+                target = target or g
         if target is None:
             groups.append(_Group(ev, tok, sent, unnamed, said, by_id))
             of_type[ev.type].append(groups[-1])

@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from eventwire.eval.coref import (  # noqa: E402
     PAIR_MODEL_PATH,
     cluster_documents,
+    cluster_mentions,
     conll,
     document_similarity,
     document_vectors,
-    event_stem,
     head_lemmas,
     link_pairs,
     load_ecbplus,
@@ -98,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         for t in thresholds:
             out_of_fold[t].update(link_pairs(linkable, t))
     key = {m.id: m.gold for m in mentions}
-    lemmas = {m.lemma for m in mentions}
-    rule = {m.id: f"{doc_cluster[m.doc]}|{event_stem(m.lemma, lemmas)}" for m in mentions}
+    rule = cluster_mentions(mentions, doc_cluster)
     curve = {str(t): conll(key, out_of_fold[t]) for t in thresholds}
     for t, scores in curve.items():
         print(f"threshold {t}: CoNLL F1 {scores['conll_f1']}", file=sys.stderr)

@@ -151,3 +151,26 @@ def test_shipped_pair_model_is_what_its_script_writes():
     assert data["about"]["trained_by"] == "scripts/train_coref_pairs.py"
     assert "sealed topics never read" in data["about"]["trained_on"]
     assert str(data["threshold"]) in data["about"]["conll_f1_cv"]
+
+
+def test_how_a_sentence_uses_shoot_tells_the_gun_fired_from_the_person_hit(nlp):
+    """"Shot" alone is either; the sentence says which: someone shot is the hit, shots and shooting at are the
+    firing, a gun that went off was fired, and a noun said of a happening ("it was an accident") is no mention."""
+    from eventwire.eval.coref import cluster_mentions, head_lemmas
+
+    said = [("A man was shot in the leg on Friday .", "shot", "hit"),
+            ("He shot his neighbor after an argument .", "shot", "hit"),
+            ("Neighbors heard shots before midnight .", "shots", "fired"),
+            ("The man shot at the house from his car .", "shot", "fired"),
+            ("Police are investigating the shooting .", "shooting", "fired"),
+            ("The rifle went off while he cleaned it .", "went", "fired"),
+            ("Officials said it was an accident .", "accident", "predicate"),
+            ("There was a fire in the house .", "fire", "")]
+    mentions = [Mention(f"d:{n}", "d", "g", text.split(), [text.split().index(word)])
+                for n, (text, word, _) in enumerate(said)]
+    head_lemmas(mentions, nlp)
+    assert [m.use for m in mentions] == [use for *_, use in said]
+    key = cluster_mentions(mentions, {"d": "D"})
+    assert key["d:0"] == key["d:1"] != key["d:2"]
+    assert key["d:2"] == key["d:3"] == key["d:4"] == key["d:5"]
+    assert key["d:6"] not in {key[m.id] for m in mentions if m.id != "d:6"}

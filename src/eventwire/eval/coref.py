@@ -6,7 +6,8 @@ annotated):
 - ``gold_topics``: the set's topics are given (ECB+: 20 dev topics of two sub-topics each; GVC: one topic). Within a
   topic, documents are clustered by what they report (TF-IDF cosine, average link), and within a document cluster
   event mentions are joined when their head lemmas are the same, or are forms of one event word ("died", "death",
-  "killed"; "wounded", "injury"; "arrested", "arrest"), by a few suffix rules and word families;
+  "killed"; "wounded", "injury"; "arrested", "arrest"), by a few suffix rules and word families, and "shot" is
+  the gun fired or the person hit as its sentence says (:func:`word_use`);
 - ``no_topics``: the same with no topic structure: all documents are clustered together first;
 - ``gold_topics_pairs`` and ``no_topics_pairs`` (with the ``embeddings`` extra): the same document clusters,
   and within each the mentions joined by average link over a mention-pair model's probability
@@ -54,6 +55,7 @@ class Mention:
     span: list[int]  # the positions of the mention's words in the sentence
     lemma: str = ""  # of its head, filled by :func:`head_lemmas` (GVC gives it)
     sent: int = -1  # the sentence's number in its document
+    use: str = ""  # how its sentence uses the event word (:func:`word_use`), filled by :func:`head_lemmas`
 
 
 @dataclass
@@ -376,14 +378,39 @@ def event_stem(lemma: str, lemmas: set[str]) -> str:
     return lemma
 
 
+# "shoot", "shot", "shooting" and "shots" tell either the gun fired or the person hit.
+_SHOOT = frozenset({"shoot", "shot", "shooting", "shots"})
+
+
+def word_use(head) -> str:
+    """What a mention's head word (a parsed spaCy token) tells by how its sentence uses it, where the word alone
+    does not say: ``"predicate"`` for a noun said of something else ("it was an accident", "the shooting was a
+    tragedy": a judgement of a happening told elsewhere, not a mention of its own; "there was a fire" is one);
+    ``"hit"`` for someone shot ("was shot", "shot his friend", "shooting herself"); ``"fired"`` for a gun fired
+    ("shots were fired", "shot at the car", "the shooting", "the gun went off"); otherwise ``""``."""
+    deps = {c.dep_ for c in head.children}
+    if head.dep_ == "attr" and head.tag_.startswith("NN") and not any(c.dep_ == "expl" for c in head.head.children):
+        return "predicate"
+    if head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return "fired"
+    if head.lemma_.lower() not in _SHOOT and head.lower_ not in _SHOOT:
+        return ""
+    if head.lower_ == "shots":
+        return "fired"
+    if deps & {"dobj", "nsubjpass", "auxpass"} or head.tag_ == "VBN":
+        return "hit"
+    if head.lower_.startswith("shooting") or any(c.dep_ == "prep" and c.lower_ == "at" for c in head.children):
+        return "fired"
+    return "hit"
+
+
 def head_lemmas(mentions: list[Mention], nlp) -> None:
-    """Each mention's head lemma, from the model's parse of its sentence as the set tokenised it: the word of the
-    mention whose head lies outside it."""
+    """Each mention's head lemma (unless the set gives it) and :func:`word_use`, from the model's parse of its
+    sentence as the set tokenised it: the head is the word of the mention whose head lies outside it."""
     from spacy.tokens import Doc
 
-    todo = [m for m in mentions if not m.lemma]
     sentences: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    for m in todo:
+    for m in mentions:
         sentences[tuple(m.sentence)].append(m)
     keys = list(sentences)
     docs = (Doc(nlp.vocab, words=[w if w.strip() else "_" for w in key]) for key in keys)
@@ -391,16 +418,25 @@ def head_lemmas(mentions: list[Mention], nlp) -> None:
         for m in sentences[key]:
             inside = [i for i in m.span if i < len(doc)]
             if not inside:
-                m.lemma = "_"
+                m.lemma = m.lemma or "_"
                 continue
             head = next((doc[i] for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), doc[inside[0]])
-            m.lemma = head.lemma_.lower()
+            m.lemma = m.lemma or head.lemma_.lower()
+            m.use = word_use(head)
+
+
+def event_key(m: Mention, lemmas: set[str]) -> str:
+    """The event a mention tells within its document cluster: its event word's stem (:func:`event_stem`), or the
+    firing or the hit where the word's use says which (:func:`word_use`); a predicate noun is a cluster of its own."""
+    if m.use == "predicate":
+        return f"predicate:{m.id}"
+    return {"fired": _FORMS["shooting"], "hit": _FORMS["shot"]}.get(m.use) or event_stem(m.lemma, lemmas)
 
 
 def cluster_mentions(mentions: list[Mention], doc_cluster: dict[str, str]) -> Clusters:
-    """Mentions in one document cluster whose head words are forms of one event word are one event."""
+    """Mentions in one document cluster that tell one event (:func:`event_key`) are one event."""
     lemmas = {m.lemma for m in mentions}
-    return {m.id: f"{doc_cluster[m.doc]}|{event_stem(m.lemma, lemmas)}" for m in mentions}
+    return {m.id: f"{doc_cluster[m.doc]}|{event_key(m, lemmas)}" for m in mentions}
 
 
 WORD_SIMILARITY = 0.7

@@ -53,6 +53,22 @@ def test_score_weighs_the_clues_and_vetoes_distance():
     assert incidents.score(_row(fatalities=12), _row(fatalities=40))[1]["counts"] < 0
 
 
+def test_a_follow_up_dated_to_the_month_joins_only_a_day_of_that_month_with_a_shared_party():
+    """"Last April" in a story of July: the month's own days are its candidates, and it must name a party of the
+    event it joins (a month and a town alone would join any attack there that month)."""
+    later = _row(date_start="2025-03-01", date_granularity="month", names={"al-shabab"}, named=True)
+    told = _row(date_start="2025-03-11", date_granularity="day", type="ASSAULT", names={"al-shabab"}, named=True,
+                seq=1, id="e1", story_id="s1", incident_id=7)
+    points, clues = incidents.score(later, told)
+    assert points >= incidents.THRESHOLD and clues["date"] == incidents.MONTH_POINTS
+    assert incidents.score(later, {**told, "names": set(), "named": False})[0] == -math.inf  # no shared party
+    assert incidents.score(later, {**told, "date_start": "2025-04-02"})[0] == -math.inf  # another month
+    row = {**later, "type": "ASSAULT"}
+    assert incidents._best(row, [dict(told)])[2]["id"] == "e1"
+    assert incidents._best(row, [{**told, "date_start": "2025-04-01"}]) is None  # the next month is not this one
+    assert incidents._best({**row, "date_granularity": "year"}, [dict(told)]) is None  # a year says too little
+
+
 def test_two_stories_of_one_attack_share_an_incident(store, three_records):
     for record in three_records:
         assert store.add(record) == "new"

@@ -28,6 +28,9 @@ THRESHOLD = 3.0
 """Points a candidate needs: the same day and the same town (4), the same day and a shared party in the same
 country (3.8), the next day and the same town (3.2) pass; a date alone (2) does not."""
 WINDOW_DAYS = 3
+MONTH_POINTS = 0.5
+"""Points for an event dated to a month only ("in April", in a follow-up story months later) against one dated to a
+day of that month: it joins only with a shared party and a place within 100 km (0.5 + 1.5 + 1 or 2)."""
 LINKED_STATUSES = ("reported", "historical")
 """Events of these statuses are happenings and get an incident; future, threatened, hypothetical and negated ones
 do not."""
@@ -66,8 +69,15 @@ def score(new: dict[str, Any], old: dict[str, Any]) -> tuple[float, dict[str, fl
     (7.3, -inf)
     """
     points: dict[str, float] = {}
-    days = abs((date.fromisoformat(new["date_start"]) - date.fromisoformat(old["date_start"])).days)
-    points["date"] = {0: 2.0, 1: 1.2}.get(days, 0.5 if days <= WINDOW_DAYS else 0.0)
+    if new.get("date_granularity") == "month":  # a later story dates it to its month only: it must name a party
+        if _first_day(old["date_start"]) != new["date_start"]:
+            return -math.inf, {"date": -math.inf}
+        if not new["names"] & old["names"]:
+            return -math.inf, {"parties": -math.inf}
+        points["date"] = MONTH_POINTS
+    else:
+        days = abs((date.fromisoformat(new["date_start"]) - date.fromisoformat(old["date_start"])).days)
+        points["date"] = {0: 2.0, 1: 1.2}.get(days, 0.5 if days <= WINDOW_DAYS else 0.0)
     if new.get("country") and old.get("country") and new["country"] != old["country"]:
         return -math.inf, {"country": -math.inf}
     coarse = 4 in (new.get("geo_precision"), old.get("geo_precision"))
@@ -112,17 +122,29 @@ def _with_names(rows: list[dict[str, Any]], words: bool = True) -> list[dict[str
             for r in rows]
 
 
+def _first_day(day: str) -> str:
+    return day[:8] + "01"
+
+
+def _days(row: dict[str, Any]) -> tuple[date, date]:
+    """The days a candidate's date may fall on: within :data:`WINDOW_DAYS` of the row's day (or week), or inside
+    its month when the row is dated to a month only."""
+    d = date.fromisoformat(row["date_start"])
+    if row["date_granularity"] == "month":
+        following = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return d, following - timedelta(days=1)
+    span = timedelta(days=WINDOW_DAYS)
+    return d - span, d + span
+
+
 def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The current, linked events of other stories that any of ``rows`` could join: one query for the batch, an
-    index range per distinct (type, day, country) of the rows, so that what is read is what each row could join
+    index range per distinct (type, days, country) of the rows, so that what is read is what each row could join
     (the same type, within the window, in its country or unplaced), not every type of the batch on every day."""
-    span = timedelta(days=WINDOW_DAYS)
     c = events.c
     terms = []
-    for kind, day, country in sorted({(r["type"], r["date_start"], r["country"] or "") for r in rows}):
-        d = date.fromisoformat(day)
-        term = [c.superseded.is_(False), c.type == kind,
-                c.date_key.between((d - span).isoformat(), (d + span).isoformat())]
+    for kind, (first, last), country in sorted({(r["type"], _days(r), r["country"] or "") for r in rows}):
+        term = [c.superseded.is_(False), c.type == kind, c.date_key.between(first.isoformat(), last.isoformat())]
         if country:  # another country vetoes: only events in this country or unplaced
             term.append(or_(c.country == country, c.country.is_(None)))
         terms.append(and_(*term))
@@ -139,7 +161,9 @@ _CANDIDATE_COLUMNS = ("seq", "id", "story_id", "type", "date_start", "lat", "lon
 
 
 def _eligible(row: dict[str, Any]) -> bool:
-    return bool(row["date_start"]) and row["date_granularity"] in ("day", "week")
+    """Events dated to a day or week join and are joined; one dated to a month only may join one of a day of its
+    month (it is never a candidate: two months say too little)."""
+    return bool(row["date_start"]) and row["date_granularity"] in ("day", "week", "month")
 
 
 def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
@@ -147,13 +171,13 @@ def _best(row: dict[str, Any], candidates: list[dict[str, Any]]):
     best = None
     if not _eligible(row):
         return None
-    day, country = date.fromisoformat(row["date_start"]), row.get("country")
+    (first, last), country = _days(row), row.get("country")
     for cand in candidates:
         if cand["type"] != row["type"] or (country and cand["country"] and cand["country"] != country):
             continue  # another type, or another country (a veto): not worth scoring
         if "day" not in cand:
             cand["day"] = date.fromisoformat(cand["date_start"])
-        if abs((cand["day"] - day).days) > WINDOW_DAYS:
+        if not first <= cand["day"] <= last:
             continue
         if "words" not in cand:
             cand["words"] = _words(cand["evidence"])

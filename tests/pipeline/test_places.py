@@ -179,6 +179,15 @@ def test_places_a_state_ner_took_for_a_person_and_a_dateline_place_inside_a_name
     assert len(allendale.mentions) == 2  # the dateline's ALLENDALE and the club's Allendale
 
 
+def test_a_dateline_city_places_the_story_in_its_state(extract_text):
+    """"PHILADELPHIA (CBS) -" and "his Kensington home": the Kensington of Pennsylvania, not the larger one of
+    Brooklyn, as if the story had named the state."""
+    rec = extract_text("PHILADELPHIA (CBS) - A father charged with the death of his daughter is headed to trial. "
+                       "Authorities say he was waving a gun around in his Kensington home last April.")
+    kensington = next(p for p in rec.places if p.name == "Kensington")
+    assert kensington.admin1 == "Pennsylvania" and kensington.country == "USA"
+
+
 def test_places_named_only_inside_public_bodies(extract_text):
     text = ("Burglaries rose in Ohio this spring. A spokesman for the Butler County Coroner's Office said the man "
             "died, and officers of the North Las Vegas Police Department were called. He studied at the University of "

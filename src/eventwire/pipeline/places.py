@@ -277,7 +277,9 @@ def _the_name(doc: Doc, spans: list[tuple[int, int]], place: PlaceRecord) -> boo
 
 
 def story_context(entities: list[Entity], gazetteer: Gazetteer, dateline_place: str | None = None) -> Context:
-    """Countries the story names or implies: countries' names, demonyms, the dateline's country."""
+    """Countries the story names or implies: countries' names, demonyms, the dateline's country; and the admin-1
+    unit of the dateline's city, as if the story named it ("PHILADELPHIA (CBS) -" and "his Kensington home": the
+    Kensington of Pennsylvania, not Brooklyn's)."""
     ctx = Context()
     for ent in entities:
         if ent.country and ent.type in ("GPE", "NORP"):
@@ -285,10 +287,15 @@ def story_context(entities: list[Entity], gazetteer: Gazetteer, dateline_place: 
             if best is not None and best.country:
                 ctx.countries.add(best.country)
     if dateline_place:
-        for part in dateline_place.split(","):
-            best = gazetteer.best(part.strip().title(), frozenset({"country", "admin1"}))
+        parts = [part.strip().title() for part in dateline_place.split(",")]
+        for part in parts:
+            best = gazetteer.best(part, frozenset({"country", "admin1"}))
             if best is not None and best.country:
                 ctx.countries.add(best.country)
+        city = gazetteer.best(parts[0], frozenset({"city"}))
+        if city is not None and city.admin1 and (len(parts) == 1 or city.country in ctx.countries):
+            ctx.countries.add(city.country)
+            ctx.admin1.add(city.admin1)
     return ctx
 
 

@@ -75,8 +75,19 @@ def _interaction(i1: int | str, i2: int | str) -> int | str:
 
 
 def _time_precision(event: dict[str, Any]) -> int | str:
-    return {"day": 1, "week": 2, "range": 2, "month": 3, "season": 3, "year": 3}.get(
+    """ACLED's: 1 a day, 2 a week or a range, 3 a month or more; a day the event's own text does not give (the
+    publication day, or the day the story told before it: ``date_basis`` story or context) is at best 2, the
+    event having happened within a few days of it.
+
+    >>> _time_precision({"date_granularity": "day", "date_basis": "text"}), _time_precision(
+    ...     {"date_granularity": "day", "date_basis": "story"}), _time_precision({"date_granularity": "year"})
+    (1, 2, 3)
+    """
+    precision = {"day": 1, "week": 2, "range": 2, "month": 3, "season": 3, "year": 3}.get(
         event.get("date_granularity") or "", "")
+    if precision == 1 and event.get("date_basis") in ("story", "context"):
+        return 2
+    return precision
 
 
 def _geo_precision(event: dict[str, Any]) -> int | str:

@@ -208,9 +208,11 @@ class Event(_Record):
                                   "statement it is (seat: 'a meeting of the U.N. Security Council' in New York); or, "
                                   "the sentence saying not where, the place the story names most (story).")
     date: EventDate | None = None
-    date_basis: Literal["text", "story"] | None = Field(
-        default=None, description="Why the date: a telling's clause or sentence gives it (text); or, the text giving "
-                                  "none, the story's publication date (story). Null with no date.")
+    date_basis: Literal["text", "context", "story"] | None = Field(
+        default=None, description="Why the date: a telling's clause or sentence gives it (text); its own text giving "
+                                  "none, the date of the happening told as news nearest before it in the story, as a "
+                                  "reader carries the story's time on (context: the date's span is that telling's); "
+                                  "or, the story giving none, the publication date (story). Null with no date.")
     status: Literal["reported", "future", "threatened", "hypothetical", "negated", "historical"] | None = None
     source: str | None = Field(default=None, description="Entity id of who claims the event; null when the story "
                                                          "states it itself.")

@@ -341,6 +341,19 @@ def test_story_a_stance_in_the_present_perfect_or_a_recent_act_has_no_date(story
     assert (by_trigger["arrested"].date.start, by_trigger["arrested"].date_basis) == ("2025-03-12", "story")
 
 
+def test_story_a_happening_without_a_date_of_its_own_is_dated_as_the_story_told_it_so_far(story):
+    """A reader carries the story's time on: what follows "on Tuesday" without a date of its own is Tuesday's, with
+    the span of the words that say so; an undated lead is the newest news and keeps the publication day."""
+    rec = story("Police arrested two men in Gao. Militants attacked an army base in Gao on Tuesday. The army said "
+                "soldiers killed 12 militants.", published="2025-03-13")
+    by_trigger = {rec.text[slice(*m.evidence.trigger)]: v for v in rec.events for m in v.mentions}
+    killed = by_trigger["killed"]
+    assert (killed.date.start, killed.date_basis) == ("2025-03-11", "context")
+    assert rec.text[killed.date.start_char:killed.date.end_char] == killed.date.text == "Tuesday"
+    assert (by_trigger["attacked"].date.start, by_trigger["attacked"].date_basis) == ("2025-03-11", "text")
+    assert (by_trigger["arrested"].date.start, by_trigger["arrested"].date_basis) == ("2025-03-13", "story")
+
+
 def test_story_verbs_that_share_a_subject_share_their_date(story):
     """ "killed and injured 1,000 fighters in the past week": the week is the killing's too, not the day of the
     saying, and the two are one happening."""

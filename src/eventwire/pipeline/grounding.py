@@ -10,8 +10,11 @@ an arrest told in passing years back did not happen on the publication day. :fun
   country (:func:`about_one_place`); otherwise the place is null. Where the text puts a happening of the same type
   told as news in a narrower place inside the story's (a town in its country), that place is taken instead: "the
   attack" in a story about one hotel in Beledweyne is in Beledweyne (dev stories: place accuracy 0.672 -> 0.683);
-- the publication date only for a happening told as news; a background one (``historical``) whose text gives no
-  date has none;
+- for a happening told as news whose text gives no date, the date of the happening told as news nearest before it
+  in the story that the text dates to a day (``date_basis: "context"``: a reader carries the story's time on from
+  "militants attacked the base on Tuesday" to "the army said it killed 12"), else the publication date (an
+  undated lead is the newest news); a background one (``historical``) whose text
+  gives no date has none;
 
 records each event's ``date_basis`` (``text`` or ``story``), ends the interval of a done thing at the
 publication date ("this week" in a story of Wednesday is Monday to Wednesday), and reads a date after "since" as
@@ -117,6 +120,28 @@ def _published_day(published: Published | None) -> str | None:
     return published.date if published is not None and published.precision == "day" else None
 
 
+def _told_at(ev: Event) -> int:
+    return ev.evidence.trigger[0] if ev.evidence and ev.evidence.trigger else ev.evidence.start if ev.evidence else 0
+
+
+def _context_dates(events: list[Event], day: str | None) -> list[tuple[int, EventDate]]:
+    """The days the text gives happenings told as news, by where they are told: each happening's own date, to the
+    day, within :data:`HISTORICAL_DAYS` before the story's publication."""
+    if not day:
+        return []
+    return sorted((_told_at(e), e.date) for e in events
+                  if e.date is not None and e.date.text is not None and e.date.granularity == "day" and e.date.start
+                  and e.status in (None, "reported") and 0 <= days_between(e.date.start, day) < HISTORICAL_DAYS)
+
+
+def _context_date(ev: Event, dated: list[tuple[int, EventDate]]) -> EventDate | None:
+    """The date of the happening told as news nearest before ``ev`` in the story, with that telling's span
+    (:func:`_context_dates`); None when none is told before it (a story's undated lead is its newest news)."""
+    at = _told_at(ev)
+    before = [d for told, d in dated if told <= at]
+    return before[-1] if before else None
+
+
 def ground_events(events: list[Event], places: list[Place], published: Published | None,
                   text: str = "") -> list[Event]:
     """The events with the story-wide fallbacks kept only where the story supports them (module docstring)."""
@@ -127,6 +152,7 @@ def ground_events(events: list[Event], places: list[Place], published: Published
     day = _published_day(published)
     focal = {t: _focal_place([e for e in events if e.type == t], by_id, main, day)
              for t in {e.type for e in events} - SPEECH_ACTS} if one_place and main is not None else {}
+    dated = _context_dates(events, day)
     out = []
     for ev in events:
         update: dict = {}
@@ -143,6 +169,8 @@ def ground_events(events: list[Event], places: list[Place], published: Published
             basis = "text" if date.text is not None else "story"
             if basis == "story" and not news:
                 date, basis = None, None
+            elif basis == "story" and (context := _context_date(ev, dated)) is not None:
+                date, basis = context, "context"
             elif day and basis == "text" and date.start and date.start <= day and _after_since(date, text) and \
                     ev.evidence and ev.evidence.trigger and ev.evidence.trigger[0] < date.start_char:
                 # "protests have continued since Feb. 1": from that day to the story's (not "since 2011, when the

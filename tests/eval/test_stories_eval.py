@@ -82,6 +82,25 @@ def test_stories_scorer_takes_the_gazetteers_names_for_an_unnamed_place(pipeline
     assert not _place_right({"name": "Washington", "alt": [], "country": "USA"}, record, event, pipeline.gazetteer)
 
 
+def test_stories_scorer_takes_a_country_by_any_of_its_names_for_a_party(pipeline):
+    """A party the record names "U.S." or "Turkish" is the gold's "United States" or "Turkey"; an organisation
+    described with the country ("U.S. military") is not the country."""
+    from eventwire.eval.stories import _parties_right
+    from eventwire.model import ArticleRecord, Entity
+
+    text = "U.S. and Turkish officials met U.S. military officers."
+    record = ArticleRecord(id="a1", text=text, entities=[
+        Entity(id="E1", name="U.S.", type="GPE", aliases=[], mentions=[], country="USA"),
+        Entity(id="E2", name="Turkish", type="NORP", aliases=[], mentions=[], country="TUR"),
+        Entity(id="E3", name="U.S. military", type="ORG", aliases=[], mentions=[], country="USA")])
+    g = pipeline.gazetteer
+    assert not _parties_right(["United States"], record, ["E1"])  # by the names alone
+    assert _parties_right(["United States"], record, ["E1"], g)
+    assert _parties_right(["Turkey"], record, ["E2"], g) and not _parties_right(["Turkey"], record, ["E1"], g)
+    assert not _parties_right(["United States"], record, ["E3"], g)
+    assert not _parties_right([], record, ["E1"], g) and _parties_right([], record, [], g)
+
+
 @pytest.mark.parametrize("story_id,fold", [("8008152", False), ("8006651", True)])
 def test_stories_sealed_fold_is_fixed(story_id, fold):
     assert sealed(story_id) is fold

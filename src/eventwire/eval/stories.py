@@ -156,6 +156,28 @@ def _date_right(gold: dict | None, event: Event) -> bool:
     return gold["start"] <= start and end <= gold["end"]
 
 
+_COUNTRY_KINDS = frozenset({"country", "demonym"})
+
+
+def _country_named(name: str, gazetteer) -> str | None:
+    """The country a name names as a country or its people ("U.S.", "United States", "Turkish"), or None."""
+    best = gazetteer.best(name, _COUNTRY_KINDS) if gazetteer is not None else None
+    return best.country if best is not None else None
+
+
+def _parties_right(gold: list[str], record: ArticleRecord, ids: list[str], gazetteer=None) -> bool:
+    """The gold's parties and the record's meet by name (:func:`_names_meet`), or, with the ``gazetteer``, by
+    country: a party the record names by a country's name or its people's ("U.S.", "Turkish") is the gold's
+    "United States" or "Turkey", as the place check takes the gazetteer's names for a place."""
+    if _names_meet(gold, _actor_names(record, ids)):
+        return True
+    if not gold or gazetteer is None:
+        return False
+    ents = {e.id: e for e in record.entities}
+    theirs = {_country_named(ents[i].name, gazetteer) for i in ids if i in ents and ents[i].type in ("GPE", "NORP")}
+    return bool({_country_named(n, gazetteer) for n in gold} & (theirs - {None}))
+
+
 def _actor_names(record: ArticleRecord, ids: list[str]) -> list[str]:
     ents = {e.id: e for e in record.entities}
     return [n for i in ids if i in ents for n in (ents[i].name, *ents[i].aliases)]
@@ -171,7 +193,8 @@ def _offset(gold_text: str, record_text: str) -> int:
 
 def score_story(story: dict, record: ArticleRecord, gazetteer=None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Counts for one story, and its prediction lines (one per gold event, one per predicted record); with the
-    ``gazetteer``, a place is also right when the gold's name is one of the gazetteer's names for it."""
+    ``gazetteer``, a place is also right when the gold's name is one of the gazetteer's names for it, and a party
+    when the gold names the country the record's party names (:func:`_parties_right`)."""
     gold = story["events"]
     found: dict[str, Event] = {}
     rows: list[dict[str, Any]] = []
@@ -208,8 +231,8 @@ def score_story(story: dict, record: ArticleRecord, gazetteer=None) -> tuple[dic
             checks = {
                 "place": _place_right(g["place"], record, event, gazetteer),
                 "date": _date_right(g["date"], event),
-                "actor": _names_meet(g["actor"], _actor_names(record, event.actor)),
-                "recipient": _names_meet(g["recipient"], _actor_names(record, event.recipient)),
+                "actor": _parties_right(g["actor"], record, event.actor, gazetteer),
+                "recipient": _parties_right(g["recipient"], record, event.recipient, gazetteer),
                 "status": (event.status or "reported") == g["status"],
             }
             for k, ok in checks.items():

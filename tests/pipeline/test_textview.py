@@ -25,6 +25,7 @@ def test_textview_plain_text_is_its_own_view():
     ("Moi\u0308se Cafe\u0301", "Moïse Café"),
     ("line\u2028next", "line\nnext"),
     ("a\x00b\x07c", "ab c"),
+    ("\"[We] urge [the] parties\"", "\" We  urge  the  parties\""),
 ])
 def test_textview_normalises(text, expected):
     assert text_view(text).text == expected
@@ -75,6 +76,17 @@ def test_dirty_story_reads_like_the_clean_one(extract_text):
     for ev in dirty.events:
         s, e = ev.evidence.trigger
         assert text_view(dirty.text[s:e]).text in {"attacked", "killing", "arrested"}
+
+
+def test_an_editors_words_in_square_brackets_are_read_as_the_quote_s(extract_text):
+    """ "[We] urge ...": the bracketed word an editor put into a quote is read as part of it (the parser read
+    nothing in the sentence before); the record keeps the brackets and its spans index them."""
+    text = '"[We] urge Pakistani side to focus on its own security problems," the Taliban spokesperson said.'
+    rec = extract_text(text)
+    assert rec.text == text
+    (urge,) = [v for v in rec.events if v.type == "REQUEST"]
+    assert text[slice(*urge.evidence.trigger)] == "urge"
+    assert text[urge.evidence.start:urge.evidence.end] == urge.evidence.text
 
 
 def test_issue_turkish_dotted_i_inside_an_organisation_name(extract_text):

@@ -10,6 +10,7 @@ read a cleaner view of it, in which
 - Turkish capital dotted I is I, whose lower case is one character as it is for every other letter ("İstanbul"
   lowercases to nine characters in Python, which broke offset arithmetic in the stages);
 - each base character and its combining marks are in NFC ("Moi\\u0308se" reads as "Moïse");
+- square brackets are spaces: an editor's words in a quote read as the quote's ("[We] urge ..." parsed to nothing);
 - a story written in capitals is read in ordinary case (:mod:`.truecase`), letter for letter.
 
 Text that needs none of this, nearly all of it, is its own view at no cost (:attr:`TextView.identity`). Otherwise
@@ -33,7 +34,8 @@ _DROPPED = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u20
            "\u2066\u2067\u2068\u2069"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _CONTROLS = "".join(chr(c) for c in [*range(1, 9), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)])
-_REPLACED = {**{c: " " for c in _SPACES + _CONTROLS}, "\u2028": "\n", "\u2029": "\n", "\u0130": "I"}
+_REPLACED = {**{c: " " for c in _SPACES + _CONTROLS}, "\u2028": "\n", "\u2029": "\n", "\u0130": "I",
+             "[": " ", "]": " "}
 
 _SPECIAL = re.compile("[" + re.escape(_DROPPED + "".join(_REPLACED)) + "]")
 

@@ -526,7 +526,11 @@ _test("signed-by-event-verb")(lambda ctx: (verb := _signing_verb(ctx.tok)) is no
                               _trigger_for(verb) is not None and ctx.tok.dep_ == "dobj" and
                               ctx.tok.head.i == verb.i)
 _test("signing-verb")(lambda ctx: _signing_verb(ctx.tok) is not None)
-_test("refuses-event")(lambda ctx: any(c.dep_ == "xcomp" and _is_event(c, ctx.places) for c in ctx.tok.children))
+# the refused act tells the refusal only when the trigger lexicon reads it ("refused to lift sanctions"): an act read
+# by a CAMEO verb's default code alone ("refused to enroll her daughter") makes no REJECT of its own, so the
+# refusal is read from the refusing verb (rule refused-to-act)
+_test("refuses-event")(lambda ctx: any(c.dep_ == "xcomp" and _trigger_for(c) is not None and _is_event(c, ctx.places)
+                                       for c in ctx.tok.children))
 _test("orders-event")(lambda ctx: any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c)
                                       for c in ctx.tok.children))
 _test("defends-ground")(lambda ctx: any(c.dep_ == "dobj" and (c.idx in ctx.places or c.lemma_.lower() in

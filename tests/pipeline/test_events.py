@@ -269,6 +269,14 @@ def test_events_unnamed_actors(extract_text):
     assert _one(rec, "fired")["actor"] == ["Police"]
 
 
+def test_events_who_a_speech_act_noun_comes_from_is_its_actor(extract_text):
+    """ "drew criticism from the European Union": who said it, on the noun or on the verb whose object it is."""
+    rec = extract_text("The ban drew sharp criticism from the European Union on Monday.")
+    assert _one(rec, "criticism")["actor"] == ["European Union"]
+    rec = extract_text("The ban's criticism from the European Union came on Monday.")
+    assert _one(rec, "criticism")["actor"] == ["European Union"]
+
+
 def test_events_a_singular_agent_noun_before_another_noun_is_a_group(extract_text):
     """ "a passenger train": its passengers are who the attack is on; but "a militant group" is the group."""
     rec = extract_text("Militants linked with the Baloch Liberation Army attacked a passenger train near Sibi. The "

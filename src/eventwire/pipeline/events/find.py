@@ -36,6 +36,7 @@ from .roles import _agent, _governing_verb, _Resolver, _subject
 from .status import _plover_reading, _status
 
 BACKREF_PREPS = word_class("BACKREF_PREPS")
+SPEECH_ACTS = word_class("SPEECH_ACTS")
 HOME_WORDS = frozenset("base based headquarter headquartered headquarters hideout haven sanctuary".split())
 RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
@@ -305,6 +306,12 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if by_obj is None and type_ in SPEECH_ACTS:
+        # "calls from the opposition", "drew criticism from rights groups": who said it ("from" on the noun, or on
+        # the verb whose object it is)
+        holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+        by_obj = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"), None)
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     of_obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     patient = tok.lemma_.lower() in PATIENT_NOUNS
@@ -695,7 +702,8 @@ BUILT_IN_RULES = {
     "place-state-ground": ("place", "a state's coercion whose sentence says not where is on the acting country's "
                                     "ground (\"Thailand deported 173 Uyghurs\"; place_basis actor)"),
     "actor-agent": ("roles", "the actor is the agent of a passive (\"killed by gunmen\")"),
-    "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\")"),
+    "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\"), or "
+                          "the \"from\" object of a speech act's noun (\"criticism from rights groups\")"),
     "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),
     "recipient-came-under": ("roles", "\"came under attack\": the subject is whom it was done to"),
     "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "

@@ -82,6 +82,16 @@ def test_entities_people_stay_people(extract_text):
     assert jordan.type == "PERSON" and "Jordan" in jordan.aliases
 
 
+def test_entities_a_hyphenated_given_name_is_whole(extract_text):
+    """NER cuts "Tsai Ing-wen" to "Tsai Ing" and "Moon Jae-in" to "Moon Jae"; a hyphenated adjective after a
+    name ("Trump-era") is no part of it."""
+    rec = extract_text("Former President Tsai Ing-wen met South Korean President Moon Jae-in in Taipei on Monday. "
+                       "Donald Trump-era tariffs were discussed.")
+    people = {e.name for e in rec.entities if e.type == "PERSON"}
+    assert {"Tsai Ing-wen", "Moon Jae-in"} <= people
+    assert not any(name.endswith("-era") for name in people)
+
+
 def test_entities_countries_merge_by_code(extract_text):
     rec = extract_text("The United States imposed sanctions on Monday. The US Treasury said more would follow, and "
                        "officials in the U.S. agreed.")

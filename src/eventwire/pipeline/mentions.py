@@ -129,12 +129,19 @@ class Mention:
     ner_label: str | None = None  # NER's own label, before the gazetteer corrected it
 
 
+# What a hyphen joins to a name to make an adjective of it: "Trump-era tariffs", "U.S.-led talks".
+_NAME_ADJECTIVE_ENDS = frozenset("era led backed based linked style allied aligned affiliated owned run controlled "
+                                 "funded sponsored supported friendly born made brokered".split())
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and trailing possessives or punctuation."""
+    """Drop leading determiners, trailing possessives or punctuation, and an adjective's ending ("Trump-era")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in _NAME_ADJECTIVE_ENDS:
+        end -= 2
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
@@ -510,6 +517,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 # A name's particle and the name it joins: "Bashar al-Assad", "Mohammed Shia al-Sudani", "Osama bin Laden".
 _PARTICLE_NAME = re.compile(r" (?:al|el|Al|El|bin|Bin|ibn|Ibn|bint|abu|Abu|ould|Ould|ag|Ag)[- ][A-Z][\w'’-]+")
+# The second syllable of a hyphenated Korean or Chinese given name, which NER cuts off: "Tsai Ing-wen", "Moon Jae-in"
+# (a short capitalised syllable, a hyphen and a short lower-case one; not "Trump-era" or "Biden-led").
+_GIVEN_NAME_TAIL = re.compile(r"-[a-z]{1,4}\b(?!-)")
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,3}")
 # "Islamic State, also known as IS or ISIS", "the Return, Reclamation, Rehabilitation, known as 3R".
 _AKA = re.compile(r"\s*,?\s*\(?\s*(?:also |otherwise |better |commonly |more commonly )?(?:known|referred to) as\s*$",
                   re.IGNORECASE)
@@ -548,6 +559,11 @@ def _join_particles(doc: Doc, kept: list[Mention]) -> list[Mention]:
                 _PARTICLE_NAME.fullmatch(text[out[-1].end:m.end]):
             prev = out.pop()  # the particle name was found as a mention of its own: the two are one
             m = _mention(doc.char_span(prev.start, m.end, alignment_mode="expand"), "PERSON", prev.origin)
+        elif m.label == "PERSON" and m.origin in ("ner", "pattern") and " " in m.text and \
+                _SYLLABLE.fullmatch(m.text.rsplit(" ", 1)[-1]) and (tail := _GIVEN_NAME_TAIL.match(text, m.end)):
+            span = doc.char_span(m.start, tail.end(), alignment_mode="expand")
+            if span is not None:
+                m = _mention(span, "PERSON", m.origin)
         elif m.label == "PERSON" and m.origin in ("ner", "pattern"):
             run = _PARTICLE_NAME.match(text, m.end)
             if run and not any(o.start < run.end() and m.end < o.end for o in kept if o is not m):

@@ -23,6 +23,10 @@ def test_language_detect(text, code):
     ("El gobierno anunció ayer un plan.", "es"),
     ("Le gouvernement a annoncé hier un plan.", "fr"),
     ("Rząd ogłosił wczoraj plan.", "pl"),
+    ("Kim Jong Un met Putin.", "en"),  # an irregular past ("met") is an English event word
+    ("Abdel Fattah el-Sissi met Recep Tayyip Erdogan in Cairo.", "en"),  # was read as Indonesian
+    ("Kim Jong Un a rencontré Poutine.", "fr"),  # "a" alone, with no English event word, is no English
+    ("Macron a rencontré Biden à Paris.", "fr"),
 ])
 def test_language_short_texts(text, code):
     assert detect_language(text) == code

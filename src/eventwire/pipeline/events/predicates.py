@@ -526,14 +526,14 @@ _test("signed-by-event-verb")(lambda ctx: (verb := _signing_verb(ctx.tok)) is no
                               _trigger_for(verb) is not None and ctx.tok.dep_ == "dobj" and
                               ctx.tok.head.i == verb.i)
 _test("signing-verb")(lambda ctx: _signing_verb(ctx.tok) is not None)
-# the refused act tells the refusal only when the trigger lexicon reads it ("refused to lift sanctions"): an act read
-# by a CAMEO verb's default code alone ("refused to enroll her daughter") makes no REJECT of its own, so the
-# refusal is read from the refusing verb (rule refused-to-act)
 # "had lunch with Tsai", "had dinner with his counterpart": "with" someone, on the verb or on the meal
 _test("with-someone")(lambda ctx: any(
     c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and p.pos_ in ("PROPN", "PRON", "NOUN")
                                                    for p in c.children)
     for t in (ctx.tok, *ctx.objects) for c in t.children))
+# the refused act tells the refusal only when the trigger lexicon reads it ("refused to lift sanctions"): an act read
+# by a CAMEO verb's default code alone ("refused to enroll her daughter") makes no REJECT of its own, so the
+# refusal is read from the refusing verb (rule refused-to-act)
 _test("refuses-event")(lambda ctx: any(c.dep_ == "xcomp" and _trigger_for(c) is not None and _is_event(c, ctx.places)
                                        for c in ctx.tok.children))
 _test("orders-event")(lambda ctx: any(c.dep_ in ("xcomp", "dobj", "ccomp") and _trigger_for(c)

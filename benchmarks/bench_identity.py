@@ -70,17 +70,12 @@ def extract(path: str, stories: int, clock: Clock) -> tuple[list, float]:
 def store_all(pairs: list, group: int, clock: Clock, identity: bool) -> float:
     from eventwire.store import Store, actors, incidents
 
-    saved = {}
-    if identity:
-        saved["link"] = clock.wrap(incidents, "link", "incidents")
-        saved["refresh"] = clock.wrap(incidents, "refresh", "incidents")
-        saved["resolve"] = clock.wrap(actors, "resolve", "actor registry")
-        saved["_near_duplicate"] = clock.wrap(Store, "_near_duplicate", "near-duplicate lookup")
-    else:
-        saved["link"] = clock.wrap(incidents, "link", "-", replace=lambda *a, **k: set())
-        saved["refresh"] = clock.wrap(incidents, "refresh", "-", replace=lambda *a, **k: None)
-        saved["resolve"] = clock.wrap(actors, "resolve", "-", replace=lambda *a, **k: {})
-        saved["_near_duplicate"] = clock.wrap(Store, "_near_duplicate", "-", replace=lambda *a, **k: None)
+    # (owner, attribute, what its time counts as, what it gives when left out)
+    parts = [(incidents, "link", "incidents", set()), (incidents, "refresh", "incidents", None),
+             (actors, "resolve", "actor registry", {}), (Store, "_near_duplicate", "near-duplicate lookup", None)]
+    saved = [(owner, attribute, clock.wrap(owner, attribute, name if identity else "-",
+                                           None if identity else lambda *a, _v=value, **k: _v))
+             for owner, attribute, name, value in parts]
     try:
         with tempfile.TemporaryDirectory() as tmp, Store.open(f"{tmp}/identity.db") as store:
             store.seed_actors()
@@ -92,9 +87,8 @@ def store_all(pairs: list, group: int, clock: Clock, identity: bool) -> float:
                 print(query_plan(store), file=sys.stderr)
             return spent
     finally:
-        for attribute, original in saved.items():
-            setattr(Store if attribute == "_near_duplicate" else actors if attribute == "resolve" else incidents,
-                    attribute, original)
+        for owner, attribute, original in saved:
+            setattr(owner, attribute, original)
 
 
 def query_plan(store) -> str:

@@ -156,12 +156,11 @@ def _date_right(gold: dict | None, event: Event) -> bool:
     return gold["start"] <= start and end <= gold["end"]
 
 
-_COUNTRY_KINDS = frozenset({"country", "demonym"})
-
-
 def _country_named(name: str, gazetteer) -> str | None:
     """The country a name names as a country or its people ("U.S.", "United States", "Turkish"), or None."""
-    best = gazetteer.best(name, _COUNTRY_KINDS) if gazetteer is not None else None
+    from ..pipeline.actors import COUNTRY_KINDS  # the pipeline package loads the parser: only when a party is scored
+
+    best = gazetteer.best(name, COUNTRY_KINDS) if gazetteer is not None else None
     return best.country if best is not None else None
 
 

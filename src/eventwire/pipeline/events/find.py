@@ -36,7 +36,6 @@ from .roles import _agent, _governing_verb, _Resolver, _subject
 from .status import _plover_reading, _status
 
 BACKREF_PREPS = word_class("BACKREF_PREPS")
-SPEECH_ACTS = word_class("SPEECH_ACTS")
 HOME_WORDS = frozenset("base based headquarter headquartered headquarters hideout haven sanctuary".split())
 RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
@@ -69,6 +68,11 @@ HARMING = word_class("HARMING")
 GENERIC_ACLED = frozenset({"Attack", "Peaceful protest", "Change to group/activity", "Other", None})
 COPULAS = word_class("COPULAS")
 REPORTING_VERBS = word_class("REPORTING_VERBS")
+SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "a day after an attack": another happening, another doer
+TELLING_OF = (REPORTING_VERBS | word_class("OBJECT_REPORTING") | {"share"}) - {"announce", "claim", "admit",
+                                                                                 "acknowledge"}
+"""Verbs whose subject tells of an attack their object names, not its doer ("confirmed the killing", "shared word of
+the strike"; but who announces an offensive, claims an attack or admits it did it)."""
 SAID_AT = frozenset({"in", "at", "from"})
 # What a title names that is no happening: "the ... Sanctions Act", "the Sanctions Committee", "the Protest Party"
 TITLE_HEADS = frozenset("act law bill resolution committee council commission agency office department ministry "
@@ -548,12 +552,6 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
         place, basis = story.main_place, "story"  # the sentence says not where: the place the story is about
     return place, basis, None
 
-
-SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "a day after an attack": another happening, another doer
-TELLING_OF = (REPORTING_VERBS | word_class("OBJECT_REPORTING") | {"share"}) - {"announce", "claim", "admit",
-                                                                                 "acknowledge"}
-"""Verbs whose subject tells of an attack their object names, not its doer ("confirmed the killing", "shared word of
-the strike"; but who announces an offensive, claims an attack or admits it did it)."""
 
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL"})
 

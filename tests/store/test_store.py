@@ -325,24 +325,46 @@ writer.abort()
 def test_numbering_asks_the_table_once_a_transaction(store):
     """SQLite's keys are given after the table's highest: asked once in a transaction, then counted on; a new
     transaction, or a row numbered by the database meanwhile (forget_numbering), asks again."""
-    from sqlalchemy import event, insert
+    from sqlalchemy import insert
 
     from eventwire.store.db import forget_numbering, insert_numbered
     from eventwire.store.schema import incidents
 
     asked = []
-    event.listen(store.engine, "before_cursor_execute",
-                 lambda conn, cur, statement, *a: asked.append(statement) if "max(incidents.id)" in statement else None)
+
+    def trace(conn) -> None:  # every statement SQLite runs, through SQLAlchemy or the driver (eventwire.store.driver)
+        if store.dialect == "sqlite":
+            conn.connection.driver_connection.set_trace_callback(
+                lambda statement: asked.append(statement) if "max(incidents.id)" in statement else None)
+
     row = {"type": "ASSAULT", "events": 0, "stories": 0, "updated_at": "2025-01-01T00:00:00Z"}
     with store._write() as conn:
+        trace(conn)
         first = insert_numbered(conn, incidents, [row, row], "id")
         second = insert_numbered(conn, incidents, [row], "id")
         conn.execute(insert(incidents).values(**row))  # numbered by the database
         forget_numbering(conn, incidents)
         third = insert_numbered(conn, incidents, [row], "id")
     with store._write() as conn:
+        trace(conn)
         fourth = insert_numbered(conn, incidents, [row], "id")
     assert first + second == [first[0], first[0] + 1, first[0] + 2]
     assert third == [second[0] + 2] and fourth == [third[0] + 1]
     if store.dialect == "sqlite":
         assert len(asked) == 3  # once a transaction, and after forget_numbering
+
+
+def test_a_text_with_nul_is_stored_with_every_row_scrubbed(store, pipeline):
+    """NUL has no place in PostgreSQL's text: a story whose text holds one has it as U+FFFD in every row (the
+    record's JSON keeps the text as it is), on both back ends; the rows of texts without one are stored as built."""
+    from eventwire.model import Article, InputRef
+
+    text = ("Gunmen attacked the\x00 village of Kidal on Monday, killing five people, the army said. "
+            "\"We will find them,\x00\" the governor of Kidal said.")
+    record = next(pipeline.process([Article(id="nul0nul0nul0nul0", text=text, input=InputRef(path="nul.txt"))]))
+    assert record.events and any("\x00" in e.evidence.text for e in record.events)
+    assert store.add(record) == "new"
+    rows = list(store.iter_events())
+    assert rows and all("\x00" not in (r["evidence"] or "") for r in rows)
+    assert any("\ufffd" in r["evidence"] for r in rows)
+    assert store.story(record.id)["record"]["text"] == text

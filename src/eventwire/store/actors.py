@@ -22,7 +22,8 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from .. import data
 from ..geo.build import fold_accents
 from ..model import Entity
-from .db import forget_numbering, insert_numbered, insert_or_skip
+from .db import forget_numbering, insert_numbered
+from .driver import Prepared, insert_rows
 from .schema import actor_keys, actors, event_parties
 
 KINDS = {"PERSON": "P", "ORG": "O", "NORP": "O", "GPE": "L", "LOC": "L", "FAC": "L"}
@@ -94,14 +95,14 @@ def seed(conn: Connection) -> int:
 
 
 # Built once: every story with named parties runs them (see eventwire.store).
-_ACTORS_OF_KEYS = select(actor_keys.c.key, actor_keys.c.actor_id).where(
-    actor_keys.c.key.in_(bindparam("b_keys", expanding=True)))
-_ADD_KEY = insert_or_skip(actor_keys, "key")
+_ACTORS_OF_KEYS = Prepared(select(actor_keys.c.key, actor_keys.c.actor_id).where(
+    actor_keys.c.key.in_(bindparam("b_keys", expanding=True))))
 
 
 def _add_keys(conn: Connection, actor_id: int, new_keys, source: str) -> None:
     """Give keys to an actor; a key another writer gave away first stays with that actor (no error, no steal)."""
-    conn.execute(_ADD_KEY[conn.dialect.name], [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys])
+    insert_rows(conn, actor_keys, [{"key": k, "actor_id": actor_id, "source": source} for k in new_keys],
+                skip_conflict_on="key")
 
 
 def _create(conn: Connection, name: str, kind: str, country: str | None, sector: str | None, new_keys, source: str
@@ -128,8 +129,8 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
     wanted = [(e, ks) for e in entities if (ks := keys(e))]
     if not wanted:
         return {}
-    known: dict[str, int] = dict(conn.execute(_ACTORS_OF_KEYS,
-                                              {"b_keys": sorted({k for _, ks in wanted for k in ks})}).all())
+    known: dict[str, int] = dict(_ACTORS_OF_KEYS.run(conn, {"b_keys": sorted({k for _, ks in wanted for k in ks})})
+                                 .all())
     # An actor is ("old", id) or ("new", index into opened) until the opened ones have ids.
     of_key: dict[str, tuple[str, int]] = {k: ("old", a) for k, a in known.items()}
     opened: list[dict[str, Any]] = []
@@ -158,14 +159,14 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
         return ids[ref[1]] if ref[0] == "new" else ref[1]
 
     if given:
-        conn.execute(_ADD_KEY[conn.dialect.name],
-                     [{"key": k, "actor_id": actor_id(ref), "source": "story"} for k, ref in given])
+        insert_rows(conn, actor_keys, [{"key": k, "actor_id": actor_id(ref), "source": "story"} for k, ref in given],
+                    skip_conflict_on="key")
     if opened:  # a concurrent writer may have taken an opened actor's first key meanwhile: then its actor wins
         first: dict[int, str] = {}
         for k, ref in given:
             if ref[0] == "new":
                 first.setdefault(ref[1], k)
-        owners = dict(conn.execute(_ACTORS_OF_KEYS, {"b_keys": list(first.values())}).all())
+        owners = dict(_ACTORS_OF_KEYS.run(conn, {"b_keys": list(first.values())}).all())
         for index, key in first.items():
             if owners[key] != ids[index]:
                 conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == ids[index]))

@@ -20,12 +20,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import StoreError
+from .driver import Prepared, insert_rows
 
 DEFAULT_DB = "eventwire.db"
 BUSY_TIMEOUT_S = 60
@@ -112,13 +111,6 @@ def migrate(engine: Engine) -> None:
         command.upgrade(_alembic_config(conn), "head")
 
 
-def insert_or_skip(table: Table, key: str) -> dict[str, Any]:
-    """``INSERT ... ON CONFLICT (key) DO NOTHING`` into ``table``, one statement per back end (keyed by the dialect's
-    name), for a module to build once."""
-    return {"sqlite": sqlite_insert(table).on_conflict_do_nothing(index_elements=[key]),
-            "postgresql": postgresql_insert(table).on_conflict_do_nothing(index_elements=[key])}
-
-
 def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) -> list[int]:
     """Insert ``rows`` in one statement and return the integer keys the store gave them, in the rows' order.
 
@@ -128,12 +120,12 @@ def insert_numbered(conn: Connection, table: Table, rows: list[dict], key: str) 
     """
     if not rows:
         return []
-    top_of, plain, returning = _numbering(table, key)
+    top_of, returning = _numbering(table, key)
     if conn.dialect.name == "sqlite":
         tops = per_transaction(conn, "numbering", dict)
-        top = tops[table.name] if table.name in tops else conn.execute(top_of).scalar_one()
+        top = tops[table.name] if table.name in tops else top_of.run(conn).scalar_one()
         keys = list(range(top + 1, top + 1 + len(rows)))
-        conn.execute(plain, [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
+        insert_rows(conn, table, [{**r, key: k} for r, k in zip(rows, keys, strict=True)])
         tops[table.name] = keys[-1]  # the transaction's next rows follow these without asking again
         return keys
     return list(conn.execute(returning, rows).scalars())
@@ -157,8 +149,8 @@ def per_transaction(conn: Connection, name: str, make: Callable[[], Any]) -> Any
 
 
 @functools.cache
-def _numbering(table: Table, key: str) -> tuple[Any, Any, Any]:
+def _numbering(table: Table, key: str) -> tuple[Prepared, Any]:
     """:func:`insert_numbered`'s statements for a table, built once (building them cost as much as running them)."""
     column = table.c[key]
-    return (select(func.coalesce(func.max(column), 0)), insert(table),
+    return (Prepared(select(func.coalesce(func.max(column), 0))),
             insert(table).returning(column, sort_by_parameter_order=True))

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select,
 
 from ..geo.distance import haversine_km
 from .db import insert_numbered, per_transaction
+from .driver import Prepared, insert_rows
 from .schema import events, incident_decisions, incident_links, incidents, stories
 
 THRESHOLD = 3.0
@@ -39,12 +40,16 @@ _STOP = frozenset("that this with from were have been their they there which abo
 
 
 # Statements every story runs, built once (see eventwire.store: building one costs as much as running it).
-_EVENTS_BY_SEQ = select(events).where(events.c.seq.in_(bindparam("b_seqs", expanding=True))).order_by(events.c.seq)
-_ANY_DECISION = select(incident_decisions.c.seq).limit(1)
-_EVENTS_OF_INCIDENTS = select(events).where(events.c.incident_id.in_(bindparam("b_ids", expanding=True)))
-_UPDATE_INCIDENT = update(incidents).where(incidents.c.id == bindparam("b_id"))
-_SET_INCIDENT = update(events).where(events.c.seq == bindparam("b_seq")).values(incident_id=bindparam("b_inc"))
-_INSERT_LINKS = insert(incident_links)
+_EVENTS_BY_SEQ = Prepared(select(events).where(events.c.seq.in_(bindparam("b_seqs", expanding=True)))
+                          .order_by(events.c.seq))
+_ANY_DECISION = Prepared(select(incident_decisions.c.seq).limit(1))
+_EVENTS_OF_INCIDENTS = Prepared(select(events).where(events.c.incident_id.in_(bindparam("b_ids", expanding=True))))
+_HEADLINE = ("date_start", "date_end", "place", "lat", "lon", "country", "admin1", "fatalities", "fatalities_max",
+             "actor_names", "recipient_names", "events", "stories", "updated_at")
+_UPDATE_INCIDENT = Prepared(update(incidents).where(incidents.c.id == bindparam("b_id"))
+                            .values({k: bindparam(f"b_{k}") for k in _HEADLINE}))
+_SET_INCIDENT = Prepared(update(events).where(events.c.seq == bindparam("b_seq"))
+                         .values(incident_id=bindparam("b_inc")))
 
 
 def _now() -> str:
@@ -204,12 +209,12 @@ def _join_many(conn: Connection, joins: list[tuple[dict[str, Any], int, float | 
     events are a new story's, with no links to replace."""
     if not joins:
         return
-    conn.execute(_SET_INCIDENT, [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
+    _SET_INCIDENT.run(conn, [{"b_seq": row["seq"], "b_inc": inc} for row, inc, *_ in joins])
     if not fresh:
         conn.execute(delete(incident_links).where(incident_links.c.event_id.in_([row["id"] for row, *_ in joins])))
     now = _now()
-    conn.execute(_INSERT_LINKS, [{"event_id": row["id"], "incident_id": inc, "score": points, "evidence": clues,
-                                  "decided_by": by, "at": now} for row, inc, points, clues, by in joins])
+    insert_rows(conn, incident_links, [{"event_id": row["id"], "incident_id": inc, "score": points, "evidence": clues,
+                                        "decided_by": by, "at": now} for row, inc, points, clues, by in joins])
 
 
 def _join(conn: Connection, row: dict[str, Any], incident_id: int, score_: float | None,
@@ -241,14 +246,14 @@ def link(conn: Connection, seqs: list[int], fresh: bool = False) -> set[int]:
     Returns the incidents touched. The events come from one story (or any batch); the work is a few queries for
     the batch, whatever its size, unless a person has made decisions about some of its events. ``fresh``: they are
     a new story's events, never linked before."""
-    rows = [dict(r) for r in conn.execute(_EVENTS_BY_SEQ, {"b_seqs": seqs}).mappings()
+    rows = [dict(r) for r in _EVENTS_BY_SEQ.run(conn, {"b_seqs": seqs}).mappings()
             if r["status"] in LINKED_STATUSES]
     if not rows:
         return set()
     rows = _with_names(rows)
     dated = [r for r in rows if _eligible(r)]
     candidates = _candidates(conn, dated) if dated else []
-    decisions = per_transaction(conn, "any-decision", lambda: conn.execute(_ANY_DECISION).first() is not None)
+    decisions = per_transaction(conn, "any-decision", lambda: _ANY_DECISION.run(conn).first() is not None)
     touched: set[int] = set()
     joins, opening = [], []
     for row in rows:
@@ -287,16 +292,17 @@ def refresh(conn: Connection, incident_ids: set[int]) -> None:
     by_incident: dict[int, list[dict[str, Any]]] = {i: [] for i in incident_ids}
     # Superseded events are left out here, not in SQL: with a condition on `superseded`, SQLite without fresh
     # statistics read a whole `superseded`-led index (every live event) instead of the few rows of these incidents.
-    for r in conn.execute(_EVENTS_OF_INCIDENTS, {"b_ids": list(incident_ids)}).mappings():
+    for r in _EVENTS_OF_INCIDENTS.run(conn, {"b_ids": list(incident_ids)}).mappings():
         if not r["superseded"]:
             by_incident[r["incident_id"]].append(dict(r))
     empty = [i for i, rows in by_incident.items() if not rows]
     if empty:
         conn.execute(delete(incidents).where(incidents.c.id.in_(empty)))
     # In id order, so that two writers refreshing the same incidents lock them in the same order (no deadlock).
-    values = [{"b_id": i, **_headline(rows)} for i, rows in sorted(by_incident.items()) if rows]
+    values = [{"b_id": i, **{f"b_{k}": v for k, v in _headline(rows).items()}}
+              for i, rows in sorted(by_incident.items()) if rows]
     if values:
-        conn.execute(_UPDATE_INCIDENT, values)
+        _UPDATE_INCIDENT.run(conn, values)
 
 
 def _headline(rows: list[dict[str, Any]]) -> dict[str, Any]:

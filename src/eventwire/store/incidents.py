@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from ..geo.distance import haversine_km
 from .db import insert_numbered, per_transaction
@@ -143,26 +143,38 @@ def _days(row: dict[str, Any]) -> tuple[date, date]:
 
 
 def _candidates(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The current, linked events of other stories that any of ``rows`` could join: one query for the batch, an
-    index range per distinct (type, days, country) of the rows, so that what is read is what each row could join
-    (the same type, within the window, in its country or unplaced), not every type of the batch on every day."""
-    c = events.c
-    terms = []
+    """The current, linked events of other stories that any of ``rows`` could join: an index range of
+    ix_events_live_type per distinct (type, days, country) of the rows, so that what is read is what each row could
+    join (the same type, within the window, in its country or unplaced), not every type of the batch on every day.
+
+    One statement of one shape for every range (a statement that ORed the ranges took a new shape for every
+    count and mix of them: SQLAlchemy compiled and kept each, 54 KB apiece, and the writer's memory grew with the
+    run until its cache of 500 was full)."""
+    found: dict[int, dict[str, Any]] = {}
     for kind, (first, last), country in sorted({(r["type"], _days(r), r["country"] or "") for r in rows}):
-        term = [c.superseded.is_(False), c.type == kind, c.date_key.between(first.isoformat(), last.isoformat())]
-        if country:  # another country vetoes: only events in this country or unplaced
-            term.append(or_(c.country == country, c.country.is_(None)))
-        terms.append(and_(*term))
-    # Only the OR in SQL, so that each term is a range of ix_events_live_type; the rest is sifted here.
-    found = conn.execute(select(*(c[k] for k in _CANDIDATE_COLUMNS), c.date_granularity).where(or_(*terms))
-                         .limit(20_000)).mappings().all()
+        span = {"b_type": kind, "b_first": first.isoformat(), "b_last": last.isoformat()}
+        ranged = (_CANDIDATES_IN.run(conn, {**span, "b_country": country}) if country  # another country vetoes
+                  else _CANDIDATES.run(conn, span))
+        for r in ranged.mappings():
+            found.setdefault(r["seq"], r)
+        if len(found) >= CANDIDATES_READ:
+            break
     stories_ = {r["story_id"] for r in rows}
-    return _with_names([dict(r) for r in found if r["incident_id"] is not None and r["story_id"] not in stories_
+    return _with_names([r for r in list(found.values())[:CANDIDATES_READ]
+                        if r["incident_id"] is not None and r["story_id"] not in stories_
                         and r["date_granularity"] in ("day", "week")][:5000], words=False)
 
 
 _CANDIDATE_COLUMNS = ("seq", "id", "story_id", "type", "date_start", "lat", "lon", "country", "geo_precision",
                       "fatalities", "evidence", "incident_id", "actor_names", "recipient_names", "named_party")
+CANDIDATES_READ = 20_000
+"""Most candidate rows read for one story (a bound on a day of thousands of stories of one type)."""
+_IN_RANGE = select(*(events.c[k] for k in _CANDIDATE_COLUMNS), events.c.date_granularity).where(
+    events.c.superseded.is_(False), events.c.type == bindparam("b_type"),
+    events.c.date_key.between(bindparam("b_first"), bindparam("b_last")))
+_CANDIDATES = Prepared(_IN_RANGE.limit(CANDIDATES_READ))
+_CANDIDATES_IN = Prepared(_IN_RANGE.where(or_(events.c.country == bindparam("b_country"), events.c.country.is_(None)))
+                          .limit(CANDIDATES_READ))
 
 
 def _eligible(row: dict[str, Any]) -> bool:

@@ -368,3 +368,16 @@ def test_a_text_with_nul_is_stored_with_every_row_scrubbed(store, pipeline):
     assert rows and all("\x00" not in (r["evidence"] or "") for r in rows)
     assert any("\ufffd" in r["evidence"] for r in rows)
     assert store.story(record.id)["record"]["text"] == text
+
+
+def test_storing_more_stories_compiles_no_new_statements(store, voa_records):
+    """The writer's statements have one shape whatever the story: SQLAlchemy compiles each once and keeps it, so a
+    statement whose shape follows the story (an OR of one term per event type and day, say) grows the writer's
+    memory with the run, 54 KB a shape."""
+    for record in voa_records[:2]:
+        store.add(record)
+    compiled = len(store.engine._compiled_cache)
+    for record in voa_records[2:]:
+        store.add(record)
+    assert sum(len(r.events) for r in voa_records[2:]) > 10
+    assert len(store.engine._compiled_cache) == compiled

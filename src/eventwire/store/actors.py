@@ -95,6 +95,8 @@ def seed(conn: Connection) -> int:
 
 
 # Built once: every story with named parties runs them (see eventwire.store).
+_GIVE_COUNTRY = Prepared(update(actors).where(actors.c.id == bindparam("b_id"), actors.c.country.is_(None))
+                         .values(country=bindparam("b_country")))
 _ACTORS_OF_KEYS = Prepared(select(actor_keys.c.key, actor_keys.c.actor_id).where(
     actor_keys.c.key.in_(bindparam("b_keys", expanding=True))))
 
@@ -174,8 +176,7 @@ def resolve(conn: Connection, entities: list[Entity]) -> dict[str, int]:
                 ids[index] = owners[key]
     old = [{"b_id": a, "b_country": c} for a, c in countries.items()]
     if old:
-        conn.execute(update(actors).where(actors.c.id == bindparam("b_id"), actors.c.country.is_(None))
-                     .values(country=bindparam("b_country")), old)
+        _GIVE_COUNTRY.run(conn, old)
     return {entity_id: actor_id(ref) for entity_id, ref in chosen.items()}
 
 

@@ -121,9 +121,17 @@ def test_dask_local_cluster_extracts_in_order_and_survives_a_killing_story():
         again = list(cluster.process(iter([_article(100)])))  # the cluster goes on after a death
         cluster.client.wait_for_workers(2, timeout=120)  # the nanny restarts the killed worker in its own time
         trim = cluster.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")  # glibc's own malloc thresholds
+        quiet = cluster.client.run(_dask_setting, "distributed.worker.profile.enabled")  # no profiler to see
     assert [r.id for r in records] == [getattr(a, "id", None) for a in items]
     assert [r.id for r in records if r.errors and r.id] == ["story003"]
     assert records[3].errors[0].stage == "worker"
     assert records[9].errors[0].code == "input_error"
     assert again[0].id == "story100" and not again[0].errors
     assert list(trim.values()) == [None, None]
+    assert list(quiet.values()) == [False, False]
+
+
+def _dask_setting(key: str):
+    import dask
+
+    return dask.config.get(key)

@@ -28,6 +28,15 @@ PLUGIN = "eventwire-pipeline"
 KEEP_MALLOC = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 """Dask configuration that leaves glibc's malloc thresholds alone in the workers a nanny starts (deploy/dask.yaml
 says the same for a cluster of your own)."""
+QUIET = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+         "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "5s"}
+"""A local cluster's diagnostics, which no one sees (it has no dashboard), made rare: the workers' statistical
+profiler (a sample every 10 ms), the event loops' tick (every 20 ms) and the memory and system monitors (every
+100 and 500 ms) each wake a thread that takes the interpreter from the task's. Over the same 500 stories, two
+alternated pairs: the workers' CPU 27-28 s against 28-31 s, the client's 4.0-4.2 s against 5.0-5.2 s
+(docs/benchmarks.md#scale). Set around the cluster's start, and given to its nannies as a copy: a nanny starts a
+worker again (after a death) with the configuration it was given, which would otherwise be a view of the global one,
+back to Dask's defaults by then."""
 
 try:
     from distributed import Client, LocalCluster, get_worker
@@ -72,10 +81,11 @@ class DaskWorkers(_Window):
         if address == "local":
             # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ in its workers, which fixes glibc's malloc thresholds: every
             # large array the parse makes is then a fresh mmap, and a worker spent a fifth more CPU than a local one
-            # (docs/deploy.md). eventwire's workers keep glibc's own thresholds.
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1, **KEEP_MALLOC}):
+            # (docs/deploy.md). eventwire's workers keep glibc's own thresholds, and their diagnostics are rare.
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1, **KEEP_MALLOC, **QUIET}):
                 self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, host="127.0.0.1")
+                                            dashboard_address=None, host="127.0.0.1",
+                                            config=dask.config.merge(dask.config.config))  # a copy, not a view
             self.client = Client(self.cluster)
         else:
             self.client = Client(address, timeout=30)

@@ -63,8 +63,8 @@ def _now() -> str:
 
 
 _SHARING = Prepared(select(story_bands.c.story_id).distinct()
-            .where(or_(*(and_(story_bands.c.band == i, story_bands.c.bucket == bindparam(f"k{i}"))
-                         for i in range(neardup.BANDS)))).limit(200))
+                    .where(or_(*(and_(story_bands.c.band == i, story_bands.c.bucket == bindparam(f"k{i}"))
+                                 for i in range(neardup.BANDS)))).limit(200))
 """The stories that share a band with a signature: an OR of (band, bucket) pairs, one index read each (a row-value
 IN made SQLite scan the band table), built once (building its 32 terms cost more than running it)."""
 
@@ -74,17 +74,18 @@ _TRANSIENT = ("40P01", "40001")
 RETRIES = 3
 
 
-# The statements every story runs, built once: building one costs as much as running it (SQLAlchemy coerces its
-# parts and computes its cache key each time; a statement built once keeps its key).
+# The statements every story runs, built once and run through the driver (eventwire.store.driver): SQLAlchemy's
+# execution of them cost the writer more CPU than the database did.
 _STORY_EXISTS = Prepared(select(stories.c.id).where(stories.c.id == bindparam("b_id")))
 _SOURCE_WITH_URL = Prepared(select(story_sources.c.seq)
-                    .where(story_sources.c.story_id == bindparam("b_story"), story_sources.c.url == bindparam("b_url"))
-                    .limit(1))
+                            .where(story_sources.c.story_id == bindparam("b_story"),
+                                   story_sources.c.url == bindparam("b_url"))
+                            .limit(1))
 _SOURCE_WITHOUT_URL = Prepared(select(story_sources.c.seq)
-                       .where(story_sources.c.story_id == bindparam("b_story"), story_sources.c.url.is_(None),
-                              story_sources.c.input_path.is_not_distinct_from(bindparam("b_path")),
-                              story_sources.c.input_line.is_not_distinct_from(bindparam("b_line")))
-                       .limit(1))
+                               .where(story_sources.c.story_id == bindparam("b_story"), story_sources.c.url.is_(None),
+                                      story_sources.c.input_path.is_not_distinct_from(bindparam("b_path")),
+                                      story_sources.c.input_line.is_not_distinct_from(bindparam("b_line")))
+                               .limit(1))
 _URL_OLDER = Prepared(select(stories.c.id).where(stories.c.url == bindparam("b_url"), stories.c.id != bindparam("b_id"),
                                                  stories.c.superseded_by.is_(None)))
 _BUMP = Prepared(update(store_meta).where(store_meta.c.key == "generation").values(value=store_meta.c.value + 1))
@@ -337,8 +338,8 @@ class Store:
                 held = _SOURCE_WITH_URL.run(conn, {"b_story": story_id, "b_url": url})
             else:
                 held = _SOURCE_WITHOUT_URL.run(conn, {"b_story": story_id,
-                                                          "b_path": input_ref.path if input_ref else None,
-                                                          "b_line": input_ref.line if input_ref else None})
+                                                      "b_path": input_ref.path if input_ref else None,
+                                                      "b_line": input_ref.line if input_ref else None})
             if held.first() is not None:
                 return
         published = item.published

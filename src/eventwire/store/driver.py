@@ -1,8 +1,8 @@
 """The writer's statements run through the database driver, with SQLAlchemy's results and errors.
 
 A writer runs about twenty statements for every story it stores. SQLAlchemy spent more CPU on each of them (its
-statement cache, an execution context, each parameter processed, a result object) than the database did: a second
-of every five the writer took on SQLite, on the cores that extraction needs (docs/benchmarks.md#scale). Here a
+statement cache, an execution context, each parameter processed, a result object) than the database did: about a
+third of the writer's CPU on SQLite, on the cores that extraction needs (docs/benchmarks.md#scale). Here a
 statement built once is compiled once per back end, and each run hands the driver its SQL and parameters directly:
 
 - :func:`insert_rows`: ``INSERT`` (or insert-or-skip) of rows with the same keys, by ``executemany``, on SQLite and
@@ -129,8 +129,8 @@ class Prepared:
         """Run with ``params`` (a list: once per item, ``executemany``); the rows it returned (none for an
         update), the same on every back end."""
         made = self._compile(conn.dialect) if conn.dialect.name == "sqlite" else None
-        if made is None or (isinstance(params, dict) and any(
-                not params.get(name) for name in made[3])):  # an empty IN list: SQLAlchemy writes that case
+        if made is None or (made[3] and (isinstance(params, list)  # an IN list in each of many: SQLAlchemy's way
+                                         or any(not (params or {}).get(name) for name in made[3]))):  # or an empty one
             result = conn.execute(self.statement, params) if params is not None else conn.execute(self.statement)
             return Rows(list(result.keys()), [tuple(r) for r in result]) if result.returns_rows else Rows([], [])
         sql, names, defaults, expanding, binds, columns, processors = made

@@ -20,7 +20,7 @@ run in the connection's transaction.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -51,7 +51,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], *, skip_confli
                   for row in rows]
     else:
         params = [tuple(row[k] for k in keys) for row in rows]
-    _executemany(conn, sql, params)
+    _driver_run(conn, sql, params, many=True)
 
 
 _plain_inserts: dict[tuple, tuple[str, list] | None] = {}
@@ -78,10 +78,16 @@ def _plain_insert(dialect: Any, table: Table, keys: tuple[str, ...], skip_confli
     return made
 
 
-def _executemany(conn: Connection, sql: str, params: list[tuple]) -> None:
+def _driver_run(conn: Connection, sql: str, params: list, *, many: bool = False) -> list[tuple]:
+    """Run ``sql`` on the connection's driver cursor, in its transaction: the rows it returned (none for a write);
+    a driver error raised as SQLAlchemy's."""
     cursor = conn.connection.cursor()
     try:
-        cursor.executemany(sql, params)
+        if many:
+            cursor.executemany(sql, params)
+            return []
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
     except conn.dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(sql, params, exc, conn.dialect.loaded_dbapi.Error) from exc
     finally:
@@ -115,6 +121,20 @@ class Rows:
         return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
 
 
+class _Compiled(NamedTuple):
+    """A statement as SQLite's driver takes it: its SQL, its placeholders' parameter names in order, the values the
+    statement itself gives, the names that are IN lists, the bind processors by name, the result's columns and
+    each column's result processor (no list when no column has one)."""
+
+    sql: str
+    names: list[str]
+    defaults: dict[str, Any]
+    expanding: frozenset[str]
+    binds: dict[str, Any]
+    columns: list[str]
+    processors: list[Any]
+
+
 class Prepared:
     """A select or update built once, run through SQLite's driver (compiled once), through SQLAlchemy elsewhere.
 
@@ -123,43 +143,35 @@ class Prepared:
 
     def __init__(self, statement: Any) -> None:
         self.statement = statement
-        self._compiled: dict[tuple, tuple | None] = {}
+        self._compiled: dict[tuple, _Compiled | None] = {}
 
     def run(self, conn: Connection, params: dict[str, Any] | list[dict[str, Any]] | None = None) -> Any:
         """Run with ``params`` (a list: once per item, ``executemany``); the rows it returned (none for an
         update), the same on every back end."""
         made = self._compile(conn.dialect) if conn.dialect.name == "sqlite" else None
-        if made is None or (made[3] and (isinstance(params, list)  # an IN list in each of many: SQLAlchemy's way
-                                         or any(not (params or {}).get(name) for name in made[3]))):  # or an empty one
+        if made is None or (made.expanding and (isinstance(params, list)  # an IN list in each of many: SQLAlchemy's
+                                                or any(not (params or {}).get(n) for n in made.expanding))):  # or empty
             result = conn.execute(self.statement, params) if params is not None else conn.execute(self.statement)
             return Rows(list(result.keys()), [tuple(r) for r in result]) if result.returns_rows else Rows([], [])
         sql, names, defaults, expanding, binds, columns, processors = made
         if isinstance(params, list):
-            _executemany(conn, sql, [_values(names, binds, {**defaults, **p}) for p in params])
+            _driver_run(conn, sql, [_values(names, binds, {**defaults, **p}) for p in params], many=True)
             return Rows([], [])
         given = {**defaults, **(params or {})}
         for name in expanding:
             sql = sql.replace(_EXPANDING.format(name), ", ".join("?" * len(given[name])))
-        values = _values(names, binds, given, expanding)
-        cursor = conn.connection.cursor()
-        try:
-            cursor.execute(sql, values)
-            rows = cursor.fetchall() if cursor.description else []
-        except conn.dialect.loaded_dbapi.Error as exc:
-            raise DBAPIError.instance(sql, values, exc, conn.dialect.loaded_dbapi.Error) from exc
-        finally:
-            cursor.close()
-        if any(p is not None for p in processors):
+        rows = _driver_run(conn, sql, _values(names, binds, given, expanding))
+        if processors:
             rows = [tuple(v if p is None else p(v) for p, v in zip(processors, r, strict=True)) for r in rows]
         return Rows(columns, rows)
 
-    def _compile(self, dialect: Any) -> tuple | None:
+    def _compile(self, dialect: Any) -> _Compiled | None:
         cache_key = (dialect.name, dialect.driver, dialect.paramstyle)
         if cache_key not in self._compiled:
             self._compiled[cache_key] = self._make(dialect)
         return self._compiled[cache_key]
 
-    def _make(self, dialect: Any) -> tuple | None:
+    def _make(self, dialect: Any) -> _Compiled | None:
         if dialect.paramstyle != "qmark":
             return None
         compiled = self.statement.compile(dialect=dialect)
@@ -173,7 +185,9 @@ class Prepared:
         columns = [c.key for c in selected] if selected is not None else []
         processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in selected] \
             if selected is not None else []
-        return compiled.string, names, defaults, expanding, binds, columns, processors
+        if all(p is None for p in processors):
+            processors = []
+        return _Compiled(compiled.string, names, defaults, expanding, binds, columns, processors)
 
 
 def _values(names: list[str], binds: dict[str, Any], given: dict[str, Any], expanding: frozenset = frozenset()

@@ -82,7 +82,8 @@ def _event_word_share(sample: str) -> float:
     words = _WORD.findall(sample)
     events = [any(s in lexicon for s in stems(IRREGULAR_PAST.get(w.lower(), w.lower()))) for w in words]
     # function words count only beside an event word: "a" and "in" are French, German and Dutch words too
-    known = [e or any(events) and w.lower() in _ENGLISH for w, e in zip(words, events, strict=True)]
+    some_event = any(events)
+    known = [e or some_event and w.lower() in _ENGLISH for w, e in zip(words, events, strict=True)]
     counted = [k for w, k in zip(words, known, strict=True) if k or not w[:1].isupper()]
     return sum(counted) / len(counted) if counted else 0.0
 

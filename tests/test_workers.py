@@ -85,18 +85,20 @@ def test_kill_minus_nine_leaves_no_worker_behind_and_a_rerun_finishes(tmp_path):
 
     from eventwire.store import Store
 
-    stories = jsonl(tmp_path / "twelve.jsonl", voa_lines(12))
+    # 40 stories, so that the kill comes mid-run: records reach the writer in input order, and a slow first batch
+    # can release all that the workers hold at once (6 tasks of 4); the writer stores at most 16 a transaction.
+    stories = jsonl(tmp_path / "forty.jsonl", voa_lines(40))
     db = f"sqlite:///{tmp_path / 'k.db'}"
     proc = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(stories), "--db", db, "-q",
                              "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     with Store.open(db) as store:
         while store.counts()["stories"] < 2 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
+            time.sleep(0.05)
         children = psutil.Process(proc.pid).children(recursive=True)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        assert store.counts()["stories"] < 12, "the run ended before the kill: the test proves nothing"
+        assert store.counts()["stories"] < 40, "the run ended before the kill: the test proves nothing"
     assert len(children) >= 3  # two workers and the writer
     _, alive = psutil.wait_procs(children, timeout=30)
     assert not alive, f"left running after the parent died: {[p.cmdline()[-1] for p in alive]}"
@@ -104,7 +106,7 @@ def test_kill_minus_nine_leaves_no_worker_behind_and_a_rerun_finishes(tmp_path):
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db) as store:
-        assert store.counts()["stories"] == 12
+        assert store.counts()["stories"] == 40
 
 
 def test_dask_local_cluster_extracts_in_order_and_survives_a_killing_story():

@@ -92,17 +92,19 @@ def _consistent(store: Store) -> None:
 
 
 def test_kill_minus_nine_then_rerun_stores_each_story_once(db_url, tmp_path):
-    stories = jsonl(tmp_path / "twenty.jsonl", voa_lines(20))
+    # 40 stories, so that the kill comes mid-run: records reach the writer in input order, and a slow first batch
+    # can release all that the workers hold at once (3 tasks of 4 a worker); the writer stores at most 16 at a time.
+    stories = jsonl(tmp_path / "forty.jsonl", voa_lines(40))
     proc = _eventwire("ingest", str(stories), "--db", db_url, "-q")
     deadline = time.monotonic() + 300
     with Store.open(db_url) as store:
         while store.counts()["stories"] < 2 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
+            time.sleep(0.05)
         writer = psutil.Process(proc.pid).children()
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         psutil.wait_procs(writer, timeout=30)  # it may commit the story it holds, then stores no more
-        assert store.counts()["stories"] < 20, "the run ended before the kill: the test proves nothing"
+        assert store.counts()["stories"] < 40, "the run ended before the kill: the test proves nothing"
         _consistent(store)
         stored_before = store.counts()["stories"]
         (killed,) = store.runs()
@@ -112,12 +114,12 @@ def test_kill_minus_nine_then_rerun_stores_each_story_once(db_url, tmp_path):
     assert rerun.returncode == 0, stderr
     summary = _summary(stderr)
     assert summary["run"] == killed["id"] and summary["resumed"] is True
-    assert summary["summary"]["new"] == 20 - stored_before  # each story stored once, nothing lost
+    assert summary["summary"]["new"] == 40 - stored_before  # each story stored once, nothing lost
     with Store.open(db_url) as store:
-        assert store.counts()["stories"] == 20
+        assert store.counts()["stories"] == 40
         _consistent(store)
         (run,) = store.runs()
-        assert run["status"] == "done" and run["inputs_finished"] == 1 and run["items_done"] == 20
+        assert run["status"] == "done" and run["inputs_finished"] == 1 and run["items_done"] == 40
 
 
 def test_resume_by_run_id_reads_nothing_twice(db_url, tmp_path, pipeline, monkeypatch):

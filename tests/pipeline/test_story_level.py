@@ -590,6 +590,26 @@ def test_story_what_came_before_is_another_happening_by_another_doer(story):
 
 
 @pytest.mark.parametrize("text, doer", [
+    ("At least five people were killed and five others injured on Tuesday when gunmen attacked a market in Gao, "
+     "officials said.", "gunmen"),
+    ("Two soldiers were killed when militants ambushed a convoy near Kidal on Monday.", "militants"),
+    ("Three protesters were wounded as police attacked the crowd in Nairobi on Tuesday.", "police"),
+])
+def test_story_what_befell_people_when_a_doer_acted_is_that_act(story, text, doer):
+    rec = story(text)
+    names = {e.id: e.name for e in rec.entities}
+    (attack,) = [v for v in rec.events if v.type == "ASSAULT"]  # one happening, told by two or three verbs
+    assert len(attack.mentions) >= 2 and [names[a] for a in attack.actor] == [doer]
+
+
+def test_story_two_doers_acting_at_one_time_are_two_happenings(story):
+    rec = story("The army attacked the rebels' camp on Monday, when the rebels attacked a checkpoint in the town.")
+    names = {e.id: e.name for e in rec.entities}
+    attacks = [v for v in rec.events if v.type == "ASSAULT"]
+    assert sorted(names[a] for v in attacks for a in v.actor) == ["army", "rebels"] and len(attacks) == 2
+
+
+@pytest.mark.parametrize("text, doer", [
     ("U.S. President Donald Trump later confirmed al-Rufay'i's killing in a post on his Truth Social platform.", None),
     ("Prime Minister Mohammed Shia al-Sudani was first to share word of the counterterrorism strike.", None),
     ("The BLA claimed responsibility for the attack.", "BLA"),

@@ -620,3 +620,20 @@ def test_story_who_tells_of_an_attack_did_not_make_it(every_telling, text, doer)
     names = {e.id: e.name for e in rec.entities}
     attack = next(v for v in rec.events if v.type == "ASSAULT")
     assert [names.get(a) for a in attack.actor] == ([doer] if doer else [])
+
+
+@pytest.mark.parametrize("source", ["the U.N.", "the UN", "the E.U."])
+def test_story_rebels_are_never_the_body_that_reports_them(story, source):
+    rec = story(f"Rebels attacked nearly 10 villages in northeastern C.A.R., killing at least 12 people, "
+                f"{source} said.")
+    names = {e.id: e.name for e in rec.entities}
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert source.removeprefix("the ") not in [names[a] for a in attack.actor]  # it tells of the attack
+
+
+def test_an_intergovernmental_body_is_known_with_or_without_its_stops():
+    from eventwire.pipeline.quotes.speakers import _civil_body
+
+    assert all(_civil_body(name) for name in ("UN", "U.N.", "the U.N.", "E.U.", "African Union",
+                                              "Amnesty International"))
+    assert not any(_civil_body(name) for name in ("al-Shabab", "M23", "Islamic State", "U.S."))

@@ -56,8 +56,11 @@ def _news_outlet(name: str) -> bool:
 
 
 def _civil_body(name: str) -> bool:
+    """An intergovernmental or civil body: by acronym, with or without its stops ("UN", "U.N.", "the U.N."), or by
+    the head word of its name ("African Union", "Amnesty International")."""
     words = name.lower().replace("-", " ").split()
-    return name in CIVIL_BODIES or bool(words) and (words[-1] in CIVIL_HEADS or "international" in words)
+    acronym = name.removeprefix("the ").replace(".", "")
+    return acronym in CIVIL_BODIES or bool(words) and (words[-1] in CIVIL_HEADS or "international" in words)
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:

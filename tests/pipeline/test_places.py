@@ -26,6 +26,18 @@ def test_places_seed_sentence(extract_text):
             assert rec.text[s:e]
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 soldiers in an attack on an army base in Central Mali on Wednesday.",
+    "BAMAKO, MALI, OCT 3 (REUTERS) - GUNMEN KILLED 12 SOLDIERS IN AN ATTACK ON AN ARMY BASE IN CENTRAL MALI ON "
+    "WEDNESDAY, THE ARMY SAID.",
+])
+def test_places_a_part_of_a_country_typed_as_a_nationality_is_in_it(extract_text, text):
+    rec = extract_text(text)
+    (mali,) = [p for p in rec.places if p.country == "MLI"]
+    assert mali.feature == "country" and any(rec.text[s:e].lower() == "central mali" for s, e in mali.mentions)
+    assert rec.events[0].place == mali.id
+
+
 def test_places_city_and_its_region_are_two_places(extract_text):
     rec = extract_text("Malian troops said residents of Ansongo, south of Gao, had fled. Thousands left the Gao "
                        "and Menaka regions this year.")

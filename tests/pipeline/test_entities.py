@@ -204,6 +204,8 @@ def test_entities_a_town_ner_mostly_takes_for_a_person():
     ("The U.N. said on Monday that the United Nations would send aid.", "United Nations", ["U.N."]),
     ("Opposition leader Moïse Katumbi said on Monday that he would return, and Moise Katumbi left the city.",
      "Moïse Katumbi", ["Moise Katumbi"]),
+    ("Iraqi forces killed Abdallah Makki Muslih al-Rufay’i in an airstrike on Thursday. Al-Rufay'i had led the "
+     "group's operations.", "Abdallah Makki Muslih al-Rufay’i", ["Al-Rufay'i"]),  # the other apostrophe
 ])
 def test_entities_one_entity_for_particles_aliases_and_spellings(extract_text, text, name, others):
     ent = next((e for e in extract_text(text).entities if e.name == name), None)

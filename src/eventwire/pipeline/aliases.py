@@ -44,8 +44,9 @@ def strip_title(tokens: list[str]) -> list[str]:
 
 
 def _bare(token: str) -> str:
-    """A surname compared without case, accents or its Arabic article: "al-Assad" is "Assad", "Moïse" "Moise"."""
-    return re.sub(r"^(?:al|el)[-‐]", "", fold_accents(token.casefold()))
+    """A surname compared without case, accents, its Arabic article or the kind of its apostrophes: "al-Assad" is
+    "Assad", "Moïse" "Moise", "Al-Rufay'i" "al-Rufay’i"."""
+    return re.sub(r"^(?:al|el)[-‐]", "", fold_accents(name_key(token)))
 
 
 def _acronym(text: str) -> str | None:

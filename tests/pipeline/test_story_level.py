@@ -637,3 +637,12 @@ def test_an_intergovernmental_body_is_known_with_or_without_its_stops():
     assert all(_civil_body(name) for name in ("UN", "U.N.", "the U.N.", "E.U.", "African Union",
                                               "Amnesty International"))
     assert not any(_civil_body(name) for name in ("al-Shabab", "M23", "Islamic State", "U.S."))
+
+
+def test_story_militants_are_the_armed_group_the_story_names_not_the_train_they_attacked(story):
+    rec = story("Militants attacked the Jaffar Express in Balochistan on Tuesday and took hundreds of passengers "
+                "hostage, officials said. The Baloch Liberation Army claimed responsibility.")
+    names = {e.id: e.name for e in rec.entities}
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert [names[a] for a in attack.actor] == ["Baloch Liberation Army"]
+    assert "Jaffar Express" in [names[r] for r in attack.recipient]

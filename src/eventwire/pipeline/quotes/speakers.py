@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...geo.build import fold_accents
+from ...geo.gazetteer import name_key
 from ...model import Entity
 from ...ontologies import pronouns, word_class
+from ..mentions import armed_groups
 from ..nlp import doc_text
 
 if TYPE_CHECKING:
@@ -47,6 +50,11 @@ def main_organisation(entities: list[Entity], armed: bool = False) -> str | None
     "Amnesty International"); None when the story names no such group, rather than a wrong guess."""
     counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG" and not _news_outlet(ent.name)
               and not (armed and _civil_body(ent.name))}
+    if armed:  # a group the story names that is known to fight, before any other organisation (a train, a firm)
+        known = armed_groups()
+        fighting = {ent.id for ent in entities if ent.id in counts and any(
+            fold_accents(name_key(name)) in known for name in (ent.name, *ent.aliases))}
+        counts = {i: n for i, n in counts.items() if i in fighting} or counts
     return max(counts, key=counts.__getitem__) if counts else None
 
 

@@ -646,3 +646,21 @@ def test_story_militants_are_the_armed_group_the_story_names_not_the_train_they_
     attack = next(v for v in rec.events if v.type == "ASSAULT")
     assert [names[a] for a in attack.actor] == ["Baloch Liberation Army"]
     assert "Jaffar Express" in [names[r] for r in attack.recipient]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Israeli airstrikes killed at least 40 people in Gaza overnight, health officials said Wednesday.", "Israeli"),
+    ("A Russian drone attack on Odesa killed three people on Tuesday.", "Russian"),
+])
+def test_story_the_nation_an_attacks_adjective_names_made_it(story, text, actor):
+    rec = story(text, published="2025-03-19")
+    names = {e.id: e.name for e in rec.entities}
+    attack = next(v for v in rec.events if v.type == "ASSAULT")
+    assert [names[a] for a in attack.actor] == [actor]
+
+
+def test_story_the_nation_of_the_dead_did_not_kill_them(story):
+    rec = story("Palestinian deaths rose to 40 after the strikes on Gaza, officials said Wednesday.",
+                published="2025-03-19")
+    names = {e.id: e.name for e in rec.entities}
+    assert all("Palestinian" not in [names[a] for a in v.actor] for v in rec.events)

@@ -342,9 +342,16 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     if poss is not None and poss.pos_ == "PRON" and own is not None:
         poss = None  # "the army intensified its bombardment": "its" is the army, the verb's subject
     subj = by_obj or (poss if poss is not None and _speaks(poss, type_, story) else None) or own
+    adjective = None
+    if subj is None and not patient and type_ == "ASSAULT":
+        # "Israeli airstrikes killed 40 people": the nation an attack's adjective names made it (not so for what
+        # is done to people: "Palestinian deaths", "the Russian detainees' release")
+        adjective = subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and
+                                 story.resolver.types.get(story.resolver.at(c) or "") in ("NORP", "GPE")), None)
     return _Parties(subj, obj, (
-        "actor-by" if by_obj is not None else "actor-possessor" if subj is not None and (
-            poss is not None and subj.i == poss.i) else "actor-governing-subject",
+        "actor-by" if by_obj is not None else "actor-adjective" if adjective is not None else
+        "actor-possessor" if subj is not None and (poss is not None and subj.i == poss.i) else
+        "actor-governing-subject",
         "recipient-possessor" if patient and obj is not None and obj.dep_ == "poss" else "recipient-of"))
 
 
@@ -703,6 +710,8 @@ BUILT_IN_RULES = {
     "actor-by": ("roles", "the actor of an event noun is its \"by\" object (\"a raid by customs officers\"), or "
                           "the \"from\" object of a speech act's noun (\"criticism from rights groups\")"),
     "actor-possessor": ("roles", "the actor of an event noun is its possessor (\"Russia's attack\")"),
+    "actor-adjective": ("roles", "the actor of an attack noun with no other is the nation its adjective names "
+                                 "(\"Israeli airstrikes killed 40 people\")"),
     "recipient-came-under": ("roles", "\"came under attack\": the subject is whom it was done to"),
     "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "
                                          "(\"militants carried out raids\")"),

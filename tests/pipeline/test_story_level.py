@@ -38,6 +38,13 @@ def _told(record):
     return [(record.text[m.evidence.trigger[0]:m.evidence.trigger[1]], v.type, m.status)
             for v in record.events for m in v.mentions]
 
+def _attack(record):
+    """The names of the actors and of the recipients of the record's first ASSAULT."""
+    names = {e.id: e.name for e in record.entities}
+    attack = next(v for v in record.events if v.type == "ASSAULT")
+    return [names.get(a) for a in attack.actor], [names.get(r) for r in attack.recipient]
+
+
 
 @pytest.mark.parametrize("text", [
     "Murtaza Zehri of VOA's Urdu Service contributed to this report from Quetta.",
@@ -616,19 +623,14 @@ def test_story_two_doers_acting_at_one_time_are_two_happenings(story):
     ("The army announced an offensive against the rebels.", "army"),
 ])
 def test_story_who_tells_of_an_attack_did_not_make_it(every_telling, text, doer):
-    rec = every_telling(text, published="2025-03-14")
-    names = {e.id: e.name for e in rec.entities}
-    attack = next(v for v in rec.events if v.type == "ASSAULT")
-    assert [names.get(a) for a in attack.actor] == ([doer] if doer else [])
+    assert _attack(every_telling(text, published="2025-03-14"))[0] == ([doer] if doer else [])
 
 
 @pytest.mark.parametrize("source", ["the U.N.", "the UN", "the E.U."])
 def test_story_rebels_are_never_the_body_that_reports_them(story, source):
     rec = story(f"Rebels attacked nearly 10 villages in northeastern C.A.R., killing at least 12 people, "
                 f"{source} said.")
-    names = {e.id: e.name for e in rec.entities}
-    attack = next(v for v in rec.events if v.type == "ASSAULT")
-    assert source.removeprefix("the ") not in [names[a] for a in attack.actor]  # it tells of the attack
+    assert source.removeprefix("the ") not in _attack(rec)[0]  # it tells of the attack
 
 
 def test_an_intergovernmental_body_is_known_with_or_without_its_stops():
@@ -642,10 +644,8 @@ def test_an_intergovernmental_body_is_known_with_or_without_its_stops():
 def test_story_militants_are_the_armed_group_the_story_names_not_the_train_they_attacked(story):
     rec = story("Militants attacked the Jaffar Express in Balochistan on Tuesday and took hundreds of passengers "
                 "hostage, officials said. The Baloch Liberation Army claimed responsibility.")
-    names = {e.id: e.name for e in rec.entities}
-    attack = next(v for v in rec.events if v.type == "ASSAULT")
-    assert [names[a] for a in attack.actor] == ["Baloch Liberation Army"]
-    assert "Jaffar Express" in [names[r] for r in attack.recipient]
+    actors, recipients = _attack(rec)
+    assert actors == ["Baloch Liberation Army"] and "Jaffar Express" in recipients
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -653,10 +653,7 @@ def test_story_militants_are_the_armed_group_the_story_names_not_the_train_they_
     ("A Russian drone attack on Odesa killed three people on Tuesday.", "Russian"),
 ])
 def test_story_the_nation_an_attacks_adjective_names_made_it(story, text, actor):
-    rec = story(text, published="2025-03-19")
-    names = {e.id: e.name for e in rec.entities}
-    attack = next(v for v in rec.events if v.type == "ASSAULT")
-    assert [names[a] for a in attack.actor] == [actor]
+    assert _attack(story(text, published="2025-03-19"))[0] == [actor]
 
 
 def test_story_the_nation_of_the_dead_did_not_kill_them(story):

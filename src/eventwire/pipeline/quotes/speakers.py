@@ -47,10 +47,12 @@ def main_organisation(entities: list[Entity], armed: bool = False) -> str | None
     """The story's group: its most-mentioned organisation ("they" when nothing closer fits), never a news outlet
     that reports the story ("AFP reported that the fighters shelled the town"). With ``armed``, the group that
     "the fighters" or "the rebels" can be: not a civil or intergovernmental body ("the UN", "the African Union",
-    "Amnesty International"); None when the story names no such group, rather than a wrong guess."""
+    "Amnesty International"), and a group known to fight (data/armed_groups.tsv) before any other ("Militants
+    attacked the Jaffar Express ... The Baloch Liberation Army claimed responsibility": not the train); None when
+    the story names no such group, rather than a wrong guess."""
     counts = {ent.id: len(ent.mentions) for ent in entities if ent.type == "ORG" and not _news_outlet(ent.name)
               and not (armed and _civil_body(ent.name))}
-    if armed:  # a group the story names that is known to fight, before any other organisation (a train, a firm)
+    if armed:
         known = armed_groups()
         fighting = {ent.id for ent in entities if ent.id in counts and any(
             fold_accents(name_key(name)) in known for name in (ent.name, *ent.aliases))}

@@ -246,6 +246,15 @@ def _shared_admin2(toponyms: list[tuple[tuple[str, ...], str | None]], gazetteer
     return {county for county, v in shared.items() if len(v) == best}
 
 
+def part_of(name: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The countries, states and regions a name of a part of one, by a direction word, lies in: "North Texas" is
+    in Texas, "Central Mali" in Mali (none for a name without such a word)."""
+    first, _, rest = name.partition(" ")
+    if first.lower() not in DIRECTION_WORDS or not rest:
+        return ()
+    return tuple(c for c in gazetteer.lookup(rest) if c.kind in PART_OF_KINDS)
+
+
 def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = None) -> Place | None:
     """The best place for ``name``, or None when the gazetteer has no candidate. A name with its state or country
     after a comma ("Washington, D.C.", "Paris, Texas", "Vancouver, BC") is its first part, inside the second."""
@@ -263,10 +272,8 @@ def resolve(name: str, gazetteer: Gazetteer, ctx: Context, hint: str | None = No
         # An acronym is not the short place it spells: "UN" is not Un, India; "OAS" not Oas, "EST" not Burkina
         # Faso's Est region (an alias such as "NYC" or "UAE" still names its place)
         candidates = tuple(c for c in candidates if c.quality != OWN)
-    first, _, rest = name.partition(" ")
-    if not candidates and first.lower() in DIRECTION_WORDS and rest:
-        # A part of a country, a state or a region is placed in it: "North Texas" is in Texas.
-        candidates = tuple(c for c in gazetteer.lookup(rest) if c.kind in PART_OF_KINDS)
+    if not candidates:
+        candidates = part_of(name, gazetteer)
     ranked = rank(candidates, ctx.without(name), hint)
     top = ranked[0] if ranked else None
     demonym = next((c for c in candidates if c.kind == "demonym"), None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.gazetteer import Place as PlaceRecord
-from ..geo.resolve import PART_OF_KINDS, STRAY_TOWN_MAX_POPULATION, Context, resolve_story, stray_town
+from ..geo.resolve import STRAY_TOWN_MAX_POPULATION, Context, part_of, resolve_story, stray_town
 from ..model import Entity, Place
 from ..ontologies import word_class
 from .capitals import capital_places
@@ -174,8 +174,10 @@ def _place_mentions(doc: Doc, entities: list[Entity],
     for ent in entities:
         if ent.type in PLACE_TYPES:
             out.append((ent, sorted([*ent.mentions, *inside.get(ent.id, [])])))
-        elif ent.type == "NORP" and _part_of_a_place(ent.name, gazetteer):
-            out.append((ent, sorted(ent.mentions)))  # "in Central Mali", typed as a nationality
+        elif ent.type == "NORP" and part_of(ent.name, gazetteer):
+            # "in Central Mali", which the entity recognizer may type as a nationality (as it does truecased wire
+            # copy's "IN CENTRAL MALI"): a part of a country is a place
+            out.append((ent, sorted(ent.mentions)))
         elif ent.type == "NORP" and ent.country:
             spans = []
             for s, e in ent.mentions:
@@ -185,15 +187,6 @@ def _place_mentions(doc: Doc, entities: list[Entity],
             if spans:
                 out.append((ent, spans))
     return out + _embedded_places(text, entities, gazetteer)
-
-
-def _part_of_a_place(name: str, gazetteer: Gazetteer) -> bool:
-    """A direction word before a country, a state or a region the gazetteer knows ("Central Mali", "Northern
-    Nigeria"), which the entity recognizer may type as a nationality, as it does truecased wire copy's "CENTRAL
-    MALI"."""
-    first, _, rest = name.partition(" ")
-    return first.lower() in DIRECTION_WORDS and bool(rest) and \
-        any(c.kind in PART_OF_KINDS for c in gazetteer.lookup(rest))
 
 
 def _places_inside_names(text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:

@@ -347,7 +347,7 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
         # "Israeli airstrikes killed 40 people": the nation an attack's adjective names made it (not so for what
         # is done to people: "Palestinian deaths", "the Russian detainees' release")
         adjective = subj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and
-                                 story.resolver.types.get(story.resolver.at(c) or "") in ("NORP", "GPE")), None)
+                                 story.resolver.type_at(c) in ("NORP", "GPE")), None)
     return _Parties(subj, obj, (
         "actor-by" if by_obj is not None else "actor-adjective" if adjective is not None else
         "actor-possessor" if subj is not None and (poss is not None and subj.i == poss.i) else

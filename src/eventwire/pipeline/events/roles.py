@@ -129,6 +129,11 @@ class _Resolver:
     def at(self, tok: Token) -> str | None:
         return self.by_char.get(tok.idx)
 
+    def type_at(self, tok: Token) -> str | None:
+        """The type of the entity named at ``tok`` ("NORP", "GROUP", ...), or None."""
+        ent = self.at(tok)
+        return self.types.get(ent) if ent else None
+
     def last_before(self, char: int, kinds: tuple[str, ...]) -> str | None:
         for s, ent_id in reversed(self.mentions):
             if s < char and self.types[ent_id] in kinds:
@@ -146,7 +151,7 @@ class _Resolver:
             # "a passenger train": the passengers; "a military convoy": the military (a group only before a thing
             # attacked, see groups.TARGET_NOUNS)
             ent = self.at(h) or next((self.at(t) for t in h.subtree if self.at(t) and (
-                t.dep_ == "compound" or t.dep_ == "amod" and self.types.get(self.at(t) or "") == "GROUP")), None)
+                t.dep_ == "compound" or t.dep_ == "amod" and self.type_at(t) == "GROUP")), None)
             low = h.lower_
             if ent is None and low in PRONOUNS:
                 q = self.quote_at(h.idx)
@@ -177,7 +182,7 @@ class _Resolver:
                 # to a hotel in Kismayo" are not Kismayo)
                 clauses = {t.i for c in h.children if c.dep_ == "relcl" for t in c.subtree}
                 ent = next((self.at(t) for t in h.subtree if t.i not in clauses and self.at(t) and
-                            self.types.get(self.at(t) or "") in ("ORG", "PERSON", "NORP", "GPE")), None)
+                            self.type_at(t) in ("ORG", "PERSON", "NORP", "GPE")), None)
             if ent and ent not in out:
                 out.append(ent)
         return out

@@ -89,6 +89,15 @@ def test_gazetteer_name_with_its_state_after_a_comma(gazetteer):
     assert resolve("Nowhere, Texas", gazetteer, Context()) is None
 
 
+def test_gazetteer_a_capital_of_the_storys_country_before_a_town_of_its_region(gazetteer):
+    from eventwire.geo.resolve import Context, resolve
+
+    # English towns in the story put Washington, Tyne and Wear in the running; the story names the United States
+    ctx = Context(countries={"GBR", "RUS", "USA"}, admin1_via_city={"England"})
+    assert resolve("Washington", gazetteer, ctx).admin1 == "District of Columbia"
+    assert resolve("Washington", gazetteer, Context(countries={"GBR"}, admin1_via_city={"England"})).country == "GBR"
+
+
 def test_gazetteer_world_regions(gazetteer):
     for name in ("North Africa", "the Korean Peninsula", "Southeast Asia", "Central America"):
         assert gazetteer.best(name).kind == "region"

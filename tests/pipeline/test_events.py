@@ -1333,6 +1333,48 @@ def test_events_dates_and_vague_numbers_are_no_counts(extract_text, text):
     assert not [c for v in extract_text(text).events for c in v.counts.values()]
 
 
+@pytest.mark.parametrize("text", [
+    "Police said his mother died almost three years ago and he kept her body in a freezer.",
+    "The court sentenced the two men to five years in prison.",
+])
+def test_events_a_span_of_time_is_no_count(extract_text, text):
+    assert not [c for v in extract_text(text).events for c in v.counts.values()]
+
+
+def test_events_a_headlines_passive_without_was_is_done_to_its_subject(extract_text):
+    rec = extract_text("Councilwoman arrested after incident at mayor's home.")
+    names = {e.id: e.name for e in rec.entities}
+    (event,) = rec.events
+    assert event.type == "COERCE" and not event.actor and [names[i] for i in event.recipient] == ["Councilwoman"]
+    (event,) = extract_text("Police arrested the councilwoman on Monday.").events
+    assert event.actor and "recipient-headline-passive" not in event.evidence.rule
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("Police responding to reports of a man threatening people with a gun shot him.", "threatening", "man"),
+    ("Mexico's Senate has passed a resolution calling for the suspension of cooperation.", "calling", "Senate"),
+])
+def test_events_a_participle_after_one_person_is_what_that_person_does(nlp, text, verb, subject):
+    from eventwire.pipeline.events.roles import _subject
+
+    doc = nlp(text)
+    assert _subject(next(t for t in doc if t.text == verb)).text == subject
+
+
+def test_events_who_faces_charges_is_whom_they_are_brought_against(extract_text):
+    rec = extract_text("Mitzi Bickers faces charges including bribery and money laundering.")
+    names = {e.id: e.name for e in rec.entities}
+    (event,) = rec.events
+    assert event.type == "ACCUSE" and not event.actor and [names[i] for i in event.recipient] == ["Mitzi Bickers"]
+
+
+def test_events_a_count_is_not_carried_across_and_to_another_verb(extract_text):
+    # "1600" counts the killed; the wounded are "thousands", a vague number, so no count of them
+    rec = extract_text("The offensive has killed more than 1600 civilians and wounded thousands, rescuers said.")
+    counts = {k: c.value for v in rec.events for k, c in v.counts.items()}
+    assert counts == {"killed": 1600}
+
+
 @pytest.mark.parametrize("text, types", [
     ("Five children died of cholera in the camp.", []),  # a force of the body: a death, no political event
     ("Famine killed thousands in the region.", []),

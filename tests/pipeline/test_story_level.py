@@ -661,3 +661,18 @@ def test_story_the_nation_of_the_dead_did_not_kill_them(story):
                 published="2025-03-19")
     names = {e.id: e.name for e in rec.entities}
     assert all("Palestinian" not in [names[a] for a in v.actor] for v in rec.events)
+
+
+def test_story_where_a_victim_is_from_is_the_place_only_inside_the_storys_country(every_telling):
+    abroad = every_telling(
+        "A British soldier was killed by a roadside bomb in Manbij in northern Syria on Thursday, officials said. "
+        "Syrian Kurdish fighters said the bomb was planted by Islamic State militants near Manbij. "
+        "A US serviceman, Master Sgt Johnathan J. Dunbar of Austin, Texas, died alongside him.")
+    died = next(v for v in abroad.events if any(abroad.text[slice(*m.evidence.trigger)] == "died" for m in v.mentions))
+    place = next((p for p in abroad.places if p.id == died.place), None)
+    assert place is None or place.name != "Austin"
+    local = every_telling(
+        "Jamal Brown, 19, of Hartford, was shot and killed Sunday night, police said. "
+        "Police in Connecticut are looking for the gunman.")
+    shot = next(v for v in local.events if v.type == "ASSAULT")
+    assert next(p for p in local.places if p.id == shot.place).name == "Hartford"

@@ -154,6 +154,16 @@ def is_actor(tok: Token, verb: Token) -> bool:
     return tok.dep_ == "poss" and tok.head.lemma_.lower() not in LOCATING_HEADS
 
 
+def is_origin(tok: Token) -> bool:
+    """A place a named person is from, told beside their name ("Master Sgt Johnathan Dunbar of Austin, Texas,
+    died", "John Smith, 45, of Leeds"): where they live, which the events stage takes as where the event is only
+    inside the country the story is about (a local story's victim "of Hartford" was most likely shot there)."""
+    node = tok
+    while node.dep_ in ("appos", "conj", "compound") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.head.ent_type_ == "PERSON"
+
+
 # Prepositions that name what an event is about: "talks about Syria", "a complaint regarding torture in Chechnya".
 TOPIC_PREPS = word_class("TOPIC_PREPS")
 TOPIC_VERBS = word_class("TOPIC_VERBS")  # what is discussed is a topic: "a meeting to discuss Iran"

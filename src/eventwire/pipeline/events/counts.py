@@ -21,6 +21,10 @@ COUNT_PATTERNS = {
 }
 
 
+# A number that measures time or a share counts no one: "died almost three years ago", "five years in prison"
+SPAN_OF_TIME = r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|times|percent|per\s?cent)\b)"
+
+
 def _counts(sentence: Span) -> dict[str, Count]:
     """Casualty and arrest counts stated in the sentence, each with the span of its number."""
     text = sentence.text
@@ -29,8 +33,10 @@ def _counts(sentence: Span) -> dict[str, Count]:
         return {}
     out: dict[str, Count] = {}
     for key, verb in COUNT_PATTERNS.items():
-        m = re.search(verb + r"\s+" + NUMBER, text, re.IGNORECASE) or \
-            re.search(NUMBER + r"\s+(?:\w+\s+){0,3}(?:were |was |have been |had been )?" + verb, text, re.IGNORECASE)
+        # (not across a conjunction: "killed 1600 civilians and wounded thousands")
+        m = re.search(verb + r"\s+" + NUMBER + SPAN_OF_TIME, text, re.IGNORECASE) or \
+            re.search(NUMBER + SPAN_OF_TIME + r"\s+(?:(?!(?:and|or|but)\b)\w+\s+){0,3}"
+                      r"(?:were |was |have been |had been )?" + verb, text, re.IGNORECASE)
         if not m:
             continue
         group = 2 if m.re.pattern.startswith("(kill") or m.re.pattern.startswith(verb) else 1

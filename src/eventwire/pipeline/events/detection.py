@@ -100,8 +100,9 @@ class _Context:
                 s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" for s in c.children
                 if s.dep_ == "nsubj"]  # "declared a state of siege in Bolivia to begin at midnight", as a clause
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-            named = objects + [t for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                               for t in c.children]
+            # "the number of police"; "$50 billion in duties": an amount's "in" names what it counts
+            named = objects + [t for o in objects for c in o.children if c.dep_ == "prep" and (
+                c.lower_ == "of" or c.lower_ == "in" and o.tag_ == "CD") for t in c.children]
             self.objects = objects
             self.named = {t.lower_ for t in named}
             self.lemmas = {o.lemma_.lower() for o in objects}

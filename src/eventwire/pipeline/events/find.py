@@ -13,7 +13,7 @@ from ..acled import acled_view
 from ..cameo import CameoMatch, match_cameo
 from ..capitals import capitals
 from ..dates import published_period
-from ..event_location import ancestor_ids, choose_location, clause_head
+from ..event_location import ancestor_ids, choose_location, clause_head, is_origin
 from ..nlp import doc_text
 from ..seats import institutions, seat_of
 
@@ -42,6 +42,9 @@ WITH_COUNTERPART = word_class("WITH_COUNTERPART")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
 SPEECH_ACTS = word_class("SPEECH_ACTS")  # types told by saying
 DYING = word_class("DYING_VERBS")  # who dies is whom a happening was done to
+ALWAYS_TRANSITIVE = frozenset("""arrest detain jail imprison abduct kidnap injure wound execute sentence convict indict
+deport expel kill murder assassinate behead""".split())  # a headline's "X arrested" is X's arrest
+UNDERGOING = frozenset({"face"})  # "faces charges": the subject is whom the object names is done to
 # Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
 # word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
 # plunged off a bridge", "a furnace exploded". Not political events (ACLED codes none of them). Lower case only:
@@ -261,6 +264,16 @@ def _reduced_passive(tok: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children)
 
 
+def _headline_passive(tok: Token) -> bool:
+    """A headline's passive without its auxiliary: "Councilwoman arrested after incident at mayor's home", "Two
+    killed in Kabul blast": a verb that always takes an object, in the past, with a subject and nothing after it
+    that could be the object."""
+    return tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN") and tok.lemma_.lower() in ALWAYS_TRANSITIVE and \
+        any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) and \
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "attr", "prt", "oprd")
+                for c in tok.children)
+
+
 def _in_title(tok: Token) -> bool:
     """A capitalised word inside the title of a law or a body: every word up to the title's head is capitalised,
     and the head is one of TITLE_HEADS ("Adversaries Through Sanctions Act", "the Sanctions Committee")."""
@@ -284,6 +297,11 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     if tok.pos_ == "VERB" and tok.lemma_.lower() in DYING:
         # "21 passengers died in the attack": who died is whom it was done to, not its doer
         return _Parties(_agent(tok), _subject(tok), ("actor-agent", "recipient-died"))
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in UNDERGOING and any(c.dep_ == "dobj" for c in tok.children):
+        # "She faces charges", "he faces trial": who faces what the object names is whom it is done to
+        return _Parties(None, _subject(tok), ("actor-agent", "recipient-faces"))
+    if tok.pos_ == "VERB" and _headline_passive(tok):
+        return _Parties(None, _subject(tok), ("actor-agent", "recipient-headline-passive"))
     if tok.pos_ == "VERB" and _reduced_passive(tok):
         # "One of the group's leaders is dead, killed in an airstrike", "schoolgirls kidnapped in Zamfara": whom a
         # participle with no auxiliary or subject of its own describes is whom it was done to
@@ -532,6 +550,9 @@ def _place(tok: Token, first: Token, type_: str, actor: list[str], story: _Story
     sent = tok.sent
     chosen = choose_location(tok.doc[first.i:tok.i + 1], story.spans_by_sent.get(sent.start, []), story.kinds)
     place = story.place_by_char.get(chosen.start_char) if chosen is not None else None
+    if place is not None and is_origin(chosen.root) and story.main_place is not None and \
+            place.country != story.main_place.country:
+        place = None  # "a US serviceman ... of Austin, Texas, died" in a story about Syria: his home, not the blast's
     if type_ in SPEECH_ACTS and (place is None or not _said_at(tok, chosen)):
         # "accusing India of backing militants in Afghanistan" was not said in Afghanistan; another place of the
         # sentence may be where it was ("in Washington, senators of the U.S. Congress led a group in calling on")
@@ -713,6 +734,9 @@ BUILT_IN_RULES = {
     "actor-adjective": ("roles", "the actor of an attack noun with no other is the nation its adjective names "
                                  "(\"Israeli airstrikes killed 40 people\")"),
     "recipient-came-under": ("roles", "\"came under attack\": the subject is whom it was done to"),
+    "recipient-headline-passive": ("roles", "a headline's passive without \"was\" (\"Councilwoman arrested after "
+                                            "incident\"): the subject is whom it was done to"),
+    "recipient-faces": ("roles", "\"faces charges\", \"faces trial\": the subject is whom it is done to"),
     "actor-governing-subject": ("roles", "the actor of an event noun is the subject of the verb that carries it "
                                          "(\"militants carried out raids\")"),
     "actor-speaker": ("roles", "the actor of a request or accusation told as speech is the speaker"),

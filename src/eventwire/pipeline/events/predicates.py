@@ -55,6 +55,11 @@ AID_GOODS = word_class("AID_GOODS")
 ALERTS = word_class("ALERTS")
 POSTURE = word_class("POSTURE")
 SCOURGES = word_class("SCOURGES")
+CONTESTED = word_class("CONTESTED")
+TRADE_STAKES = word_class("TRADE_STAKES")
+VIOLENCE_WORDS = word_class("VIOLENCE_WORDS")
+HARDSHIPS = word_class("HARDSHIPS")
+SIGNED_TEXTS = frozenset({"statement", "letter", "report", "communique", "article", "op-ed", "column"})
 DISSENT = word_class("DISSENT")
 GATHERINGS = word_class("GATHERINGS")
 ALLOWED_DISSENT = word_class("ALLOWED_DISSENT")
@@ -563,6 +568,28 @@ _test("halted-repression")(lambda ctx: _halted(ctx.tok, _halted_acts(ctx))[1])
 _test("fights-scourge")(lambda ctx: not (ctx.args | {
     t.lemma_.lower() for c in ctx.tok.children if c.dep_ == "prep" and c.lower_ == "against"
     for t in c.children}).isdisjoint(SCOURGES))
+# "called for a ceasefire", "called on Russia to withdraw"; not a call made "on Thursday"
+_test("called-for-or-on")(lambda ctx: any(
+    c.dep_ in ("prep", "prt") and (c.lower_ == "for" or c.lower_ == "on" and not any(
+        p.ent_type_ in ("DATE", "TIME") for p in c.children)) for c in ctx.tok.children))
+_test("hit-by-hardship")(lambda ctx: any(
+    c.dep_ == "agent" and any(p.dep_ == "pobj" and p.lemma_.lower() in HARDSHIPS for p in c.children)
+    for c in ctx.tok.children))
+# "a statement he signed", "signed a letter": what is signed is published, no agreement
+_test("signed-statement")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() in SIGNED_TEXTS
+                                          for o in ctx.tok.children) or
+                          ctx.tok.dep_ == "relcl" and ctx.tok.head.lemma_.lower() in SIGNED_TEXTS)
+_test("fights-measure")(lambda ctx: not ctx.args.isdisjoint(CONTESTED))
+
+
+@_test("economic-contest")
+def _economic_contest(ctx: _Context) -> bool:
+    """ "China vowed to fight the U.S. at any cost" in a sentence about tariffs: a sentence that tells of trade and
+    names no weapon, force or harm."""
+    lemmas = {t.lemma_.lower() for t in ctx.tok.sent}
+    return not lemmas.isdisjoint(TRADE_STAKES) and lemmas.isdisjoint(VIOLENCE_WORDS)
+
+
 _test("halted-act")(lambda ctx: ctx.tok.pos_ == "NOUN" and ctx.tok.dep_ == "dobj" and
                     ctx.lemma in HOSTILITIES | REPRESSION or ctx.tok.dep_ == "xcomp" and ctx.tok.tag_ == "VBG" and
                     ctx.type in ("ASSAULT", "COERCE"))

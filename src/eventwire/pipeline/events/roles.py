@@ -19,6 +19,7 @@ ARMED_GROUP_NOUNS = word_class("ARMED_GROUP_NOUNS")
 GROUP_NOUNS = word_class("GROUP_NOUNS")
 RELATIVE = word_class("RELATIVE")
 PAIR_NOUNS = word_class("PAIR_NOUNS")
+ONE_PERSON = word_class("ONE_PERSON")
 PRONOUNS = pronouns()
 # Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
 DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -39,9 +40,12 @@ def _governing_verb(tok: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The active subject of a verb, looking through control ("forced Russia to divert" → Russia), relative
     pronouns ("Ukraine, which provides" → Ukraine) and coordination."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.tag_ in ("NNS", "NNPS", "NNP") and \
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.tag_ in ("NNS", "NNPS", "NNP") or verb.head.tag_ == "NN"
+                                                      and verb.head.lemma_.lower() in ONE_PERSON) and \
             _trigger_for(verb.head) is None:
-        return verb.head  # "demonstrators blocking the entrance", "gunmen firing on the crowd"
+        # "demonstrators blocking the entrance", "gunmen firing on the crowd", "a man threatening people" (but "a
+        # resolution calling for" is the act of who passed it)
+        return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and (trig := _trigger_for(verb)) is not None and \
             trig.type in DONE_TO_TYPES:
         return None  # "those killed in the attack", "civilians detained": the noun is who it was done to

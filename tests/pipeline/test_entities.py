@@ -246,3 +246,16 @@ def test_entities_a_group_with_a_name_of_its_own_is_apart_from_the_countrys(extr
     groups = {e.name: [rec.text[s:e_] for s, e_ in e.mentions] for e in rec.entities if e.type == "GROUP"}
     assert groups == {"U.S. lawmakers": ["U.S. lawmakers", "lawmakers"],
                       "Republican lawmakers": ["Republican lawmakers"]}
+
+
+def test_entities_a_group_named_by_a_code_keeps_it(extract_text):
+    rec = extract_text("3R rebels attacked nearly 10 villages in northeastern C.A.R., near the Cameroon border.")
+    (attack,) = rec.events
+    assert [e.name for e in rec.entities if e.id in attack.actor] == ["3R rebels"]
+
+
+def test_entities_a_reporter_credited_is_a_person(extract_text):
+    rec = extract_text("BAMAKO — Gunmen killed five soldiers in central Mali on Sunday, the army said. "
+                       "VOA's Harouna Traore contributed to this report.")
+    types = {e.name: e.type for e in rec.entities}
+    assert types["Harouna Traore"] == "PERSON" and types["VOA"] == "ORG"

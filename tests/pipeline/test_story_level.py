@@ -676,3 +676,11 @@ def test_story_where_a_victim_is_from_is_the_place_only_inside_the_storys_countr
         "Police in Connecticut are looking for the gunman.")
     shot = next(v for v in local.events if v.type == "ASSAULT")
     assert next(p for p in local.places if p.id == shot.place).name == "Hartford"
+
+
+def test_story_a_birth_year_dates_no_event_and_a_weekday_is_this_weeks_news(story):
+    record = story("Mohammad Abed al-Wahab, born in 1952, was shot dead in the town of Maameltein on Monday. "
+                   "Police were investigating.", published="2010-01-01")
+    shot = next(v for v in record.events if v.type == "ASSAULT")
+    # Monday is 2009-12-28, in the year before the story's: still news, not history; 1952 is his birth's
+    assert (shot.date.start, shot.status) == ("2009-12-28", "reported")

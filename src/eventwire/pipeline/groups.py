@@ -114,7 +114,8 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         country = next((country_of[c.idx] for c in modifiers if c.idx in country_of), None)
         if country is None and gazetteer is not None:
             country = country_named((c.text for c in modifiers), gazetteer)
-        named = [c for c in modifiers if c.idx in country_of or c.text[:1].isupper()]
+        # (a capital anywhere: "3R rebels", "M23 rebels")
+        named = [c for c in modifiers if c.idx in country_of or any(ch.isupper() for ch in c.text)]
         start = min([head.idx] + [c.idx for c in named])
         end = head.idx + len(head)
         lemma = _lemma(head)

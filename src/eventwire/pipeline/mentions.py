@@ -27,6 +27,7 @@ from ..geo.build import fold_accents
 from ..geo.gazetteer import OWN, Gazetteer, Place, name_key
 from ..ontologies import word_class
 from .nlp import doc_text
+from .specificity import CREDIT
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -324,6 +325,14 @@ def _nickname_owner(doc: Doc, cue_tok: Token, mentions: list[Mention]) -> int | 
     return before[-1] if before else None
 
 
+def _credited_person(span: Span) -> bool:
+    """A name NER calls an organisation that is the subject of a credit line: two or three capitalised words, none
+    an organisation's word, who "contributed to this report" or "reported from" ("VOA's Harouna Traore")."""
+    return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) and \
+        not any(t.lower_ in ORG_HEADS | LOWER_ORG_HEADS for t in span) and span.root.dep_ == "nsubj" and \
+        bool(CREDIT.search(span.sent.text[span.end_char - span.sent.start_char:]))
+
+
 def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """spaCy's entities, trimmed, with place labels corrected by the gazetteer (steps 1 and 3)."""
     found: list[Mention] = []
@@ -371,6 +380,8 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 m.country, m.place_kind = best.country, kind
         elif best is not None and best.kind == "demonym":
             m.country, m.place_kind = best.country, "demonym"
+        if m.label == "ORG" and best is None and _credited_person(span):
+            m.label = "PERSON"  # "VOA's Harouna Traore contributed to this report"
         if m.label in RELABEL_ONLY:
             continue
         if m.label in ("GPE", "LOC") and best is not None and m.country is None:

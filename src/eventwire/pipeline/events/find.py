@@ -134,6 +134,8 @@ class _Story:
                 while owner.dep_ == "compound" and owner.head.i != owner.i:
                     owner = owner.head  # "last year's Columbia University protests": the protests'
                 self.date_owner[d.id] = owner.i
+            elif span is not None and (born := clause_head(span.root)).lower_ == "born":
+                self.date_owner[d.id] = born.i  # "Mohammad al-Wahab, born in 1952, was found dead": his birth's
         self.counts_by_sent: dict[int, dict[str, Count]] = {}
         self.main_place = story_place(places)
         self.kinds = {s: {"other": "admin2"}.get(p.feature or "", p.feature or "")

@@ -70,6 +70,9 @@ NEEDS_OBJECT = {
     "intercept": (WEAPON_NOUNS, ""), "defuse": (WEAPON_NOUNS, ""),
     "set": (BASE_NOUNS | UNIT_NOUNS, "up"), "establish": (BASE_NOUNS | UNIT_NOUNS | {"tie", "relation"}, ""),
     "form": (UNIT_NOUNS, ""),
+    # "cut ties", "cut aid", "cut the power", "cut off the road"; not "firefighters cut the door from his car"
+    "cut": (TIES | AID_GOODS | UTILITIES | RESUMED_EXCHANGE | SHARED_GOODS | CLOSED_PASSAGES | {
+        "funding", "assistance", "supply", "supplies", "contact", "communication", "route"}, ""),
     "hand": (TERRITORY_NOUNS | WEAPON_NOUNS | {"control", "authority", "swathe", "camp", "province", "land",
                                                "property", "body", "remains", "prisoner", "hostage", "captive",
                                                "detainee"} | WANTED, ""),  # "handed back the land", "the bodies"
@@ -579,6 +582,10 @@ _test("hit-by-hardship")(lambda ctx: any(
 _test("signed-statement")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() in SIGNED_TEXTS
                                           for o in ctx.tok.children) or
                           ctx.tok.dep_ == "relcl" and ctx.tok.head.lemma_.lower() in SIGNED_TEXTS)
+# "Charles Barkley blasted the FBI's investigation": a named person, and no weapon, force or harm in the sentence
+_test("words-of-a-person")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.ent_type_ == "PERSON" and
+                           {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}.isdisjoint(VIOLENCE_WORDS))
+_test("names-a-person")(lambda ctx: ctx.tok.head.ent_type_ == "PERSON" and ctx.tok.head.i != ctx.tok.i)
 _test("fights-measure")(lambda ctx: not ctx.args.isdisjoint(CONTESTED))
 
 
@@ -586,7 +593,7 @@ _test("fights-measure")(lambda ctx: not ctx.args.isdisjoint(CONTESTED))
 def _economic_contest(ctx: _Context) -> bool:
     """ "China vowed to fight the U.S. at any cost" in a sentence about tariffs: a sentence that tells of trade and
     names no weapon, force or harm."""
-    lemmas = {t.lemma_.lower() for t in ctx.tok.sent}
+    lemmas = {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}
     return not lemmas.isdisjoint(TRADE_STAKES) and lemmas.isdisjoint(VIOLENCE_WORDS)
 
 

@@ -4,6 +4,7 @@ PLOVER's readings of a status (a refused concession is REJECT, a stated intent t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...model import TimeRef
@@ -58,6 +59,10 @@ def _own_act(clause: Token) -> bool:
     return subj is not None and (subj.pos_ == "PRON" and subj.lower_ not in ("you", "i") or
                                  own is not None and subj.lemma_.lower() == own.lemma_.lower())
 
+
+# A date told by a weekday or as a day or two back is this week's news, even across New Year
+LAST_DAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                       r"last night|this week|last week)\b", re.IGNORECASE)
 
 def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
@@ -115,8 +120,10 @@ def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, te
     if story_year is not None:
         for d in clause_dates:
             since = text[max(0, d.start_char - 6):d.start_char].lower().strip().endswith("since")
-            if d.end and d.value and d.value[:1].isdigit() and int(d.end[:4]) < story_year and not since:
-                return "historical", "status-historical-date"  # "since 2012" is ongoing, not historical
+            if d.end and d.value and d.value[:1].isdigit() and int(d.end[:4]) < story_year and not since and \
+                    not LAST_DAYS.search(d.text or ""):
+                # "since 2012" is ongoing, not historical; nor is "on Monday" in a story of January 1st
+                return "historical", "status-historical-date"
     return "reported", None
 
 

@@ -59,6 +59,8 @@ CONTESTED = word_class("CONTESTED")
 TRADE_STAKES = word_class("TRADE_STAKES")
 VIOLENCE_WORDS = word_class("VIOLENCE_WORDS")
 HARDSHIPS = word_class("HARDSHIPS")
+DISMISSED = frozenset("""minister chief coach director employee worker staff manager head justice judge secretary
+adviser advisor aide editor executive official""".split())
 SIGNED_TEXTS = frozenset({"statement", "letter", "report", "communique", "article", "op-ed", "column"})
 DISSENT = word_class("DISSENT")
 GATHERINGS = word_class("GATHERINGS")
@@ -586,6 +588,10 @@ _test("signed-statement")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() 
 _test("words-of-a-person")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.ent_type_ == "PERSON" and
                            {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}.isdisjoint(VIOLENCE_WORDS))
 _test("names-a-person")(lambda ctx: ctx.tok.head.ent_type_ == "PERSON" and ctx.tok.head.i != ctx.tok.i)
+# "fired Chaudhry", "fired its coach": a person dismissed (a weapon or a round fired is no person)
+_test("dismissed-person")(lambda ctx: any(
+    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in DISMISSED or any(
+        a.dep_ == "appos" and a.like_num for a in c.children)) for c in ctx.tok.children))  # "Chaudhry, 60,"
 _test("fights-measure")(lambda ctx: not ctx.args.isdisjoint(CONTESTED))
 
 

@@ -592,7 +592,8 @@ _test("names-a-person")(lambda ctx: ctx.tok.head.ent_type_ == "PERSON" and ctx.t
 _test("dismissed-person")(lambda ctx: any(
     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in DISMISSED or any(
         a.dep_ == "appos" and a.like_num for a in c.children)) for c in ctx.tok.children))  # "Chaudhry, 60,"
-_test("fights-measure")(lambda ctx: not ctx.args.isdisjoint(CONTESTED))
+# (the object itself: "fought rebels who defied the order" is a fight)
+_test("fights-measure")(lambda ctx: any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTED for c in ctx.tok.children))
 
 
 @_test("economic-contest")

@@ -64,6 +64,7 @@ def _own_act(clause: Token) -> bool:
 LAST_DAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
                        r"last night|this week|last week)\b", re.IGNORECASE)
 
+
 def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:
     """The event's status from the words that govern its trigger, up to the nearest clause boundary (a noun, a
     relative or adverbial clause, or a reporting verb: "declined to say how many ... had been killed" does not

@@ -1361,6 +1361,17 @@ def test_events_a_participle_after_one_person_is_what_that_person_does(nlp, text
     assert _subject(next(t for t in doc if t.text == verb)).text == subject
 
 
+@pytest.mark.parametrize("text", [
+    "Representatives for the actress had no comment on the attack on Friday.",
+    "The ministry gave no details of the raid in the village.",
+])
+def test_events_who_talks_about_a_happening_did_not_do_it(extract_text, text):
+    rec = extract_text(text)
+    names = {e.id: e.name for e in rec.entities}
+    assault = next(v for v in rec.events if v.type == "ASSAULT")
+    assert not assault.actor, [names[i] for i in assault.actor]
+
+
 def test_events_who_faces_charges_is_whom_they_are_brought_against(extract_text):
     rec = extract_text("Mitzi Bickers faces charges including bribery and money laundering.")
     names = {e.id: e.name for e in rec.entities}

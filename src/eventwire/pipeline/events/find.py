@@ -76,6 +76,9 @@ TELLING_OF = (REPORTING_VERBS | word_class("OBJECT_REPORTING") | {"share"}) - {"
                                                                                  "acknowledge"}
 """Verbs whose subject tells of an attack their object names, not its doer ("confirmed the killing", "shared word of
 the strike"; but who announces an offensive, claims an attack or admits it did it)."""
+# Nouns of talk about a happening: who "had no comment on the attack" or "gave details of the raid" did not do it
+TALK_NOUNS = word_class("PARTICULARS") | frozenset(
+    "statement remark word news report question reaction response condolence information".split())
 SAID_AT = frozenset({"in", "at", "from"})
 # What a title names that is no happening: "the ... Sanctions Act", "the Sanctions Committee", "the Protest Party"
 TITLE_HEADS = frozenset("act law bill resolution committee council commission agency office department ministry "
@@ -350,7 +353,8 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
         REACTIONS - {type_})) and not any(t.pos_ == "NOUN" and _trigger_for(t) is not None for t in between) \
         and verb.lemma_.lower() not in DYING \
         and not (type_ != "CONSULT" and any(t.lower_ in SEQUENCE_PREPS for t in between)) \
-        and not (type_ == "ASSAULT" and verb.lemma_.lower() in TELLING_OF)
+        and not (type_ == "ASSAULT" and verb.lemma_.lower() in TELLING_OF) \
+        and not any(t.pos_ == "NOUN" and t.lemma_.lower() in TALK_NOUNS for t in between)
     # ("21 passengers died in the attack": victims, not attackers; "killed 30 terrorists a day after an attack on a
     # train", "passengers arrived at the station after the attack": what came before or after is another's doing,
     # but not a meeting: "the governor, after a meeting with activists, told ..." was at it; nor who tells of an

@@ -593,6 +593,8 @@ _test("dismissed-person")(lambda ctx: any(
     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in DISMISSED or any(
         a.dep_ == "appos" and a.like_num for a in c.children)) for c in ctx.tok.children))  # "Chaudhry, 60,"
 # (the object itself: "fought rebels who defied the order" is a fight)
+_test("for-comment")(lambda ctx: any(t.lower_ in ("comment", "comments") and t.head.lower_ == "for"
+                                     for t in ctx.tok.subtree))
 _test("fights-measure")(lambda ctx: any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTED for c in ctx.tok.children))
 
 

@@ -59,6 +59,7 @@ CONTESTED = word_class("CONTESTED")
 TRADE_STAKES = word_class("TRADE_STAKES")
 VIOLENCE_WORDS = word_class("VIOLENCE_WORDS")
 HARDSHIPS = word_class("HARDSHIPS")
+SPEECH_CONTEXT = word_class("SPEECH_CONTEXT")
 DISMISSED = frozenset("""minister chief coach director employee worker staff manager head justice judge secretary
 adviser advisor aide editor executive official""".split())
 SIGNED_TEXTS = frozenset({"statement", "letter", "report", "communique", "article", "op-ed", "column"})
@@ -587,6 +588,7 @@ _test("signed-statement")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() 
 # "Charles Barkley blasted the FBI's investigation": a named person, and no weapon, force or harm in the sentence
 _test("words-of-a-person")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.ent_type_ == "PERSON" and
                            {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}.isdisjoint(VIOLENCE_WORDS))
+_test("speech-context")(lambda ctx: any(t.lemma_.lower() in SPEECH_CONTEXT for t in ctx.tok.sent))
 _test("names-a-person")(lambda ctx: ctx.tok.head.ent_type_ == "PERSON" and ctx.tok.head.i != ctx.tok.i)
 # "fired Chaudhry", "fired its coach": a person dismissed (a weapon or a round fired is no person)
 _test("dismissed-person")(lambda ctx: any(

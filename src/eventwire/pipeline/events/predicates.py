@@ -55,7 +55,6 @@ AID_GOODS = word_class("AID_GOODS")
 ALERTS = word_class("ALERTS")
 POSTURE = word_class("POSTURE")
 SCOURGES = word_class("SCOURGES")
-CONTESTED = word_class("CONTESTED")
 TRADE_STAKES = word_class("TRADE_STAKES")
 VIOLENCE_WORDS = word_class("VIOLENCE_WORDS")
 HARDSHIPS = word_class("HARDSHIPS")
@@ -578,34 +577,39 @@ _test("fights-scourge")(lambda ctx: not (ctx.args | {
 _test("called-for-or-on")(lambda ctx: any(
     c.dep_ in ("prep", "prt") and (c.lower_ == "for" or c.lower_ == "on" and not any(
         p.ent_type_ in ("DATE", "TIME") for p in c.children)) for c in ctx.tok.children))
-_test("hit-by-hardship")(lambda ctx: any(
-    c.dep_ == "agent" and any(p.dep_ == "pobj" and p.lemma_.lower() in HARDSHIPS for p in c.children)
-    for c in ctx.tok.children))
+_test("hit-by-hardship")(lambda ctx: (by := _agent(ctx.tok)) is not None and by.lemma_.lower() in HARDSHIPS)
 # "a statement he signed", "signed a letter": what is signed is published, no agreement
 _test("signed-statement")(lambda ctx: any(o.dep_ == "dobj" and o.lemma_.lower() in SIGNED_TEXTS
                                           for o in ctx.tok.children) or
                           ctx.tok.dep_ == "relcl" and ctx.tok.head.lemma_.lower() in SIGNED_TEXTS)
 # "Charles Barkley blasted the FBI's investigation": a named person, and no weapon, force or harm in the sentence
 _test("words-of-a-person")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.ent_type_ == "PERSON" and
-                           {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}.isdisjoint(VIOLENCE_WORDS))
+                           not _names_violence(ctx))
 _test("speech-context")(lambda ctx: any(t.lemma_.lower() in SPEECH_CONTEXT for t in ctx.tok.sent))
 _test("names-a-person")(lambda ctx: ctx.tok.head.ent_type_ == "PERSON" and ctx.tok.head.i != ctx.tok.i)
 # "fired Chaudhry", "fired its coach": a person dismissed (a weapon or a round fired is no person)
 _test("dismissed-person")(lambda ctx: any(
     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in DISMISSED or any(
         a.dep_ == "appos" and a.like_num for a in c.children)) for c in ctx.tok.children))  # "Chaudhry, 60,"
-# (the object itself: "fought rebels who defied the order" is a fight)
 _test("for-comment")(lambda ctx: any(t.lower_ in ("comment", "comments") and t.head.lower_ == "for"
                                      for t in ctx.tok.subtree))
-_test("fights-measure")(lambda ctx: any(c.dep_ == "dobj" and c.lemma_.lower() in CONTESTED for c in ctx.tok.children))
+
+
+def _other_lemmas(ctx: _Context) -> set[str]:
+    """The lemmas of the trigger's sentence, the trigger aside."""
+    return {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}
+
+
+def _names_violence(ctx: _Context) -> bool:
+    """Whether the trigger's sentence, the trigger aside, names a weapon, force or harm."""
+    return not _other_lemmas(ctx).isdisjoint(VIOLENCE_WORDS)
 
 
 @_test("economic-contest")
 def _economic_contest(ctx: _Context) -> bool:
     """ "China vowed to fight the U.S. at any cost" in a sentence about tariffs: a sentence that tells of trade and
     names no weapon, force or harm."""
-    lemmas = {t.lemma_.lower() for t in ctx.tok.sent if t.i != ctx.tok.i}
-    return not lemmas.isdisjoint(TRADE_STAKES) and lemmas.isdisjoint(VIOLENCE_WORDS)
+    return not _other_lemmas(ctx).isdisjoint(TRADE_STAKES) and not _names_violence(ctx)
 
 
 _test("halted-act")(lambda ctx: ctx.tok.pos_ == "NOUN" and ctx.tok.dep_ == "dobj" and

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...model import TimeRef
 from ...ontologies import word_class
+from ..dates import WEEKDAYS
 from ..event_location import ancestors
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ def _own_act(clause: Token) -> bool:
 
 
 # A date told by a weekday or as a day or two back is this week's news, even across New Year
-LAST_DAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-                       r"last night|this week|last week)\b", re.IGNORECASE)
+LAST_DAYS = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|yesterday|today|tonight|last night|this week|last week)\b",
+                       re.IGNORECASE)
 
 
 def _status(trig: Token, clause_dates: list[TimeRef], story_year: int | None, text: str) -> tuple[str, str | None]:

@@ -175,7 +175,8 @@ def test_story_counts_over_time_are_not_always_statistics(story, text, trigger):
 
 @pytest.mark.parametrize("text, trigger, status", [
     ("If you are seen in the forest, you can be killed.", "killed", "hypothetical"),
-    ("At least 65% of the population must vote against the tariff plan to stop it.", "vote", "hypothetical"),
+    # a ballot cast is no event at all (rule vote-cast), possible or not
+    ("At least 65% of the population must vote against the tariff plan to stop it.", "vote", None),
     ("The spokesperson said no passengers were killed during the operation.", "killed", "negated"),
     ("Villagers still avoid the forest for fear of attack.", "attack", "hypothetical"),
     ("Even though the judges are likely to find Lai guilty, his son said he would appeal.", "find", "hypothetical"),
@@ -684,3 +685,20 @@ def test_story_a_birth_year_dates_no_event_and_a_weekday_is_this_weeks_news(stor
     shot = next(v for v in record.events if v.type == "ASSAULT")
     # Monday is 2009-12-28, in the year before the story's: still news, not history; 1952 is his birth's
     assert (shot.date.start, shot.status) == ("2009-12-28", "reported")
+
+
+def test_story_a_lone_gunman_is_the_actor_unless_the_story_names_the_armed_group(story):
+    lone = story("A gunman killed four people at a school in Texas on Monday, police said.")
+    assert _attack(lone)[0] == ["gunman"]
+    claimed = story("A suicide bomber killed 20 people at a market in Mogadishu on Sunday. "
+                    "Al-Shabab claimed responsibility for the attack.")
+    assert _attack(claimed)[0] == ["Al-Shabab"]
+
+
+def test_story_a_span_of_days_is_a_range_in_the_storys_year_and_no_score(every_telling):
+    rec = every_telling("Tribal women accused security forces of molestation, officials said on Monday. As per the "
+                        "complaint, security forces molested, attempted to rape and thrashed some women during their "
+                        "operation on October 19-20 in the Basaguda region, he said.", published="2019-11-19")
+    dates = [(d.start, d.end) for d in rec.dates if d.text == "October 19-20"]
+    assert dates == [("2019-10-19", "2019-10-20")]
+    assert any(v.type == "ASSAULT" for v in rec.events)  # "19-20" is no game's score

@@ -171,6 +171,8 @@ def _resolve(text: str, anchor: dt.date, tense: Tense | None = None, *, southern
     ('2013-03-26', '2013-03-24')
     >>> [resolve_date(t, a, "past").value for t in ["the end of year", "the end of the month", "the start of the year"]]
     ['2012', '2013-02', '2013']
+    >>> resolve_date("March 3-4", a, "past").value, resolve_date("7-9 February 2012", a, "past").value
+    ('2013-03-03/2013-03-04', '2012-02-07/2012-02-09')
     """
     t = _normalised(text)
     t = re.sub(r"'s$", "", t)
@@ -304,6 +306,22 @@ def _resolve(text: str, anchor: dt.date, tense: Tense | None = None, *, southern
             back = 7
         return _day(anchor - dt.timedelta(days=back))
 
+    # Spans of days in one month: "October 19-20", "March 3 to 5, 2024", "7-9 February" (never a year "1920").
+    m = re.match(r"^(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?"
+                 r"(?:\s+(\d{4}))?$", t) or \
+        re.match(r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE +
+                 r")(?:\s+(\d{4}))?$", t)
+    if m:
+        g = m.groups()
+        month_word, d1, d2, year = (g[0], g[1], g[2], g[3]) if not g[0].isdigit() else (g[2], g[0], g[1], g[3])
+        first = resolve_date(f"{month_word} {d1}" + (f" {year}" if year else ""), anchor, tense)
+        if first is not None and first.start is not None and int(d2) > int(d1):
+            try:
+                end = first.start.replace(day=int(d2))
+            except ValueError:
+                return first
+            return TimeValue(f"{first.value}/{end.isoformat()}", "range", first.start, end)
+        return first
     # Month, day and year in any order: "March 14, 2024", "14 March 2024", "March 14", "March 2024", "March".
     m = re.match(r"^(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s+(\d{4}))?$", t) or \
         re.match(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")(?:\s+(\d{4}))?$", t)

@@ -36,11 +36,19 @@ TARGET_NOUNS = word_class("TARGET_NOUNS")
 
 TOO_VAGUE = word_class("VAGUE_AGENTS")
 COLLECTIVE = word_class("BODY_NOUNS")
+ARMED_ONE = word_class("ARMED_ONE")
 
 
 def _sector(lemma: str) -> str | None:
     codes = [c for c in agents().get(lemma, ()) if c not in WEAK_CODES]
     return codes[0] if codes else "CVL" if lemma in VICTIM_NOUNS else None
+
+
+def _armed_one(tok: Token) -> bool:
+    """ "a gunman", "the attacker", "a suicide bomber": one armed person, an actor although singular (where the story
+    names no armed group; "the attackers" are left to the events stage, which reads them as that group)."""
+    return tok.tag_ == "NN" and (tok.lemma_.lower() in ARMED_ONE or tok.lemma_.lower() == "bomber" and any(
+        c.lower_ == "suicide" for c in tok.children if c.dep_ in ("compound", "amod")))
 
 
 def _capitalised_noun(tok: Token) -> bool:
@@ -74,7 +82,8 @@ def _agent_head(tok: Token, armed_nouns: frozenset[str] = frozenset()) -> Token 
         # a plural or a body ("troops", "the army"); before another noun, also a singular ("a passenger train",
         # "a student protest": its passengers, its students)
         many = cand.tag_ in ("NNS", "NNPS") or lemma in COLLECTIVE or cand.i != tok.i and not of_a_group
-        if many and (_sector(lemma) or _sector(cand.lower_)):
+        # "a gunman" as "militants": an actor of its own where the story names no armed group
+        if many and (_sector(lemma) or _sector(cand.lower_)) or cand.i == tok.i and armed_nouns and _armed_one(cand):
             return cand
     if tok.tag_ in ("NNS", "NNPS") and _phrase_sector(tok):
         return tok  # "security forces", "government forces": the dictionary's two-word agent
@@ -123,7 +132,8 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         own = tuple(c.lower_ for c in named if c.idx not in country_of and c.idx in taken)
         group = found.setdefault((lemma, country, own), {
             "name": text[start:end], "mentions": [], "country": country,
-            "sector": _sector(lemma) or _sector(head.lower_) or _phrase_sector(head)})
+            "sector": _sector(lemma) or _sector(head.lower_) or _phrase_sector(head) or
+            ("UAF" if _armed_one(head) else None)})
         group["mentions"].append((start, end))
     # "the army" told after "a Malian army": the same group, when only one group of that kind has a country.
     for (lemma, country, own), g in list(found.items()):

@@ -59,9 +59,20 @@ TRADE_STAKES = word_class("TRADE_STAKES")
 VIOLENCE_WORDS = word_class("VIOLENCE_WORDS")
 HARDSHIPS = word_class("HARDSHIPS")
 SPEECH_CONTEXT = word_class("SPEECH_CONTEXT")
+GAME_WORDS = word_class("GAME_WORDS")
+GAME_MOVES = word_class("GAME_MOVES")
+ELECTION_WORDS = word_class("ELECTION_WORDS")
+MARKETS = word_class("MARKETS")
+ANIMALS = word_class("ANIMALS")
+HARM_CONTEXT = word_class("HARM_CONTEXT")
+FILMS = word_class("FILMS")
+JOBS = word_class("JOBS")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
+SCORE = re.compile(r"(?<![\d\-/.:])\d{1,3}-\d{1,3}(?![\d\-/.:])")  # "2-0", "5-4"; not a date
 DISMISSED = frozenset("""minister chief coach director employee worker staff manager head justice judge secretary
 adviser advisor aide editor executive official""".split())
-SIGNED_TEXTS = frozenset({"statement", "letter", "report", "communique", "article", "op-ed", "column"})
+SIGNED_TEXTS = frozenset({"statement", "letter", "report", "communique", "article", "op-ed", "column", "petition",
+                          "motion"})
 DISSENT = word_class("DISSENT")
 GATHERINGS = word_class("GATHERINGS")
 ALLOWED_DISSENT = word_class("ALLOWED_DISSENT")
@@ -197,7 +208,8 @@ def _labour_strike(noun: Token) -> bool:
     if mods & ARMED_STRIKES:
         return False
     return bool(mods & {"hunger", "general", "labour", "labor", "national", "nationwide", "teacher", "worker",
-                        "rail", "wildcat", "indefinite", "sit-down"}) or \
+                        "rail", "wildcat", "indefinite", "sit-down", "actor", "writer", "doctor", "nurse", "driver",
+                        "miner", "union", "student", "employee", "staff", "transport", "trucker"}) or \
         (noun.dep_ == "pobj" and noun.head.lower_ == "on") or \
         any(c.lower_ == "for" and any(t.lemma_.lower() in PAY_WORDS for t in c.subtree) for c in noun.children) or \
         noun.head.lemma_.lower() in ("stage", "call", "launch", "hold", "begin", "end", "join", "announce")
@@ -610,6 +622,88 @@ def _economic_contest(ctx: _Context) -> bool:
     """ "China vowed to fight the U.S. at any cost" in a sentence about tariffs: a sentence that tells of trade and
     names no weapon, force or harm."""
     return not _other_lemmas(ctx).isdisjoint(TRADE_STAKES) and not _names_violence(ctx)
+
+
+def _a_score(text: str, m: re.Match) -> bool:
+    """ "beat Hungary 2-0", not a span of days ("on October 19-20") or of anything counted ("3-4 years")."""
+    before = text[:m.start()].split()[-1:]
+    after = text[m.end():].split()[:1]
+    return not (before and before[0].rstrip(".").lower()[:3] in MONTH_STEMS or
+                after and after[0].strip(".,;").lower() in TIME_UNITS)
+
+
+MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+TIME_UNITS = frozenset("""year years month months week weeks day days hour hours minute minutes percent per cent
+times km kilometers kilometres miles""".split())
+
+
+@_test("game-played")
+def _game_played(ctx: _Context) -> bool:
+    """ "Wales beat Hungary 2-0", "Minnesota beat Buffalo" after goals and saves, "fired a shot at the goaltender":
+    a score or two words of a game in the sentence, and no weapon, force or harm but what players do."""
+    sent = ctx.tok.sent
+    signs = {t.lower_ for t in sent if t.i != ctx.tok.i} & GAME_WORDS
+    if len(signs) < 2 and not any(_a_score(sent.text, m) for m in SCORE.finditer(sent.text)):
+        return False
+    return _other_lemmas(ctx).isdisjoint(VIOLENCE_WORDS - GAME_MOVES)
+
+
+# "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won": a named rival beaten in a sentence of a
+# vote, and no weapon, force or harm
+_test("rival-beaten")(lambda ctx: any(
+    o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.lemma_.lower() in ELECTION_WORDS)
+    for o in ctx.tok.children) and not _other_lemmas(ctx).isdisjoint(ELECTION_WORDS) and not _names_violence(ctx))
+
+
+@_test("only-self")
+def _only_self(ctx: _Context) -> bool:
+    """ "hanged himself", "hurt herself by stumbling through questions": the doer's only object is the doer ("killed
+    himself and four others" harms others too)."""
+    objects = [c for c in ctx.tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in REFLEXIVES and not any(c.dep_ == "conj" for c in o.children)
+                                 for o in objects)
+
+
+# "killed a rabbit", "killed and ate a wild rabbit" (an object shared with the next verb)
+_test("animal-object")(lambda ctx: any(
+    o.dep_ == "dobj" and o.lemma_.lower() in ANIMALS
+    for v in (ctx.tok, *(c for c in ctx.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+        d.dep_ == "dobj" for d in ctx.tok.children))) for o in v.children))
+_test("names-violence")(_names_violence)
+@_test("harm-context")
+def _harm_context(ctx: _Context) -> bool:
+    """ "died on Friday", "before she dies from COVID": whether the sentence, or the one before or after it ("A
+    soldier was killed by a roadside bomb ... A US serviceman died alongside him"), tells of violence, a clash,
+    custody or an accident."""
+    if not _other_lemmas(ctx).isdisjoint(HARM_CONTEXT):
+        return True
+    sent, doc = ctx.tok.sent, ctx.tok.doc
+    near = [doc[sent.start - 1].sent] if sent.start > 0 else []
+    if sent.end < len(doc):
+        near.append(doc[sent.end].sent)
+    return any(t.lemma_.lower() in HARM_CONTEXT for s in near for t in s)
+# "most films have already been shot", "shot a video"
+_test("film-shot")(lambda ctx: any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in FILMS
+                                   for o in ctx.tok.children))
+# "was fired from his job", "fired from Gordon Advisors" (an organisation with no weapon named)
+_test("fired-from-job")(lambda ctx: any(
+    c.dep_ == "prep" and c.lower_ == "from" and any(
+        p.dep_ == "pobj" and (p.tag_ == "NN" and p.lemma_.lower() in JOBS or p.ent_type_ == "ORG" and
+                              not _names_violence(ctx)) for p in c.children) for c in ctx.tok.children))
+# "was captured on video", "caught on camera": filmed, not seized
+_test("on-camera")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "on" and any(
+    t.lemma_.lower() in ("video", "camera", "film", "tape", "footage", "cctv") for t in c.subtree)
+    for c in ctx.tok.children))
+# "withdrew $1,273.80 from her bank account": money, no retreat
+_test("money-object")(lambda ctx: any(o.dep_ == "dobj" and (o.ent_type_ == "MONEY" or o.lemma_.lower() in (
+    "money", "cash", "fund", "funds", "savings", "deposit")) for o in ctx.tok.children))
+# "whose name has been withheld", "withheld the names of the victims"
+_test("name-withheld")(lambda ctx: any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in (
+    "name", "identity") for o in ctx.tok.children))
+# "pleaded guilty", "pleaded not guilty", "pleads no contest" (the parser may hang "guilty" on the next word)
+_test("plea")(lambda ctx: any(t.lower_ in ("guilty", "innocent", "contest")
+                              for t in ctx.tok.doc[ctx.tok.i + 1:min(ctx.tok.i + 4, ctx.tok.sent.end)]))
+_test("market-subject")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.lower_ in MARKETS)
 
 
 _test("halted-act")(lambda ctx: ctx.tok.pos_ == "NOUN" and ctx.tok.dep_ == "dobj" and

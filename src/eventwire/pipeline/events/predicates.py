@@ -67,6 +67,9 @@ ANIMALS = word_class("ANIMALS")
 HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
 JOBS = word_class("JOBS")
+FUGITIVES = word_class("FUGITIVES")
+SHARES = frozenset("respondent majority most half third quarter three-quarters two-thirds percent %".split())
+CHARGED_FOR = frozenset("rent fee service room meal use access parking admission ticket".split())
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
 SCORE = re.compile(r"(?<![\d\-/.:])\d{1,3}-\d{1,3}(?![\d\-/.:])")  # "2-0", "5-4"; not a date
 DISMISSED = frozenset("""minister chief coach director employee worker staff manager head justice judge secretary
@@ -648,10 +651,11 @@ def _game_played(ctx: _Context) -> bool:
     return _other_lemmas(ctx).isdisjoint(VIOLENCE_WORDS - GAME_MOVES)
 
 
-# "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won": a named rival beaten in a sentence of a
-# vote, and no weapon, force or harm
+# "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won": a named rival (or "him") beaten in a
+# sentence of a vote, and no weapon, force or harm
 _test("rival-beaten")(lambda ctx: any(
-    o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.lemma_.lower() in ELECTION_WORDS)
+    o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ == "PRON" or
+                          o.lemma_.lower() in ELECTION_WORDS)
     for o in ctx.tok.children) and not _other_lemmas(ctx).isdisjoint(ELECTION_WORDS) and not _names_violence(ctx))
 
 
@@ -670,6 +674,36 @@ _test("animal-object")(lambda ctx: any(
     for v in (ctx.tok, *(c for c in ctx.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
         d.dep_ == "dobj" for d in ctx.tok.children))) for o in v.children))
 _test("names-violence")(_names_violence)
+# "three-quarters of Republican voters support a ban", "Clinton was backed by a majority of women", "6 in 10 white men
+# supported Sanders": a share of an electorate or of a poll's respondents
+_test("poll-share")(lambda ctx: (s := _subject(ctx.tok) or _agent(ctx.tok)) is not None and (
+    s.lemma_.lower() in SHARES or s.like_num and s.ent_type_ not in ("DATE", "TIME", "MONEY") or any(
+        c.dep_ == "nummod" and any(q.lower_ == "in" for q in c.children) for c in s.children)))  # "6 in 10 men"
+# "seized on the controversy" (not "seized weapons on Monday", "seized a tanker on suspicion")
+_test("seized-on")(lambda ctx: not any(c.dep_ == "dobj" for c in ctx.tok.children) and any(
+    c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
+        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and p.idx not in ctx.places for p in c.children)
+    for c in ctx.tok.children))
+# "charged his campaign for rent": a price asked ("for" on the verb or on its object)
+_test("charged-price")(lambda ctx: any(
+    c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.lemma_.lower() in CHARGED_FOR
+                                                   for p in c.children)
+    for t in (ctx.tok, *(o for o in ctx.tok.children if o.dep_ == "dobj")) for c in t.children))
+
+
+@_test("hardship-subject")
+def _hardship_subject(ctx: _Context) -> bool:
+    """ "the biggest tragedy ever to hit our department", "a scandal that hit the ministry": a hardship hits."""
+    subj = _subject(ctx.tok)
+    if subj is None and ctx.tok.dep_ in ("relcl", "acl"):
+        subj = ctx.tok.head
+    return subj is not None and subj.lemma_.lower() in HARDSHIPS
+
+
+# "police captured the escaped inmates", "three inmates captured in Nebraska": an arrest
+_test("captured-fugitive")(lambda ctx: any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in FUGITIVES
+                                           for o in ctx.tok.children) or
+                           ctx.tok.dep_ == "acl" and ctx.tok.head.lemma_.lower() in FUGITIVES)
 @_test("harm-context")
 def _harm_context(ctx: _Context) -> bool:
     """ "died on Friday", "before she dies from COVID": whether the sentence, or the one before or after it ("A

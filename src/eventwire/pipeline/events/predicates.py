@@ -68,6 +68,7 @@ HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
 JOBS = word_class("JOBS")
 FUGITIVES = word_class("FUGITIVES")
+CAUGHT_IDIOMS = frozenset("fire surprise eye attention glimpse breath cold flu virus wind imagination".split())
 SHARES = frozenset("respondent majority most half third quarter three-quarters two-thirds percent %".split())
 CHARGED_FOR = frozenset("rent fee service room meal use access parking admission ticket".split())
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
@@ -674,6 +675,27 @@ _test("animal-object")(lambda ctx: any(
     for v in (ctx.tok, *(c for c in ctx.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
         d.dep_ == "dobj" for d in ctx.tok.children))) for o in v.children))
 _test("names-violence")(_names_violence)
+# "Lewandowski was dismissed on Monday as campaign manager", "was dismissed after sharing a post": a person let go
+_test("person-let-go")(lambda ctx: any(
+    o.dep_ in ("nsubjpass", "dobj") and (o.ent_type_ == "PERSON" or o.pos_ == "PROPN" and not o.ent_type_ or
+                                         o.lemma_.lower() in DISMISSED) for o in ctx.tok.children) or any(
+    c.dep_ == "prep" and c.lower_ == "as" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in DISMISSED | {"manager", "analyst", "spokesman", "spokeswoman"}
+        for p in c.children) for c in ctx.tok.children))
+# "he was fired in part because ...": a person fired, at whom nothing is fired ("fired upon", "fired at") and no
+# weapon or harm in the sentence
+_test("person-was-fired")(lambda ctx: any(c.dep_ == "auxpass" for c in ctx.tok.children) and any(
+    o.dep_ == "nsubjpass" and (o.ent_type_ == "PERSON" or o.lower_ in ("he", "she", "i", "they", "we")) for o in
+    ctx.tok.children) and not any(c.dep_ in ("prep", "agent") and c.lower_ in ("at", "on", "upon", "into", "by")
+                                  for c in ctx.tok.children) and not _names_violence(ctx))
+# "caught fire", "caught prosecutors by surprise"
+_test("caught-idiom")(lambda ctx: not ctx.args.isdisjoint(CAUGHT_IDIOMS) or any(
+    c.dep_ == "prep" and c.lower_ == "by" and any(p.lemma_.lower() == "surprise" for p in c.children)
+    for c in ctx.tok.children))
+# "a column in the newspaper attacked the comment", "Super PAC ad hits Trump": a text or a show that attacks
+_test("text-subject")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.lemma_.lower() in (
+    SPEECH_CONTEXT | {"ad", "advertisement", "commercial", "statement", "report", "editorial", "letter", "post",
+                      "video", "article", "book", "film", "show", "spot"}) and not _names_violence(ctx))
 # "three-quarters of Republican voters support a ban", "Clinton was backed by a majority of women", "6 in 10 white men
 # supported Sanders": a share of an electorate or of a poll's respondents
 _test("poll-share")(lambda ctx: (s := _subject(ctx.tok) or _agent(ctx.tok)) is not None and (

@@ -702,3 +702,25 @@ def test_story_a_span_of_days_is_a_range_in_the_storys_year_and_no_score(every_t
     dates = [(d.start, d.end) for d in rec.dates if d.text == "October 19-20"]
     assert dates == [("2019-10-19", "2019-10-20")]
     assert any(v.type == "ASSAULT" for v in rec.events)  # "19-20" is no game's score
+
+
+@pytest.mark.parametrize("text", [
+    # a toll in two passive clauses of harm is one happening's dead and wounded
+    "At least 11 people were killed and more than 100 were injured in clashes on Thursday between Kenyan police "
+    "and Muslim protesters in the capital, Nairobi.",
+    # "the most powerful blast in Europe" is the blast in Athens: a continent holds its countries' towns
+    "The deadly blast targeting central Athens left 11 people dead and dozens injured in the most powerful blast in "
+    "Europe in a year, police said on Monday.",
+])
+def test_story_one_sentence_one_happening(story, text):
+    assert len([v for v in story(text).events if v.type == "ASSAULT"]) == 1
+
+
+def test_a_continent_holds_the_towns_of_its_countries():
+    from eventwire.model import Place
+    from eventwire.pipeline.grounding import nested_places
+
+    athens = Place(id="P1", name="Athens", mentions=[], country="GRC", feature="city")
+    europe = Place(id="P2", name="Europe", mentions=[], country=None, feature="region", geonames_id=6255148)
+    asia = Place(id="P3", name="Asia", mentions=[], country=None, feature="region", geonames_id=6255147)
+    assert nested_places(athens, europe) and nested_places(europe, athens) and not nested_places(athens, asia)

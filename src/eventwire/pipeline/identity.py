@@ -129,12 +129,24 @@ def _within_clause(low: Token, high: Token, steps: int | None = None) -> bool:
             return False  # "killed 30 terrorists, a day after an attack on a train": what came before is another
         if clause and node.dep_ in ("relcl", "ccomp", "parataxis"):
             return False
-        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and \
+                not _casualties(node):
             return False  # "rebels attacked the town and the army attacked their camp": a clause of its own
         node, n = node.head, n + 1
         if steps is not None and n > steps:
             return False
     return True
+
+
+def _casualties(node: Token) -> bool:
+    """ "At least 11 people were killed and more than 100 were injured in clashes": a toll told in two passive
+    clauses of harm is one happening's (its dead and its wounded), not a clause of its own."""
+    harm = _CASUALTY_VERBS
+    return node.lemma_.lower() in harm and node.head.lemma_.lower() in harm and \
+        any(c.dep_ == "nsubjpass" for c in node.children)
+
+
+_CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim"})
 
 
 def _same_time_clause(node: Token) -> bool:

@@ -64,6 +64,7 @@ GAME_MOVES = word_class("GAME_MOVES")
 ELECTION_WORDS = word_class("ELECTION_WORDS")
 MARKETS = word_class("MARKETS")
 ANIMALS = word_class("ANIMALS")
+NATURAL_FORCES = word_class("NATURAL_FORCES")
 HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
 JOBS = word_class("JOBS")
@@ -688,6 +689,9 @@ _test("person-was-fired")(lambda ctx: any(c.dep_ == "auxpass" for c in ctx.tok.c
     o.dep_ == "nsubjpass" and (o.ent_type_ == "PERSON" or o.lower_ in ("he", "she", "i", "they", "we")) for o in
     ctx.tok.children) and not any(c.dep_ in ("prep", "agent") and c.lower_ in ("at", "on", "upon", "into", "by")
                                   for c in ctx.tok.children) and not _names_violence(ctx))
+# "Wednesday's statewide drill is meant to prepare Ohioans for tornado season": a drill for a disaster
+_test("disaster-drill")(lambda ctx: not _other_lemmas(ctx).isdisjoint(
+    NATURAL_FORCES | {"tornado", "earthquake", "fire", "evacuation", "emergency", "disaster", "safety", "lockdown"}))
 # "caught fire", "caught prosecutors by surprise"
 _test("caught-idiom")(lambda ctx: not ctx.args.isdisjoint(CAUGHT_IDIOMS) or any(
     c.dep_ == "prep" and c.lower_ == "by" and any(p.lemma_.lower() == "surprise" for p in c.children)

@@ -69,6 +69,8 @@ HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
 JOBS = word_class("JOBS")
 FUGITIVES = word_class("FUGITIVES")
+CHARACTERIZING = frozenset("""see view describe regard characterize characterise denounce condemn brand consider call
+deem label decry portray term""".split())
 CAUGHT_IDIOMS = frozenset("fire surprise eye attention glimpse breath cold flu virus wind imagination".split())
 SHARES = frozenset("respondent majority most half third quarter three-quarters two-thirds percent %".split())
 CHARGED_FOR = frozenset("rent fee service room meal use access parking admission ticket".split())
@@ -692,6 +694,12 @@ _test("person-was-fired")(lambda ctx: any(c.dep_ == "auxpass" for c in ctx.tok.c
 # "Wednesday's statewide drill is meant to prepare Ohioans for tornado season": a drill for a disaster
 _test("disaster-drill")(lambda ctx: not _other_lemmas(ctx).isdisjoint(
     NATURAL_FORCES | {"tornado", "earthquake", "fire", "evacuation", "emergency", "disaster", "safety", "lockdown"}))
+# "seen by the EU as an attack on democratic freedoms", "called the law an attack on press freedom": an event noun
+# that characterizes a thing, indefinite, as what a verb of judging or naming makes it
+_test("characterized-as")(lambda ctx: ctx.tok.pos_ == "NOUN" and any(
+    c.dep_ == "det" and c.lower_ in ("a", "an") for c in ctx.tok.children) and (
+    ctx.tok.dep_ == "pobj" and ctx.tok.head.lower_ == "as" and ctx.tok.head.head.lemma_.lower() in CHARACTERIZING or
+    ctx.tok.dep_ in ("oprd", "attr") and ctx.tok.head.lemma_.lower() in CHARACTERIZING | {"be"}))
 # "caught fire", "caught prosecutors by surprise"
 _test("caught-idiom")(lambda ctx: not ctx.args.isdisjoint(CAUGHT_IDIOMS) or any(
     c.dep_ == "prep" and c.lower_ == "by" and any(p.lemma_.lower() == "surprise" for p in c.children)

@@ -64,6 +64,7 @@ GAME_MOVES = word_class("GAME_MOVES")
 ELECTION_WORDS = word_class("ELECTION_WORDS")
 MARKETS = word_class("MARKETS")
 ANIMALS = word_class("ANIMALS")
+ONE_PERSON = word_class("ONE_PERSON")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
 HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
@@ -700,6 +701,21 @@ _test("characterized-as")(lambda ctx: ctx.tok.pos_ == "NOUN" and any(
     c.dep_ == "det" and c.lower_ in ("a", "an") for c in ctx.tok.children) and (
     ctx.tok.dep_ == "pobj" and ctx.tok.head.lower_ == "as" and ctx.tok.head.head.lemma_.lower() in CHARACTERIZING or
     ctx.tok.dep_ in ("oprd", "attr") and ctx.tok.head.lemma_.lower() in CHARACTERIZING | {"be"}))
+# "a gunman who marched into a company Christmas party": one person walks in; a march is a crowd's
+_test("one-marcher")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.tag_ in ("NN", "NNP", "PRP") and (
+    subj.lemma_.lower() in ONE_PERSON or subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she")))
+# "Hardwicke clashed with Summit Entertainment during production": a named person or firm at odds with another,
+# with no violence, custody or accident told
+_test("named-at-odds")(lambda ctx: (subj := _subject(ctx.tok)) is not None and subj.ent_type_ in ("PERSON", "ORG")
+                       and not _harm_context(ctx))
+# "deeply saddened by the tragic death of our president": grief, no disapproval
+_test("grief")(lambda ctx: any(c.dep_ in ("agent", "prep") and c.lower_ == "by" and any(
+    t.lemma_.lower() in ("death", "loss", "passing", "tragedy", "news", "killing", "murder", "accident")
+    for t in c.subtree) for c in ctx.tok.children))
+# "came to the rescue of a merchant vessel"
+_test("came-to-help")(lambda ctx: any(c.dep_ == "prep" and c.lower_ == "to" and any(
+    p.dep_ == "pobj" and p.lemma_.lower() in ("rescue", "aid", "help", "assistance") for p in c.children)
+    for c in ctx.tok.children))
 # "caught fire", "caught prosecutors by surprise"
 _test("caught-idiom")(lambda ctx: not ctx.args.isdisjoint(CAUGHT_IDIOMS) or any(
     c.dep_ == "prep" and c.lower_ == "by" and any(p.lemma_.lower() == "surprise" for p in c.children)

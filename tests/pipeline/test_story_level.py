@@ -724,3 +724,11 @@ def test_a_continent_holds_the_towns_of_its_countries():
     europe = Place(id="P2", name="Europe", mentions=[], country=None, feature="region", geonames_id=6255148)
     asia = Place(id="P3", name="Asia", mentions=[], country=None, feature="region", geonames_id=6255147)
     assert nested_places(athens, europe) and nested_places(europe, athens) and not nested_places(athens, asia)
+
+
+def test_story_a_named_body_written_in_lower_case_is_the_same_entity(story):
+    rec = story("The Indian navy captured 23 pirates in the Gulf of Aden on Saturday. The Indian Navy on Saturday "
+                "arrested 23 Somali pirates.")
+    navies = [e for e in rec.entities if e.name.lower() == "indian navy"]
+    assert len(navies) == 1 and len(navies[0].mentions) == 2
+    assert len([v for v in rec.events if v.type == "COERCE"]) == 1  # capturing pirates is their arrest

@@ -22,7 +22,7 @@ from .claimants import speakers_act
 from .dates import resolve_dates
 from .events import find_events, link_quotes
 from .grounding import ground_events
-from .groups import find_groups
+from .groups import find_groups, join_named
 from .happening import HappeningModel, keep_likely, score_happenings
 from .identity import merge_tellings
 from .mentions import find_mentions
@@ -51,7 +51,7 @@ parser needs memory in proportion to length (a file may still hold many stories:
 def find_entities(doc: Doc, gazetteer: Gazetteer) -> list:
     """The entity stages: names found, grouped into entities, actors described, unnamed actors added."""
     entities = describe_actors(doc, group_mentions(find_mentions(doc, gazetteer)), gazetteer)
-    return entities + find_groups(doc, entities, gazetteer)
+    return join_named(entities, find_groups(doc, entities, gazetteer))
 
 
 STAGES = ("entities", "places", "dates", "quotes", "events")

@@ -147,3 +147,20 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
         out.append(Entity(id=f"E{n}", name=g["name"], type="GROUP", aliases=[], mentions=sorted(g["mentions"]),
                           country=g["country"], sector=g["sector"]))
     return out
+
+
+def join_named(entities: list[Entity], groups: list[Entity]) -> list[Entity]:
+    """``entities`` and ``groups`` as one list, a group that is a named entity written in another case ("the Indian
+    navy" beside NER's "Indian Navy") joined to it, the other groups numbered after the entities."""
+    named = {" ".join(n.lower().split()): i for i, e in enumerate(entities) for n in (e.name, *e.aliases)}
+    out = list(entities)
+    kept = []
+    for g in groups:
+        i = named.get(" ".join(g.name.lower().split()))
+        if i is None:
+            kept.append(g)
+        else:
+            out[i] = out[i].model_copy(update={"mentions": sorted({*map(tuple, out[i].mentions),
+                                                                   *map(tuple, g.mentions)})})
+    return out + [g.model_copy(update={"id": f"E{n}"}) for n, g in enumerate(kept, start=len(entities) + 1)]
+

@@ -21,8 +21,7 @@ FEATURE_NAMES = {"bias", "claimed", "date_in_text", "place_in_text", "count", "s
                  "sentence_position", "first_sentence", "negated", "under_reporting_verb", "in_quotation",
                  "in_reported_speech", "year_in_sentence", "since_in_sentence", "short_sentence", "no_final_stop",
                  "trigger_in_title", "title_overlap", "pos=other", "weekday_in_sentence"}
-FEATURE_PREFIXES = ("type=", "status=", "actor=", "recipient=", "origin=", "how=", "verb=", "noun=", "dep=",
-                    "lemma=")
+FEATURE_PREFIXES = ("type=", "status=", "actor=", "recipient=", "origin=", "how=", "verb=", "noun=", "dep=")
 
 
 def _run(pipe, text, title=None):

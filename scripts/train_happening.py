@@ -8,7 +8,7 @@ this project), **dev fold only**: the sealed third (``eval.metrics.sealed``) is 
 :func:`eventwire.pipeline.read_tellings` reads in a dev story is one row; it is a happening when its trigger
 overlaps a phrase the gold codes as telling an event (of any type). Its features are
 :func:`eventwire.pipeline.happening.telling_features`: signs by name (its form, clause, parties, date,
-place, position in the story, the headline's words, and its lemma).
+place, position in the story and the headline's words; no words of the stories themselves).
 
 Model: logistic regression, L2 (``--l2``, not on the bias), fitted by Newton's method (:mod:`eventwire.logistic`).
 

@@ -732,3 +732,10 @@ def test_story_a_named_body_written_in_lower_case_is_the_same_entity(story):
     navies = [e for e in rec.entities if e.name.lower() == "indian navy"]
     assert len(navies) == 1 and len(navies[0].mentions) == 2
     assert len([v for v in rec.events if v.type == "COERCE"]) == 1  # capturing pirates is their arrest
+
+
+def test_story_who_receives_a_sentence_is_whom_it_is_given_to(every_telling):
+    rec = every_telling("A third defendant, Kodie L. Tyler, received a 10-year sentence on Monday.")
+    sentenced = next(v for v in rec.events if v.type == "COERCE")
+    names = {e.id: e.name for e in rec.entities}
+    assert not sentenced.actor and "Kodie L. Tyler" in [names[r] for r in sentenced.recipient]

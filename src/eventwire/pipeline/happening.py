@@ -9,10 +9,11 @@ weak signs together do: the trigger's form (a past verb, a plural noun, an infin
 clause, the complement of "said"), what the telling names (a named actor, a date, a place, a count), where it
 stands in the story and how often the story returns to a happening of its type.
 
-:func:`telling_features` describes a telling by such signs, by name: shapes, not the vocabulary of the stories the
-model was fitted on. (Until 2026-12-08 the trigger's lemma was one of them: it added 0.008 to the cross-validated
-AUC of telling against no telling, 0.806 -> 0.813, but nothing to the cross-validated story F1 at the threshold
-each model chose, 0.566 with it against 0.569 without, and 336 of the 493 weights were words of 64 stories.) A logistic regression over them
+:func:`telling_features` describes a telling by such signs, by name: shapes, not the vocabulary of the stories
+the model was fitted on. (Until 2026-12-08 the trigger's lemma was one of them: it added 0.008 to the
+cross-validated AUC of telling against no telling, 0.806 -> 0.813, but nothing to the cross-validated story F1 at
+the threshold each model chose, 0.566 with it against 0.569 without, and 336 of the 493 weights were words of 64
+stories.) A logistic regression over them
 (``data/happening_model.json``, fitted by ``scripts/train_happening.py`` on the dev fold of the story gold,
 benchmarks/stories, whose sealed fold it never saw) gives each telling its ``confidence``. The tellings of one
 happening are then merged (:mod:`.identity`), and an event none of whose tellings reaches the model's threshold is

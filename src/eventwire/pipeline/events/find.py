@@ -44,6 +44,7 @@ SPEECH_ACTS = word_class("SPEECH_ACTS")  # types told by saying
 DYING = word_class("DYING_VERBS")  # who dies is whom a happening was done to
 ALWAYS_TRANSITIVE = frozenset("""arrest detain jail imprison abduct kidnap injure wound execute sentence convict indict
 deport expel kill murder assassinate behead""".split())  # a headline's "X arrested" is X's arrest
+RECEIVED_PUNISHMENTS = frozenset("sentence term fine penalty punishment probation ban suspension".split())
 UNDERGOING = frozenset({"face"})  # "faces charges": the subject is whom the object names is done to
 # Deaths and damage told with no one who caused them, in a sentence about a disaster or an accident and with no
 # word of violence: "a volcano erupted ..., several people were injured", "19 people were killed when their bus
@@ -305,6 +306,10 @@ def _parties(tok: Token, said: tuple | None, type_: str, story: _Story) -> _Part
     if tok.pos_ == "VERB" and tok.lemma_.lower() in UNDERGOING and any(c.dep_ == "dobj" for c in tok.children):
         # "She faces charges", "he faces trial": who faces what the object names is whom it is done to
         return _Parties(None, _subject(tok), ("actor-agent", "recipient-faces"))
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "receive" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED_PUNISHMENTS for c in tok.children):
+        # "Tynes received a suspended 24-month sentence": who receives a sentence or a fine is whom it is given to
+        return _Parties(None, _subject(tok), ("actor-agent", "recipient-receives"))
     if tok.pos_ == "VERB" and _headline_passive(tok):
         return _Parties(None, _subject(tok), ("actor-agent", "recipient-headline-passive"))
     if tok.pos_ == "VERB" and _reduced_passive(tok):

@@ -689,7 +689,8 @@ _test("person-let-go")(lambda ctx: any(
 # "he was fired in part because ...": a person fired, at whom nothing is fired ("fired upon", "fired at") and no
 # weapon or harm in the sentence
 _test("person-was-fired")(lambda ctx: any(c.dep_ == "auxpass" for c in ctx.tok.children) and any(
-    o.dep_ == "nsubjpass" and (o.ent_type_ == "PERSON" or o.lower_ in ("he", "she", "i", "they", "we")) for o in
+    o.dep_ == "nsubjpass" and (o.ent_type_ == "PERSON" or o.pos_ == "PROPN" and not o.ent_type_ or
+                               o.lower_ in ("he", "she", "i", "they", "we")) for o in
     ctx.tok.children) and not any(c.dep_ in ("prep", "agent") and c.lower_ in ("at", "on", "upon", "into", "by")
                                   for c in ctx.tok.children) and not _names_violence(ctx))
 # "Wednesday's statewide drill is meant to prepare Ohioans for tornado season": a drill for a disaster

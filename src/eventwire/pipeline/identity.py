@@ -90,6 +90,7 @@ _THREATENING = word_class("WARNING_VERBS")
 SEQUENCE_PREPS = word_class("SEQUENCE_PREPS")  # "killed 30 terrorists, a day after an attack": two happenings
 SAME_TIME_MARKS = word_class("SAME_TIME_MARKS")  # "five were killed when gunmen attacked a market": one happening
 _DYING = word_class("DYING_VERBS")
+_HARMING = word_class("HARMING")  # "kill", "injure", "wound", "hurt", "maim"
 
 
 def _one_telling(first: Token, later: Token | None) -> bool:
@@ -141,12 +142,8 @@ def _within_clause(low: Token, high: Token, steps: int | None = None) -> bool:
 def _casualties(node: Token) -> bool:
     """ "At least 11 people were killed and more than 100 were injured in clashes": a toll told in two passive
     clauses of harm is one happening's (its dead and its wounded), not a clause of its own."""
-    harm = _CASUALTY_VERBS
-    return node.lemma_.lower() in harm and node.head.lemma_.lower() in harm and \
+    return node.lemma_.lower() in _HARMING and node.head.lemma_.lower() in _HARMING and \
         any(c.dep_ == "nsubjpass" for c in node.children)
-
-
-_CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim"})
 
 
 def _same_time_clause(node: Token) -> bool:

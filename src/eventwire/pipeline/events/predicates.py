@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from ...ontologies import word_class
 from ..cameo import CameoMatch
+from ..dates import MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 from .detection import _arguments, _cameo_trusted, _Context, _is_event, _lexical_type, _reading, _trigger_for
-from .roles import _agent, _governing_verb, _subject
+from .roles import ONE_PERSON, _agent, _governing_verb, _subject
 
 FUTURE_HEADS = word_class("FUTURE_HEADS")
 CONFLICTUAL = word_class("CONFLICTUAL")
@@ -64,7 +65,6 @@ GAME_MOVES = word_class("GAME_MOVES")
 ELECTION_WORDS = word_class("ELECTION_WORDS")
 MARKETS = word_class("MARKETS")
 ANIMALS = word_class("ANIMALS")
-ONE_PERSON = word_class("ONE_PERSON")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
 HARM_CONTEXT = word_class("HARM_CONTEXT")
 FILMS = word_class("FILMS")
@@ -636,11 +636,10 @@ def _a_score(text: str, m: re.Match) -> bool:
     """ "beat Hungary 2-0", not a span of days ("on October 19-20") or of anything counted ("3-4 years")."""
     before = text[:m.start()].split()[-1:]
     after = text[m.end():].split()[:1]
-    return not (before and before[0].rstrip(".").lower()[:3] in MONTH_STEMS or
+    return not (before and before[0].rstrip(".").lower() in MONTHS or
                 after and after[0].strip(".,;").lower() in TIME_UNITS)
 
 
-MONTH_STEMS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 TIME_UNITS = frozenset("""year years month months week weeks day days hour hours minute minutes percent per cent
 times km kilometers kilometres miles""".split())
 

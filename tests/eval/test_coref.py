@@ -174,3 +174,61 @@ def test_how_a_sentence_uses_shoot_tells_the_gun_fired_from_the_person_hit(nlp):
     assert key["d:0"] == key["d:1"] != key["d:2"]
     assert key["d:2"] == key["d:3"] == key["d:4"] == key["d:5"]
     assert key["d:6"] not in {key[m.id] for m in mentions if m.id != "d:6"}
+
+
+def test_phrases_whose_words_name_an_event_otherwise(nlp):
+    """"Opened fire" is a gun fired, "found guilty" and "a guilty verdict" a conviction, "ran away" a flight,
+    "taken into custody" an arrest, and "the shooting death" the firing that caused the death."""
+    from eventwire.eval.coref import cluster_mentions, head_lemmas
+
+    said = [("Gunmen opened fire on the crowd .", "opened", "fired"),
+            ("Shots were heard across the street .", "Shots", "fired"),
+            ("A jury found him guilty on Friday .", "found", "convicted"),
+            ("The jury returned a guilty verdict .", "verdict", "convicted"),
+            ("He was convicted of murder .", "convicted", ""),
+            ("The suspect ran away from the scene .", "ran", "fled"),
+            ("The suspect fled the scene .", "fled", ""),
+            ("Police took him into custody on Monday .", "took", "arrested"),
+            ("Police arrested him on Monday .", "arrested", ""),
+            ("He was charged in the shooting death of his daughter .", "shooting", "fired")]
+    mentions = [Mention(f"d:{n}", "d", "g", text.split(), [text.split().index(word)])
+                for n, (text, word, _) in enumerate(said)]
+    head_lemmas(mentions, nlp)
+    assert [m.use for m in mentions] == [use for *_, use in said]
+    key = cluster_mentions(mentions, {"d": "D"})
+    assert key["d:0"] == key["d:1"] == key["d:9"]
+    assert key["d:2"] == key["d:3"] == key["d:4"]
+    assert key["d:5"] == key["d:6"] and key["d:7"] == key["d:8"] != key["d:2"]
+
+
+def test_synonyms_and_derived_nouns_of_one_event_word():
+    lemmas = {"arrest", "thwart", "destroy", "disappear", "arrive", "elect"}
+    assert event_stem("capture", lemmas) == event_stem("apprehend", lemmas) == event_stem("arrest", lemmas)
+    assert event_stem("thwart", lemmas) == event_stem("foil", lemmas)
+    assert event_stem("devastate", lemmas) == event_stem("damage", lemmas)
+    assert event_stem("temblor", lemmas) == event_stem("earthquake", lemmas)
+    assert event_stem("blast", lemmas) == event_stem("explosion", lemmas)
+    # a noun of a verb the set uses: "disappearance", "arrival", "election"
+    assert event_stem("disappearance", lemmas) == "disappear" and event_stem("arrival", lemmas) == "arrive"
+    assert event_stem("election", lemmas) == "elect" and event_stem("trial", lemmas) == "trial"
+
+
+def test_a_headline_in_title_case_is_parsed_in_sentence_case(nlp):
+    from eventwire.eval.coref import cluster_mentions, head_lemmas, sentence_case
+
+    assert sentence_case("Man Charged After Accidentally Shooting Friend".split()) == \
+        "Man charged after accidentally shooting friend".split()
+    assert sentence_case("Police said John Smith shot a man .".split()) == "Police said John Smith shot a man .".split()
+    assert sentence_case("FBI Agents Arrest Suspect".split())[1] == "agents"
+    assert sentence_case("FBI Agents Arrest Suspect".split())[0] == "FBI"
+    mentions = [Mention("d:0", "d", "g", "Teen Dies After Accidentally Shooting Friend".split(), [4]),
+                Mention("d:1", "d", "g", "A teen shot his friend on Friday .".split(), [2])]
+    head_lemmas(mentions, nlp)
+    assert [m.use for m in mentions] == ["hit", "hit"]
+    # a lemma the parser left inflected in a headline ("Dies") is the set's lemma; a plural noun stays a plural
+    mentions = [Mention("d:2", "d", "g", ["x"], [0], lemma="dies", tag="NNP"),
+                Mention("d:3", "d", "g", ["x"], [0], lemma="die", tag="VBD"),
+                Mention("d:4", "d", "g", ["x"], [0], lemma="incidents", tag="NNS"),
+                Mention("d:5", "d", "g", ["x"], [0], lemma="incident", tag="NN")]
+    key = cluster_mentions(mentions, {"d": "D"})
+    assert key["d:2"] == key["d:3"] and key["d:4"] != key["d:5"]

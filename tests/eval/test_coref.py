@@ -232,3 +232,22 @@ def test_a_headline_in_title_case_is_parsed_in_sentence_case(nlp):
                 Mention("d:5", "d", "g", ["x"], [0], lemma="incident", tag="NN")]
     key = cluster_mentions(mentions, {"d": "D"})
     assert key["d:2"] == key["d:3"] and key["d:4"] != key["d:5"]
+
+
+def test_a_document_left_alone_joins_the_cluster_of_the_document_most_like_it():
+    """Three long reports of one quake cluster by average link; a short one shares a few words with one of them
+    (cosine 0.25), too few with the three (average 0.08), and joins their cluster through it; a report of another
+    happening stays alone."""
+    from eventwire.eval.coref import cluster_documents, document_similarity, document_vectors
+
+    quake = ("A strong earthquake struck Kermadec Islands on Sunday and shook Raoul , the tsunami centre in Hawaii "
+             "said . Magnitude 7.4 was measured by GeoNet seismologists .").split()
+    docs = [Document(f"q{i}", "1", "1ecb", words=quake + extra.split()) for i, extra in enumerate(
+        ("Campers on Boat Cove fled uphill .", "No damage was reported in Wellington .",
+         "Ferries to Tonga were halted ."))]
+    docs.append(Document("short", "1", "1ecb", words="Boat Cove campers were safe , Maria Lopez wrote .".split()))
+    docs.append(Document("other", "1", "1ecbplus", words="The mayor of Leeds opened a library on Tuesday .".split()))
+    cos = document_similarity(document_vectors(docs))
+    assert cos("short", "q0") >= 0.2 > (cos("short", "q0") + cos("short", "q1") + cos("short", "q2")) / 3
+    clusters = cluster_documents(docs, [[d.id for d in docs]], threshold=0.2)
+    assert clusters["q0"] == clusters["q1"] == clusters["q2"] == clusters["short"] != clusters["other"]

@@ -318,12 +318,23 @@ def document_similarity(vectors: dict[str, dict[str, float]]) -> Callable[[str, 
 def cluster_documents(docs: list[Document], groups: Iterable[list[str]], threshold: float = DOC_THRESHOLD
                       ) -> dict[str, str]:
     """Documents clustered by what they report, within each group: TF-IDF (content words, idf over all the
-    documents), cosine, average link down to ``threshold``."""
+    documents), cosine, average link down to ``threshold``; then a document left alone joins the cluster of the
+    document most like it where their cosine reaches ``threshold`` (a short report of a happening shares too few
+    words with a whole cluster of long ones, but enough with one of them)."""
     cos = document_similarity(document_vectors(docs))
     out: dict[str, str] = {}
     for group in groups:
         sims = {(a, b): cos(a, b) for i, a in enumerate(group) for b in group[i + 1:]}
-        for c in _average_link([[d] for d in group], sims, threshold):
+        clusters = _average_link([[d] for d in group], sims, threshold)
+        joined = [c for c in clusters if len(c) > 1]
+        alone, members = [], [(o, k) for k, c in enumerate(joined) for o in c]
+        for (d,) in (c for c in clusters if len(c) == 1):
+            best, near = max(((cos(d, o), k) for o, k in members), default=(0.0, -1))
+            if best >= threshold:
+                joined[near].append(d)
+            else:
+                alone.append([d])
+        for c in joined + alone:
             for d in c:
                 out[d] = f"D:{min(c)}"
     return out

@@ -35,6 +35,8 @@ def _find(record, name):
      "Amadou Sissoko", "the Hawk"),
     ('Denis Nikitin spoke to reporters on Thursday. The avowed nationalist nicknamed "White Rex" said the raids would '
      'go on.', "Denis Nikitin", "White Rex"),
+    ("Mohamed Abdullahi Mohamed, known by his nickname Farmajo, signed the law on Tuesday.", "Mohamed Abdullahi "
+     "Mohamed", "Farmajo"),
 ])
 def test_entities_alias_rules(extract_text, text, name, alias):
     ent = _find(extract_text(text), name)

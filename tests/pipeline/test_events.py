@@ -1406,3 +1406,25 @@ def test_events_a_rule_that_asks_about_its_own_word_ends(extract_text, text, tri
     record = extract_text(text)
     assert not record.errors
     assert _one(record, trigger)
+
+
+def test_events_an_office_stands_for_the_one_the_story_named_with_it(extract_text):
+    """"The president" is the last person the story named "President ..." (not the president met later in its
+    sentence), and "he" in the next sentence the subject of the one before, not the last name in it."""
+    rec = extract_text("Somali President Mohamed Abdullahi Mohamed arrived in Nairobi on Monday.\n\nThe president "
+                       "met Kenyan President William Ruto on Monday at the State House.\n\nHe accused al-Shabab of "
+                       "attacking a military base in Gedo on Sunday.")
+    names = {e.id: e.name for e in rec.entities}
+    met, accused = _one(rec, "met")["event"], _one(rec, "accused")["event"]
+    assert [names[a] for a in met.actor] == ["Mohamed Abdullahi Mohamed"]
+    assert "William Ruto" in [names[r] for r in met.recipient]
+    assert [names[a] for a in accused.actor] == ["Mohamed Abdullahi Mohamed"]
+
+
+def test_events_a_pronoun_is_a_person_named_before_it_in_its_sentence_else_the_subject_before(extract_text):
+    rec = extract_text("Prime Minister Hamza Barre met opposition leader Ilyas Ali Hassan on Monday.\n\nHe accused "
+                       "al-Shabab of attacking a military base.\n\nPolice arrested Fatima Ahmed after she attacked a "
+                       "guard.")
+    names = {e.id: e.name for e in rec.entities}
+    assert [names[a] for a in _one(rec, "accused")["event"].actor] == ["Hamza Barre"]  # not Hassan, named last
+    assert [names[a] for a in _one(rec, "attacked")["event"].actor] == ["Fatima Ahmed"]

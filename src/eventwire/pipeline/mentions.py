@@ -87,7 +87,8 @@ def _prominent(places: tuple[Place, ...]) -> Place | None:
     return None
 
 NICKNAME_CUE = re.compile(
-    r"\b(?P<cue>(?:also\s+)?known\s+as|nick-?named|dubbed|a\.?k\.?a\.?|alias|nom\s+de\s+guerre|code-?named|"
+    r"\b(?P<cue>(?:also\s+)?known\s+as|(?:also\s+)?known\s+(?:by|under)\s+(?:his|her|its|their|the)\s+"
+    r"(?:nick-?name|name|alias|pseudonym)|nick-?named|dubbed|a\.?k\.?a\.?|alias|nom\s+de\s+guerre|code-?named|"
     r"call[- ]?sign|callsign|call\s+name|(?:war|battle)\s+name)\b\s*[:,]?\s*"
 )
 NICKNAME_VALUE = re.compile(

@@ -40,6 +40,16 @@ def test_quotes_direct_and_pronoun_speaker(extract_text):
     assert quotes[1][:3] == ("direct", "Alexei Baranovsky", "said")
 
 
+def test_quotes_an_office_speaks_for_the_one_the_story_named_with_it(extract_text):
+    """"The president said" after "President X" is X; "the foreign minister" is not the president; a prime
+    minister the story never named stays the nation its adjective names, as "Russian officials" do."""
+    quotes = _quotes(extract_text(
+        "Somali President Mohamed Abdullahi Mohamed arrived in Nairobi on Monday with Foreign Minister Abdisaid "
+        'Muse Ali. "We will defeat al-Shabab," the president said. The foreign minister said the talks were '
+        "useful. The Kenyan prime minister said the visit was short."))
+    assert [q[1] for q in quotes] == ["Mohamed Abdullahi Mohamed", "Abdisaid Muse Ali", "Kenyan"]
+
+
 @pytest.mark.parametrize("text,kind,speaker,cue,content_start", [
     ("Defence Minister Rustem Umerov said that the army had repelled the attack near Kharkiv.",
      "indirect", "Rustem Umerov", "said", "that the army"),

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ...model import Entity, Quote
 from ...ontologies import pronouns, word_class
+from ..offices import holder, people
 from ..quotes import main_organisation
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ GROUP_NOUNS = word_class("GROUP_NOUNS")
 RELATIVE = word_class("RELATIVE")
 PAIR_NOUNS = word_class("PAIR_NOUNS")
 ONE_PERSON = word_class("ONE_PERSON")
-OFFICES = word_class("OFFICES")
-TITLES = word_class("TITLES")
 PRONOUNS = pronouns()
 # Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
 DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -96,25 +95,6 @@ def _label(tok: Token) -> bool:
         tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in (".", "?", "!", '"', "”"))
 
 
-def _title(span) -> frozenset[str]:
-    """The words of the title said before a person's name ("Prime Minister" in "Prime Minister Mohammed Shia
-    al-Sudani"), or of an office in apposition ("Mohamed, the president"), lower case."""
-    doc, words = span.doc, []
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in TITLES:
-        words.append(doc[i].lower_)
-        i -= 1
-    words += [c.lower_ for c in span.root.children if c.dep_ == "appos" and c.lower_ in OFFICES] + \
-        [g.lower_ for c in span.root.children if c.dep_ == "appos" and c.lower_ in OFFICES
-         for g in c.children if g.dep_ == "compound"]
-    return frozenset(words)
-
-
-def _office_words(head: Token) -> frozenset[str]:
-    """An office noun with the words that narrow it ("prime minister", "foreign minister")."""
-    return frozenset({head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"})
-
-
 def _agent(verb: Token) -> Token | None:
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -139,18 +119,7 @@ class _Resolver:
         self.country_of = {ent.id: ent.country for ent in entities if ent.country}
         self.country_chars = country_chars  # where a place that is a country is named
         self.sentence_starts = [sent.start_char for sent in doc.sents]
-        # every mention of a person: (start, entity, said as a subject, the words of the title before it)
-        self.people: list[tuple[int, str, bool, frozenset[str]]] = []
-        for ent in entities:
-            if ent.type == "PERSON":
-                for s, e in ent.mentions:
-                    span = doc.char_span(s, e, alignment_mode="expand")
-                    if span is not None:
-                        self.people.append((s, ent.id, span.root.dep_ in ("nsubj", "nsubjpass"), _title(span)))
-        self.people.sort()
-        for tok in doc:  # "the president" after "President X" is a mention of X, the subject of its sentence too
-            if tok.lower_ in OFFICES and (holder := self.office_holder(tok)) is not None:
-                insort(self.people, (tok.idx, holder, tok.dep_ in ("nsubj", "nsubjpass"), _office_words(tok)))
+        self.people = people(doc, entities)  # every mention of a person, "the president" after "President X" too
 
     def _sentence_start(self, char: int, back: int = 0) -> int:
         """Where the sentence holding ``char`` starts (``back`` sentences earlier: 1 the one before)."""
@@ -168,15 +137,6 @@ class _Resolver:
             return here[-1]
         subjects = [ent for s, ent, subject, _ in self.people if before <= s < start and subject]
         return subjects[-1] if subjects else self.last_before(char, ("PERSON",))
-
-    def office_holder(self, head: Token) -> str | None:
-        """The person "the president" or "the prime minister" stands for: the last one the story named with
-        that title before it ("President Mohamed Abdullahi Mohamed ... The president met ..."), or None."""
-        if head.lower_ not in OFFICES or head.tag_ != "NN" or head.dep_ == "compound" or \
-                not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        wanted = _office_words(head)
-        return next((ent for s, ent, _, title in reversed(self.people) if s < head.idx and wanted <= title), None)
 
     def last_countries(self, char: int, n: int) -> list[str]:
         """The entities of the last ``n`` countries named before ``char``, one each, latest first."""
@@ -242,8 +202,8 @@ class _Resolver:
             elif ent is None and (h.lower_ in GROUP_NOUNS or h.lemma_.lower() + "s" in GROUP_NOUNS):
                 armed = h.lower_ in ARMED_GROUP_NOUNS or h.lemma_.lower() + "s" in ARMED_GROUP_NOUNS
                 ent = self.armed_org if armed else self.main_org
-            elif ent is None and (holder := self.office_holder(h)) is not None:
-                ent = holder
+            elif ent is None and (office := holder(self.people, h)) is not None:
+                ent = office  # "the president" after "President X": X
             elif ent is None:
                 # a name inside the phrase ("Russian officials"), not in a clause on it ("attackers who laid siege
                 # to a hotel in Kismayo" are not Kismayo)

@@ -12,6 +12,7 @@ from ...model import Entity
 from ...ontologies import pronouns, word_class
 from ..mentions import armed_groups
 from ..nlp import doc_text
+from ..offices import holder, people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,6 +74,12 @@ def _civil_body(name: str) -> bool:
     return acronym in CIVIL_BODIES or bool(words) and (words[-1] in CIVIL_HEADS or "international" in words)
 
 
+def _office_holder(doc: Doc, named: list, span: tuple[int, int]) -> str | None:
+    """The person an office phrase as a source stands for ("the president said"; :mod:`..offices`)."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return holder(named, words.root) if words is not None else None
+
+
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
     """Fill each attribution's speaker (entity id) and confidence, in text order."""
     text = doc_text(doc)
@@ -81,6 +88,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
     armed_org = main_organisation(entities, armed=True)
     last_person: str | None = None
     last_group: str | None = None
+    named = people(doc, entities)  # "the president" after "President X" stands for X
     by_id = {ent.id: ent for ent in entities}
     for a in attributions:
         if "continues" in a.extra:
@@ -111,6 +119,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
                 inside.type in ("PERSON", "ORG", "NORP") or head_lemma in GOVERNMENT_NOUNS):
             # "Russian officials" -> Russian; "the government in Bamako" -> Bamako; not "residents of Gao".
             a.speaker, a.confidence = inside.id, CONFIDENCE["description"]
+        elif head and (office := _office_holder(doc, named, head[:2])) is not None:
+            a.speaker, a.confidence = office, CONFIDENCE["description"]
         elif low in PRONOUNS:
             want = PRONOUNS[low]
             before = [m for m in mentions if m[1] <= anchor]

@@ -261,3 +261,15 @@ def test_entities_a_reporter_credited_is_a_person(extract_text):
                        "VOA's Harouna Traore contributed to this report.")
     types = {e.name: e.type for e in rec.entities}
     assert types["Harouna Traore"] == "PERSON" and types["VOA"] == "ORG"
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Gunmen kidnapped 40 schoolgirls in Zamfara on Friday. The girls were freed on Tuesday.",
+     {"Gunmen": ["Gunmen"], "schoolgirls": ["schoolgirls", "girls"]}),
+    # not an armed noun ("fighters" after "firefighters"), nor a short one ("men" after "gunmen")
+    ("Firefighters reached the village on Monday. The fighters of the militia had left.",
+     {"Firefighters": ["Firefighters"], "fighters": ["fighters"], "militia": ["militia"]}),
+])
+def test_entities_a_group_told_again_by_the_end_of_its_word_is_one(extract_text, text, groups):
+    rec = extract_text(text)
+    assert {e.name: [rec.text[s:e_] for s, e_ in e.mentions] for e in rec.entities if e.type == "GROUP"} == groups

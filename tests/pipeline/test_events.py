@@ -1428,3 +1428,28 @@ def test_events_a_pronoun_is_a_person_named_before_it_in_its_sentence_else_the_s
     names = {e.id: e.name for e in rec.entities}
     assert [names[a] for a in _one(rec, "accused")["event"].actor] == ["Hamza Barre"]  # not Hassan, named last
     assert [names[a] for a in _one(rec, "attacked")["event"].actor] == ["Fatima Ahmed"]
+
+
+def test_events_what_was_done_to_a_noun_before_is_not_dated_by_the_verb_after_it(extract_text):
+    """"Schoolgirls kidnapped in Zamfara state were freed Tuesday": the freeing was on Tuesday, the kidnapping
+    before; but "a call of shots fired" on Thursday came when they were fired."""
+    rec = extract_text("More than 270 schoolgirls kidnapped in Zamfara state were freed by their captors Tuesday.")
+    assert _one(rec, "kidnapped")["event"].date_basis != "text"
+    assert _one(rec, "freed")["event"].date.text == "Tuesday"
+    rec = extract_text("Police responded around 11 p.m. Thursday to a call of shots fired at the hotel.")
+    assert _one(rec, "fired")["event"].date.text == "Thursday"
+
+
+def test_events_since_after_a_noun_compares_and_does_not_date(extract_text):
+    rec = extract_text("The kidnapping of the girls is the fourth such incident since December.")
+    assert _one(rec, "kidnapping")["event"].date_basis != "text"
+
+
+def test_events_a_passive_relatives_antecedent_is_not_the_doer(extract_text):
+    rec = extract_text("Authorities said no ransom was paid for the girls, who were kidnapped last Friday during an "
+                       "overnight raid at their school.")
+    names = {e.id: e.name for e in rec.entities}
+    for ev in rec.events:
+        if ev.type == "ASSAULT":
+            assert "girls" not in [names[a] for a in ev.actor]
+            assert "girls" in [names[r] for r in ev.recipient]

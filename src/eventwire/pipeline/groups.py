@@ -142,6 +142,16 @@ def find_groups(doc: Doc, entities: list[Entity], gazetteer: Gazetteer | None) -
             if len(owners) == 1:
                 found[owners[0]]["mentions"] += g["mentions"]
                 del found[(lemma, country, own)]
+    # "the girls" told after "schoolgirls": the same group, when one word names it whole and ends in the other
+    # (not "the fighters" after "firefighters": an armed noun; not "men" after "gunmen": too short)
+    for (lemma, country, own), g in list(found.items()):
+        if len(lemma) < 4 or own or lemma + "s" in ARMED_GROUP_NOUNS or lemma in ARMED_GROUP_NOUNS:
+            continue
+        owners = [k for k in found if " " not in k[0] and len(k[0]) >= len(lemma) + 3 and k[0].endswith(lemma)
+                  and country in (None, k[1])]
+        if len(owners) == 1:
+            found[owners[0]]["mentions"] += g["mentions"]
+            del found[(lemma, country, own)]
     out = []
     for n, g in enumerate(found.values(), start=len(entities) + 1):
         out.append(Entity(id=f"E{n}", name=g["name"], type="GROUP", aliases=[], mentions=sorted(g["mentions"]),

@@ -138,6 +138,9 @@ class _Story:
                 while owner.dep_ == "compound" and owner.head.i != owner.i:
                     owner = owner.head  # "last year's Columbia University protests": the protests'
                 self.date_owner[d.id] = owner.i
+            elif span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "since" and \
+                    span.root.head.head.pos_ == "NOUN":
+                self.date_owner[d.id] = span.root.head.head.i  # "the fourth such incident since December"
             elif span is not None and (born := clause_head(span.root)).lower_ == "born":
                 self.date_owner[d.id] = born.i  # "Mohammad al-Wahab, born in 1952, was found dead": his birth's
         self.counts_by_sent: dict[int, dict[str, Count]] = {}
@@ -458,7 +461,15 @@ def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> 
     return _Status(plover_type, status, [r for r in (status_rule, plover_rule) if r],
                    candidate.cameo if plover_type == type_ else None,
                    [d for d in sent_dates if story.date_owner.get(d.id) == tok.i] if _named_in_passing(tok) else
-                   clause_dates or sent_dates)
+                   clause_dates or ([] if _reduced_relative(tok) else sent_dates))
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """A participle after the subject of another verb that tells what was done to it before ("more than 270
+    schoolgirls kidnapped in Zamfara state were freed Tuesday"): a date of the sentence outside its own clause is
+    that verb's, not its own (but "a call of shots fired" Thursday came when they were fired)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ in ("nsubj", "nsubjpass") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 # Nouns through which a sentence names a happening told elsewhere: "the scene of the attack", "the victims of the

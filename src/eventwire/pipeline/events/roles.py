@@ -62,7 +62,9 @@ def _subject(verb: Token) -> Token | None:
             next((a for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and _label(c) for a in c.children
                   if a.dep_ == "appos"), None)  # "VOA: Russia's President Vladimir Putin", parsed as the label's
         if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
-            return node.head
+            # "Ukraine, which provides" -> Ukraine; but "the girls, who were kidnapped ... during a raid" were not
+            # its doers: a passive relative's antecedent is who it was done to
+            return None if subj.dep_ == "nsubjpass" else node.head
         if subj is None and node.dep_ == "xcomp":
             controller = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
                 (p for c in node.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and

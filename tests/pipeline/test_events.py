@@ -1453,3 +1453,12 @@ def test_events_a_passive_relatives_antecedent_is_not_the_doer(extract_text):
         if ev.type == "ASSAULT":
             assert "girls" not in [names[a] for a in ev.actor]
             assert "girls" in [names[r] for r in ev.recipient]
+
+
+def test_events_what_someone_is_charged_with_or_confesses_is_not_dated_by_the_charge(extract_text):
+    rec = extract_text("Phillips confessed early Sunday morning to shooting his 4-year-old daughter in the face.")
+    assert _one(rec, "shooting")["event"].date_basis != "text"
+    rec = extract_text("Two men were arrested Friday for Saturday's shooting at a bar.")
+    assert _one(rec, "shooting")["event"].date.text == "Saturday"  # a date of its own stays
+    rec = extract_text("Security forces responded by firing tear gas on Tuesday.")
+    assert _one(rec, "firing")["event"].date.text == "Tuesday"  # not a charge: the act's own day

@@ -41,6 +41,7 @@ RECIPIENT_PREPS = word_class("RECIPIENT_PREPS")
 WITH_COUNTERPART = word_class("WITH_COUNTERPART")
 NATURAL_FORCES = word_class("NATURAL_FORCES")
 SPEECH_ACTS = word_class("SPEECH_ACTS")  # types told by saying
+CHARGING = word_class("CHARGING")  # "charged with shooting": the shooting is not dated by the charge
 DYING = word_class("DYING_VERBS")  # who dies is whom a happening was done to
 ALWAYS_TRANSITIVE = frozenset("""arrest detain jail imprison abduct kidnap injure wound execute sentence convict indict
 deport expel kill murder assassinate behead""".split())  # a headline's "X arrested" is X's arrest
@@ -460,8 +461,30 @@ def _status_of(tok: Token, candidate: _Candidate, type_: str, story: _Story) -> 
     plover_type, status, plover_rule = _plover_reading(type_, status)
     return _Status(plover_type, status, [r for r in (status_rule, plover_rule) if r],
                    candidate.cameo if plover_type == type_ else None,
-                   [d for d in sent_dates if story.date_owner.get(d.id) == tok.i] if _named_in_passing(tok) else
+                   [d for d in sent_dates if story.date_owner.get(d.id) == tok.i]
+                   if _named_in_passing(tok) or _charged_act(tok) else
                    clause_dates or ([] if _reduced_relative(tok) else sent_dates))
+
+
+def _charged_act(tok: Token) -> bool:
+    """An act told as what someone is charged with, arrested for or admits ("charged Tuesday with shooting his
+    daughter", "confessed early Sunday morning to shooting", "arrested for the killing"): the day of the charge or
+    the confession is not the act's, which keeps only a date of its own ("Saturday's shooting")."""
+    if tok.tag_ != "VBG" and tok.pos_ != "NOUN":
+        return False
+    node = tok
+    for _ in range(4):  # through nouns: "charged with aggravated assault in the shooting of a friend"
+        if node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ in ("xcomp", "dobj") and node.head.i != node.i:
+            node = node.head
+        else:
+            return False
+        if node.lemma_.lower() in CHARGING:
+            return True
+        if node.pos_ != "NOUN":
+            return False
+    return False
 
 
 def _reduced_relative(tok: Token) -> bool:

@@ -442,12 +442,15 @@ def word_use(head) -> str:
     tragedy": a judgement of a happening told elsewhere, not a mention of its own; "there was a fire" is one);
     ``"hit"`` for someone shot ("was shot", "shot his friend", "shooting herself"); ``"fired"`` for a gun fired
     ("shots were fired", "shot at the car", "the shooting", "the gun went off", "opened fire"); ``"convicted"``,
-    ``"fled"`` and ``"arrested"`` for a phrase that tells those with other words (:func:`_phrase_use`); otherwise
+    ``"fled"`` and ``"arrested"`` for a phrase that tells those with other words (:func:`_phrase_use`; the run of a
+    hit-and-run is a flight); otherwise
     ``""``."""
     deps = {c.dep_ for c in head.children}
     if head.dep_ == "attr" and head.tag_.startswith("NN") and not any(c.dep_ == "expl" for c in head.head.children):
         return "predicate"
     lemma = head.lemma_.lower()
+    if lemma == "run" and any(t.lower_ == "hit" for t in head.doc[max(0, head.i - 4):head.i]):
+        return "fled"  # the run of a hit-and-run is the driver's flight
     if lemma in ("go", "open", "find", "verdict", "run", "take"):
         use = _phrase_use(lemma, {(c.dep_, c.lower_): c for c in head.children})
         if use:

@@ -739,3 +739,20 @@ def test_story_who_receives_a_sentence_is_whom_it_is_given_to(every_telling):
     sentenced = next(v for v in rec.events if v.type == "COERCE")
     names = {e.id: e.name for e in rec.entities}
     assert not sentenced.actor and "Kodie L. Tyler" in [names[r] for r in sentenced.recipient]
+
+
+def test_story_a_kidnapping_told_again_in_the_same_word_in_the_storys_place_is_one(story):
+    """The lead tells the kidnapping in Zamfara with the day of the release; a later paragraph tells it again with
+    its own day and no place: one kidnapping, dated by the day its own sentence gives, placed in Zamfara."""
+    rec = story("Many Nigerians are expressing relief after more than 270 schoolgirls kidnapped in northwestern "
+                "Zamfara state were freed by their captors Tuesday.\n\nThe 279 girls were released around 3 a.m. "
+                "local time and taken to Government House in Gusau, the state capital.\n\nAuthorities said no ransom "
+                "was paid to secure the release of the girls, who were kidnapped last Friday during an overnight "
+                "raid at their school in the village of Jangebe.", published="2021-03-02")
+    kidnappings = [e for e in rec.events if e.type == "ASSAULT" and e.status == "reported"]
+    assert len(kidnappings) == 1
+    (kidnapping,) = kidnappings
+    places = {p.id: p.name for p in rec.places}
+    assert kidnapping.date.text == "last Friday" and kidnapping.date.start == "2021-02-26"
+    assert "Zamfara" in places[kidnapping.place]
+    assert not kidnapping.actor  # the girls, who were kidnapped, did not raid their school

@@ -272,7 +272,7 @@ class _Group:
             return True  # the same sentence again (a paragraph repeated, a lead told again in the body)
         if not all(_meet(m.recipient, ev.recipient, self.unnamed, distinct_groups=True) for m in self.mentions):
             return False
-        if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev) or \
+        if _refers_back(tok) or _grounds(tok) or self._says_nothing_new(ev, tok) or self._told_vaguely(ev, tok) or \
                 self._same_named_day(ev) or self._same_doer_here(ev, sent):
             return True
         return any(m.actor and m.recipient and set(m.actor) & set(ev.actor) and set(m.recipient) & set(ev.recipient)
@@ -305,15 +305,20 @@ class _Group:
         return bool(named) and any(m.date is not None and m.date.text is not None and m.date.start == ev.date.start
                                    and not named.isdisjoint(m.recipient) for m in self.mentions)
 
-    def _told_vaguely(self, ev: Event) -> bool:
+    def _told_vaguely(self, ev: Event, tok: Token | None = None) -> bool:
         """An event told so far with no date, and no place of its own or only a wider one than the telling's, whose
         doers the telling shares (or it has none): the story's first, vague telling of what a later one tells in
         full ("the attack" or "an attack on a passenger train in Balochistan province" ... "militants attacked a
-        passenger train Tuesday near Sibi")."""
+        passenger train Tuesday near Sibi"); or one told in the very place the story is about, told again in the
+        same word with no place of its own ("schoolgirls kidnapped in Zamfara state" ... "the girls, who were
+        kidnapped last Friday")."""
         if any(m.date is not None for m in self.mentions):
             return False
         told = [self.places.get(m.place) for m, b in zip(self.mentions, self.bases, strict=True) if b == "text"]
-        if told and not (ev.place_basis == "text" and (here := self.places.get(ev.place)) is not None and all(
+        same_word_here = ev.place_basis == "story" and tok is not None and tok.lemma_.lower() in self.lemmas and \
+            all(t is not None and t.id == ev.place for t in told)
+        if told and not same_word_here and not (
+                ev.place_basis == "text" and (here := self.places.get(ev.place)) is not None and all(
                 t is not None and nested_places(t, here) and (t.precision or 9) > (here.precision or 9) for t in told)):
             return False  # told in a wider place, the telling names a narrower one in it: "in Balochistan", "near Sibi"
         actors = self.actors()

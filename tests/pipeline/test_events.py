@@ -1438,6 +1438,9 @@ def test_events_what_was_done_to_a_noun_before_is_not_dated_by_the_verb_after_it
     assert _one(rec, "freed")["event"].date.text == "Tuesday"
     rec = extract_text("Police responded around 11 p.m. Thursday to a call of shots fired at the hotel.")
     assert _one(rec, "fired")["event"].date.text == "Thursday"
+    rec = extract_text("Many of the inhabitants who were forcibly expelled to make way for the base in the 1960s are "
+                       "critical of the agreement.")
+    assert _one(rec, "expelled")["event"].date.text == "the 1960s"
 
 
 def test_events_since_after_a_noun_compares_and_does_not_date(extract_text):
@@ -1462,3 +1465,10 @@ def test_events_what_someone_is_charged_with_or_confesses_is_not_dated_by_the_ch
     assert _one(rec, "shooting")["event"].date.text == "Saturday"  # a date of its own stays
     rec = extract_text("Security forces responded by firing tear gas on Tuesday.")
     assert _one(rec, "firing")["event"].date.text == "Tuesday"  # not a charge: the act's own day
+
+
+def test_events_a_pronoun_is_a_subject_or_object_before_a_name_in_a_phrase(extract_text):
+    rec = extract_text("Kenneth Murphy, 18, appeared today before District Judge James Motznik on charges that he "
+                       "killed Christopher Rodriguez, 20, in the 1500 block of Arlington Avenue.")
+    names = {e.id: e.name for e in rec.entities}
+    assert [names[a] for a in _one(rec, "killed")["event"].actor] == ["Kenneth Murphy"]

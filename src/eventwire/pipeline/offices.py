@@ -23,17 +23,17 @@ if TYPE_CHECKING:
 
 OFFICES = word_class("OFFICES")
 TITLES = word_class("TITLES")
-SUBJECTS = ("nsubj", "nsubjpass")
 
 __all__ = ["Named", "holder", "people"]
 
 
 class Named(NamedTuple):
-    """A mention of a person: where it starts, the entity, whether it is a subject, and its title's words."""
+    """A mention of a person: where it starts, the entity, its dependency ("nsubj", "dobj", "pobj", ...), and its
+    title's words."""
 
     start: int
     entity: str
-    subject: bool
+    dep: str
     title: frozenset[str]
 
 
@@ -79,9 +79,9 @@ def people(doc: Doc, entities: list[Entity]) -> list[Named]:
             for s, e in ent.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is not None:
-                    named.append(Named(s, ent.id, span.root.dep_ in SUBJECTS, title_words(span)))
+                    named.append(Named(s, ent.id, span.root.dep_, title_words(span)))
     named.sort()
     for tok in doc:
         if tok.lower_ in OFFICES and (who := holder(named, tok)) is not None:
-            insort(named, Named(tok.idx, who, tok.dep_ in SUBJECTS, office_words(tok)))
+            insort(named, Named(tok.idx, who, tok.dep_, office_words(tok)))
     return named

@@ -25,6 +25,8 @@ ONE_PERSON = word_class("ONE_PERSON")
 PRONOUNS = pronouns()
 # Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
 DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CORE = _SUBJECTS | {"dobj"}  # a person named as a subject or an object, not in a phrase ("before Judge X")
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -129,15 +131,16 @@ class _Resolver:
         return self.sentence_starts[k] if k >= 0 else -1
 
     def person_for_pronoun(self, char: int) -> str | None:
-        """Whom "he" or "she" at ``char`` stands for: the last person named before it in its sentence ("warned
-        the envoy that he"), else the subject of the sentence before ("X met Y. He said": X), else the last
-        person the story named."""
+        """Whom "he" or "she" at ``char`` stands for: the last person named before it in its sentence as a subject
+        or an object ("warned the envoy that he"; "Murphy appeared before Judge Motznik on charges that he
+        killed": Murphy, not the judge), else the last person named there; else the subject of the sentence
+        before ("X met Y. He said": X), else the last person the story named."""
         start = self._sentence_start(char)
         before = self._sentence_start(char, 1)
-        here = [ent for s, ent, _, _ in self.people if start <= s < char]
+        here = [(n.entity, n.dep in _CORE) for n in self.people if start <= n.start < char]
         if here:
-            return here[-1]
-        subjects = [ent for s, ent, subject, _ in self.people if before <= s < start and subject]
+            return next((ent for ent, core in reversed(here) if core), here[-1][0])
+        subjects = [n.entity for n in self.people if before <= n.start < start and n.dep in _SUBJECTS]
         return subjects[-1] if subjects else self.last_before(char, ("PERSON",))
 
     def last_countries(self, char: int, n: int) -> list[str]:

@@ -153,11 +153,21 @@ def test_shipped_pair_model_is_what_its_script_writes():
     assert str(data["threshold"]) in data["about"]["conll_f1_cv"]
 
 
+def _read_uses(said: list[tuple[str, str, str]], nlp):
+    """Mentions of one document from (sentence, event word, its expected use), their uses checked, and their
+    clusters."""
+    from eventwire.eval.coref import cluster_mentions, head_lemmas
+
+    mentions = [Mention(f"d:{n}", "d", "g", text.split(), [text.split().index(word)])
+                for n, (text, word, _) in enumerate(said)]
+    head_lemmas(mentions, nlp)
+    assert [m.use for m in mentions] == [use for *_, use in said]
+    return mentions, cluster_mentions(mentions, {"d": "D"})
+
+
 def test_how_a_sentence_uses_shoot_tells_the_gun_fired_from_the_person_hit(nlp):
     """"Shot" alone is either; the sentence says which: someone shot is the hit, shots and shooting at are the
     firing, a gun that went off was fired, and a noun said of a happening ("it was an accident") is no mention."""
-    from eventwire.eval.coref import cluster_mentions, head_lemmas
-
     said = [("A man was shot in the leg on Friday .", "shot", "hit"),
             ("He shot his neighbor after an argument .", "shot", "hit"),
             ("Neighbors heard shots before midnight .", "shots", "fired"),
@@ -166,11 +176,7 @@ def test_how_a_sentence_uses_shoot_tells_the_gun_fired_from_the_person_hit(nlp):
             ("The rifle went off while he cleaned it .", "went", "fired"),
             ("Officials said it was an accident .", "accident", "predicate"),
             ("There was a fire in the house .", "fire", "")]
-    mentions = [Mention(f"d:{n}", "d", "g", text.split(), [text.split().index(word)])
-                for n, (text, word, _) in enumerate(said)]
-    head_lemmas(mentions, nlp)
-    assert [m.use for m in mentions] == [use for *_, use in said]
-    key = cluster_mentions(mentions, {"d": "D"})
+    mentions, key = _read_uses(said, nlp)
     assert key["d:0"] == key["d:1"] != key["d:2"]
     assert key["d:2"] == key["d:3"] == key["d:4"] == key["d:5"]
     assert key["d:6"] not in {key[m.id] for m in mentions if m.id != "d:6"}
@@ -178,10 +184,8 @@ def test_how_a_sentence_uses_shoot_tells_the_gun_fired_from_the_person_hit(nlp):
 
 def test_phrases_whose_words_name_an_event_otherwise(nlp):
     """"Opened fire" is a gun fired, "found guilty" and "a guilty verdict" a conviction, "ran away" and the run of
-    a hit-and-run a flight,
-    "taken into custody" an arrest, and "the shooting death" the firing that caused the death."""
-    from eventwire.eval.coref import cluster_mentions, head_lemmas
-
+    a hit-and-run a flight, "taken into custody" an arrest, and "the shooting death" the firing that caused the
+    death."""
     said = [("Gunmen opened fire on the crowd .", "opened", "fired"),
             ("Shots were heard across the street .", "Shots", "fired"),
             ("A jury found him guilty on Friday .", "found", "convicted"),
@@ -193,11 +197,7 @@ def test_phrases_whose_words_name_an_event_otherwise(nlp):
             ("Police took him into custody on Monday .", "took", "arrested"),
             ("Police arrested him on Monday .", "arrested", ""),
             ("He was charged in the shooting death of his daughter .", "shooting", "fired")]
-    mentions = [Mention(f"d:{n}", "d", "g", text.split(), [text.split().index(word)])
-                for n, (text, word, _) in enumerate(said)]
-    head_lemmas(mentions, nlp)
-    assert [m.use for m in mentions] == [use for *_, use in said]
-    key = cluster_mentions(mentions, {"d": "D"})
+    _, key = _read_uses(said, nlp)
     assert key["d:0"] == key["d:1"] == key["d:10"]
     assert key["d:2"] == key["d:3"] == key["d:4"]
     assert key["d:5"] == key["d:6"] == key["d:7"] and key["d:8"] == key["d:9"] != key["d:2"]

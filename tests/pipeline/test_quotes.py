@@ -331,3 +331,10 @@ def test_quotes_what_is_urged_is_no_claim_of_its_own(extract_text):
 def test_quotes_speaker_of_a_saying_after_a_preposition(extract_text, text, speaker):
     (quote,) = extract_text(text).quotes
     assert (quote.cue, quote.speaker_text) == ("saying", speaker)
+
+
+def test_quotes_an_office_of_a_country_is_no_holder_the_story_named(extract_text):
+    rec = extract_text("President Vladimir Putin spoke on Monday. The president of France said the talks failed.")
+    names = {e.id: e.name for e in rec.entities}
+    (failed,) = [q for q in rec.quotes if rec.text[q.start:q.end] == "the talks failed"]
+    assert names.get(failed.speaker) != "Vladimir Putin"

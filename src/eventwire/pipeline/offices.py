@@ -58,9 +58,13 @@ def office_words(head: Token) -> frozenset[str]:
 
 def is_office(head: Token) -> bool:
     """Whether ``head`` names an office on its own: "the president", "the prime minister" (not "President
-    Putin", where the title is part of a name, nor "a minister")."""
-    return head.lower_ in OFFICES and head.tag_ == "NN" and head.dep_ != "compound" and \
-        any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    Putin", where the title is part of a name, nor "a minister"; nor an office said of a country the story need
+    not have named its holder for: "the president of France", "Russia's president", "the U.S. president")."""
+    if head.lower_ not in OFFICES or head.tag_ != "NN" or head.dep_ == "compound":
+        return False
+    of_whom = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") or
+                  (c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()) for c in head.children)
+    return not of_whom and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def holder(named: list[Named], head: Token) -> str | None:

@@ -338,3 +338,9 @@ def test_quotes_an_office_of_a_country_is_no_holder_the_story_named(extract_text
     names = {e.id: e.name for e in rec.entities}
     (failed,) = [q for q in rec.quotes if rec.text[q.start:q.end] == "the talks failed"]
     assert names.get(failed.speaker) != "Vladimir Putin"
+
+
+def test_quotes_a_day_is_no_content(extract_text):
+    rec = extract_text("President Vladimir Putin spoke on Monday. The minister spoke to reporters on Tuesday. "
+                       "He spoke on Monday about the war.")
+    assert [(q.cue, rec.text[q.start:q.end]) for q in rec.quotes] == [("spoke", "the war")]

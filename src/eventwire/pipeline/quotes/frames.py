@@ -316,7 +316,8 @@ def _said_object(tok: Token, lemma: str) -> Token | None:
         obj = None  # "what the party described as ...", "spoke Thursday": no content there
     if obj is None:
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not (
-            c.lower_ == "to" and lemma in ADDRESSING)), None)  # "speaking to reporters": the addressee
+            c.lower_ == "to" and lemma in ADDRESSING) and not any(  # "speaking to reporters": the addressee
+            o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)  # "spoke on Monday"
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None \
             else None  # "called for a ban", "called for reducing the rate"
         if obj is not None:

@@ -152,7 +152,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         if child.i != right + 1:
             continue
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on") and verb.lemma_ == "call") \
-                or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and verb.lemma_ in PREP_CUE_VERBS):
+                or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and verb.lemma_ in PREP_CUE_VERBS
+                    and not any(o.ent_type_ in ("DATE", "TIME") for o in child.children)):  # not "on Monday"
             right = child.i
         elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" \
                 or child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):

@@ -1472,3 +1472,10 @@ def test_events_a_pronoun_is_a_subject_or_object_before_a_name_in_a_phrase(extra
                        "killed Christopher Rodriguez, 20, in the 1500 block of Arlington Avenue.")
     names = {e.id: e.name for e in rec.entities}
     assert [names[a] for a in _one(rec, "killed")["event"].actor] == ["Kenneth Murphy"]
+
+
+def test_events_who_says_it_happened_is_not_its_doer(extract_text):
+    rec = extract_text("Houston police say a neighbor heard arguing and went over to the apartment and found a man "
+                       "shooting a woman and a baby also wounded.")
+    names = {e.id: e.name for e in rec.entities}
+    assert all("Houston police" not in [names[a] for a in ev.actor] for ev in rec.events if ev.type == "ASSAULT")

@@ -419,16 +419,21 @@ def event_stem(lemma: str, lemmas: set[str]) -> str:
 _SHOOT = frozenset({"shoot", "shot", "shooting", "shots"})
 
 
-def _phrase_use(lemma: str, children: dict[tuple[str, str], Any]) -> str:
+def _phrase_use(head) -> str:
     """The event a phrase tells with a word that alone tells another: a gun that "went off" or "opened fire" was
-    fired; "found guilty" and "a guilty verdict" are a conviction; "ran away" a flight; "took him into custody" an
-    arrest."""
+    fired; "found guilty" and "a guilty verdict" are a conviction; "ran away" and the run of a hit-and-run a flight;
+    "took him into custody" an arrest."""
+    lemma = head.lemma_.lower()
+    if lemma not in ("go", "open", "find", "verdict", "run", "take"):
+        return ""
+    children = {(c.dep_, c.lower_): c for c in head.children}
     words = {word for _, word in children}
     if (lemma == "go" and ("prt", "off") in children) or (lemma == "open" and ("dobj", "fire") in children):
         return "fired"
     if lemma in ("find", "verdict") and "guilty" in words:
         return "convicted"
-    if lemma == "run" and {("prt", "away"), ("prt", "off"), ("advmod", "away"), ("advmod", "off")} & set(children):
+    if lemma == "run" and ({("prt", "away"), ("prt", "off"), ("advmod", "away"), ("advmod", "off")} & set(children)
+                           or any(t.lower_ == "hit" for t in head.doc[max(0, head.i - 4):head.i])):
         return "fled"
     into = children.get(("prep", "into"))
     if lemma == "take" and into is not None and any(g.lower_ == "custody" for g in into.children):
@@ -442,20 +447,14 @@ def word_use(head) -> str:
     tragedy": a judgement of a happening told elsewhere, not a mention of its own; "there was a fire" is one);
     ``"hit"`` for someone shot ("was shot", "shot his friend", "shooting herself"); ``"fired"`` for a gun fired
     ("shots were fired", "shot at the car", "the shooting", "the gun went off", "opened fire"); ``"convicted"``,
-    ``"fled"`` and ``"arrested"`` for a phrase that tells those with other words (:func:`_phrase_use`; the run of a
-    hit-and-run is a flight); otherwise
+    ``"fled"`` and ``"arrested"`` for a phrase that tells those with other words (:func:`_phrase_use`); otherwise
     ``""``."""
     deps = {c.dep_ for c in head.children}
     if head.dep_ == "attr" and head.tag_.startswith("NN") and not any(c.dep_ == "expl" for c in head.head.children):
         return "predicate"
-    lemma = head.lemma_.lower()
-    if lemma == "run" and any(t.lower_ == "hit" for t in head.doc[max(0, head.i - 4):head.i]):
-        return "fled"  # the run of a hit-and-run is the driver's flight
-    if lemma in ("go", "open", "find", "verdict", "run", "take"):
-        use = _phrase_use(lemma, {(c.dep_, c.lower_): c for c in head.children})
-        if use:
-            return use
-    if lemma not in _SHOOT and head.lower_ not in _SHOOT:
+    if use := _phrase_use(head):
+        return use
+    if head.lemma_.lower() not in _SHOOT and head.lower_ not in _SHOOT:
         return ""
     if head.lower_ == "shots" or (head.lower_ == "shooting" and any(  # "shooting death" read as a verb and object
             c.dep_ == "dobj" and _FORMS.get(c.lemma_.lower()) == "die" for c in head.children)):

@@ -26,7 +26,7 @@ PRONOUNS = pronouns()
 # Types whose verbs, as a participle after a noun, say what was done to it ("those killed", "the men arrested").
 DONE_TO_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_SAYING = word_class("REPORTING_VERBS")
+REPORTING_VERBS = word_class("REPORTING_VERBS")
 _CORE = _SUBJECTS | {"dobj"}  # a person named as a subject or an object, not in a phrase ("before Judge X")
 
 
@@ -79,7 +79,7 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and _trigger_for(node.head) is not None:
             return None  # "allegations linking the attack to Afghanistan": who rejects them did not attack
         if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and node.head.i != node.i:
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SAYING:
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
                 return None  # "police say a neighbor ... found a man shooting a woman": who says did not shoot
             if node.dep_ == "relcl":
                 return node.head
